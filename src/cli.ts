@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, checkAll, type TopicBuild } from './core/build.js';
+import { DialogkitError, ExitCode, formatDiagnostic, hasErrors } from './core/diagnostics.js';
+import { manifestFiles, mergeManifest, type Manifest } from './core/manifest.js';
+import type { Diagnostic, PaperSize } from './core/model.js';
+import { validateOptions, type BuildOptions } from './core/options.js';
+import { PRODUCTS } from './core/products/index.js';
+import { helpText } from './help.js';
+import { loadFonts, loadLayouts, loadTopics } from './load.js';
+import { removeStale, writeOutputs } from './write.js';
+
+/** Where the CLI prints; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  env: process.env,
+};
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code; never calls process.exit. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof DialogkitError) {
+      io.err(`dialogkit: error: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error; // a real bug: keep its stack
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'out' },
+        topic: { type: 'string', multiple: true },
+        start: { type: 'string' },
+        organisation: { type: 'string' },
+        date: { type: 'string' },
+        participants: { type: 'string' },
+        'flipover-size': { type: 'string' },
+        tile: { type: 'string' },
+        note: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(io, (error as Error).message.replace(/\. To specify a positional.*$/, '.'));
+  }
+  const { values, positionals } = parsed;
+  const version = await ownVersion();
+  if (values.help) {
+    io.out(helpText(version));
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    io.out(version);
+    return ExitCode.ok;
+  }
+  const [command, ...extra] = positionals;
+  if (command === undefined) return usage(io, 'say what to do: `dialogkit build` or `dialogkit check`');
+  if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
+  if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
+
+  const epoch = io.env['SOURCE_DATE_EPOCH'];
+  const options: BuildOptions = Object.freeze({
+    ...(values.start !== undefined && { start: values.start }),
+    ...(values.organisation !== undefined && { organisation: values.organisation }),
+    ...(values.date !== undefined && { date: values.date }),
+    ...(values.participants !== undefined && { participants: Number(values.participants) }),
+    ...(values['flipover-size'] !== undefined && { flipoverSize: values['flipover-size'].toUpperCase() as PaperSize }),
+    ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
+    ...(values.note !== undefined && { note: values.note }),
+    ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
+  });
+  const problems = validateOptions(options);
+  if (problems.length > 0) return usage(io, problems.join('\n'));
+
+  switch (command) {
+    case 'check':
+      return check(values.content, values.format, io);
+    case 'build':
+      return buildCommand(values.content, values.out, values.topic ?? [], options, values.quiet, version, io);
+    default:
+      return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
+  }
+}
+
+async function check(contentDir: string, format: string, io: Io): Promise<number> {
+  const sources = await loadTopics(contentDir);
+  const { diagnostics } = checkAll(sources);
+  if (format === 'json') io.out(JSON.stringify({ files: sources.length, diagnostics }, null, 2));
+  else {
+    for (const d of diagnostics) io.err(formatDiagnostic(d));
+    io.err(summaryLine(`Checked ${plural(sources.length, 'topic')}`, diagnostics));
+  }
+  if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
+  return hasErrors(diagnostics) ? ExitCode.contentError : ExitCode.ok;
+}
+
+async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, quiet: boolean, version: string, io: Io): Promise<number> {
+  const started = performance.now();
+  const [sources, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts()]);
+  if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
+
+  const onTopic = (topic: TopicBuild) => {
+    for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
+    if (quiet) return;
+    const status = topic.ok ? `${plural(topic.files.length, 'file')}` : 'not built (see errors above)';
+    io.err(`${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`);
+    for (const note of topic.notes) io.err(`  note: ${note}`);
+  };
+  const result = await build({ topics: sources, ...templates, fonts, options, only }, onTopic);
+  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+
+  if (only.length > 0) {
+    const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
+    if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
+  }
+
+  const good = result.topics.filter((t) => t.ok);
+  for (const topic of good) {
+    await writeOutputs(outDir, topic.files);
+    const made = new Set(topic.files.map((f) => f.path));
+    await removeStale(outDir, PRODUCTS.map((p) => `${topic.slug}/${p.file}`).filter((p) => !made.has(p)));
+  }
+  const previous = await readManifest(outDir);
+  const builtEntries = await Promise.all(good.map(async (t) => ({ slug: t.slug, title: t.title, source: t.source, files: await manifestFiles(t.files) })));
+  const slugsNow = new Set(result.topics.map((t) => t.slug));
+  const manifest = mergeManifest(previous, builtEntries, (slug) => slugsNow.has(slug) || only.length > 0, `dialogkit ${version}`);
+  await writeOutputs(outDir, [{ path: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n') }]);
+
+  const all: Diagnostic[] = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
+  const files = good.reduce((n, t) => n + t.files.length, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')} into ${outDir}/ in ${seconds} s`, all));
+  return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
+}
+
+async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function usage(io: Io, message: string): number {
+  io.err(`dialogkit: ${message}\nRun \`dialogkit --help\` for the options.`);
+  return ExitCode.usageError;
+}
+
+function summaryLine(head: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+async function ownVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

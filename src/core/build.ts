@@ -1,0 +1,152 @@
+import { checkSlugs, checkTopic } from './check.js';
+import { hasErrors, sortDiagnostics } from './diagnostics.js';
+import { compileLayout, parseSettingsFile, TemplateError, type Layout, type LayoutSource } from './layout.js';
+import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
+import type { BuildOptions } from './options.js';
+import { parseTopic } from './parse-topic.js';
+import { PRODUCTS, type Product } from './products/index.js';
+import { createTypesetter, type FontSet } from './typeset.js';
+import { makeViewModel, type Labels } from './view-model.js';
+
+/** What a build needs, all as data: the core reads no files. */
+export interface BuildInput {
+  topics: readonly SourceFile[];
+  layouts: readonly LayoutSource[];
+  /** `templates/labels.yml`. */
+  labels: LayoutSource;
+  fonts: FontSet;
+  options: BuildOptions;
+  /** Build only these slugs (all when empty). */
+  only?: readonly string[];
+}
+
+export interface TopicBuild {
+  slug: string;
+  source: string;
+  title: string;
+  /** Files made; empty when the topic has errors (its earlier output stays as it was). */
+  files: OutputFile[];
+  notes: string[];
+  diagnostics: Diagnostic[];
+  ok: boolean;
+  milliseconds: number;
+}
+
+export interface BuildResult {
+  topics: TopicBuild[];
+  /** Problems not tied to one topic (layouts, labels, duplicate slugs). */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and checks every topic without typesetting. */
+export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const topics: Topic[] = [];
+  for (const source of sources) {
+    const parsed = parseTopic(source);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.topic) {
+      topics.push(parsed.topic);
+      diagnostics.push(...checkTopic(parsed.topic));
+    }
+  }
+  diagnostics.push(...checkSlugs(topics.map((t) => ({ slug: t.meta.slug, file: t.file }))));
+  return { topics, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Loads layouts and labels; template mistakes come back as diagnostics. */
+export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels'>): { layouts: Map<string, Layout>; labels?: Record<Language, Labels>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const layouts = new Map<string, Layout>();
+  for (const product of PRODUCTS) {
+    const source = input.layouts.find((l) => l.name === product.name);
+    if (!source) {
+      diagnostics.push({ file: `templates/${product.name}.hbs`, line: 1, col: 1, severity: 'error', message: `the layout for ${product.file} is missing`, hint: 'restore it from the repository' });
+      continue;
+    }
+    try {
+      layouts.set(product.name, compileLayout(source, product.parts));
+    } catch (error) {
+      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
+      else throw error;
+    }
+  }
+  let labels: Record<Language, Labels> | undefined;
+  try {
+    const parsed = parseSettingsFile(input.labels.path, input.labels.text) as Record<Language, Labels>;
+    if (!parsed.da || !parsed.en) diagnostics.push({ file: input.labels.path, line: 1, col: 1, severity: 'error', message: 'labels must have a `da:` and an `en:` section' });
+    else labels = parsed;
+  } catch (error) {
+    if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
+    else throw error;
+  }
+  return { layouts, ...(labels && { labels }), diagnostics };
+}
+
+/**
+ * Builds every topic into in-memory files. A topic with errors yields no files; the others
+ * build all the same. `onTopic` is told about each topic as it finishes (for progress lines).
+ */
+export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => void): Promise<BuildResult> {
+  const prepared = prepareLayouts(input);
+  const checked = checkAll(input.topics);
+  const typesetter = createTypesetter(input.fonts);
+  const shared = [...prepared.diagnostics, ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file))];
+  const results: TopicBuild[] = [];
+  const bySource = new Map(checked.topics.map((t) => [t.file, t]));
+
+  for (const source of input.topics) {
+    const started = performance.now();
+    const topic = bySource.get(source.path);
+    const diagnostics = checked.diagnostics.filter((d) => d.file === source.path);
+    const slug = topic?.meta.slug ?? source.path;
+    if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
+    const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], notes: [], diagnostics, ok: false, milliseconds: 0 };
+    if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === PRODUCTS.length) {
+      const made = await buildProducts(topic, PRODUCTS, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter);
+      result.files = made.files;
+      result.notes = made.notes;
+      result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);
+      result.ok = !hasErrors(made.diagnostics);
+      if (!result.ok) result.files = [];
+    }
+    result.milliseconds = performance.now() - started;
+    results.push(result);
+    onTopic?.(result);
+  }
+  return { topics: results, diagnostics: sortDiagnostics(shared) };
+}
+
+async function buildProducts(
+  topic: Topic,
+  products: readonly Product[],
+  layouts: Map<string, Layout>,
+  labels: Labels,
+  input: BuildInput,
+  typesetter: ReturnType<typeof createTypesetter>,
+) {
+  const files: OutputFile[] = [];
+  const notes: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const view = makeViewModel(topic, input.options, labels);
+  const creationDate = pinnedDate(input.options, topic);
+  for (const product of products) {
+    try {
+      const made = await product.make({ topic, view, layout: layouts.get(product.name)!, labels, options: input.options, typesetter, creationDate });
+      if (made.file) files.push(made.file);
+      if (made.note) notes.push(made.note);
+      diagnostics.push(...made.diagnostics);
+    } catch (error) {
+      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
+      else throw error;
+    }
+  }
+  return { files, notes, diagnostics };
+}
+
+/** SOURCE_DATE_EPOCH wins; else the topic's date; else a fixed date, so bytes never depend on the clock. */
+export function pinnedDate(options: BuildOptions, topic: Topic): Date {
+  if (options.sourceDateEpoch !== undefined) return new Date(options.sourceDateEpoch * 1000);
+  if (topic.meta.date) return new Date(`${topic.meta.date}T12:00:00Z`);
+  return new Date('2000-01-01T00:00:00Z');
+}

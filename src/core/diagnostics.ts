@@ -1,0 +1,43 @@
+import type { Diagnostic, Severity } from './model.js';
+
+/** Formats a diagnostic the way compilers do: `file:line:col: error: message`, hint on the next line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+/** Shorthand to build a diagnostic; `col` defaults to 1. */
+export function diagnostic(
+  severity: Severity,
+  file: string,
+  line: number,
+  message: string,
+  hint?: string,
+  col = 1,
+): Diagnostic {
+  return hint === undefined ? { file, line, col, severity, message } : { file, line, col, severity, message, hint };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Sorts by file, then position, so output is stable whatever order the checks ran in. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col,
+  );
+}
+
+/** Exit codes of the CLI. */
+export const ExitCode = { ok: 0, contentError: 1, usageError: 2, internalError: 3 } as const;
+
+/** A failure of the program or its environment (not of the content): carries an exit code and a cause. */
+export class DialogkitError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'DialogkitError';
+    this.exitCode = options.exitCode ?? ExitCode.internalError;
+  }
+}

@@ -1,0 +1,42 @@
+import type { OutputFile } from './model.js';
+
+/** `out/manifest.json`: every topic and file with its size, page count and SHA-256. */
+export interface Manifest {
+  generator: string;
+  topics: ManifestTopic[];
+}
+
+export interface ManifestTopic {
+  slug: string;
+  title: string;
+  source: string;
+  files: ManifestFile[];
+}
+
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  pages: number | null;
+  sha256: string;
+}
+
+/** Hex SHA-256 with WebCrypto, which Node 20 and browsers both have. */
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function manifestFiles(files: readonly OutputFile[]): Promise<ManifestFile[]> {
+  return Promise.all(files.map(async (f) => ({ path: f.path, bytes: f.bytes.length, pages: f.pages ?? null, sha256: await sha256(f.bytes) })));
+}
+
+/**
+ * Merges this build's topics into the previous manifest: a topic that failed this time keeps its
+ * earlier entry, because its earlier files are still in place. Sorted by slug for stable bytes.
+ */
+export function mergeManifest(previous: Manifest | undefined, built: readonly ManifestTopic[], keep: (slug: string) => boolean, generator: string): Manifest {
+  const bySlug = new Map<string, ManifestTopic>();
+  for (const topic of previous?.topics ?? []) if (keep(topic.slug)) bySlug.set(topic.slug, topic);
+  for (const topic of built) bySlug.set(topic.slug, topic);
+  return { generator, topics: [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) };
+}

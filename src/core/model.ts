@@ -1,0 +1,138 @@
+/**
+ * The plain data that flows between Dialogkit's stages. Data only: no behaviour,
+ * no I/O, so every stage can be tested with inline values.
+ */
+
+/** A run of text with its inline formatting. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Target of a link (http, https or mailto; checked before it gets here). */
+  link?: string;
+  /** A hard line break after this span's text. */
+  lineBreak?: boolean;
+}
+
+/** A list item: its first paragraph as spans, then any nested blocks. */
+export interface ListItem {
+  spans: Span[];
+  children: Block[];
+  line: number;
+}
+
+export type Block =
+  | { kind: 'paragraph'; spans: Span[]; line: number }
+  | { kind: 'heading'; level: 3 | 4 | 5 | 6; spans: Span[]; line: number }
+  | { kind: 'list'; ordered: boolean; start: number; items: ListItem[]; line: number }
+  | { kind: 'tip'; blocks: Block[]; line: number }
+  | { kind: 'quote'; blocks: Block[]; line: number };
+
+/** `{ min, max }`; a single figure has min === max. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export type MediaKind = 'film' | 'podcast' | 'case';
+export type Language = 'da' | 'en';
+export type PaperSize = 'A4' | 'A3' | 'A2' | 'A1';
+
+export interface Media {
+  kind: MediaKind;
+  title: string;
+  url?: string;
+  minutes?: number;
+}
+
+/** Front matter after validation, with every default filled in. */
+export interface TopicMeta {
+  title: string;
+  slug: string;
+  series?: string;
+  publisher?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  language: Language;
+  duration: Range;
+  participants: Range;
+  media?: Media;
+  draft: boolean;
+  flipover: { size: PaperSize; tile?: 'A4' };
+  dotvote: { cards: number; dots: number };
+}
+
+/** One flip-chart sheet: the prompt, and smaller lines printed under it. */
+export interface FlipPrompt {
+  spans: Span[];
+  details: Span[][];
+  line: number;
+}
+
+export interface Step {
+  number: number;
+  minutes: number;
+  title: string;
+  line: number;
+  /** Paragraphs and lists: the facilitator's instructions. */
+  instructions: Block[];
+  /** `### Dialogspørgsmål`. */
+  questions: ListItem[];
+  /** `> **Tip:** …` block quotes, without the "Tip:" label. */
+  tips: Block[][];
+  /** `### Til flipover`. */
+  flipPrompts: FlipPrompt[];
+}
+
+export type SectionKind = 'about' | 'starting' | 'preparation' | 'step' | 'advice' | 'legal' | 'other';
+
+/** A section the contract does not name; printed in the guide after the section it follows. */
+export interface ExtraSection {
+  title: string;
+  blocks: Block[];
+  line: number;
+  /** The known section it follows in the source, or `start` before any. */
+  after: SectionKind | 'start';
+}
+
+export interface Topic {
+  /** Path as given to the build, used in diagnostics. */
+  file: string;
+  meta: TopicMeta;
+  about: Block[];
+  guidingQuestions: ListItem[];
+  preparation: ListItem[];
+  steps: Step[];
+  advice: Block[];
+  legal: Block[];
+  extras: ExtraSection[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem in the content, reported and collected, never thrown. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  message: string;
+  /** What to write instead. */
+  hint?: string;
+}
+
+/** A source file as read by the load stage. */
+export interface SourceFile {
+  path: string;
+  /** Raw bytes; decoding and the size limit are checked by the parser, not the loader. */
+  bytes: Uint8Array;
+}
+
+/** A file produced by the build, held in memory until the write stage. */
+export interface OutputFile {
+  /** Path relative to the output folder, with `/` separators. */
+  path: string;
+  bytes: Uint8Array;
+  /** Page count, for PDFs. */
+  pages?: number;
+}

@@ -1,0 +1,59 @@
+import type { PaperSize } from './model.js';
+
+/** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
+export interface BuildOptions {
+  /** Start time `HH:MM`: the guide's overview shows clock times. Default: none. */
+  start?: string;
+  /** Municipality or team the kit is prepared for, printed on the guide. Default: none. */
+  organisation?: string;
+  /** Meeting date `YYYY-MM-DD`, printed on the guide. Default: none. */
+  date?: string;
+  /** Group size: overrides the number of idea cards. Default: from the topic. */
+  participants?: number;
+  /** Flip-chart paper, overriding the topic's `flipover.size`. */
+  flipoverSize?: PaperSize;
+  /** Print flip-chart sheets in A4 pieces, overriding the topic's `flipover.tile`. */
+  tile?: 'A4';
+  /** A line of local guidelines, printed in the guide. */
+  note?: string;
+  /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
+  sourceDateEpoch?: number;
+}
+
+/** Checks option values; returns one message per problem (empty when all is well). Pure, shared by CLI and page. */
+export function validateOptions(options: BuildOptions): string[] {
+  const problems: string[] = [];
+  if (options.start !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.start)) {
+    problems.push(`--start "${options.start}" is not a time; write HH:MM, e.g. 13:00`);
+  }
+  if (options.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(`${options.date}T00:00:00Z`)))) {
+    problems.push(`--date "${options.date}" is not a date; write YYYY-MM-DD`);
+  }
+  if (options.participants !== undefined && (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)) {
+    problems.push(`--participants must be a whole number from 2 to 200`);
+  }
+  if (options.flipoverSize !== undefined && !['A4', 'A3', 'A2', 'A1'].includes(options.flipoverSize)) {
+    problems.push(`--flipover-size must be A4, A3, A2 or A1`);
+  }
+  if (options.tile !== undefined && options.tile !== 'A4') problems.push('--tile can only be A4');
+  for (const [key, max] of [['organisation', 80], ['note', 400]] as const) {
+    const value = options[key];
+    if (value !== undefined && value.length > max) problems.push(`--${key} is longer than ${max} characters`);
+  }
+  if (options.sourceDateEpoch !== undefined && (!Number.isInteger(options.sourceDateEpoch) || options.sourceDateEpoch < 0)) {
+    problems.push('SOURCE_DATE_EPOCH must be a whole number of seconds');
+  }
+  return problems;
+}
+
+/** Minutes after midnight for `HH:MM`. */
+export function parseClock(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** `HH:MM` for minutes after midnight (wrapping past midnight). */
+export function formatClock(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,76 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import type { Block, ListItem } from '../model.js';
+import { inlines } from './inline.js';
+import type { Theme } from './theme.js';
+
+/** Markdown blocks → pdfmake content, styled by the theme. Headings keep their first following block on the same page. */
+export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip'): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const block = list[i]!;
+    if (block.kind === 'heading') {
+      const next = list[i + 1];
+      const heading = headingNode(block, theme);
+      // A heading is never left alone at the foot of a page: it travels with the next block.
+      if (next && next.kind !== 'heading') {
+        out.push({ stack: [heading, ...blocks([next], theme, tipLabel)], unbreakable: true });
+        i++;
+      } else out.push(heading);
+      continue;
+    }
+    out.push(block_(block, theme, tipLabel));
+  }
+  return out;
+}
+
+/** One list item's content: its first paragraph, then nested blocks. */
+export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip'): Content {
+  const first: Content = { text: inlines(item.spans, { linkColor: theme.colors.accent }) };
+  if (item.children.length === 0) return first;
+  return { stack: [first, ...blocks(item.children, theme, tipLabel)] };
+}
+
+/** A tinted box with a coloured rule on the left, used for tips. */
+export function tipBox(content: readonly Block[], theme: Theme, label: string): Content {
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ stack: [{ text: label.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, margin: [0, 0, 0, 2] }, ...blocks(content, theme)] }]],
+    },
+    layout: {
+      fillColor: () => theme.colors.tipTint,
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 3 : 0),
+      vLineColor: () => theme.colors.tipRule,
+      paddingLeft: () => 10,
+      paddingRight: () => 10,
+      paddingTop: () => 7,
+      paddingBottom: () => 7,
+    },
+    margin: [0, 4, 0, 8],
+    unbreakable: true,
+  };
+}
+
+// --- internal ---
+
+function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string): Content {
+  switch (block.kind) {
+    case 'paragraph':
+      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6] };
+    case 'list': {
+      const items = block.items.map((item) => listItem(item, theme, tipLabel));
+      const list = block.ordered ? { ol: items, start: block.start } : { ul: items };
+      return { ...list, markerColor: theme.colors.accent, margin: [0, 0, 0, 6] } as Content;
+    }
+    case 'tip':
+      return tipBox(block.blocks, theme, tipLabel);
+    case 'quote':
+      return { stack: blocks(block.blocks, theme, tipLabel), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted };
+  }
+}
+
+function headingNode(block: Extract<Block, { kind: 'heading' }>, theme: Theme): Content {
+  const size = block.level === 3 ? theme.sizes.h3 : theme.fontSize;
+  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level } as Content;
+}

@@ -1,0 +1,112 @@
+import type { Block, ListItem, Media, Step, Topic } from './model.js';
+import { formatClock, parseClock, type BuildOptions } from './options.js';
+import { plainText } from './parse-markdown.js';
+
+/** Labels for one language, as in `templates/labels.yml`. */
+export type Labels = Record<string, unknown> & { media: Record<string, string> };
+
+export interface StepView extends Step {
+  /** Minutes from the start: `from`–`to`, e.g. 0–10. */
+  from: number;
+  to: number;
+  /** Clock times when a start time is given, else null. */
+  clockFrom: string | null;
+  clockTo: string | null;
+  heading: string;
+}
+
+/**
+ * What layouts see. Every key is always present (null when absent), because layouts are
+ * compiled in strict mode: a misspelt field must fail loudly rather than print nothing.
+ */
+export interface ViewModel {
+  topic: {
+    title: string;
+    slug: string;
+    series: string | null;
+    publisher: string | null;
+    date: string | null;
+    language: string;
+    draft: boolean;
+    duration: string;
+    participants: string;
+    media: { kind: Media['kind']; title: string; label: string; url: string | null; minutes: number | null } | null;
+    about: Block[] | null;
+    guidingQuestions: ListItem[];
+    preparation: ListItem[];
+    steps: StepView[];
+    totalMinutes: number;
+    advice: Block[] | null;
+    legal: Block[] | null;
+    hasFlipPrompts: boolean;
+    cards: number;
+    dots: number;
+  };
+  options: { start: string | null; organisation: string | null; date: string | null; note: string | null };
+  labels: Labels;
+}
+
+/** Topic + options + labels → the view model layouts render from. Pure. */
+export function makeViewModel(topic: Topic, options: BuildOptions, labels: Labels): ViewModel {
+  const { meta } = topic;
+  const start = options.start === undefined ? null : parseClock(options.start);
+  const stepWord = String(labels['step'] ?? 'Trin');
+  let elapsed = 0;
+  const steps = topic.steps.map((step): StepView => {
+    const from = elapsed;
+    elapsed += step.minutes;
+    return {
+      ...step,
+      from,
+      to: elapsed,
+      clockFrom: start === null ? null : formatClock(start + from),
+      clockTo: start === null ? null : formatClock(start + elapsed),
+      heading: `${stepWord} ${step.number} · ${step.title}`,
+    };
+  });
+  const range = (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`);
+  const participants = options.participants ?? meta.participants.max;
+  return {
+    topic: {
+      title: meta.title,
+      slug: meta.slug,
+      series: meta.series ?? null,
+      publisher: meta.publisher ?? null,
+      date: meta.date ?? null,
+      language: meta.language,
+      draft: meta.draft,
+      duration: `${range(meta.duration.min, meta.duration.max)} ${String(labels['minutes'] ?? 'min')}`,
+      participants: String(labels['participantsValue'] ?? '{min}–{max}')
+        .replace('{min}', String(meta.participants.min))
+        .replace('{max}', String(meta.participants.max)),
+      media: meta.media
+        ? { kind: meta.media.kind, title: meta.media.title, label: labels.media[meta.media.kind] ?? meta.media.kind, url: meta.media.url ?? null, minutes: meta.media.minutes ?? null }
+        : null,
+      about: topic.about.length > 0 ? topic.about : null,
+      guidingQuestions: topic.guidingQuestions,
+      preparation: topic.preparation,
+      steps,
+      totalMinutes: elapsed,
+      advice: topic.advice.length > 0 ? topic.advice : null,
+      legal: topic.legal.length > 0 ? topic.legal : null,
+      hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),
+      // An explicit `dotvote.cards` wins; a group size from the options otherwise sets one card per participant.
+      cards: options.participants !== undefined ? participants : meta.dotvote.cards,
+      dots: meta.dotvote.dots,
+    },
+    options: {
+      start: options.start ?? null,
+      organisation: options.organisation ?? null,
+      date: options.date ?? null,
+      note: options.note ?? null,
+    },
+    labels,
+  };
+}
+
+/** Fills `{name}` placeholders in a label. */
+export function fill(label: unknown, values: Record<string, string | number>): string {
+  return String(label ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export { plainText };

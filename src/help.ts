@@ -1,0 +1,37 @@
+/** The text of `dialogkit --help`. */
+export function helpText(version: string): string {
+  return `dialogkit ${version} — print-ready dialogue material from Markdown topics
+
+Usage
+  dialogkit build [options]     build every topic in the content folder into the output folder
+  dialogkit check [options]     check every topic and report problems; writes nothing
+
+Options
+  --content DIR          folder of topic files (*.md)                 default: content
+  --out DIR              output folder (build)                         default: out
+  --topic SLUG           build only this topic; repeat for more
+  --start HH:MM          start time: the guide's overview shows clock times
+  --organisation TEXT    municipality or team, printed on the guide
+  --date YYYY-MM-DD      meeting date, printed on the guide
+  --participants N       group size: sets the number of dot-vote idea cards
+  --flipover-size SIZE   flip-chart paper: A4, A3, A2 or A1 (overrides the topic)
+  --tile A4              print flip-chart sheets in A4 pieces
+  --note TEXT            a line of local guidelines, printed in the guide
+  --format text|json     how check prints diagnostics                   default: text
+  -q, --quiet            print only problems and the summary
+  -h, --help             show this help
+  -v, --version          show the version
+
+Environment
+  SOURCE_DATE_EPOCH      seconds since 1970, used as the PDFs' date (reproducible builds)
+
+Exit codes
+  0 success (warnings allowed) · 1 problems in the content or layouts · 2 wrong usage
+
+Examples
+  dialogkit build
+  dialogkit build --topic forventningsafstemning --start 13:00
+  dialogkit build --content my-topics --out public --flipover-size A1 --tile A4
+  dialogkit check --format json
+`;
+}

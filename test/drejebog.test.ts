@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { BASE14, embeddedFontNames, flat, readPdf } from './helpers/pdf.js';
+import { buildSources, fileOf, fixture } from './helpers/build.js';
+
+describe('drejebog.pdf', () => {
+  it('is A4 portrait with every step title in order, minutes, running times and clock times', async () => {
+    const result = await buildSources([await fixture('valid/minimal.md')], { start: '13:00' });
+    expect(result.topics[0]!.diagnostics).toEqual([]);
+    const pdf = await readPdf(fileOf(result, 'drejebog.pdf'));
+    for (const page of pdf.pages) {
+      expect(page.width).toBeCloseTo(595.28, 0);
+      expect(page.height).toBeCloseTo(841.89, 0);
+    }
+    const text = flat(pdf.text);
+    const titles = ['Rammesæt dilemmaet', 'Indsaml pointer', 'Refleksioner', 'Find handlingsrum', 'Opsamling og beslutning'];
+    const stepPositions = titles.map((t, i) => text.indexOf(`Trin ${i + 1} · ${t}`));
+    expect(stepPositions.every((p) => p > 0)).toBe(true);
+    expect([...stepPositions].sort((a, b) => a - b)).toEqual(stepPositions);
+    expect(text).toContain('5 min');
+    expect(text).toContain('13 min');
+    expect(text).toMatch(/0–5\b/);
+    expect(text).toMatch(/32–45/);
+    expect(text).toContain('13:00–13:05');
+    expect(text).toContain('13:32–13:45');
+    expect(text).toMatch(/I alt 45/);
+    expect(text).toMatch(/Side 1 af \d/);
+  });
+
+  it('links the film by QR code and a clickable address, and carries metadata', async () => {
+    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const bytes = fileOf(result, 'drejebog.pdf');
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages[0]!.links.map((l) => l.url)).toContain('https://example.org/film');
+    expect(flat(pdf.pages[0]!.text)).toContain('example.org/film');
+    expect(pdf.info['Title']).toBe('Forventningsafstemning om digital hjælp – Drejebog');
+    expect(pdf.info['Author']).toBe('Fremfærd Borger, KL og HK Kommunal');
+    expect(pdf.info['Subject']).toBe('Drejebog');
+    expect(String(pdf.info['Keywords'])).toContain('Hjælp til digitalt udfordrede borgere');
+    expect(pdf.info['Language']).toBe('da-DK');
+  });
+
+  it('embeds its fonts and uses no base-14 font', async () => {
+    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const names = embeddedFontNames(fileOf(result, 'drejebog.pdf'));
+    expect(names.some((n) => n.includes('AtkinsonHyperlegible'))).toBe(true);
+    expect(names.filter((n) => BASE14.test(n))).toEqual([]);
+    // The emoji in step 1 is set in the emoji font, not dropped as a box.
+    expect(names.some((n) => n.includes('NotoEmoji'))).toBe(true);
+  });
+
+  it('prints the preparation list and the guiding questions', async () => {
+    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const text = flat((await readPdf(fileOf(result, 'drejebog.pdf'))).text);
+    expect(text).toContain('Materialer: skriveredskaber, papkort og en flipover.');
+    expect(text).toContain('Hvordan skaber vi en god forventningsafstemning med borgeren?');
+    expect(text).toContain('Dialogspørgsmål'.toUpperCase());
+    expect(text).toContain('Deltagerne kan se filmen, før I mødes.');
+    expect(text.indexOf('Forberedelse')).toBeLessThan(text.indexOf('Trin 1 ·'));
+  });
+
+  it('is byte-identical when built twice', async () => {
+    const a = fileOf(await buildSources([await fixture('valid/minimal.md')]), 'drejebog.pdf');
+    const b = fileOf(await buildSources([await fixture('valid/minimal.md')]), 'drejebog.pdf');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
