@@ -5,7 +5,7 @@ import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './mode
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
 import { PRODUCTS, type Product } from './products/index.js';
-import { createTypesetter, type FontSet } from './typeset.js';
+import { createTypesetter, type FontSet, type Typesetter } from './typeset.js';
 import { makeViewModel, type Labels } from './view-model.js';
 
 /** What a build needs, all as data: the core reads no files. */
@@ -18,6 +18,8 @@ export interface BuildInput {
   options: BuildOptions;
   /** Build only these slugs (all when empty). */
   only?: readonly string[];
+  /** Renders documents; default: pdfmake with `fonts`. The benchmark passes a recording one. */
+  typesetter?: Typesetter;
 }
 
 export interface TopicBuild {
@@ -90,7 +92,7 @@ export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels'>): {
 export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => void): Promise<BuildResult> {
   const prepared = prepareLayouts(input);
   const checked = checkAll(input.topics);
-  const typesetter = createTypesetter(input.fonts);
+  const typesetter = input.typesetter ?? createTypesetter(input.fonts);
   const shared = [...prepared.diagnostics, ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file))];
   const results: TopicBuild[] = [];
   const bySource = new Map(checked.topics.map((t) => [t.file, t]));
@@ -123,7 +125,7 @@ async function buildProducts(
   layouts: Map<string, Layout>,
   labels: Labels,
   input: BuildInput,
-  typesetter: ReturnType<typeof createTypesetter>,
+  typesetter: Typesetter,
 ) {
   const files: OutputFile[] = [];
   const notes: string[] = [];

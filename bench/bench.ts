@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: how fast Dialogkit turns topics into PDFs, as a ratio to a floor measured
+ * in the same run: pdfmake rendering the very same document definitions with fonts already
+ * loaded (no parsing, no layouts). Each size runs in its own process, so peak memory is that
+ * size's alone.
+ *
+ *   npm run bench                 6, 60 and 600 topics
+ *   npm run bench -- 6 60         chosen sizes
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../src/core/build.js';
+import type { SourceFile } from '../src/core/model.js';
+import { createTypesetter, type Typesetter } from '../src/core/typeset.js';
+import { loadFonts, loadLayouts } from '../src/load.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+interface ChildResult {
+  topics: number;
+  files: number;
+  buildMs: number;
+  floorMs: number;
+  maxRssMb: number;
+}
+
+if (process.argv[2] === '--child') await child(Number(process.argv[3]));
+else await parent(process.argv.slice(2).map(Number).filter((n) => n > 0));
+
+async function parent(requested: number[]): Promise<void> {
+  const sizes = requested.length > 0 ? requested : [6, 60, 600];
+  console.log(`Dialogkit benchmark · node ${process.version} · ${os()} · topics from ${topicFolder()}\n`);
+
+  // The whole CLI, cold: a fresh process builds the six topics, page and manifest.
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  const out = mkdtempSync(join(tmpdir(), 'dialogkit-bench-'));
+  const cold: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['bin/dialogkit.js', 'build', '--quiet', '--content', topicFolder(), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    cold.push(performance.now() - started);
+    if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  }
+  rmSync(out, { recursive: true, force: true });
+  console.log(`cold CLI build of ${topicFolder()} (all products, page, manifest): median ${fmt(median(cold))} ms over 3 runs\n`);
+
+  console.log('topics  files   wall ms   ms/topic   floor ms/topic   ratio   peak RSS MB');
+  for (const size of sizes) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
+    const perTopic = result.buildMs / result.topics;
+    const floor = result.floorMs / result.topics;
+    console.log(
+      `${String(result.topics).padStart(6)}  ${String(result.files).padStart(5)}  ${fmt(result.buildMs).padStart(8)}  ${fmt(perTopic).padStart(9)}  ${fmt(floor).padStart(15)}  ${(perTopic / floor).toFixed(2).padStart(6)}×  ${fmt(result.maxRssMb).padStart(11)}`,
+    );
+  }
+  console.log('\nratio = our cost per topic ÷ pdfmake alone rendering the same document definitions (1.00× is the floor).');
+}
+
+/** One size, in its own process: build in memory, then re-render the recorded documents with pdfmake alone. */
+async function child(size: number): Promise<void> {
+  const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+  const topics = copies(size);
+  const real = createTypesetter(fonts);
+  const recorded: (() => Parameters<Typesetter['render']>[0])[] = [];
+  const recording: Typesetter = {
+    render(doc) {
+      const frozen = cloneWithFunctions(doc); // pdfmake mutates its input: keep a pristine copy
+      recorded.push(() => cloneWithFunctions(frozen));
+      return real.render(doc);
+    },
+  };
+  // Warm the JIT on one topic so both measurements start from the same state.
+  await build({ topics: topics.slice(0, 1), ...templates, fonts, options: {}, typesetter: real });
+
+  const started = performance.now();
+  const result = await build({ topics, ...templates, fonts, options: {}, typesetter: recording });
+  const buildMs = performance.now() - started;
+
+  const docs = recorded.map((make) => make());
+  const floorStarted = performance.now();
+  for (const doc of docs) await real.render(doc);
+  const floorMs = performance.now() - floorStarted;
+
+  const files = result.topics.reduce((n, t) => n + t.files.length, 0);
+  console.log(JSON.stringify({ topics: size, files, buildMs, floorMs, maxRssMb: process.resourceUsage().maxRSS / 1024 } satisfies ChildResult));
+}
+
+/** `size` topics made by cycling the real ones under new file names. */
+function copies(size: number): SourceFile[] {
+  const dir = topicFolder();
+  const originals = readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => ({ name: n.replace(/\.md$/, ''), text: readFileSync(join(dir, n), 'utf8').replace(/^slug:.*\n/m, '') }));
+  return Array.from({ length: size }, (_, i) => {
+    const original = originals[i % originals.length]!;
+    return { path: `bench/${original.name}-${i}.md`, bytes: new TextEncoder().encode(original.text) };
+  });
+}
+
+function topicFolder(): string {
+  const content = join(ROOT, 'content');
+  try {
+    if (readdirSync(content).some((n) => n.endsWith('.md'))) return 'content';
+  } catch {
+    // no content folder: fall back to the test fixture
+  }
+  return 'test/fixtures/valid';
+}
+
+function cloneWithFunctions<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneWithFunctions) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneWithFunctions(v)])) as T;
+  }
+  return value;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n.toFixed(1);
+}
+
+function os(): string {
+  return `${process.platform}/${process.arch}`;
+}
