@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +58,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         note: { type: 'string' },
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -97,7 +99,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
       return check(values.content, values.format, io);
     case 'build':
-      return buildCommand(values.content, values.out, values.topic ?? [], options, values.quiet, version, io);
+      return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force }, version, io);
     default:
       return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
   }
@@ -115,19 +117,26 @@ async function check(contentDir: string, format: string, io: Io): Promise<number
   return hasErrors(diagnostics) ? ExitCode.contentError : ExitCode.ok;
 }
 
-async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, quiet: boolean, version: string, io: Io): Promise<number> {
+async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: { quiet: boolean; force: boolean }, version: string, io: Io): Promise<number> {
+  const { quiet } = flags;
   const started = performance.now();
-  const [sources, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts()]);
+  const [sources, templates, fonts, previous] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts(), readManifest(outDir)]);
+  const previousFiles = new Map((previous?.topics ?? []).flatMap((t) => t.files.map((f) => [f.path, f] as const)));
+  // A file is kept only while its recorded inputs match and it is still there, whole.
+  const previousFingerprint = (slug: string, product: string) => {
+    const entry = previousFiles.get(`${slug}/${PRODUCTS.find((p) => p.name === product)?.file}`);
+    return entry?.inputs !== undefined && fileSize(join(outDir, entry.path)) === entry.bytes ? entry.inputs : undefined;
+  };
   if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
 
   const onTopic = (topic: TopicBuild) => {
     for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
     if (quiet) return;
-    const status = topic.ok ? `${plural(topic.files.length, 'file')}` : 'not built (see errors above)';
+    const status = !topic.ok ? 'not built (see errors above)' : topic.files.length === 0 && topic.unchanged.length > 0 ? 'unchanged' : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
     io.err(`${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`);
     for (const note of topic.notes) io.err(`  note: ${note}`);
   };
-  const result = await build({ topics: sources, ...templates, fonts, options, only }, onTopic);
+  const result = await build({ topics: sources, ...templates, fonts, options, only, version, ...(!flags.force && { previous: previousFingerprint }) }, onTopic);
   for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 
   if (only.length > 0) {
@@ -138,25 +147,40 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
   const good = result.topics.filter((t) => t.ok);
   for (const topic of good) {
     await writeOutputs(outDir, topic.files);
-    const made = new Set(topic.files.map((f) => f.path));
+    const made = new Set([...topic.files, ...topic.unchanged].map((f) => (typeof f === 'string' ? f : f.path)));
     await removeStale(outDir, PRODUCTS.map((p) => `${topic.slug}/${p.file}`).filter((p) => !made.has(p)));
   }
-  const previous = await readManifest(outDir);
-  const builtEntries = await Promise.all(good.map(async (t) => ({ slug: t.slug, title: t.title, source: t.source, files: await manifestFiles(t.files) })));
+  const productOrder = PRODUCTS.map((p) => p.file);
+  const builtEntries = await Promise.all(
+    good.map(async (t) => {
+      const inputs = (path: string) => t.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
+      const kept = t.unchanged.map((path) => previousFiles.get(path)!).filter(Boolean);
+      return { slug: t.slug, title: t.title, source: t.source, files: await manifestFiles(t.files, inputs, kept, productOrder) };
+    }),
+  );
   const slugsNow = new Set(result.topics.map((t) => t.slug));
   const manifest = mergeManifest(previous, builtEntries, (slug) => slugsNow.has(slug) || only.length > 0, `dialogkit ${version}`);
   await writeOutputs(outDir, [{ path: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n') }]);
 
   const all: Diagnostic[] = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
   const files = good.reduce((n, t) => n + t.files.length, 0);
+  const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')} into ${outDir}/ in ${seconds} s`, all));
+  io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''} into ${outDir}/ in ${seconds} s`, all));
   return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
 }
 
 async function readManifest(outDir: string): Promise<Manifest | undefined> {
   try {
     return JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
   } catch {
     return undefined;
   }

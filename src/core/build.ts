@@ -5,6 +5,7 @@ import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './mode
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
 import { PRODUCTS, type Product } from './products/index.js';
+import { digest, fingerprint, fingerprintBase } from './fingerprint.js';
 import { createTypesetter, type FontSet, type Typesetter } from './typeset.js';
 import { makeViewModel, type Labels } from './view-model.js';
 
@@ -20,6 +21,14 @@ export interface BuildInput {
   only?: readonly string[];
   /** Renders documents; default: pdfmake with `fonts`. The benchmark passes a recording one. */
   typesetter?: Typesetter;
+  /**
+   * For incremental builds: the fingerprint a product's file had when it was last written
+   * (undefined when unknown or the file is gone). A product whose fingerprint is unchanged is
+   * not rebuilt. Leave out to build everything.
+   */
+  previous?: (slug: string, product: string) => string | undefined;
+  /** The tool's version, part of every fingerprint. */
+  version?: string;
 }
 
 export interface TopicBuild {
@@ -28,6 +37,10 @@ export interface TopicBuild {
   title: string;
   /** Files made; empty when the topic has errors (its earlier output stays as it was). */
   files: OutputFile[];
+  /** Paths of files left as they were, because their inputs did not change. */
+  unchanged: string[];
+  /** Fingerprint of each product's inputs, by product name (for the next incremental build). */
+  fingerprints: Record<string, string>;
   notes: string[];
   diagnostics: Diagnostic[];
   ok: boolean;
@@ -96,6 +109,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   const shared = [...prepared.diagnostics, ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file))];
   const results: TopicBuild[] = [];
   const bySource = new Map(checked.topics.map((t) => [t.file, t]));
+  const base = await fingerprintBase(input.version ?? '', input.labels, input.layouts, input.fonts, input.options);
 
   for (const source of input.topics) {
     const started = performance.now();
@@ -103,14 +117,25 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     const diagnostics = checked.diagnostics.filter((d) => d.file === source.path);
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
-    const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], notes: [], diagnostics, ok: false, milliseconds: 0 };
+    const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], unchanged: [], fingerprints: {}, notes: [], diagnostics, ok: false, milliseconds: 0 };
     if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === PRODUCTS.length) {
-      const made = await buildProducts(topic, PRODUCTS, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter);
+      const topicHash = await digest(source.bytes);
+      const stale: Product[] = [];
+      for (const product of PRODUCTS) {
+        const print = await fingerprint(base, product.name, source.bytes, topicHash);
+        result.fingerprints[product.name] = print;
+        if (input.previous?.(slug, product.name) === print) result.unchanged.push(`${slug}/${product.file}`);
+        else stale.push(product);
+      }
+      const made = await buildProducts(topic, stale, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter);
       result.files = made.files;
       result.notes = made.notes;
       result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);
       result.ok = !hasErrors(made.diagnostics);
-      if (!result.ok) result.files = [];
+      if (!result.ok) {
+        result.files = [];
+        result.unchanged = [];
+      }
     }
     result.milliseconds = performance.now() - started;
     results.push(result);

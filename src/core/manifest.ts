@@ -18,6 +18,8 @@ export interface ManifestFile {
   bytes: number;
   pages: number | null;
   sha256: string;
+  /** Fingerprint of the inputs the file was made from; an incremental build skips it while this is unchanged. */
+  inputs?: string;
 }
 
 /** Hex SHA-256 with WebCrypto, which Node 20 and browsers both have. */
@@ -26,8 +28,24 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function manifestFiles(files: readonly OutputFile[]): Promise<ManifestFile[]> {
-  return Promise.all(files.map(async (f) => ({ path: f.path, bytes: f.bytes.length, pages: f.pages ?? null, sha256: await sha256(f.bytes) })));
+/** Entries for files made now, plus the previous entries of files kept unchanged, in product order. */
+export async function manifestFiles(
+  files: readonly OutputFile[],
+  inputs: (path: string) => string | undefined = () => undefined,
+  kept: readonly ManifestFile[] = [],
+  order: readonly string[] = [],
+): Promise<ManifestFile[]> {
+  const made = await Promise.all(
+    files.map(async (f): Promise<ManifestFile> => {
+      const fingerprint = inputs(f.path);
+      return { path: f.path, bytes: f.bytes.length, pages: f.pages ?? null, sha256: await sha256(f.bytes), ...(fingerprint !== undefined && { inputs: fingerprint }) };
+    }),
+  );
+  const rank = (path: string) => {
+    const index = order.findIndex((name) => path.endsWith(`/${name}`));
+    return index === -1 ? order.length : index;
+  };
+  return [...made, ...kept].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
 }
 
 /**

@@ -1,0 +1,49 @@
+import type { LayoutSource } from './layout.js';
+import type { BuildOptions } from './options.js';
+import type { FontSet } from './typeset.js';
+
+/**
+ * Hashes of everything a product's file depends on, so an unchanged file can be kept as it is.
+ * The parts are hashed separately and combined per topic × product: a changed layout then
+ * rebuilds only its own product, a changed topic only its own files.
+ */
+export interface FingerprintBase {
+  /** Tool version, labels, fonts and options: a change to any rebuilds everything. */
+  shared: string;
+  /** Per layout name. */
+  layouts: Map<string, string>;
+}
+
+export async function fingerprintBase(version: string, labels: LayoutSource, layouts: readonly LayoutSource[], fonts: FontSet, options: BuildOptions): Promise<FingerprintBase> {
+  const fontHashes = await Promise.all(
+    Object.entries(fonts)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .flatMap(([family, faces]) => Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await digest(bytes as Uint8Array)}`)),
+  );
+  const shared = await digest(encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(options) })));
+  const layoutHashes = new Map<string, string>();
+  for (const layout of layouts) layoutHashes.set(layout.name, await digest(encode(layout.text)));
+  return { shared, layouts: layoutHashes };
+}
+
+/** The fingerprint of one product's file for one topic source. */
+export async function fingerprint(base: FingerprintBase, product: string, topicBytes: Uint8Array, topicHash?: string): Promise<string> {
+  const topic = topicHash ?? (await digest(topicBytes));
+  return digest(encode(`${base.shared}\n${product}:${base.layouts.get(product) ?? ''}\n${topic}`));
+}
+
+/** Hex SHA-256 with WebCrypto (Node 20 and browsers). */
+export async function digest(bytes: Uint8Array): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// --- internal ---
+
+function encode(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function sortedEntries(object: object): [string, unknown][] {
+  return Object.entries(object).sort(([a], [b]) => (a < b ? -1 : 1));
+}
