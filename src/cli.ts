@@ -9,7 +9,8 @@ import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
 import { PRODUCTS } from './core/products/index.js';
 import { helpText } from './help.js';
-import { loadFonts, loadLayouts, loadTopics } from './load.js';
+import { loadFonts, loadLayouts, loadTopics, TEMPLATES_DIR } from './load.js';
+import { watchFolders } from './watch.js';
 import { removeStale, writeOutputs } from './write.js';
 
 /** Where the CLI prints; tests pass their own. */
@@ -77,7 +78,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return ExitCode.ok;
   }
   const [command, ...extra] = positionals;
-  if (command === undefined) return usage(io, 'say what to do: `dialogkit build` or `dialogkit check`');
+  if (command === undefined) return usage(io, 'say what to do: `dialogkit build`, `dialogkit check` or `dialogkit watch`');
   if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
 
@@ -98,6 +99,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   switch (command) {
     case 'check':
       return check(values.content, values.format, io);
+    case 'watch':
+      return watchCommand(values.content, values.out, values.topic ?? [], options, version, io);
     case 'build':
       return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force }, version, io);
     default:
@@ -168,6 +171,21 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''} into ${outDir}/ in ${seconds} s`, all));
   return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
+}
+
+/** Builds once, then again after every save in the content or templates folder, until stopped (Ctrl-C). */
+async function watchCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, version: string, io: Io): Promise<number> {
+  await buildCommand(contentDir, outDir, only, options, { quiet: false, force: false }, version, io);
+  io.err(`Watching ${contentDir}/ and templates/ for changes. Press Ctrl-C to stop.`);
+  const stop = watchFolders([contentDir, TEMPLATES_DIR.replace(/\/$/, '')], async (files) => {
+    const started = performance.now();
+    const names = files.map((f) => f.split('/').pop()).join(', ');
+    const code = await buildCommand(contentDir, outDir, only, options, { quiet: true, force: false }, version, io);
+    io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
+  });
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  stop();
+  return ExitCode.ok;
 }
 
 async function readManifest(outDir: string): Promise<Manifest | undefined> {

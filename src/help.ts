@@ -5,6 +5,7 @@ export function helpText(version: string): string {
 Usage
   dialogkit build [options]     build every topic in the content folder into the output folder
   dialogkit check [options]     check every topic and report problems; writes nothing
+  dialogkit watch [options]     build, then rebuild what a saved change affects, until Ctrl-C
 
 Options
   --content DIR          folder of topic files (*.md)                 default: content
