@@ -9,9 +9,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from '../src/core/build.js';
 import type { SourceFile } from '../src/core/model.js';
 import { createTypesetter, type Typesetter } from '../src/core/typeset.js';
@@ -23,6 +23,8 @@ interface ChildResult {
   topics: number;
   files: number;
   buildMs: number;
+  /** The same build on worker threads, one per core (compiled code). */
+  parallelMs: number;
   floorMs: number;
   maxRssMb: number;
 }
@@ -47,7 +49,7 @@ async function parent(requested: number[]): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   console.log(`cold CLI build of ${topicFolder()} (all products, page, manifest): median ${fmt(median(cold))} ms over 3 runs\n`);
 
-  console.log('topics  files   wall ms   ms/topic   floor ms/topic   ratio   peak RSS MB');
+  console.log(`topics  files   wall ms   ms/topic   floor ms/topic   ratio   peak RSS MB   ${availableParallelism()} threads ms   speed-up`);
   for (const size of sizes) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(r.stderr);
@@ -55,7 +57,7 @@ async function parent(requested: number[]): Promise<void> {
     const perTopic = result.buildMs / result.topics;
     const floor = result.floorMs / result.topics;
     console.log(
-      `${String(result.topics).padStart(6)}  ${String(result.files).padStart(5)}  ${fmt(result.buildMs).padStart(8)}  ${fmt(perTopic).padStart(9)}  ${fmt(floor).padStart(15)}  ${(perTopic / floor).toFixed(2).padStart(6)}×  ${fmt(result.maxRssMb).padStart(11)}`,
+      `${String(result.topics).padStart(6)}  ${String(result.files).padStart(5)}  ${fmt(result.buildMs).padStart(8)}  ${fmt(perTopic).padStart(9)}  ${fmt(floor).padStart(15)}  ${(perTopic / floor).toFixed(2).padStart(6)}×  ${fmt(result.maxRssMb).padStart(11)}   ${fmt(result.parallelMs).padStart(12)}   ${(result.buildMs / result.parallelMs).toFixed(2).padStart(7)}×`,
     );
   }
   console.log('\nratio = our cost per topic ÷ pdfmake alone rendering the same document definitions (1.00× is the floor).');
@@ -86,8 +88,17 @@ async function child(size: number): Promise<void> {
   for (const doc of docs) await real.render(doc);
   const floorMs = performance.now() - floorStarted;
 
+  const maxRssMb = process.resourceUsage().maxRSS / 1024; // before the threaded run, which has its own heaps
   const files = result.topics.reduce((n, t) => n + t.files.length, 0);
-  console.log(JSON.stringify({ topics: size, files, buildMs, floorMs, maxRssMb: process.resourceUsage().maxRSS / 1024 } satisfies ChildResult));
+
+  // The compiled build on worker threads (workers need compiled code); bytes must not change.
+  const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
+  const parallelStarted = performance.now();
+  const threaded = await buildInParallel({ topics, ...templates, fonts, options: {} }, availableParallelism());
+  const parallelMs = performance.now() - parallelStarted;
+  const same = threaded.topics.every((t, i) => t.files.every((f, j) => Buffer.compare(f.bytes, result.topics[i]!.files[j]!.bytes) === 0));
+  if (!same) throw new Error('worker threads produced different bytes');
+  console.log(JSON.stringify({ topics: size, files, buildMs, parallelMs, floorMs, maxRssMb } satisfies ChildResult));
 }
 
 /** `size` topics made by cycling the real ones under new file names. */

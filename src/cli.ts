@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { build, checkAll, type TopicBuild } from './core/build.js';
+import { checkAll, type TopicBuild } from './core/build.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors } from './core/diagnostics.js';
 import { manifestFiles, mergeManifest, type Manifest } from './core/manifest.js';
 import type { Diagnostic, PaperSize } from './core/model.js';
@@ -10,6 +11,7 @@ import { validateOptions, type BuildOptions } from './core/options.js';
 import { PRODUCTS } from './core/products/index.js';
 import { helpText } from './help.js';
 import { loadFonts, loadLayouts, loadTopics, TEMPLATES_DIR } from './load.js';
+import { buildInParallel } from './parallel.js';
 import { watchFolders } from './watch.js';
 import { removeStale, writeOutputs } from './write.js';
 
@@ -60,6 +62,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -93,6 +96,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(values.note !== undefined && { note: values.note }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
   const problems = validateOptions(options);
   if (problems.length > 0) return usage(io, problems.join('\n'));
 
@@ -102,7 +107,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'watch':
       return watchCommand(values.content, values.out, values.topic ?? [], options, version, io);
     case 'build':
-      return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force }, version, io);
+      return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force, jobs }, version, io);
     default:
       return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
   }
@@ -120,16 +125,21 @@ async function check(contentDir: string, format: string, io: Io): Promise<number
   return hasErrors(diagnostics) ? ExitCode.contentError : ExitCode.ok;
 }
 
-async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: { quiet: boolean; force: boolean }, version: string, io: Io): Promise<number> {
+async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: { quiet: boolean; force: boolean; jobs: number }, version: string, io: Io): Promise<number> {
   const { quiet } = flags;
   const started = performance.now();
   const [sources, templates, fonts, previous] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts(), readManifest(outDir)]);
   const previousFiles = new Map((previous?.topics ?? []).flatMap((t) => t.files.map((f) => [f.path, f] as const)));
   // A file is kept only while its recorded inputs match and it is still there, whole.
-  const previousFingerprint = (slug: string, product: string) => {
-    const entry = previousFiles.get(`${slug}/${PRODUCTS.find((p) => p.name === product)?.file}`);
-    return entry?.inputs !== undefined && fileSize(join(outDir, entry.path)) === entry.bytes ? entry.inputs : undefined;
-  };
+  const previousFingerprints: Record<string, string> = {};
+  if (!flags.force) {
+    for (const topic of previous?.topics ?? []) {
+      for (const product of PRODUCTS) {
+        const entry = previousFiles.get(`${topic.slug}/${product.file}`);
+        if (entry?.inputs !== undefined && fileSize(join(outDir, entry.path)) === entry.bytes) previousFingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
+      }
+    }
+  }
   if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
 
   const onTopic = (topic: TopicBuild) => {
@@ -139,7 +149,7 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
     io.err(`${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`);
     for (const note of topic.notes) io.err(`  note: ${note}`);
   };
-  const result = await build({ topics: sources, ...templates, fonts, options, only, version, ...(!flags.force && { previous: previousFingerprint }) }, onTopic);
+  const result = await buildInParallel({ topics: sources, ...templates, fonts, options, only, version, previous: previousFingerprints }, flags.jobs, onTopic);
   for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 
   if (only.length > 0) {
@@ -175,12 +185,12 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
 
 /** Builds once, then again after every save in the content or templates folder, until stopped (Ctrl-C). */
 async function watchCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, version: string, io: Io): Promise<number> {
-  await buildCommand(contentDir, outDir, only, options, { quiet: false, force: false }, version, io);
+  await buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1 }, version, io);
   io.err(`Watching ${contentDir}/ and templates/ for changes. Press Ctrl-C to stop.`);
   const stop = watchFolders([contentDir, TEMPLATES_DIR.replace(/\/$/, '')], async (files) => {
     const started = performance.now();
     const names = files.map((f) => f.split('/').pop()).join(', ');
-    const code = await buildCommand(contentDir, outDir, only, options, { quiet: true, force: false }, version, io);
+    const code = await buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1 }, version, io);
     io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
   });
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));

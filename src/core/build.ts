@@ -19,14 +19,17 @@ export interface BuildInput {
   options: BuildOptions;
   /** Build only these slugs (all when empty). */
   only?: readonly string[];
+  /** Typeset only these source paths (a worker thread's share); all topics are still checked. */
+  onlySources?: readonly string[];
   /** Renders documents; default: pdfmake with `fonts`. The benchmark passes a recording one. */
   typesetter?: Typesetter;
   /**
-   * For incremental builds: the fingerprint a product's file had when it was last written
-   * (undefined when unknown or the file is gone). A product whose fingerprint is unchanged is
-   * not rebuilt. Leave out to build everything.
+   * For incremental builds: the fingerprint each file had when it was last written, by
+   * `slug/product-name` (left out when unknown or the file is gone). A product whose
+   * fingerprint is unchanged is not rebuilt. Leave out to build everything. Plain data,
+   * so it can be handed to worker threads.
    */
-  previous?: (slug: string, product: string) => string | undefined;
+  previous?: Readonly<Record<string, string>>;
   /** The tool's version, part of every fingerprint. */
   version?: string;
 }
@@ -117,6 +120,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     const diagnostics = checked.diagnostics.filter((d) => d.file === source.path);
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
+    if (input.onlySources && !input.onlySources.includes(source.path)) continue;
     const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], unchanged: [], fingerprints: {}, notes: [], diagnostics, ok: false, milliseconds: 0 };
     if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === PRODUCTS.length) {
       const topicHash = await digest(source.bytes);
@@ -124,7 +128,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       for (const product of PRODUCTS) {
         const print = await fingerprint(base, product.name, source.bytes, topicHash);
         result.fingerprints[product.name] = print;
-        if (input.previous?.(slug, product.name) === print) result.unchanged.push(`${slug}/${product.file}`);
+        if (input.previous?.[`${slug}/${product.name}`] === print) result.unchanged.push(`${slug}/${product.file}`);
         else stale.push(product);
       }
       const made = await buildProducts(topic, stale, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter);

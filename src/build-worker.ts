@@ -1,0 +1,7 @@
+/** A worker thread's side of `buildInParallel`: builds its share of the topics and reports each one. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { build, type BuildInput } from './core/build.js';
+
+const port = parentPort!;
+const result = await build(workerData as BuildInput, (topic) => port.postMessage({ kind: 'topic', topic }));
+port.postMessage({ kind: 'done', diagnostics: result.diagnostics });
