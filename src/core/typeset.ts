@@ -1,4 +1,6 @@
-import pdfmake from 'pdfmake';
+// pdfmake's browser build, in Node too: one code path for the CLI and the download page's kit,
+// down to the deflate implementation, so both produce the same bytes (issue 11).
+import pdfmake from 'pdfmake/build/pdfmake.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 /** The four faces of one font family, as bytes. */
@@ -66,7 +68,9 @@ function registerFonts(fonts: FontSet): void {
   pdfmake.setFonts(dictionary);
   // Documents never fetch anything: fonts come from the virtual file system only.
   pdfmake.setUrlAccessPolicy(() => false);
-  (pdfmake as unknown as { setLocalAccessPolicy(fn: (path: string) => boolean): void }).setLocalAccessPolicy((path) => path.startsWith('dialogkit/'));
+  // Node's build reads local files and so has a local-access policy; the browser build has neither.
+  const local = (pdfmake as unknown as { setLocalAccessPolicy?: (fn: (path: string) => boolean) => void }).setLocalAccessPolicy;
+  local?.call(pdfmake, (path) => path.startsWith('dialogkit/'));
   registered = fonts;
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Bundles src/browser/kit.ts for browsers with esbuild, embedding the shipped fonts, layouts and
+ * labels, into dist/browser/dialogkit-kit.js. Run by `npm run compile`; the CLI copies the file
+ * next to index.html. The core imports no node:* module, so nothing needs shimming but the
+ * `fs` that gray-matter requires (and never calls here).
+ */
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const require = createRequire(import.meta.url);
+const templates = readdirSync(`${ROOT}templates`).filter((n) => n.endsWith('.hbs')).sort();
+const font = (face: string) => JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
+const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'));
+
+// A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
+const entry = `
+import { makeKit } from './src/browser/kit.ts';
+${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
+import labels from './templates/labels.yml';
+import regular from ${font('400Regular')};
+import bold from ${font('700Bold')};
+import italic from ${font('400Regular_Italic')};
+import boldItalic from ${font('700Bold_Italic')};
+import emoji from ${emoji};
+const assets = {
+  layouts: [${templates.map((n, i) => `{ name: ${JSON.stringify(n.replace(/\.hbs$/, ''))}, path: ${JSON.stringify(`templates/${n}`)}, text: layout${i} }`).join(', ')}],
+  labels: { name: 'labels', path: 'templates/labels.yml', text: labels },
+  fonts: {
+    Atkinson: { normal: regular, bold, italics: italic, bolditalics: boldItalic },
+    Emoji: { normal: emoji, bold: emoji, italics: emoji, bolditalics: emoji },
+  },
+};
+globalThis.dialogkit = { makeKit: (topic, options) => makeKit(assets, topic, options) };
+`;
+
+const result = await build({
+  stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'kit-entry.ts', loader: 'ts' },
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'external',
+  outfile: `${ROOT}dist/browser/dialogkit-kit.js`,
+  loader: { '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
+  alias: { fs: `${ROOT}scripts/empty-module.js` },
+  inject: [`${ROOT}scripts/buffer-shim.js`],
+  metafile: true,
+  logLevel: 'warning',
+});
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`dist/browser/dialogkit-kit.js: ${(bytes / 1024).toFixed(0)} KiB`);

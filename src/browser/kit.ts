@@ -1,0 +1,37 @@
+/**
+ * The in-browser kit: the same parser, layouts and typesetter as the CLI, bundled with the
+ * fonts and layouts (see scripts/bundle-kit.ts), so a facilitator can tailor and download a
+ * topic's PDFs from the download page with nothing sent anywhere.
+ */
+import { build } from '../core/build.js';
+import type { LayoutSource } from '../core/layout.js';
+import type { Diagnostic, OutputFile } from '../core/model.js';
+import { validateOptions, type BuildOptions } from '../core/options.js';
+import type { FontSet } from '../core/typeset.js';
+
+/** Assets the bundle script embeds. */
+export interface KitAssets {
+  layouts: LayoutSource[];
+  labels: LayoutSource;
+  fonts: FontSet;
+}
+
+export interface KitResult {
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Builds one topic's files in memory from its Markdown source and the facilitator's options. */
+export async function makeKit(assets: KitAssets, topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult> {
+  const problems = validateOptions(options);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const result = await build({
+    topics: [{ path: topic.path, bytes: new TextEncoder().encode(topic.text) }],
+    layouts: assets.layouts,
+    labels: assets.labels,
+    fonts: assets.fonts,
+    options,
+  });
+  const built = result.topics[0];
+  return { files: built?.files ?? [], diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])] };
+}
