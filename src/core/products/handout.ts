@@ -1,0 +1,104 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Block, FlipPrompt, ListItem } from '../model.js';
+import { blocks, listItem } from '../pdf/blocks.js';
+import { inlines, plain } from '../pdf/inline.js';
+import { themeFrom, type Theme } from '../pdf/theme.js';
+import { mediaBox } from './drejebog.js';
+import { documentBase, draftWatermark, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
+
+/** What participants take home: guiding questions, reflection questions with room for notes, the medium again, the legal background. */
+export const handout: Product = {
+  name: 'handout',
+  file: 'handout.pdf',
+  parts: ['header', 'questions', 'reflection', 'media', 'section'],
+  async make(ctx) {
+    const theme = themeFrom(ctx.layout.settings);
+    const page = pageSettings(ctx.layout);
+    const noteLines = Number((ctx.layout.settings['notes'] as Record<string, unknown> | undefined)?.['lines'] ?? 4);
+    const doc: TDocumentDefinitions = {
+      ...documentBase(ctx, String(ctx.labels['handout'])),
+      pageSize: page.size as TDocumentDefinitions['pageSize'],
+      pageOrientation: page.orientation,
+      pageMargins: page.margins,
+      defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
+      footer: handoutFooter(ctx, theme, page.margins),
+      watermark: draftWatermark(ctx),
+      content: renderParts(ctx.layout.render(ctx.view), parts(noteLines), ctx, theme),
+    };
+    const pdf = await ctx.typesetter.render(doc);
+    return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
+  },
+};
+
+const parts = (noteLines: number): Record<string, PartRenderer> => ({
+  header: (_part, ctx, theme) => {
+    const { topic, labels } = ctx.view;
+    return [
+      ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1 }] : []),
+      { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1 } as Content,
+      { text: String(labels['handout']), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 6] },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 483, y2: 0, lineWidth: 0.75, lineColor: theme.colors.rule }], margin: [0, 0, 0, 4] },
+    ];
+  },
+  questions: (part, _ctx, theme) => {
+    const items = (part['items'] ?? []) as ListItem[];
+    if (items.length === 0) return [];
+    return section(String(part['title']), [{ ul: items.map((i) => ({ ...(listItem(i, theme) as object), unbreakable: true }) as Content), markerColor: theme.colors.accent }], theme);
+  },
+  reflection: (part, ctx, theme) => {
+    const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts);
+    if (prompts.length === 0) return [];
+    return section(String(part['title']), prompts.map((p, i) => reflectionQuestion(p, i + 1, noteLines, theme)), theme);
+  },
+  media: (part, ctx, theme) => {
+    const media = ctx.view.topic.media;
+    if (!media?.url) return [];
+    const heading = String((ctx.labels['watchAgain'] as Record<string, string>)[media.kind] ?? media.label);
+    return [{ stack: [mediaBox(ctx, theme, heading)], margin: [0, Number(part['spaceBefore'] ?? 10), 0, 0] }];
+  },
+  section: (part, _ctx, theme) => {
+    const content = part['blocks'] as Block[] | null;
+    if (!content || content.length === 0) return [];
+    return section(String(part['title']), blocks(content, theme), theme, Boolean(part['newPage']));
+  },
+});
+
+// --- internal ---
+
+function section(title: string, body: Content[], theme: Theme, newPage = false): Content[] {
+  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2 } as Content;
+  const [first, ...rest] = body;
+  return [{ stack: first ? [heading, first] : [heading], unbreakable: true, ...(newPage && { pageBreak: 'before' as const }) }, ...rest];
+}
+
+/** A numbered question with ruled lines under it for the participant's notes; kept on one page. */
+function reflectionQuestion(prompt: FlipPrompt, number: number, lines: number, theme: Theme): Content {
+  const width = 483 - 18; // the text column, right of the number
+  const gap = 21;
+  const rules = Array.from({ length: lines }, (_, i) => ({ type: 'line' as const, x1: 0, y1: gap * (i + 1), x2: width, y2: gap * (i + 1), lineWidth: 0.5, lineColor: theme.colors.rule }));
+  return {
+    stack: [
+      { columns: [{ text: `${number}.`, width: 18, bold: true, color: theme.colors.accent }, { text: inlines(prompt.spans), bold: true, width: '*' }] },
+      ...(prompt.details.length > 0 ? [{ ul: prompt.details.map((d) => ({ text: inlines(d) })), color: theme.colors.muted, markerColor: theme.colors.muted, margin: [18, 2, 0, 0] } as Content] : []),
+      { canvas: rules, margin: [18, 0, 0, 0] },
+    ],
+    unbreakable: true,
+    margin: [0, 4, 0, 14],
+  };
+}
+
+/** Publisher and date left, "Side X af Y" right. */
+function handoutFooter(ctx: ProductContext, theme: Theme, margins: [number, number, number, number]) {
+  const { meta } = ctx.topic;
+  const left = [meta.publisher, meta.date].filter(Boolean).join(' · ');
+  const pageLabel = String(ctx.labels['page']);
+  return (currentPage: number, pageCount: number): Content => ({
+    columns: [
+      { text: left, width: '*' },
+      { text: pageLabel.replace('{page}', String(currentPage)).replace('{pages}', String(pageCount)), width: 'auto', alignment: 'right' },
+    ],
+    fontSize: theme.sizes.small,
+    color: theme.colors.muted,
+    margin: [margins[0], 18, margins[2], 0],
+  });
+}
