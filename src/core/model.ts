@@ -38,6 +38,14 @@ export type MediaKind = 'film' | 'podcast' | 'case';
 export type Language = 'da' | 'en';
 export type PaperSize = 'A4' | 'A3' | 'A2' | 'A1';
 
+/**
+ * Idea cards for a group of this size: participants work in pairs (one trio when the number is
+ * odd) and every pair proposes up to two ideas, so one card per participant, rounded up to a pair.
+ */
+export function ideaCardsFor(participants: number): number {
+  return 2 * Math.ceil(participants / 2);
+}
+
 export interface Media {
   kind: MediaKind;
   title: string;

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { diagnostic } from './diagnostics.js';
-import type { Diagnostic, Language, Media, MediaKind, PaperSize, Range, TopicMeta } from './model.js';
+import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
 import { closest } from './suggest.js';
 
 /** The front matter as read, before the body is parsed. */
@@ -282,8 +282,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   }
 
   function parseDotvote(node: YamlNode | undefined, group: Range | undefined): TopicMeta['dotvote'] {
-    // Every pair at the largest group size proposes two ideas: one card per participant.
-    const result = { cards: group?.max ?? 20, dots: 1 };
+    const result = { cards: ideaCardsFor(group?.max ?? 20), dots: 1 };
     const map = mapOf(node, 'dotvote', '`dotvote: { cards: 20, dots: 2 }`');
     if (!map) return result;
     const fields = entries(map, DOTVOTE_KEYS, ' in `dotvote`');

@@ -1,4 +1,4 @@
-import type { Block, ListItem, Media, Step, Topic } from './model.js';
+import { ideaCardsFor, type Block, type ListItem, type Media, type Step, type Topic } from './model.js';
 import { formatClock, parseClock, type BuildOptions } from './options.js';
 import { plainText } from './parse-markdown.js';
 
@@ -90,8 +90,8 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       advice: topic.advice.length > 0 ? topic.advice : null,
       legal: topic.legal.length > 0 ? topic.legal : null,
       hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),
-      // An explicit `dotvote.cards` wins; a group size from the options otherwise sets one card per participant.
-      cards: options.participants !== undefined ? participants : meta.dotvote.cards,
+      // The facilitator's own group size (`--participants`) wins over the topic's card count: they know who comes.
+      cards: options.participants !== undefined ? ideaCardsFor(participants) : meta.dotvote.cards,
       dots: meta.dotvote.dots,
     },
     options: {

@@ -18,10 +18,14 @@ export async function fixture(name: string): Promise<SourceFile> {
   return { path: `test/fixtures/${name}`, bytes: new Uint8Array(await readFile(join(FIXTURES, name))) };
 }
 
-/** Builds sources in memory with the shipped layouts and fonts; nothing is written. */
-export async function buildSources(topics: SourceFile[], options: BuildOptions = {}): Promise<BuildResult> {
+/**
+ * Builds sources in memory with the shipped layouts and fonts; nothing is written. `editLayout`
+ * rewrites a shipped layout's text first, to try a layout option.
+ */
+export async function buildSources(topics: SourceFile[], options: BuildOptions = {}, editLayout?: (name: string, text: string) => string): Promise<BuildResult> {
   const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
-  return build({ topics, ...templates, fonts, options });
+  const layouts = editLayout ? templates.layouts.map((l) => ({ ...l, text: editLayout(l.name, l.text) })) : templates.layouts;
+  return build({ topics, layouts, labels: templates.labels, fonts, options });
 }
 
 /** The bytes of one product of the first topic, failing loudly when it is missing. */

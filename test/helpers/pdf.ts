@@ -1,4 +1,4 @@
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** What a test needs from one page of a PDF, read back with pdf.js. */
 export interface PageInfo {
@@ -67,4 +67,47 @@ export function embeddedFontNames(bytes: Uint8Array): string[] {
 /** Squashes whitespace so text assertions survive line breaks. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface LineSegment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Every straight two-point path drawn on a page (crop marks, alignment marks, rules), in PDF user
+ * space (points, origin bottom-left), with the current transformation matrix applied.
+ */
+export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): Promise<LineSegment[]> {
+  const page = await doc.getPage(pageNumber);
+  const { fnArray, argsArray } = await page.getOperatorList();
+  type Matrix = [number, number, number, number, number, number];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
+  const multiply = (a: Matrix, b: Matrix): Matrix => [
+    b[0] * a[0] + b[1] * a[2], b[0] * a[1] + b[1] * a[3],
+    b[2] * a[0] + b[3] * a[2], b[2] * a[1] + b[3] * a[3],
+    b[4] * a[0] + b[5] * a[2] + a[4], b[4] * a[1] + b[5] * a[3] + a[5],
+  ];
+  const segments: LineSegment[] = [];
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.constructPath) {
+      // pdf.js 5: [paint op, [path data: 0 = moveTo x y, 1 = lineTo x y, …], bounds].
+      const path = (args[1] as unknown[] | undefined)?.[0] as Record<string, number> | null | undefined;
+      const data = path ? Array.from(Object.values(path)) : [];
+      if (data.length === 6 && data[0] === 0 && data[3] === 1) {
+        const [x1, y1] = apply(ctm, data[1]!, data[2]!);
+        const [x2, y2] = apply(ctm, data[4]!, data[5]!);
+        segments.push({ x1, y1, x2, y2 });
+      }
+    }
+  });
+  return segments;
 }

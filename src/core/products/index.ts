@@ -1,8 +1,9 @@
 import { drejebog } from './drejebog.js';
 import { handout } from './handout.js';
+import { prikkort } from './prikkort.js';
 import type { Product } from './product.js';
 
 /** Every product, in the order files are listed. A new product is one module and one line here. */
-export const PRODUCTS: readonly Product[] = [drejebog, handout];
+export const PRODUCTS: readonly Product[] = [drejebog, handout, prikkort];
 
 export type { Product, ProductContext, ProductResult } from './product.js';
