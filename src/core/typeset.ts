@@ -26,6 +26,20 @@ export interface RenderedPdf {
  */
 export interface Typesetter {
   render(doc: TDocumentDefinitions): Promise<RenderedPdf>;
+  /**
+   * Lays out a probe document without writing it and returns each page's height. With
+   * `height: 'auto'` pages (one section per box), that is how tall each box's content is:
+   * exact, because it is the same engine that renders (pdfmake-notes §5, auto-fit).
+   */
+  measureHeights(doc: TDocumentDefinitions): Promise<number[]>;
+  /** The advance width of `text` at 1 pt in a registered face, from the font's own metrics. */
+  textWidth(text: string, face: FaceRef): Promise<number>;
+}
+
+export interface FaceRef {
+  font: string;
+  bold?: boolean;
+  italics?: boolean;
 }
 
 let registered: FontSet | undefined;
@@ -40,13 +54,36 @@ export function createTypesetter(fonts: FontSet): Typesetter {
       const bytes = await collect(kit);
       return { bytes, pages };
     },
+    async measureHeights(doc) {
+      if (registered !== fonts) registerFonts(fonts);
+      const kit = (await pdfmake.createPdf(doc, { bufferPages: true }).getStream()) as unknown as PdfKitStream;
+      const { start, count } = kit.bufferedPageRange();
+      const heights: number[] = [];
+      for (let i = start; i < start + count; i++) {
+        kit.switchToPage(i);
+        heights.push(kit.page.height);
+      }
+      return heights;
+    },
+    async textWidth(text, face) {
+      if (registered !== fonts) registerFonts(fonts);
+      metricsKit ??= (await pdfmake.createPdf({ content: [{ text: '' }], defaultStyle: { font: face.font } }).getStream()) as unknown as PdfKitStream;
+      return metricsKit.provideFont(face.font, face.bold ?? false, face.italics ?? false).widthOfString(text, 1);
+    },
   };
 }
+
+/** One laid-out (never written) document whose font objects answer width questions. */
+let metricsKit: PdfKitStream | undefined;
 
 // --- internal ---
 
 interface PdfKitStream {
   bufferedPageRange(): { start: number; count: number };
+  switchToPage(index: number): void;
+  page: { height: number };
+  /** pdfmake's font lookup on its pdfkit document: the embedded font with fontkit metrics. */
+  provideFont(family: string, bold: boolean, italics: boolean): { widthOfString(text: string, size: number): number };
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'end' | 'error', listener: (value?: unknown) => void): void;
   end(): void;
@@ -66,6 +103,7 @@ function registerFonts(fonts: FontSet): void {
     dictionary[family] = names;
   }
   pdfmake.setFonts(dictionary);
+  metricsKit = undefined;
   // Documents never fetch anything: fonts come from the virtual file system only.
   pdfmake.setUrlAccessPolicy(() => false);
   // Node's build reads local files and so has a local-access policy; the browser build has neither.

@@ -77,7 +77,7 @@ export interface LineSegment {
 }
 
 /**
- * Every straight two-point path drawn on a page (crop marks, alignment marks, rules), in PDF user
+ * Every stroked straight line segment drawn on a page (crop marks, alignment marks, rules), in PDF user
  * space (points, origin bottom-left), with the current transformation matrix applied.
  */
 export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): Promise<LineSegment[]> {
@@ -98,15 +98,32 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.constructPath) {
-      // pdf.js 5: [paint op, [path data: 0 = moveTo x y, 1 = lineTo x y, …], bounds].
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A placed page (pdf-lib's drawPage) or form: its matrix applies until its end.
+      stack.push(ctm);
+      if (Array.isArray(args[0]) || (args[0] && typeof args[0] === 'object')) ctm = multiply(ctm, Array.from(Object.values(args[0] as Record<string, number>)) as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.constructPath && (args[0] === OPS.stroke || args[0] === OPS.closeStroke)) {
+      // pdf.js 5: [paint op, [path data], bounds]; path data: 0 = moveTo x y, 1 = lineTo x y, 2 = curveTo (6), 3 = quadratic (4), 4 = close.
       const path = (args[1] as unknown[] | undefined)?.[0] as Record<string, number> | null | undefined;
       const data = path ? Array.from(Object.values(path)) : [];
-      if (data.length === 6 && data[0] === 0 && data[3] === 1) {
-        const [x1, y1] = apply(ctm, data[1]!, data[2]!);
-        const [x2, y2] = apply(ctm, data[4]!, data[5]!);
-        segments.push({ x1, y1, x2, y2 });
+      const found: LineSegment[] = [];
+      let at: readonly [number, number] | undefined;
+      for (let k = 0; k < data.length; ) {
+        const op = data[k]!;
+        if (op === 0 || op === 1) {
+          const point = apply(ctm, data[k + 1]!, data[k + 2]!);
+          if (op === 1 && at) found.push({ x1: at[0], y1: at[1], x2: point[0], y2: point[1] });
+          at = point;
+          k += 3;
+        } else if (op === 4) k += 1;
+        else {
+          // Curves: not a straight mark; skip the whole path.
+          found.length = 0;
+          break;
+        }
       }
+      segments.push(...found);
     }
   });
   return segments;

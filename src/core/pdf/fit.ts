@@ -1,0 +1,189 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Span } from '../model.js';
+import type { Typesetter } from '../typeset.js';
+
+/** The text of one box to fit: a prompt and the smaller lines under it. */
+export interface FitBox {
+  prompt: Span[];
+  details: Span[][];
+  /** Source line, for warnings. */
+  line: number;
+}
+
+export interface FitSpec {
+  width: number;
+  height: number;
+  /** Prompt font size bounds in points. */
+  min: number;
+  max: number;
+  /** Details are set at this fraction of the prompt size. */
+  detailsRatio: number;
+  lineHeight: number;
+  font: string;
+  /** The box's content at a prompt size: the same content the real page gets. */
+  content: (box: FitBox, fontSize: number) => Content;
+  typesetter: Typesetter;
+}
+
+export interface Fitted {
+  /** The box as set: words too long for the box at the minimum size are hyphenated. */
+  box: FitBox;
+  fontSize: number;
+  /** The content's height at that size. */
+  height: number;
+  problems: { line: number; message: string; hint: string }[];
+}
+
+/** Sizes are chosen to this step (points); finer makes no visible difference from across a room. */
+const STEP = 0.5;
+/** Below this even a very long prompt is not shrunk further; it would be unreadable anyway. */
+const FLOOR = 8;
+
+/**
+ * Chooses, per box, the largest prompt size in [min, max] at which the content fits the box, by
+ * laying it out with the real engine. No word may be broken: the size is capped so the longest
+ * word fits the width. All boxes are searched together, one probe document per round (each box a
+ * section of `height: 'auto'`), so a topic costs about eight layout passes, not eight per box.
+ */
+export async function fitSizes(boxes: readonly FitBox[], spec: FitSpec): Promise<Fitted[]> {
+  const states = await Promise.all(boxes.map((box) => prepare(box, spec)));
+  // Binary search over all unresolved boxes at once: `lo` always fits (once checked), `hi` does not.
+  let round = states.filter((s) => !s.done);
+  // First try every box at its cap: short prompts end here.
+  await probe(round, (s) => s.hi, spec, (s, size, height) => {
+    if (height <= spec.height) Object.assign(s, { done: true, size, height });
+  });
+  round = states.filter((s) => !s.done);
+  await probe(round, (s) => s.lo, spec, (s, size, height) => {
+    if (height <= spec.height) s.height = height;
+    else {
+      // Even the minimum does not fit: go below it, and say so.
+      s.problems.push({ line: s.box.line, message: `the flip-chart prompt is too long to fit the sheet at the minimum size (${round1(spec.min)} pt)`, hint: 'shorten the prompt, move detail into a nested list item, or choose a larger `flipover.size`' });
+      s.hi = size;
+      s.lo = FLOOR;
+      s.height = NaN;
+    }
+  });
+  while ((round = states.filter((s) => !s.done && s.hi - s.lo > STEP)).length > 0) {
+    await probe(round, (s) => snap((s.lo + s.hi) / 2), spec, (s, size, height) => {
+      if (height <= spec.height) Object.assign(s, { lo: size, height });
+      else s.hi = size;
+    });
+  }
+  // Boxes that ended on an unmeasured `lo` (the floor) are measured once more, for placement.
+  const unmeasured = states.filter((s) => !s.done && Number.isNaN(s.height));
+  await probe(unmeasured, (s) => s.lo, spec, (s, _size, height) => (s.height = height));
+  return states.map((s) => ({ box: s.box, fontSize: s.done ? s.size : s.lo, height: s.height, problems: s.problems }));
+}
+
+// --- internal ---
+
+interface State {
+  box: FitBox;
+  lo: number;
+  hi: number;
+  done: boolean;
+  size: number;
+  height: number;
+  problems: Fitted['problems'];
+}
+
+async function prepare(original: FitBox, spec: FitSpec): Promise<State> {
+  const problems: Fitted['problems'] = [];
+  const face = { font: spec.font, bold: true };
+  // The longest word at 1 pt, prompt (bold) and details (regular, at their ratio).
+  const promptWidth = await widest(original.prompt, face, spec.typesetter);
+  const detailWidth = (await Promise.all(original.details.map((d) => widest(d, { font: spec.font }, spec.typesetter)))).reduce((a, b) => Math.max(a, b), 0) * spec.detailsRatio;
+  // A little slack: pdfmake's line width and ours must not disagree by a rounding.
+  const cap = (spec.width * 0.99) / Math.max(promptWidth, detailWidth, 1e-6);
+  let box = original;
+  let hi = Math.min(spec.max, cap);
+  if (hi < spec.min) {
+    const limit = (spec.width * 0.99) / spec.min;
+    const broken = await hyphenate(original, limit, spec);
+    box = broken.box;
+    for (const word of broken.words) {
+      problems.push({ line: original.line, message: `the word "${word}" is too long for the sheet even at the minimum size (${round1(spec.min)} pt); it is broken with a hyphen`, hint: 'write it as two words or with a hyphen where it should break, or choose a larger `flipover.size`' });
+    }
+    hi = spec.min;
+  }
+  const lo = Math.min(spec.min, hi);
+  return { box, lo: snapDown(lo), hi: snapDown(hi), done: false, size: 0, height: NaN, problems };
+}
+
+/** Lays out every state's content at its size in one probe document and reports each height. */
+async function probe(states: State[], sizeOf: (s: State) => number, spec: FitSpec, report: (s: State, size: number, height: number) => void): Promise<void> {
+  if (states.length === 0) return;
+  const sizes = states.map(sizeOf);
+  const doc: TDocumentDefinitions = {
+    pageSize: { width: spec.width, height: 'auto' },
+    pageMargins: [0, 0, 0, 0],
+    defaultStyle: { font: spec.font },
+    content: states.map((s, i) => ({
+      section: [spec.content(s.box, sizes[i]!)],
+      pageSize: { width: spec.width, height: 'auto' },
+      // `pageMargins: 0` on a section is ignored by pdfmake 0.3 (pdfmake-notes §5); an array is not.
+      pageMargins: [0, 0, 0, 0],
+    })) as unknown as Content[],
+  };
+  const heights = await spec.typesetter.measureHeights(doc);
+  if (heights.length !== states.length) throw new Error(`fit probe laid out ${heights.length} pages for ${states.length} boxes`);
+  states.forEach((s, i) => report(s, sizes[i]!, heights[i]!));
+}
+
+async function widest(spans: readonly Span[], face: { font: string; bold?: boolean }, typesetter: Typesetter): Promise<number> {
+  const words = spans.flatMap((s) => s.text.split(/\s+/)).filter(Boolean);
+  let max = 0;
+  for (const word of words) max = Math.max(max, await typesetter.textWidth(word, face));
+  return max;
+}
+
+/** Splits words wider than `limit` (at 1 pt) into hyphenated pieces that each fit, so pdfmake breaks there. */
+async function hyphenate(box: FitBox, limit: number, spec: FitSpec): Promise<{ box: FitBox; words: string[] }> {
+  const words: string[] = [];
+  const face = { font: spec.font, bold: true };
+  const prompt: Span[] = [];
+  for (const span of box.prompt) {
+    const parts = span.text.split(/(\s+)/);
+    const out: string[] = [];
+    for (const part of parts) {
+      if (/^\s*$/.test(part) || (await spec.typesetter.textWidth(part, face)) <= limit) {
+        out.push(part);
+        continue;
+      }
+      words.push(part.replace(/^[\p{P}]+|[\p{P}]+$/gu, ''));
+      out.push(await splitWord(part, limit, (t) => spec.typesetter.textWidth(t, face)));
+    }
+    prompt.push({ ...span, text: out.join('') });
+  }
+  return { box: { ...box, prompt }, words };
+}
+
+/** Greedy: as many letters as fit with a trailing hyphen, then the rest, joined by hyphens (a break opportunity after each, by UAX 14). */
+async function splitWord(word: string, limit: number, width: (text: string) => Promise<number>): Promise<string> {
+  const letters = [...word];
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < letters.length) {
+    let end = letters.length;
+    if ((await width(letters.slice(start).join(''))) > limit) {
+      end = start + 1;
+      while (end < letters.length && (await width(letters.slice(start, end + 1).join('') + '-')) <= limit) end++;
+    }
+    pieces.push(letters.slice(start, end).join(''));
+    start = end;
+  }
+  return pieces.join('-');
+}
+
+function snap(size: number): number {
+  return Math.round(size / STEP) * STEP;
+}
+
+function snapDown(size: number): number {
+  return Math.floor(size / STEP) * STEP;
+}
+
+function round1(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
