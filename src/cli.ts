@@ -13,7 +13,7 @@ import { helpText } from './help.js';
 import { loadFonts, loadLayouts, loadTopics, TEMPLATES_DIR } from './load.js';
 import { buildInParallel } from './parallel.js';
 import { watchFolders } from './watch.js';
-import { removeStale, writeOutputs } from './write.js';
+import { removeLeftovers, removeStale, writeOutputs } from './write.js';
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {
@@ -128,7 +128,7 @@ async function check(contentDir: string, format: string, io: Io): Promise<number
 async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: { quiet: boolean; force: boolean; jobs: number }, version: string, io: Io): Promise<number> {
   const { quiet } = flags;
   const started = performance.now();
-  const [sources, templates, fonts, previous] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts(), readManifest(outDir)]);
+  const [sources, templates, fonts, previous] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts(), readManifest(outDir), removeLeftovers(outDir)]);
   const previousFiles = new Map((previous?.topics ?? []).flatMap((t) => t.files.map((f) => [f.path, f] as const)));
   // A file is kept only while its recorded inputs match and it is still there, whole.
   const previousFingerprints: Record<string, string> = {};

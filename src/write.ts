@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { DialogkitError, ExitCode } from './core/diagnostics.js';
 import type { OutputFile } from './core/model.js';
@@ -34,4 +34,23 @@ export async function removeStale(outDir: string, paths: readonly string[]): Pro
     const target = resolve(root, path);
     if (target.startsWith(root + sep)) await rm(target, { force: true });
   }
+}
+
+/** Temporary files are `<name>.<pid>.tmp`: never `*.pdf`, so nothing half-written looks like a PDF. */
+const TEMPORARY = /\.\d+\.tmp$/;
+
+/**
+ * Deletes temporary files a killed build left behind (in `outDir` and its topic folders). Run
+ * before a build; harmless when there are none or the folder does not exist yet.
+ */
+export async function removeLeftovers(outDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const entries = await readdir(outDir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
+    const path = `${entry.parentPath}/${entry.name}`;
+    await rm(path, { force: true });
+    removed.push(path);
+  }
+  return removed;
 }

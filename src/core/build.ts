@@ -1,4 +1,5 @@
 import { checkSlugs, checkTopic } from './check.js';
+import { checkLeaks, checkMediaWords } from './consistency.js';
 import { hasErrors, sortDiagnostics } from './diagnostics.js';
 import { compileLayout, parseSettingsFile, TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
@@ -60,15 +61,19 @@ export interface BuildResult {
 export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const topics: Topic[] = [];
+  const lines = new Map<string, string[]>();
   for (const source of sources) {
     const parsed = parseTopic(source);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.topic) {
       topics.push(parsed.topic);
-      diagnostics.push(...checkTopic(parsed.topic));
+      // Parsing succeeded, so the bytes are valid UTF-8; the lines give checks exact columns.
+      lines.set(source.path, new TextDecoder().decode(source.bytes).split(/\r?\n/));
+      diagnostics.push(...checkTopic(parsed.topic), ...checkMediaWords(parsed.topic, lines.get(source.path)!));
     }
   }
   diagnostics.push(...checkSlugs(topics.map((t) => ({ slug: t.meta.slug, file: t.file }))));
+  diagnostics.push(...checkLeaks(topics, (file) => lines.get(file) ?? []));
   return { topics, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -37,6 +37,8 @@ export function parseBody(
   const names = SECTION_NAMES[language];
   const stepWord = STEP_WORD[language];
   const result: ParsedBody = { about: [], guidingQuestions: [], preparation: [], steps: [], advice: [], legal: [], extras: [] };
+  /** Step headings too malformed to parse, by the number they carry: they keep their place in the order check. */
+  const numbered: { number: number; line: number }[] = [];
   const seen = new Map<SectionKind, number>();
   let lastKnown: SectionKind | 'start' = 'start';
 
@@ -76,6 +78,7 @@ export function parseBody(
       case 'step': {
         const step = parseStep(heading, line, tokens);
         if (step) result.steps.push(step);
+        else numbered.push({ number: Number(/\d+/.exec(heading)?.[0] ?? NaN), line });
         break;
       }
       case 'other': {
@@ -197,9 +200,12 @@ export function parseBody(
     return { spans: item.spans, details, line: item.line };
   }
 
-  function checkStepOrder(steps: readonly Step[]): void {
+  function checkStepOrder(parsed: readonly Step[]): void {
+    // Malformed step headings (already reported) still hold their place in the numbering.
+    const steps = [...parsed, ...numbered.filter((n) => !Number.isNaN(n.number))].sort((a, b) => a.line - b.line);
+    // Each step is compared with the one before it, so one gap is reported once, not at every later step.
     steps.forEach((step, index) => {
-      const expected = index + 1;
+      const expected = index === 0 ? 1 : steps[index - 1]!.number + 1;
       if (step.number !== expected) {
         const detail = step.number > expected ? `${stepWord} ${expected} is missing` : `${stepWord} ${step.number} comes again or out of order`;
         diagnostics.push(diagnostic('error', file, step.line, `steps must be numbered 1, 2, 3 … in order: ${detail}`, `number this step ${expected}`, 4));

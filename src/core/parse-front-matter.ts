@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { diagnostic } from './diagnostics.js';
 import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
 import { closest } from './suggest.js';
@@ -11,6 +11,8 @@ export interface FrontMatterResult {
   body: string;
   /** 1-based line in the file where `body` starts. */
   bodyLine: number;
+  /** The front matter never ends, so the whole file is unreadable as a body. */
+  noBody?: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -37,7 +39,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     diagnostics.push(
       diagnostic('error', file, 1, 'the front matter is not closed', 'end it with a line that holds only `---`'),
     );
-    return { body: '', bodyLine: 1, diagnostics };
+    return { body: '', bodyLine: 1, diagnostics, noBody: true };
   }
   if (!opens) {
     diagnostics.push(
@@ -79,8 +81,18 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     const pos = at(node);
     diagnostics.push(diagnostic('error', file, pos.line, message, hint, pos.col));
   };
+  // Aliases are never resolved, anywhere, so an alias bomb ("billion laughs") costs nothing: the
+  // first one found is reported and the front matter is read no further.
+  let alias: YamlNode | undefined;
+  visit(doc, { Alias: (_key, node) => ((alias = node as YamlNode), visit.BREAK) });
+  if (alias) {
+    report(alias, 'YAML aliases (`*name`) are not supported', 'write the value out in full');
+    return { body, bodyLine, diagnostics };
+  }
   // Reads a map's entries, reporting unknown keys (and so `__proto__`/`constructor`) with a suggestion.
   // Values are returned as YAML nodes; nothing from the file becomes an object key of ours.
+  // Keys an unknown key was taken for ("titel" → title): their absence is not reported twice.
+  const suggested = new Set<string>();
   const entries = (map: YAMLMap, known: readonly string[], where: string) => {
     const found = new Map<string, YamlNode>();
     for (const pair of map.items) {
@@ -88,6 +100,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
       if (!known.includes(key)) {
         const guess = closest(key, known);
+        if (guess) suggested.add(guess);
         report(keyNode, `unknown key \`${key}\`${where}`, guess ? `did you mean \`${guess}\`?` : `known keys: ${known.join(', ')}`);
         continue;
       }
@@ -110,7 +123,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     const node = top.get(key);
     const value = scalar(node);
     if (value === undefined || value === null) {
-      if (required) report(root, `\`${key}\` is missing`, `add a line \`${key}: …\` to the front matter`);
+      if (required && !suggested.has(key)) report(root, `\`${key}\` is missing`, `add a line \`${key}: …\` to the front matter`);
       return undefined;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {

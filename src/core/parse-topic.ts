@@ -34,6 +34,8 @@ export function parseTopic(source: SourceFile): ParseResult {
   const fallbackSlug = slugFromPath(file);
   const front = parseFrontMatter(file, text, fallbackSlug);
   const diagnostics = [...front.diagnostics];
+  // Where the front matter never ends, there is no body to check: saying its sections are missing would mislead.
+  if (front.noBody) return { diagnostics };
   const language = front.meta?.language ?? 'da';
   const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
   if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
