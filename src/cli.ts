@@ -142,7 +142,16 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
   }
   if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
 
+  // Each topic's files are written as soon as it is built, so a long build's progress is never lost.
+  const writes: Promise<void>[] = [];
+  const writeTopic = async (topic: TopicBuild) => {
+    await writeOutputs(outDir, topic.files);
+    const made = new Set([...topic.files.map((f) => f.path), ...topic.unchanged]);
+    await removeStale(outDir, PRODUCTS.map((p) => `${topic.slug}/${p.file}`).filter((p) => !made.has(p)));
+  };
+  let writing = Promise.resolve();
   const onTopic = (topic: TopicBuild) => {
+    if (topic.ok) writes.push((writing = writing.then(() => writeTopic(topic))));
     for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
     if (quiet) return;
     const status = !topic.ok ? 'not built (see errors above)' : topic.files.length === 0 && topic.unchanged.length > 0 ? 'unchanged' : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
@@ -157,12 +166,8 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
     if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
   }
 
+  await Promise.all(writes);
   const good = result.topics.filter((t) => t.ok);
-  for (const topic of good) {
-    await writeOutputs(outDir, topic.files);
-    const made = new Set([...topic.files, ...topic.unchanged].map((f) => (typeof f === 'string' ? f : f.path)));
-    await removeStale(outDir, PRODUCTS.map((p) => `${topic.slug}/${p.file}`).filter((p) => !made.has(p)));
-  }
   const productOrder = PRODUCTS.map((p) => p.file);
   const builtEntries = await Promise.all(
     good.map(async (t) => {

@@ -1,0 +1,85 @@
+import { copyFile, readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './helpers/build.js';
+import { ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
+import { readPdf } from './helpers/pdf.js';
+
+/** Every file under `dir`, relative, sorted. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+}
+
+async function contentWithCopies(count: number): Promise<string> {
+  const dir = await temporaryDir();
+  for (let i = 1; i <= count; i++) await copyFile(join(FIXTURES, 'valid/minimal.md'), join(dir, `emne-${String(i).padStart(2, '0')}.md`));
+  return dir;
+}
+
+describe('the dialogkit executable', () => {
+  it('exits 1 on a content error, prints no stack trace, and builds the other topics', async () => {
+    const content = await contentWithCopies(1);
+    await copyFile(join(FIXTURES, 'bad/invalid-yaml.md'), join(content, 'broken.md'));
+    const out = await temporaryDir();
+    const run = await spawnCli(['build', '--content', content, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${join(content, 'broken.md')}:3:1: error: the front matter is not valid YAML`);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+    expect(await filesUnder(out)).toEqual(['emne-01/drejebog.pdf', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/prikkort.pdf', 'index.html', 'manifest.json'].filter((f) => f !== 'index.html'));
+  });
+
+  it('exits 2 on a usage error, with a hint', async () => {
+    const run = await spawnCli(['build', '--flipover-size', 'A0']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--flipover-size must be A4, A3, A2 or A1');
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('leaves no half-written or empty PDF when killed mid-build, and the next build finishes the job', async () => {
+    const content = await contentWithCopies(12);
+    const out = await temporaryDir();
+    let killed = false;
+    const run = await spawnCli(['build', '--content', content, '--out', out, '--jobs', '1'], {
+      onStderr: (text, kill) => {
+        // Kill once some topics are written and more are on their way.
+        if (!killed && (text.match(/✓ emne-/g) ?? []).length >= 3) {
+          killed = true;
+          kill();
+        }
+      },
+    });
+    expect(run.signal).toBe('SIGKILL');
+    const after = await filesUnder(out);
+    const pdfs = after.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(0);
+    for (const file of pdfs) {
+      const bytes = await readFile(join(out, file));
+      expect(bytes.length, file).toBeGreaterThan(1000);
+      expect(bytes.subarray(0, 5).toString(), file).toBe('%PDF-');
+      expect(bytes.subarray(-6).toString().trim(), file).toBe('%%EOF');
+    }
+    expect(after.every((f) => f.endsWith('.pdf') || f.endsWith('.tmp') || f === 'manifest.json')).toBe(true);
+
+    const again = await spawnCli(['build', '--content', content, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    const final = await filesUnder(out);
+    expect(final.filter((f) => f.endsWith('.pdf'))).toHaveLength(12 * 4);
+    expect(final.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const pdf = await readPdf(new Uint8Array(await readFile(join(out, 'emne-12/drejebog.pdf'))));
+    expect(pdf.pages.length).toBeGreaterThan(0);
+  });
+
+  it('builds byte-identical files in two separate processes', async () => {
+    const content = join(ROOT, 'content');
+    const [a, b] = [await temporaryDir(), await temporaryDir()];
+    const [runA, runB] = await Promise.all([spawnCli(['build', '--content', content, '--out', a]), spawnCli(['build', '--content', content, '--out', b, '--jobs', '2'])]);
+    expect(runA.code, runA.stderr).toBe(0);
+    expect(runB.code, runB.stderr).toBe(0);
+    const files = await filesUnder(a);
+    expect(files).toEqual(await filesUnder(b));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) expect((await readFile(join(a, file))).equals(await readFile(join(b, file))), file).toBe(true);
+    expect((await stat(join(a, 'manifest.json'))).size).toBeGreaterThan(0);
+  });
+});
