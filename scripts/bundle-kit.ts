@@ -11,13 +11,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
-const templates = readdirSync(`${ROOT}templates`).filter((n) => n.endsWith('.hbs')).sort();
+// The PDF layouts only; index.hbs is the page itself.
+const templates = readdirSync(`${ROOT}templates`).filter((n) => n.endsWith('.hbs') && n !== 'index.hbs').sort();
 const font = (face: string) => JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
 const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'));
 
 // A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
 const entry = `
 import { makeKit } from './src/browser/kit.ts';
+import { zipFiles } from './src/core/archive.ts';
 ${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
 import labels from './templates/labels.yml';
 import regular from ${font('400Regular')};
@@ -33,7 +35,7 @@ const assets = {
     Emoji: { normal: emoji, bold: emoji, italics: emoji, bolditalics: emoji },
   },
 };
-globalThis.dialogkit = { makeKit: (topic, options) => makeKit(assets, topic, options) };
+globalThis.dialogkit = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
 `;
 
 const result = await build({
@@ -51,5 +53,26 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`dist/browser/dialogkit-kit.js: ${(bytes / 1024).toFixed(0)} KiB`);
+
+// The page's own script and the previews' pdf.js: plain classic scripts too, so they also run from disk.
+const page = await Promise.all(
+  ['site', 'preview'].map((name) =>
+    build({
+      entryPoints: [`${ROOT}src/browser/${name}.ts`],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      minify: true,
+      legalComments: 'external',
+      outfile: `${ROOT}dist/browser/dialogkit-${name}.js`,
+      metafile: true,
+      logLevel: 'warning',
+    }),
+  ),
+);
+for (const output of [result, ...page]) {
+  for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
+    if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
+  }
+}

@@ -13,6 +13,7 @@ import { helpText } from './help.js';
 import { loadFonts, loadLayouts, loadTopics, TEMPLATES_DIR } from './load.js';
 import { buildInParallel } from './parallel.js';
 import { watchFolders } from './watch.js';
+import { writeArchives, writeSite } from './publish.js';
 import { removeLeftovers, removeStale, writeOutputs } from './write.js';
 
 /** Where the CLI prints; tests pass their own. */
@@ -173,11 +174,14 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
     good.map(async (t) => {
       const inputs = (path: string) => t.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
       const kept = t.unchanged.map((path) => previousFiles.get(path)!).filter(Boolean);
-      return { slug: t.slug, title: t.title, source: t.source, files: await manifestFiles(t.files, inputs, kept, productOrder) };
+      const archive = previous?.topics.find((p) => p.slug === t.slug)?.archive;
+      return { slug: t.slug, title: t.title, source: t.source, files: await manifestFiles(t.files, inputs, kept, productOrder), ...(t.summary && { summary: t.summary }), ...(archive && { archive }) };
     }),
   );
   const slugsNow = new Set(result.topics.map((t) => t.slug));
   const manifest = mergeManifest(previous, builtEntries, (slug) => slugsNow.has(slug) || only.length > 0, `dialogkit ${version}`);
+  await writeArchives(outDir, result.topics, manifest);
+  await writeSite(outDir, manifest, sources, result.topics);
   await writeOutputs(outDir, [{ path: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n') }]);
 
   const all: Diagnostic[] = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];

@@ -36,13 +36,24 @@ export async function loadTopics(dir: string): Promise<SourceFile[]> {
 
 /** Reads `templates/*.hbs` and `templates/labels.yml`. */
 export async function loadLayouts(dir = TEMPLATES_DIR): Promise<{ layouts: LayoutSource[]; labels: LayoutSource }> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
+  // index.hbs is the download page, not a PDF layout: it is loaded by loadPageTemplate.
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs') && n !== PAGE_TEMPLATE).sort();
   const layouts = await Promise.all(
     names.map(async (name) => ({ name: basename(name, '.hbs'), path: displayPath(join(dir, name)), text: await readFile(join(dir, name), 'utf8') })),
   );
   const labelsPath = join(dir, 'labels.yml');
   return { layouts, labels: { name: 'labels', path: displayPath(labelsPath), text: await readFile(labelsPath, 'utf8') } };
 }
+
+const PAGE_TEMPLATE = 'index.hbs';
+
+/** `templates/index.hbs`, the download page's layout. */
+export async function loadPageTemplate(dir = TEMPLATES_DIR): Promise<{ path: string; text: string }> {
+  return { path: displayPath(join(dir, PAGE_TEMPLATE)), text: await readFile(join(dir, PAGE_TEMPLATE), 'utf8') };
+}
+
+/** The page's scripts, bundled by `npm run compile` (scripts/bundle-kit.ts). */
+export const BROWSER_DIR = fileURLToPath(new URL('../dist/browser/', import.meta.url));
 
 let fontCache: FontSet | undefined;
 

@@ -19,6 +19,8 @@ export interface KitAssets {
 export interface KitResult {
   files: OutputFile[];
   diagnostics: Diagnostic[];
+  /** The files' pinned date (ISO), for the zip's timestamps; null when the topic did not parse. */
+  date: string | null;
 }
 
 /** Builds one topic's files in memory from its Markdown source and the facilitator's options. */
@@ -33,5 +35,5 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
     options,
   });
   const built = result.topics[0];
-  return { files: built?.files ?? [], diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])] };
+  return { files: built?.files ?? [], diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])], date: built?.date ?? null };
 }

@@ -1,5 +1,6 @@
 import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
+import { summarise, type TopicSummary } from './site.js';
 import { hasErrors, sortDiagnostics } from './diagnostics.js';
 import { compileLayout, parseSettingsFile, TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
@@ -49,6 +50,10 @@ export interface TopicBuild {
   diagnostics: Diagnostic[];
   ok: boolean;
   milliseconds: number;
+  /** For the download page. */
+  summary?: TopicSummary;
+  /** The pinned date of the topic's files (ISO), for its zip's timestamps. */
+  date?: string;
 }
 
 export interface BuildResult {
@@ -126,7 +131,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;
-    const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], unchanged: [], fingerprints: {}, notes: [], diagnostics, ok: false, milliseconds: 0 };
+    const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], unchanged: [], fingerprints: {}, notes: [], diagnostics, ok: false, milliseconds: 0, ...(topic && { summary: summarise(topic), date: pinnedDate(input.options, topic).toISOString() }) };
     if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === PRODUCTS.length) {
       const topicHash = await digest(source.bytes);
       const stale: Product[] = [];

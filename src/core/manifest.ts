@@ -1,4 +1,5 @@
 import type { OutputFile } from './model.js';
+import type { TopicSummary } from './site.js';
 
 /** `out/manifest.json`: every topic and file with its size, page count and SHA-256. */
 export interface Manifest {
@@ -11,6 +12,10 @@ export interface ManifestTopic {
   title: string;
   source: string;
   files: ManifestFile[];
+  /** What the download page shows of the topic. */
+  summary?: TopicSummary;
+  /** One zip with all the topic's files. */
+  archive?: { path: string; bytes: number; sha256: string };
 }
 
 export interface ManifestFile {

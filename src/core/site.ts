@@ -1,0 +1,137 @@
+import Handlebars from 'handlebars';
+import type { Manifest, ManifestFile, ManifestTopic } from './manifest.js';
+import type { Language, Topic } from './model.js';
+import { plainText } from './parse-markdown.js';
+import type { Labels } from './view-model.js';
+
+/** What the download page shows of a topic; kept in the manifest so unchanged topics need no re-parse. */
+export interface TopicSummary {
+  language: Language;
+  series: string | null;
+  publisher: string | null;
+  date: string | null;
+  duration: { min: number; max: number };
+  participants: { min: number; max: number };
+  media: { kind: string; title: string; minutes: number | null } | null;
+  /** The first paragraph of `## Om emnet`, as plain text. */
+  intro: string | null;
+}
+
+export function summarise(topic: Topic): TopicSummary {
+  const { meta } = topic;
+  const first = topic.about.find((b) => b.kind === 'paragraph');
+  return {
+    language: meta.language,
+    series: meta.series ?? null,
+    publisher: meta.publisher ?? null,
+    date: meta.date ?? null,
+    duration: meta.duration,
+    participants: meta.participants,
+    media: meta.media ? { kind: meta.media.kind, title: meta.media.title, minutes: meta.media.minutes ?? null } : null,
+    intro: first && first.kind === 'paragraph' ? plainText(first.spans).replace(/\s+/g, ' ').trim() : null,
+  };
+}
+
+export interface IndexInput {
+  manifest: Manifest;
+  /** `templates/index.hbs`. */
+  template: { path: string; text: string };
+  labels: Record<Language, Labels>;
+  /** Each topic's Markdown source by slug, embedded for the in-page kit. */
+  sources: ReadonlyMap<string, string>;
+  /** Script paths relative to the page. */
+  scripts: { site: string; kit: string };
+}
+
+/**
+ * Renders `out/index.html` from the manifest. Handlebars escapes every value from content; the
+ * topic sources are embedded as JSON with `<` escaped, so a `</script>` in a topic stays text.
+ */
+export function renderIndex(input: IndexInput): string {
+  const topics = input.manifest.topics.filter((t) => t.summary);
+  const languages = new Set(topics.map((t) => t.summary!.language));
+  const pageLanguage: Language = languages.size === 1 && languages.has('en') ? 'en' : 'da';
+  const site = (language: Language) => input.labels[language]['site'] as SiteLabels;
+  const handlebars = Handlebars.create();
+  // Labels for the page's script, as JSON that cannot end its <script> element early.
+  handlebars.registerHelper('json', (value: unknown) => new handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
+  const template = handlebars.compile(input.template.text, { strict: true });
+  const series = [...new Set(topics.map((t) => t.summary!.series).filter(Boolean))];
+  return template({
+    lang: pageLanguage,
+    title: series.length === 1 ? series[0] : site(pageLanguage).pageTitle,
+    subtitle: site(pageLanguage).pageTitle,
+    // The small line above the heading, unless it would repeat it.
+    kicker: series.length === 1 ? site(pageLanguage).pageTitle : null,
+    publisher: [...new Set(topics.map((t) => t.summary!.publisher).filter(Boolean))].join(', ') || null,
+    labels: site(pageLanguage),
+    topics: topics.map((topic) => topicView(topic, input, site(topic.summary!.language), input.labels[topic.summary!.language], pageLanguage)),
+    scripts: input.scripts,
+    generator: input.manifest.generator,
+  });
+}
+
+// --- internal ---
+
+interface SiteLabels {
+  pageTitle: string;
+  files: Record<string, string>;
+  fileAbout: Record<string, string>;
+  download: string;
+  pdfInfo: string;
+  pageOne: string;
+  pageMany: string;
+  all: string;
+  allInfo: string;
+  preview: string;
+  [key: string]: unknown;
+}
+
+function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, labels: Labels, pageLanguage: Language) {
+  const summary = topic.summary!;
+  const language = summary.language;
+  const range = ({ min, max }: { min: number; max: number }) => (min === max ? `${min}` : `${min}–${max}`);
+  const media = summary.media;
+  return {
+    slug: topic.slug,
+    title: topic.title,
+    // Only set when it differs from the page's, so screen readers switch voice just where needed.
+    lang: language === pageLanguage ? null : language,
+    series: summary.series,
+    intro: summary.intro,
+    date: summary.date,
+    facts: [
+      { term: String(labels['duration']), value: `${range(summary.duration)} ${String(labels['minutes'])}` },
+      { term: String(labels['participants']), value: String(labels['participantsValue']).replace('{min}', String(summary.participants.min)).replace('{max}', String(summary.participants.max)) },
+      ...(media ? [{ term: String(site['media']), value: `${labels.media[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}` }] : []),
+    ],
+    files: topic.files.filter((f) => f.path.endsWith('.pdf')).map((file) => fileView(file, site, language)),
+    archive: topic.archive
+      ? { href: topic.archive.path, label: site.all.replace('{title}', topic.title), info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)) }
+      : null,
+    labels: site,
+    // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
+    source: input.sources.has(topic.slug) ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c')) : null,
+  };
+}
+
+function fileView(file: ManifestFile, site: SiteLabels, language: Language) {
+  const product = file.path.split('/').pop()!.replace(/\.pdf$/, '');
+  const name = site.files[product] ?? product;
+  const pages = file.pages ?? 0;
+  return {
+    href: file.path,
+    name,
+    about: site.fileAbout[product] ?? '',
+    label: site.download.replace('{name}', name.toLowerCase()),
+    info: site.pdfInfo.replace('{pages}', String(pages)).replace('{pageWord}', pages === 1 ? site.pageOne : site.pageMany).replace('{size}', formatSize(file.bytes, language)),
+    previewAlt: site.preview.replace('{name}', name.toLowerCase()),
+  };
+}
+
+/** "84 kB", "1,2 MB" (Danish decimal comma) or "1.2 MB". */
+export function formatSize(bytes: number, language: Language): string {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'MB'] : [Math.max(1, Math.round(bytes / 1000)), 'kB'];
+  const text = unit === 'MB' ? value.toFixed(1) : String(value);
+  return `${language === 'da' ? text.replace('.', ',') : text} ${unit}`;
+}
