@@ -97,11 +97,22 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
     options: {
       start: options.start ?? null,
       organisation: options.organisation ?? null,
-      date: options.date ?? null,
+      date: options.date ? longDate(options.date, meta.language) : null,
       note: options.note ?? null,
     },
     labels,
   };
+}
+
+const MONTHS = {
+  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** `2027-01-15` → "15. januar 2027" (da) or "15 January 2027" (en): how a reader writes a date. */
+export function longDate(iso: string, language: 'da' | 'en'): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day}${language === 'da' ? '.' : ''} ${MONTHS[language][month - 1]} ${year}`;
 }
 
 /** Fills `{name}` placeholders in a label. */

@@ -35,9 +35,8 @@ const parts: Record<string, PartRenderer> = {
   organisation: (part, ctx, theme) => [
     {
       text: [
-        { text: `${String(ctx.labels['organisation'])}: `, color: theme.colors.muted },
-        { text: String(part['name'] ?? ''), bold: true },
-        ...(part['date'] ? [{ text: `   ${String(ctx.labels['meetingDate'])}: `, color: theme.colors.muted }, { text: String(part['date']), bold: true }] : []),
+        ...(part['name'] ? [{ text: `${String(ctx.labels['organisation'])}: `, color: theme.colors.muted }, { text: String(part['name']), bold: true }] : []),
+        ...(part['date'] ? [{ text: `${part['name'] ? '   ' : ''}${String(ctx.labels['meetingDate'])}: `, color: theme.colors.muted }, { text: String(part['date']), bold: true }] : []),
       ],
       margin: [0, 0, 0, 12],
     },

@@ -1,0 +1,113 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from './helpers/build.js';
+import { launch, serve, watchPage } from './helpers/browser.js';
+import { cli, ROOT, temporaryDir } from './helpers/cli.js';
+import { flat, readPdf } from './helpers/pdf.js';
+
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const SLUG = 'forventningsafstemning';
+const ORGANISATION = 'Faaborg-Midtfyn <Kommune> & "Borgerservice"';
+const NOTE = 'Vi mødes i lokale 2 – husk kaffe.';
+
+let browser: Browser;
+let out: string;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  const content = await temporaryDir();
+  await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
+  out = await temporaryDir();
+  const run = await cli(['build', '--content', content, '--out', out, '--quiet']);
+  expect(run.code, run.stderr).toBe(0);
+  server = await serve(out);
+  browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint8Array>; milliseconds: number; status: string }> {
+  await page.click(`#${SLUG} details.tailor summary`);
+  await page.fill(`#${SLUG}-organisation`, ORGANISATION);
+  await page.fill(`#${SLUG}-date`, '2027-01-15');
+  await page.fill(`#${SLUG}-start`, '13:00');
+  await page.fill(`#${SLUG}-participants`, '7');
+  await page.selectOption(`#${SLUG}-paper`, 'A1-tiled');
+  await page.fill(`#${SLUG}-note`, NOTE);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`#${SLUG} form.kit button[type=submit]`)]);
+  const zip = new Uint8Array(await readFile((await download.path())!));
+  await page.waitForFunction((slug) => document.querySelector(`#${slug} form.kit`)!.getAttribute('data-milliseconds') !== null, SLUG);
+  return {
+    files: unzipSync(zip),
+    milliseconds: Number(await page.getAttribute(`#${SLUG} form.kit`, 'data-milliseconds')),
+    status: (await page.textContent(`#${SLUG} .status`)) ?? '',
+  };
+}
+
+describe('"Tilpas og hent" on the download page', () => {
+  it('makes the four PDFs in the browser, following every input, byte-identical to the CLI', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const seen = watchPage(page, server.url);
+    await page.goto(server.url);
+    const { files, milliseconds, status } = await fillAndDownload(page);
+    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'prikkort.pdf']);
+    expect(status).toMatch(/^Færdig: 4 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
+
+    const guide = await readPdf(files['drejebog.pdf']!);
+    const text = flat(guide.text);
+    expect(text).toContain(ORGANISATION); // typed text is printed as text
+    expect(text).toContain('15. januar 2027');
+    expect(text).toContain(NOTE);
+    for (const clock of ['13:00', '13:05', '13:13', '13:25', '13:32', '13:45']) expect(text).toContain(clock);
+    const cards = flat((await readPdf(files['prikkort.pdf']!)).text);
+    expect(cards.split('Vores idé – skriv én konkret handling:').length - 1).toBe(8); // 7 people: three pairs and a trio
+    const flip = await readPdf(files['flipover.pdf']!);
+    expect(flip.pages.length).toBe(3 * 15); // three A1 sheets, 15 A4 pieces each
+    expect([Math.round(flip.pages[0]!.width), Math.round(flip.pages[0]!.height)]).toEqual([595, 842]);
+
+    // The CLI with the same options writes the same bytes.
+    const content = await temporaryDir();
+    await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
+    const cliOut = await temporaryDir();
+    const run = await cli(['build', '--content', content, '--out', cliOut, '--quiet', '--organisation', ORGANISATION, '--date', '2027-01-15', '--start', '13:00', '--participants', '7', '--flipover-size', 'A1', '--tile', 'A4', '--note', NOTE]);
+    expect(run.code, run.stderr).toBe(0);
+    for (const [name, bytes] of Object.entries(files)) expect(Buffer.from(bytes).equals(await readFile(join(cliOut, SLUG, name))), name).toBe(true);
+
+    expect(seen.problems).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    await writeFile(join(ARTIFACTS, 'kit-timing.txt'), `kit for one topic in Chromium: ${milliseconds} ms\n`);
+    await page.close();
+  });
+
+  it('checks the inputs and says what is wrong, in Danish, next to the field', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.click(`#${SLUG} details.tailor summary`);
+    await page.fill(`#${SLUG}-participants`, '1');
+    await page.click(`#${SLUG} form.kit button[type=submit]`);
+    expect(await page.getAttribute(`#${SLUG}-participants`, 'aria-invalid')).toBe('true');
+    const describedBy = (await page.getAttribute(`#${SLUG}-participants`, 'aria-describedby'))!;
+    expect(await page.textContent(`#${describedBy}`)).toBe('Skriv et helt tal fra 2 til 200.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`${SLUG}-participants`);
+    await page.close();
+  });
+
+  it('works opened from disk, with nothing fetched from a network', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const seen = watchPage(page, pathToFileURL(out).href);
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    const { files } = await fillAndDownload(page);
+    expect(Object.keys(files)).toHaveLength(4);
+    expect(seen.outside).toEqual([]);
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+});
