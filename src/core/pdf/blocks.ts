@@ -3,14 +3,17 @@ import type { Block, ListItem } from '../model.js';
 import { inlines } from './inline.js';
 import type { Theme } from './theme.js';
 
-/** Markdown blocks → pdfmake content, styled by the theme. Headings keep their first following block on the same page. */
-export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip'): Content[] {
+/**
+ * Markdown blocks → pdfmake content, styled by the theme. Headings keep their first following
+ * block on the same page. With `outlineParent`, `###` headings become bookmarks under it.
+ */
+export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', outlineParent?: string): Content[] {
   const out: Content[] = [];
   for (let i = 0; i < list.length; i++) {
     const block = list[i]!;
     if (block.kind === 'heading') {
       const next = list[i + 1];
-      const heading = headingNode(block, theme);
+      const heading = headingNode(block, theme, outlineParent);
       // A heading is never left alone at the foot of a page: it travels with the next block.
       if (next && next.kind !== 'heading') {
         out.push({ stack: [heading, ...blocks([next], theme, tipLabel)], unbreakable: true });
@@ -70,7 +73,17 @@ function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLab
   }
 }
 
-function headingNode(block: Extract<Block, { kind: 'heading' }>, theme: Theme): Content {
+function headingNode(block: Extract<Block, { kind: 'heading' }>, theme: Theme, outlineParent?: string): Content {
   const size = block.level === 3 ? theme.sizes.h3 : theme.fontSize;
-  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level } as Content;
+  const mark = outlineParent && block.level === 3 ? bookmark(block.spans.map((s) => s.text).join(''), undefined, outlineParent) : {};
+  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, ...mark } as Content;
+}
+
+/**
+ * pdfmake properties that make a text node a bookmark (PDF outline entry) in the viewer's
+ * sidebar. pdfmake takes the node's `id` (also a link destination) as the bookmark's own id,
+ * under which later bookmarks nest.
+ */
+export function bookmark(text: string, id?: string, parentId?: string): Record<string, unknown> {
+  return { outline: true, outlineText: text.replace(/\s+/g, ' ').trim(), ...(id && { id }), ...(parentId && { outlineParentId: parentId }) };
 }

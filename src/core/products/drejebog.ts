@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ListItem } from '../model.js';
-import { blocks, listItem, tipBox } from '../pdf/blocks.js';
+import { blocks, bookmark, listItem, tipBox } from '../pdf/blocks.js';
 import { displayAddress, inlines, plain } from '../pdf/inline.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view-model.js';
@@ -71,7 +71,7 @@ const parts: Record<string, PartRenderer> = {
 
 /** A section heading kept together with the first block under it. */
 function section(title: string, body: Content[], theme: Theme): Content[] {
-  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2 } as Content;
+  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, ...bookmark(title) } as Content;
   const [first, ...rest] = body;
   return [{ stack: first ? [heading, first] : [heading], unbreakable: true }, ...rest];
 }
@@ -203,7 +203,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
       body: [
         [
           { text: `${step.minutes} ${String(labels['minutes'])}`, bold: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1] },
-          { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2 },
+          { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2, ...bookmark(step.heading) },
           { text: clock, color: theme.colors.muted, fontSize: theme.sizes.small + 0.5, alignment: 'right', noWrap: true, margin: [0, 5, 0, 0] },
         ],
       ],

@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
-import { blocks, listItem } from '../pdf/blocks.js';
+import { blocks, bookmark, listItem } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import { mediaBox } from './drejebog.js';
@@ -59,14 +59,20 @@ const parts = (noteLines: number): Record<string, PartRenderer> => ({
   section: (part, _ctx, theme) => {
     const content = part['blocks'] as Block[] | null;
     if (!content || content.length === 0) return [];
-    return section(String(part['title']), blocks(content, theme), theme, Boolean(part['newPage']));
+    const title = String(part['title']);
+    return section(title, blocks(content, theme, 'Tip', outlineId(title)), theme, Boolean(part['newPage']));
   },
 });
 
 // --- internal ---
 
+/** One bookmark id per section title, so its `###` headings can nest under it. */
+function outlineId(title: string): string {
+  return `section:${title}`;
+}
+
 function section(title: string, body: Content[], theme: Theme, newPage = false): Content[] {
-  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2 } as Content;
+  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, ...bookmark(title, outlineId(title)) } as Content;
   const [first, ...rest] = body;
   return [{ stack: first ? [heading, first] : [heading], unbreakable: true, ...(newPage && { pageBreak: 'before' as const }) }, ...rest];
 }
