@@ -1,7 +1,16 @@
-// pdfmake's browser build, in Node too: one code path for the CLI and the download page's kit,
-// down to the deflate implementation, so both produce the same bytes (issue 11).
-import pdfmake from 'pdfmake/build/pdfmake.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+// pdfmake's browser build, in Node too: one code path for the CLI and the download page's kit,
+// down to the deflate implementation, so both produce the same bytes (issue 11). Loaded on first
+// use: it is a third of a second of start-up that a no-change rebuild never needs.
+type Pdfmake = typeof import('pdfmake/build/pdfmake.js');
+let pdfmakeLoading: Promise<Pdfmake> | undefined;
+let pdfmake: Pdfmake;
+async function loadPdfmake(): Promise<Pdfmake> {
+  // A CommonJS bundle: Node and esbuild both hand it over as the default export.
+  pdfmakeLoading ??= import('pdfmake/build/pdfmake.js').then((m) => (pdfmake = ((m as { default?: Pdfmake }).default ?? m) as Pdfmake));
+  return pdfmakeLoading;
+}
 
 /** The four faces of one font family, as bytes. */
 export interface FontFaces {
@@ -45,17 +54,20 @@ export interface FaceRef {
 let registered: FontSet | undefined;
 
 export function createTypesetter(fonts: FontSet): Typesetter {
-  if (registered !== fonts) registerFonts(fonts);
+  const ready = async () => {
+    await loadPdfmake();
+    if (registered !== fonts) registerFonts(fonts);
+  };
   return {
     async render(doc) {
-      if (registered !== fonts) registerFonts(fonts);
+      await ready();
       const kit = (await pdfmake.createPdf(doc, { bufferPages: true }).getStream()) as unknown as PdfKitStream;
       const pages = kit.bufferedPageRange().count;
       const bytes = await collect(kit);
       return { bytes, pages };
     },
     async measureHeights(doc) {
-      if (registered !== fonts) registerFonts(fonts);
+      await ready();
       const kit = (await pdfmake.createPdf(doc, { bufferPages: true }).getStream()) as unknown as PdfKitStream;
       const { start, count } = kit.bufferedPageRange();
       const heights: number[] = [];
@@ -66,7 +78,7 @@ export function createTypesetter(fonts: FontSet): Typesetter {
       return heights;
     },
     async textWidth(text, face) {
-      if (registered !== fonts) registerFonts(fonts);
+      await ready();
       metricsKit ??= (await pdfmake.createPdf({ content: [{ text: '' }], defaultStyle: { font: face.font } }).getStream()) as unknown as PdfKitStream;
       return metricsKit.provideFont(face.font, face.bold ?? false, face.italics ?? false).widthOfString(text, 1);
     },

@@ -47,29 +47,35 @@ const FLOOR = 8;
  */
 export async function fitSizes(boxes: readonly FitBox[], spec: FitSpec): Promise<Fitted[]> {
   const states = await Promise.all(boxes.map((box) => prepare(box, spec)));
-  // Binary search over all unresolved boxes at once: `lo` always fits (once checked), `hi` does not.
+  // All unresolved boxes are searched together: `hi` never fits; `lo` fits once `verified`.
   let round = states.filter((s) => !s.done);
   // First try every box at its cap: short prompts end here.
   await probe(round, (s) => s.hi, spec, (s, size, height) => {
     if (height <= spec.height) Object.assign(s, { done: true, size, height });
+    else s.last = { size, height };
   });
-  round = states.filter((s) => !s.done);
+  // Then guess from the last measurement (text area grows with the square of the size), which
+  // usually lands within a step or two; bisect when a guess would not narrow the bracket.
+  const search = async (lowest: number) => {
+    while ((round = states.filter((s) => !s.done && s.hi - s.lo > STEP)).length > 0) {
+      await probe(round, (s) => nextSize(s, spec.height, lowest), spec, (s, size, height) => {
+        if (height <= spec.height) Object.assign(s, { lo: size, height, verified: true });
+        else s.hi = size;
+        s.last = { size, height };
+      });
+    }
+  };
+  await search(spec.min);
+  round = states.filter((s) => !s.done && !s.verified);
   await probe(round, (s) => s.lo, spec, (s, size, height) => {
-    if (height <= spec.height) s.height = height;
+    if (height <= spec.height) Object.assign(s, { height, verified: true });
     else {
       // Even the minimum does not fit: go below it, and say so.
       s.problems.push({ line: s.box.line, message: `the flip-chart prompt is too long to fit the sheet at the minimum size (${round1(spec.min)} pt)`, hint: 'shorten the prompt, move detail into a nested list item, or choose a larger `flipover.size`' });
-      s.hi = size;
-      s.lo = FLOOR;
-      s.height = NaN;
+      Object.assign(s, { hi: size, lo: FLOOR, height: NaN, last: { size, height } });
     }
   });
-  while ((round = states.filter((s) => !s.done && s.hi - s.lo > STEP)).length > 0) {
-    await probe(round, (s) => snap((s.lo + s.hi) / 2), spec, (s, size, height) => {
-      if (height <= spec.height) Object.assign(s, { lo: size, height });
-      else s.hi = size;
-    });
-  }
+  await search(FLOOR);
   // Boxes that ended on an unmeasured `lo` (the floor) are measured once more, for placement.
   const unmeasured = states.filter((s) => !s.done && Number.isNaN(s.height));
   await probe(unmeasured, (s) => s.lo, spec, (s, _size, height) => (s.height = height));
@@ -82,6 +88,9 @@ interface State {
   box: FitBox;
   lo: number;
   hi: number;
+  /** Whether `lo` was measured and fits (the minimum is assumed to until checked). */
+  verified?: boolean;
+  last?: { size: number; height: number };
   done: boolean;
   size: number;
   height: number;
@@ -174,6 +183,18 @@ async function splitWord(word: string, limit: number, width: (text: string) => P
     start = end;
   }
   return pieces.join('-');
+}
+
+/** The next size to probe: an estimate from the last measurement inside the bracket, else its middle. */
+function nextSize(s: State, target: number, lowest: number): number {
+  const middle = snap((s.lo + s.hi) / 2);
+  if (!s.last) return middle;
+  // Slightly under the estimate, so a guess tends to fit and raise `lo`.
+  const guess = snapDown(s.last.size * Math.sqrt(target / s.last.height) * 0.99);
+  if (guess <= s.lo) return s.verified || s.lo < lowest ? middle : s.lo;
+  if (guess >= s.hi) return middle;
+  // A guess right next to a bound only moves it by one step: bisect instead when the bracket is wide.
+  return guess - s.lo < STEP * 1.5 && s.hi - s.lo > 4 * STEP ? middle : guess;
 }
 
 function snap(size: number): number {

@@ -1,7 +1,7 @@
 // pdfmake cannot place one page's content onto another's (pdfmake-notes §5, tiling), so the
 // pieces are assembled with pdf-lib: pdfmake renders the big sheets and, separately, the A4
 // frames (labels, in the embedded font); pdf-lib draws each sheet's region onto its frame.
-import { clip, endPath, popGraphicsState, pushGraphicsState, rectangle, PDFDocument, rgb } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
 import { alignmentMarks, type Tiling } from './tile.js';
 
 export interface TiledSheets {
@@ -21,6 +21,8 @@ export interface TiledSheets {
  * pdfmake wrote them from pinned inputs, and writes objects in a fixed order.
  */
 export async function assembleTiles(input: TiledSheets): Promise<Uint8Array> {
+  // Loaded on first use, like pdfmake: only tiled flip-charts need it.
+  const { clip, endPath, popGraphicsState, pushGraphicsState, rectangle, PDFDocument, rgb }: typeof PdfLib = await import('pdf-lib');
   const [sheets, out] = await Promise.all([PDFDocument.load(input.sheets), PDFDocument.load(input.frames, { updateMetadata: false })]);
   // One embedded copy per sheet, shared by its pieces: the file grows by a reference, not a page.
   const embedded = await out.embedPages(sheets.getPages());
