@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
-import { launch, serve, watchPage } from './helpers/browser.js';
+import { HAS_BROWSER, launch, serve, watchPage } from './helpers/browser.js';
 import { cli, ROOT, temporaryDir } from './helpers/cli.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
@@ -19,6 +19,7 @@ let out: string;
 let server: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
+  if (!HAS_BROWSER) return;
   const content = await temporaryDir();
   await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
   out = await temporaryDir();
@@ -52,7 +53,7 @@ async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint
   };
 }
 
-describe('"Tilpas og hent" on the download page', () => {
+describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
   it('makes the four PDFs in the browser, following every input, byte-identical to the CLI', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, server.url);

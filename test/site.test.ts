@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Manifest } from '../src/core/manifest.js';
 import { FIXTURES } from './helpers/build.js';
-import { launch, serve, watchPage } from './helpers/browser.js';
+import { HAS_BROWSER, launch, serve, watchPage } from './helpers/browser.js';
 import { cli, ROOT, temporaryDir } from './helpers/cli.js';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -17,6 +17,7 @@ let server: { url: string; close(): Promise<void> };
 let manifest: Manifest;
 
 beforeAll(async () => {
+  if (!HAS_BROWSER) return;
   const content = await temporaryDir();
   for (const name of await (await import('node:fs/promises')).readdir(join(ROOT, 'content'))) await copyFile(join(ROOT, 'content', name), join(content, name));
   // A hostile title: it must show as text, never run.
@@ -37,7 +38,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('out/index.html in Chromium', () => {
+describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
   it('links every file, with sizes that match the manifest, and draws the previews', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const seen = watchPage(page, server.url);

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,9 +27,18 @@ export async function serve(root: string): Promise<{ url: string; close(): Promi
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Debian's Chromium, as `.ci/run` installs it. */
+/** Debian's Chromium, as `.ci/run` installs it (or `CHROMIUM_PATH`). */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Browser tests run wherever Chromium is installed, and always in CI (where a missing browser is
+ * a failure, not a skip). On a laptop without it they are skipped with a note.
+ */
+export const HAS_BROWSER = existsSync(CHROMIUM) || Boolean(process.env['CI']);
+if (!HAS_BROWSER) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
 
 /** Records console errors, page errors and every request that leaves `origin`. */
