@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, type TopicBuild } from './core/build.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors } from './core/diagnostics.js';
-import { manifestFiles, mergeManifest, type Manifest } from './core/manifest.js';
+import { manifestFiles, mergeManifest, type Manifest, type ManifestFile } from './core/manifest.js';
 import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
 import { PRODUCTS } from './core/products/index.js';
@@ -145,10 +145,18 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
 
   // Each topic's files are written as soon as it is built, so a long build's progress is never lost.
   const writes: Promise<void>[] = [];
+  const productOrder = PRODUCTS.map((p) => p.file);
+  // Manifest entries are made as each topic is written; then its bytes are let go, so a
+  // 600-topic build holds one topic's PDFs at a time, not all of them.
+  const entries = new Map<string, ManifestFile[]>();
   const writeTopic = async (topic: TopicBuild) => {
     await writeOutputs(outDir, topic.files);
     const made = new Set([...topic.files.map((f) => f.path), ...topic.unchanged]);
     await removeStale(outDir, PRODUCTS.map((p) => `${topic.slug}/${p.file}`).filter((p) => !made.has(p)));
+    const inputs = (path: string) => topic.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
+    const kept = topic.unchanged.map((path) => previousFiles.get(path)!).filter(Boolean);
+    entries.set(topic.slug, await manifestFiles(topic.files, inputs, kept, productOrder));
+    topic.files = topic.files.map((f) => ({ ...f, bytes: new Uint8Array(0) }));
   };
   let writing = Promise.resolve();
   const onTopic = (topic: TopicBuild) => {
@@ -169,15 +177,10 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
 
   await Promise.all(writes);
   const good = result.topics.filter((t) => t.ok);
-  const productOrder = PRODUCTS.map((p) => p.file);
-  const builtEntries = await Promise.all(
-    good.map(async (t) => {
-      const inputs = (path: string) => t.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
-      const kept = t.unchanged.map((path) => previousFiles.get(path)!).filter(Boolean);
-      const archive = previous?.topics.find((p) => p.slug === t.slug)?.archive;
-      return { slug: t.slug, title: t.title, source: t.source, files: await manifestFiles(t.files, inputs, kept, productOrder), ...(t.summary && { summary: t.summary }), ...(archive && { archive }) };
-    }),
-  );
+  const builtEntries = good.map((t) => {
+    const archive = previous?.topics.find((p) => p.slug === t.slug)?.archive;
+    return { slug: t.slug, title: t.title, source: t.source, files: entries.get(t.slug) ?? [], ...(t.summary && { summary: t.summary }), ...(archive && { archive }) };
+  });
   const slugsNow = new Set(result.topics.map((t) => t.slug));
   const manifest = mergeManifest(previous, builtEntries, (slug) => slugsNow.has(slug) || only.length > 0, `dialogkit ${version}`);
   await writeArchives(outDir, result.topics, manifest);

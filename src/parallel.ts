@@ -30,7 +30,9 @@ export async function buildInParallel(input: BuildInput, jobs: number, onTopic?:
     shares.map(
       (paths) =>
         new Promise<Diagnostic[]>((resolve, reject) => {
-          const worker = new Worker(workerFile, { workerData: { ...input, only: undefined, onlySources: paths } });
+          // A worker's heap is capped so V8 collects garbage instead of growing with the build (measured:
+          // 600 topics peaked at 671 MB uncapped); a worker holds one topic's PDFs at a time.
+          const worker = new Worker(workerFile, { workerData: { ...input, only: undefined, onlySources: paths }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
           worker.on('message', (message: { kind: 'topic'; topic: TopicBuild } | { kind: 'done'; diagnostics: Diagnostic[] }) => {
             if (message.kind === 'topic') {
               byPath.set(message.topic.source, message.topic);
