@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipFiles } from './core/archive.js';
 import type { TopicBuild } from './core/build.js';
@@ -40,14 +40,18 @@ export async function writeSite(outDir: string, manifest: Manifest, sources: rea
   const bySource = new Map(built.map((t) => [t.source, t.slug]));
   const texts = new Map(sources.flatMap((s) => (bySource.has(s.path) ? [[bySource.get(s.path)!, decoder.decode(s.bytes)] as const] : [])));
   const html = renderIndex({ manifest, template, labels, sources: texts, scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' } });
-  const scripts: OutputFile[] = await Promise.all(SCRIPTS.map(async (name) => ({ path: `assets/${name}`, bytes: new Uint8Array(await readFile(join(BROWSER_DIR, name))) })));
+  // The scripts change only when Dialogkit is recompiled: copy them only when they differ in size
+  // or are newer than the copy (5 MB per rebuild otherwise, on every save in watch mode).
+  const stale = await Promise.all(SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])));
+  const scripts: OutputFile[] = await Promise.all(stale.flat().map(async (name) => ({ path: `assets/${name}`, bytes: new Uint8Array(await readFile(join(BROWSER_DIR, name))) })));
   await writeOutputs(outDir, [...scripts, { path: 'index.html', bytes: new TextEncoder().encode(html) }]);
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {
-  try {
-    return (await readFile(path)).length;
-  } catch {
-    return undefined;
-  }
+  return (await stat(path).catch(() => undefined))?.size;
+}
+
+async function isCopyCurrent(source: string, copy: string): Promise<boolean> {
+  const [a, b] = await Promise.all([stat(source), stat(copy).catch(() => undefined)]);
+  return b !== undefined && a.size === b.size && b.mtimeMs >= a.mtimeMs;
 }
