@@ -38,39 +38,20 @@ const assets = {
 globalThis.dialogkit = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
 `;
 
+// Every browser file is one classic script (IIFE), so it also runs from a page opened from disk.
+const common = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, legalComments: 'external', metafile: true, logLevel: 'warning' } as const;
+
 const result = await build({
+  ...common,
   stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'kit-entry.ts', loader: 'ts' },
-  bundle: true,
-  platform: 'browser',
-  format: 'iife',
-  target: 'es2022',
-  minify: true,
-  legalComments: 'external',
   outfile: `${ROOT}dist/browser/dialogkit-kit.js`,
   loader: { '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
   alias: { fs: `${ROOT}scripts/empty-module.js` },
   inject: [`${ROOT}scripts/buffer-shim.js`],
-  metafile: true,
-  logLevel: 'warning',
 });
 
-// The page's own script and the previews' pdf.js: plain classic scripts too, so they also run from disk.
-const page = await Promise.all(
-  ['site', 'preview'].map((name) =>
-    build({
-      entryPoints: [`${ROOT}src/browser/${name}.ts`],
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'external',
-      outfile: `${ROOT}dist/browser/dialogkit-${name}.js`,
-      metafile: true,
-      logLevel: 'warning',
-    }),
-  ),
-);
+// The page's own script and the previews' pdf.js.
+const page = await Promise.all(['site', 'preview'].map((name) => build({ ...common, entryPoints: [`${ROOT}src/browser/${name}.ts`], outfile: `${ROOT}dist/browser/dialogkit-${name}.js` })));
 for (const output of [result, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
