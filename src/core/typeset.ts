@@ -1,4 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { createTagger } from './pdf/structure.js';
 
 // pdfmake's browser build, in Node too: one code path for the CLI and the download page's kit,
 // down to the deflate implementation, so both produce the same bytes (issue 11). Loaded on first
@@ -28,13 +29,25 @@ export interface RenderedPdf {
   pages: number;
 }
 
+export interface RenderOptions {
+  /**
+   * Write a tagged PDF (structure tree from the nodes' `tag`s, pdf/tags.ts) and identify it as
+   * PDF/UA-1. Rendering fails if any text or figure lacks its structure, so a file never claims
+   * what it does not have.
+   */
+  tagged?: boolean;
+}
+
+/** A document whose structure does not cover its content: a bug in a product, not in input. */
+export class StructureError extends Error {}
+
 /**
  * The only module that talks to pdfmake. Fonts arrive as bytes (the core never reads files),
  * are registered once per process, and every render gets a fresh document definition:
  * pdfmake mutates the object it is given (pdfmake-notes §4).
  */
 export interface Typesetter {
-  render(doc: TDocumentDefinitions): Promise<RenderedPdf>;
+  render(doc: TDocumentDefinitions, options?: RenderOptions): Promise<RenderedPdf>;
   /**
    * Lays out a probe document without writing it and returns each page's height. With
    * `height: 'auto'` pages (one section per box), that is how tall each box's content is:
@@ -59,9 +72,17 @@ export function createTypesetter(fonts: FontSet): Typesetter {
     if (registered !== fonts) registerFonts(fonts);
   };
   return {
-    async render(doc) {
+    async render(doc, options = {}) {
       await ready();
-      const kit = (await pdfmake.createPdf(doc, { bufferPages: true }).getStream()) as unknown as PdfKitStream;
+      const tagger = options.tagged ? createTagger() : undefined;
+      // PDF/UA needs XMP metadata (dc:title, pdfuaid), which pdfkit writes from PDF 1.4 on.
+      const definition = tagger ? { ...doc, version: '1.7', tagged: true, subset: 'PDF/UA' } : doc;
+      const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, ...(tagger && { structure: tagger.hooks }) } as object).getStream()) as unknown as PdfKitStream;
+      if (tagger) {
+        const { untaggedText, figuresWithoutAlt } = tagger.report();
+        if (untaggedText.length > 0) throw new StructureError(`${untaggedText.length} runs of text have no structure tag, e.g. ${JSON.stringify(untaggedText.slice(0, 3).join(''))}`);
+        if (figuresWithoutAlt > 0) throw new StructureError(`${figuresWithoutAlt} figures have no alternative text`);
+      }
       const pages = kit.bufferedPageRange().count;
       const bytes = await collect(kit);
       return { bytes, pages };

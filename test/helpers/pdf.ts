@@ -128,3 +128,107 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
   });
   return segments;
 }
+
+/** One element of a PDF's structure tree with the text of its own marked content. */
+export interface StructElement {
+  role: string;
+  alt?: string;
+  /** The text of the element's own marked content (not its children's), in content order. */
+  text: string;
+  children: StructElement[];
+  /** Marked-content references directly under the element (text or graphics). */
+  contents: number;
+  /** Annotation references (links) directly under the element. */
+  annotations: number;
+}
+
+/** What a screen reader sees of one page: its part of the structure tree, and text outside it. */
+export interface PageStructure {
+  tree: StructElement | null;
+  /** Text drawn as an artifact (running footers, page numbers): skipped by screen readers. */
+  artifactText: string;
+  /** Text in no marked content at all, or in marked content no element refers to. */
+  untaggedText: string;
+}
+
+/**
+ * Reads each page's structure tree (pdf.js `getStructTree`) and resolves its marked-content
+ * references to the text drawn inside them (`getTextContent({ includeMarkedContent })`).
+ */
+export async function readStructure(doc: PDFDocumentProxy): Promise<PageStructure[]> {
+  const pages: PageStructure[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const byId = new Map<string, string>();
+    let artifactText = '';
+    let loose = '';
+    const open: { id?: string; artifact: boolean }[] = [];
+    for (const item of content.items as { type?: string; id?: string; tag?: string; str?: string; hasEOL?: boolean }[]) {
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push({ ...(item.id && { id: item.id }), artifact: item.tag === 'Artifact' });
+      else if (item.type === 'endMarkedContent') open.pop();
+      else if (typeof item.str === 'string') {
+        const text = item.str + (item.hasEOL ? '\n' : '');
+        const inner = open.at(-1);
+        if (open.some((m) => m.artifact)) artifactText += text;
+        else if (inner?.id) byId.set(inner.id, (byId.get(inner.id) ?? '') + text);
+        else loose += text;
+      }
+    }
+    const used = new Set<string>();
+    type Raw = { role: string; alt?: string; children?: (Raw | { type: string; id: string })[] };
+    const convert = (node: Raw): StructElement => {
+      const element: StructElement = { role: node.role, ...(node.alt && { alt: node.alt }), text: '', children: [], contents: 0, annotations: 0 };
+      for (const child of node.children ?? []) {
+        if ('role' in child) element.children.push(convert(child));
+        else if (child.type === 'content') {
+          used.add(child.id);
+          element.contents++;
+          element.text += byId.get(child.id) ?? '';
+        } else if (child.type === 'annotation' || child.type === 'object') element.annotations++;
+      }
+      return element;
+    };
+    const raw = (await page.getStructTree()) as Raw | null;
+    // pdf.js lists an element's childless siblings too; keep only what this page draws.
+    const prune = (element: StructElement): StructElement | null => {
+      const children = element.children.map(prune).filter((c): c is StructElement => c !== null);
+      return children.length > 0 || element.contents > 0 || element.annotations > 0 || element.role === 'Root' ? { ...element, children } : null;
+    };
+    const tree = raw ? prune(convert(raw)) : null;
+    const unreferenced = [...byId].filter(([id]) => !used.has(id)).map(([, text]) => text).join('');
+    pages.push({ tree, artifactText, untaggedText: loose + unreferenced });
+  }
+  return pages;
+}
+
+/** The tree in reading order as `Role: text` lines, leaves only: what a screen reader would say. */
+export function readingOrder(element: StructElement, depth = 0, out: string[] = []): string[] {
+  if (element.text.trim() !== '' || element.alt) out.push(`${'  '.repeat(depth)}${element.role}: ${element.alt ? `[${element.alt}] ` : ''}${flat(element.text)}`);
+  else if (element.role !== 'Root') out.push(`${'  '.repeat(depth)}${element.role}`);
+  for (const child of element.children) readingOrder(child, depth + 1, out);
+  return out;
+}
+
+/**
+ * Painting operations (text, paths, images) outside any marked content on a page. In a tagged
+ * PDF every one must be either structure content or an artifact (PDF/UA-1 §7.1, Matterhorn 01-001).
+ */
+export async function unmarkedPaint(doc: PDFDocumentProxy, pageNumber: number): Promise<string[]> {
+  const page = await doc.getPage(pageNumber);
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const name = new Map(Object.entries(OPS).map(([k, v]) => [v, k]));
+  const painting = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.shadingFill]);
+  let depth = 0;
+  const found: string[] = [];
+  fnArray.forEach((fn, i) => {
+    if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) depth++;
+    else if (fn === OPS.endMarkedContent) depth--;
+    else if (depth === 0) {
+      const paintOp = fn === OPS.constructPath ? ((argsArray[i] as unknown[])[0] as number) : fn;
+      // A path ended with `n` (endPath) only clips: it paints nothing.
+      if (painting.has(paintOp)) found.push(name.get(paintOp) ?? String(paintOp));
+    }
+  });
+  return found;
+}

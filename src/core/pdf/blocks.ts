@@ -1,6 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, ListItem } from '../model.js';
 import { inlines } from './inline.js';
+import { element, headingRole } from './tags.js';
 import type { Theme } from './theme.js';
 
 /**
@@ -9,11 +10,15 @@ import type { Theme } from './theme.js';
  */
 export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', outlineParent?: string): Content[] {
   const out: Content[] = [];
+  // Blocks sit under a section heading (H2). A heading never skips a level in the structure
+  // (PDF/UA, Matterhorn 14-003), even when the Markdown jumps from `##` to `####`.
+  let previousLevel = 2;
   for (let i = 0; i < list.length; i++) {
     const block = list[i]!;
     if (block.kind === 'heading') {
       const next = list[i + 1];
-      const heading = headingNode(block, theme, outlineParent);
+      previousLevel = Math.min(block.level, previousLevel + 1);
+      const heading = headingNode(block, previousLevel, theme, outlineParent);
       // A heading is never left alone at the foot of a page: it travels with the next block.
       if (next && next.kind !== 'heading') {
         out.push({ stack: [heading, ...blocks([next], theme, tipLabel)], unbreakable: true });
@@ -26,11 +31,26 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
   return out;
 }
 
-/** One list item's content: its first paragraph, then nested blocks. */
+/** One list item (`LI`): pdfmake draws its marker (`Lbl`), the body is its first paragraph, then nested blocks. */
 export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip'): Content {
-  const first: Content = { text: inlines(item.spans, { linkColor: theme.colors.accent }) };
-  if (item.children.length === 0) return first;
-  return { stack: [first, ...blocks(item.children, theme, tipLabel)] };
+  return listItemNode(listBody(item, theme, tipLabel));
+}
+
+/** A list item's body (`LBody`) content. */
+export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip'): Content[] {
+  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') } as Content, ...blocks(item.children, theme, tipLabel)];
+}
+
+/** An `LI` whose body is `body`, with an optional printed label (`Lbl`) of our own before it. */
+export function listItemNode(body: Content[], label?: Content): Content {
+  const bodyNode = { stack: body, tag: element('LBody') } as Content;
+  if (!label) return { stack: [bodyNode], tag: element('LI') } as Content;
+  return { columns: [{ ...(label as object), tag: element('Lbl') }, { ...(bodyNode as object), width: '*' }], tag: element('LI') } as Content;
+}
+
+/** A bulleted (`ul`) or numbered (`ol`) list node: an `L` of the given `LI` items. */
+export function listNode(items: Content[], ordered = false, extra: Record<string, unknown> = {}): Content {
+  return { ...(ordered ? { ol: items } : { ul: items }), ...extra, tag: element('L') } as Content;
 }
 
 /** A tinted box with a coloured rule on the left, used for tips. */
@@ -38,8 +58,9 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string): 
   return {
     table: {
       widths: ['*'],
-      body: [[{ stack: [{ text: label.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, margin: [0, 0, 0, 2] }, ...blocks(content, theme)] }]],
+      body: [[{ stack: [{ text: label.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, margin: [0, 0, 0, 2], tag: element('P', { actual: label }) }, ...blocks(content, theme)] }]],
     },
+    tag: element('Sect'),
     layout: {
       fillColor: () => theme.colors.tipTint,
       hLineWidth: () => 0,
@@ -60,23 +81,22 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string): 
 function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6] };
+      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6], tag: element('P') } as Content;
     case 'list': {
       const items = block.items.map((item) => listItem(item, theme, tipLabel));
-      const list = block.ordered ? { ol: items, start: block.start } : { ul: items };
-      return { ...list, markerColor: theme.colors.accent, margin: [0, 0, 0, 6] } as Content;
+      return listNode(items, block.ordered, { ...(block.ordered && { start: block.start }), markerColor: theme.colors.accent, margin: [0, 0, 0, 6] });
     }
     case 'tip':
       return tipBox(block.blocks, theme, tipLabel);
     case 'quote':
-      return { stack: blocks(block.blocks, theme, tipLabel), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted };
+      return { stack: blocks(block.blocks, theme, tipLabel), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted, tag: element('BlockQuote') } as Content;
   }
 }
 
-function headingNode(block: Extract<Block, { kind: 'heading' }>, theme: Theme, outlineParent?: string): Content {
+function headingNode(block: Extract<Block, { kind: 'heading' }>, level: number, theme: Theme, outlineParent?: string): Content {
   const size = block.level === 3 ? theme.sizes.h3 : theme.fontSize;
   const mark = outlineParent && block.level === 3 ? bookmark(block.spans.map((s) => s.text).join(''), undefined, outlineParent) : {};
-  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, ...mark } as Content;
+  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, tag: element(headingRole(level)), ...mark } as Content;
 }
 
 /**

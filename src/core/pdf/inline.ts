@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Span } from '../model.js';
+import { element } from './tags.js';
 
 /** Emoji have no glyphs in the text font; they are set in the monochrome emoji font instead. */
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*)/u;
@@ -17,14 +18,16 @@ export function inlines(spans: readonly Span[], options: InlineOptions = {}): Co
   const { printAddress = true, linkColor, emojiFont = 'Emoji' } = options;
   const nodes: Content[] = [];
   for (const span of spans) {
+    // A link is one `Link` element, its printed address included.
+    const link = span.link ? { tag: element('Link') } : {};
     const style = {
       ...(span.bold && { bold: true }),
       ...(span.italic && { italics: true }),
-      ...(span.link && { link: span.link, ...(linkColor && { color: linkColor }), decoration: 'underline' as const }),
+      ...(span.link && { link: span.link, ...(linkColor && { color: linkColor }), decoration: 'underline' as const, ...link }),
     };
     nodes.push(...splitEmoji(span.text + (span.lineBreak ? '\n' : ''), style, emojiFont));
     if (span.link && printAddress && !sameAddress(span.text, span.link)) {
-      nodes.push({ text: ` (${displayAddress(span.link)})`, link: span.link, ...(linkColor && { color: linkColor }) });
+      nodes.push({ text: ` (${displayAddress(span.link)})`, link: span.link, ...(linkColor && { color: linkColor }), ...link });
     }
   }
   return nodes;

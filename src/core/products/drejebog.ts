@@ -1,7 +1,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ListItem } from '../model.js';
-import { blocks, bookmark, listItem, tipBox } from '../pdf/blocks.js';
+import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { displayAddress, inlines, plain } from '../pdf/inline.js';
+import { element, LAYOUT, tableBody } from '../pdf/tags.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view-model.js';
 import { fill } from '../view-model.js';
@@ -25,7 +26,7 @@ export const drejebog: Product = {
       watermark: draftWatermark(ctx),
       content: renderParts(ctx.layout.render(ctx.view), parts, ctx, theme),
     };
-    const pdf = await ctx.typesetter.render(doc);
+    const pdf = await ctx.typesetter.render(doc, { tagged: true });
     return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
   },
 };
@@ -39,7 +40,8 @@ const parts: Record<string, PartRenderer> = {
         ...(part['date'] ? [{ text: `${part['name'] ? '   ' : ''}${String(ctx.labels['meetingDate'])}: `, color: theme.colors.muted }, { text: String(part['date']), bold: true }] : []),
       ],
       margin: [0, 0, 0, 12],
-    },
+      tag: element('P'),
+    } as Content,
   ],
   overview: (part, ctx, theme) => overview(String(part['title']), ctx, theme),
   section: (part, _ctx, theme) => {
@@ -50,12 +52,14 @@ const parts: Record<string, PartRenderer> = {
   questions: (part, _ctx, theme) => {
     const items = (part['items'] ?? []) as ListItem[];
     if (items.length === 0) return [];
-    return section(String(part['title']), [{ ul: items.map((i) => listItem(i, theme)), markerColor: theme.colors.accent, margin: [0, 0, 0, 4] } as Content], theme);
+    return section(String(part['title']), [listNode(items.map((i) => listItem(i, theme)), false, { markerColor: theme.colors.accent, margin: [0, 0, 0, 4] })], theme);
   },
   checklist: (part, _ctx, theme) => {
     const items = (part['items'] ?? []) as ListItem[];
     if (items.length === 0) return [];
-    return section(String(part['title']), items.map((item) => checkItem(item, theme)), theme);
+    // One `L`, though its items are separate nodes: only the first travels with the heading.
+    const list = element('L');
+    return section(String(part['title']), items.map((item) => checkItem(item, list, theme)), theme);
   },
   steps: (_part, ctx, theme) => ctx.view.topic.steps.flatMap((step) => stepBlock(step, ctx, theme)),
   note: (part, ctx, theme) => {
@@ -71,7 +75,7 @@ const parts: Record<string, PartRenderer> = {
 
 /** A section heading kept together with the first block under it. */
 function section(title: string, body: Content[], theme: Theme): Content[] {
-  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, ...bookmark(title) } as Content;
+  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, tag: element('H2'), ...bookmark(title) } as Content;
   const [first, ...rest] = body;
   return [{ stack: first ? [heading, first] : [heading], unbreakable: true }, ...rest];
 }
@@ -87,11 +91,12 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
     facts.push(fact(topic.media.label, `${topic.media.title}${minutes}`, theme));
   }
   const out: Content[] = [];
-  if (topic.series) out.push({ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1 });
+  if (topic.series) out.push({ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) } as Content);
   out.push(
-    { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1 } as Content,
-    { text: String(labels['guide']), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 12] },
+    { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') } as Content,
+    { text: String(labels['guide']), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 12], tag: element('P') } as Content,
     {
+      // Label and value read as one sentence each ("Varighed 60 minutter"), not as a table.
       table: { widths: facts.map(() => '*'), body: [facts] },
       layout: {
         hLineWidth: (i: number) => (i === 0 || i === 1 ? 0.75 : 0),
@@ -109,7 +114,7 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
 }
 
 function fact(label: string, value: string, theme: Theme): Content {
-  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6 }, { text: plain(value), bold: true }] };
+  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6 }, { text: plain(value), bold: true }], tag: element('P') } as Content;
 }
 
 /** The film, podcast or case with its QR code: the facilitator scans it to open it on the meeting-room screen. */
@@ -117,6 +122,7 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
   const media = ctx.view.topic.media!;
   const url = media.url!;
   const intro = heading ?? String((ctx.labels['mediaIntro'] as Record<string, string>)[media.kind] ?? media.label);
+  const alt = fill((ctx.labels['qrAlt'] as Record<string, string>)[media.kind], { title: media.title, url: displayAddress(url) });
   return {
     table: {
       widths: ['*', 78],
@@ -124,16 +130,17 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
         [
           {
             stack: [
-              { text: intro.toUpperCase(), fontSize: theme.sizes.small, bold: true, color: theme.colors.muted, characterSpacing: 0.6 },
-              { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2] },
-              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes} ${String(ctx.labels['minutesLong'])}`, color: theme.colors.muted }] : []),
-              { text: displayAddress(url), link: url, color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0] },
+              { text: intro.toUpperCase(), fontSize: theme.sizes.small, bold: true, color: theme.colors.muted, characterSpacing: 0.6, tag: element('P', { actual: intro }) },
+              { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
+              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes} ${String(ctx.labels['minutesLong'])}`, color: theme.colors.muted, tag: element('P') }] : []),
+              { text: [{ text: displayAddress(url), link: url, tag: element('Link') }], color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0], tag: element('P') },
             ],
           } as Content,
-          { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right' } as Content,
+          { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right', tag: element('Figure', { alt }) } as Content,
         ],
       ],
     },
+    tag: element('Sect'),
     layout: {
       fillColor: () => theme.colors.tint,
       hLineWidth: () => 0,
@@ -152,7 +159,7 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels, options } = ctx.view;
   const withClock = options.start !== null;
   const header = [labels['stepColumn'], labels['titleColumn'], labels['minutesColumn'], labels['timeColumn'], ...(withClock ? [labels['clockColumn']] : [])].map(
-    (text) => ({ text: String(text), bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }),
+    (text) => ({ text: String(text), bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }) as Content,
   );
   const rows = topic.steps.map((step) => [
     { text: String(step.number), bold: true, color: theme.colors.accent },
@@ -169,7 +176,10 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
     ...(withClock ? [{ text: '' }] : []),
   ];
   const table: Content = {
-    table: { headerRows: 1, widths: [28, '*', 34, 50, ...(withClock ? [76] : [])], body: [header, ...rows, total] as Content[][] },
+    table: { headerRows: 1, widths: [28, '*', 34, 50, ...(withClock ? [76] : [])], body: tableBody([header, ...rows, total] as unknown as Content[][], 1) },
+    tag: element('Table'),
+    // Never split: a repeated header row would be read twice.
+    unbreakable: true,
     layout: {
       hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 1 || i === node.table.body.length - 1 ? 0.75 : i === 0 || i === node.table.body.length ? 0 : 0.25),
       vLineWidth: () => 0,
@@ -183,15 +193,16 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
   return section(title, [table], theme);
 }
 
-function checkItem(item: ListItem, theme: Theme): Content {
-  // A tick box to mark off on paper, drawn to sit on the first line's x-height.
+function checkItem(item: ListItem, list: ReturnType<typeof element>, theme: Theme): Content {
+  // A tick box to mark off on paper, drawn to sit on the first line's x-height: decoration.
   return {
     columns: [
       { canvas: [{ type: 'rect', x: 0, y: 2.5, w: 9, h: 9, r: 1.5, lineWidth: 0.9, lineColor: theme.colors.accent }], width: 18 },
-      { ...(listItem(item, theme) as object), width: "*" } as unknown as Content,
+      { stack: listBody(item, theme), width: '*', tag: element('LBody') },
     ],
     margin: [0, 0, 0, 5],
-  };
+    tag: element('LI', { parent: list }),
+  } as Content;
 }
 
 function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[] {
@@ -202,9 +213,11 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
       widths: ['auto', '*', 72],
       body: [
         [
-          { text: `${step.minutes} ${String(labels['minutes'])}`, bold: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1] },
-          { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2, ...bookmark(step.heading) },
-          { text: clock, color: theme.colors.muted, fontSize: theme.sizes.small + 0.5, alignment: 'right', noWrap: true, margin: [0, 5, 0, 0] },
+          // The badge repeats the minutes the clock line says: decoration for a screen reader,
+          // which hears the heading first, then the time.
+          { text: `${step.minutes} ${String(labels['minutes'])}`, bold: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1], tag: LAYOUT },
+          { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2, tag: element('H2'), ...bookmark(step.heading) },
+          { text: clock, color: theme.colors.muted, fontSize: theme.sizes.small + 0.5, alignment: 'right', noWrap: true, margin: [0, 5, 0, 0], tag: element('P') },
         ],
       ],
     },
@@ -216,8 +229,9 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     body.push({
       table: {
         widths: ['*'],
-        body: [[{ stack: [{ text: String(labels['questions']).toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.accent, characterSpacing: 0.6, margin: [0, 0, 0, 3] }, { ul: step.questions.map((q) => listItem(q, theme)), markerColor: theme.colors.accent }] }]],
+        body: [[{ stack: [{ text: String(labels['questions']).toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.accent, characterSpacing: 0.6, margin: [0, 0, 0, 3], tag: element('P', { actual: String(labels['questions']) }) }, listNode(step.questions.map((q) => listItem(q, theme)), false, { markerColor: theme.colors.accent })] }]],
       },
+      tag: element('Sect'),
       layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2 : 0), vLineColor: () => theme.colors.accent, paddingLeft: () => 10, paddingTop: () => 2, paddingBottom: () => 2 },
       margin: [0, 2, 0, 8],
     } as Content);
@@ -225,15 +239,20 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
   if (step.flipPrompts.length > 0) {
     body.push({
       stack: [
-        { text: String(labels['flipover']).toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.accent, characterSpacing: 0.6, margin: [0, 0, 0, 3] },
-        {
-          ol: step.flipPrompts.map((p) => ({
-            stack: [{ text: inlines(p.spans), bold: true }, ...(p.details.length > 0 ? [{ ul: p.details.map((d) => ({ text: inlines(d) })), markerColor: theme.colors.muted, color: theme.colors.muted }] : [])],
-          })),
-          markerColor: theme.colors.accent,
-        },
+        { text: String(labels['flipover']).toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.accent, characterSpacing: 0.6, margin: [0, 0, 0, 3], tag: element('P', { actual: String(labels['flipover']) }) },
+        listNode(
+          step.flipPrompts.map((p) =>
+            listItemNode([
+              { text: inlines(p.spans), bold: true, tag: element('P') } as Content,
+              ...(p.details.length > 0 ? [listNode(p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') } as Content])), false, { markerColor: theme.colors.muted, color: theme.colors.muted })] : []),
+            ]),
+          ),
+          true,
+          { markerColor: theme.colors.accent },
+        ),
       ],
       margin: [0, 2, 0, 8],
+      tag: element('Sect'),
     } as Content);
   }
   for (const tip of step.tips) body.push(tipBox(tip, theme, fill(labels['tip'], {})));

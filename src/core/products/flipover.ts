@@ -2,7 +2,9 @@ import type { Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interf
 import type { Diagnostic, PaperSize, Span } from '../model.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
+import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
+import { element, PAGINATION } from '../pdf/tags.js';
 import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
 import { assembleTiles } from '../pdf/tile-pdf.js';
@@ -84,9 +86,11 @@ export const flipover: Product = {
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
       const top = margin + band + Math.max(0, (body.height - f.height) / 2);
+      // A section per sheet: the step as a line of text, the prompt its heading; the foot is pagination.
       return {
+        tag: element('Sect'),
         stack: [
-          { text: sheet.label.toUpperCase(), bold: true, color: theme.colors.accent, fontSize: labelSize, characterSpacing: labelSize * 0.06, absolutePosition: { x: margin, y: margin } },
+          { text: sheet.label.toUpperCase(), bold: true, color: theme.colors.accent, fontSize: labelSize, characterSpacing: labelSize * 0.06, absolutePosition: { x: margin, y: margin }, tag: element('P', { actual: sheet.label }) },
           { canvas: [{ type: 'line', x1: 0, y1: 0, x2: paper.width - 2 * margin, y2: 0, lineWidth: Math.max(1, 2 * scale), lineColor: theme.colors.accent }], absolutePosition: { x: margin, y: margin + labelSize * 1.6 } },
           { columns: [{ width: body.width, stack: [sheetBody(f.box, f.fontSize, settings, theme)] }], absolutePosition: { x: margin, y: top } },
           {
@@ -97,6 +101,7 @@ export const flipover: Product = {
             fontSize: labelSize * 0.85,
             color: theme.colors.muted,
             absolutePosition: { x: margin, y: paper.height - margin - labelSize },
+            tag: PAGINATION,
           },
           { text: '', ...(index < fitted.length - 1 && { pageBreak: 'after' as const }) },
         ],
@@ -112,7 +117,8 @@ export const flipover: Product = {
       watermark: draftWatermark(ctx),
       content: pages,
     };
-    const rendered = await ctx.typesetter.render(doc);
+    // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
+    const rendered = await ctx.typesetter.render(doc, { tagged: !tiled });
     const path = `${ctx.topic.meta.slug}/${this.file}`;
     if (!tiled) return { file: { path, bytes: rendered.bytes, pages: rendered.pages }, diagnostics };
 
@@ -130,9 +136,9 @@ function sheetBody(box: FitBox, fontSize: number, settings: SheetSettings, theme
   const detailSize = fontSize * settings.fit.details;
   return {
     stack: [
-      { text: inlines(box.prompt, { printAddress: false }), bold: true, fontSize, lineHeight: settings.fit.lineHeight },
+      { text: inlines(box.prompt, { printAddress: false }), bold: true, fontSize, lineHeight: settings.fit.lineHeight, tag: element('H1') },
       ...(box.details.length > 0
-        ? [{ ul: box.details.map((d) => ({ text: inlines(d, { printAddress: false }) })), fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] } as Content]
+        ? [listNode(box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') } as Content])), false, { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] })]
         : []),
     ],
   };

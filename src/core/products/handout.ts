@@ -1,7 +1,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
-import { blocks, bookmark, listItem } from '../pdf/blocks.js';
+import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
+import { element, PAGINATION, type StructureTag } from '../pdf/tags.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import { mediaBox } from './drejebog.js';
 import { documentBase, draftWatermark, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -25,7 +26,7 @@ export const handout: Product = {
       watermark: draftWatermark(ctx),
       content: renderParts(ctx.layout.render(ctx.view), parts(noteLines), ctx, theme),
     };
-    const pdf = await ctx.typesetter.render(doc);
+    const pdf = await ctx.typesetter.render(doc, { tagged: true });
     return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
   },
 };
@@ -34,21 +35,23 @@ const parts = (noteLines: number): Record<string, PartRenderer> => ({
   header: (_part, ctx, theme) => {
     const { topic, labels } = ctx.view;
     return [
-      ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1 }] : []),
-      { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1 } as Content,
-      { text: String(labels['handout']), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 6] },
+      ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) }] : []),
+      { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') } as Content,
+      { text: String(labels['handout']), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 6], tag: element('P') },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 483, y2: 0, lineWidth: 0.75, lineColor: theme.colors.rule }], margin: [0, 0, 0, 4] },
     ];
   },
   questions: (part, _ctx, theme) => {
     const items = (part['items'] ?? []) as ListItem[];
     if (items.length === 0) return [];
-    return section(String(part['title']), [{ ul: items.map((i) => ({ ...(listItem(i, theme) as object), unbreakable: true }) as Content), markerColor: theme.colors.accent }], theme);
+    return section(String(part['title']), [listNode(items.map((i) => ({ ...(listItem(i, theme) as object), unbreakable: true }) as Content), false, { markerColor: theme.colors.accent })], theme);
   },
   reflection: (part, ctx, theme) => {
     const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts);
     if (prompts.length === 0) return [];
-    return section(String(part['title']), prompts.map((p, i) => reflectionQuestion(p, i + 1, noteLines, theme)), theme);
+    // One numbered list (`L`), though each question is its own node to keep the heading with the first.
+    const list = element('L');
+    return section(String(part['title']), prompts.map((p, i) => reflectionQuestion(p, i + 1, noteLines, list, theme)), theme);
   },
   media: (part, ctx, theme) => {
     const media = ctx.view.topic.media;
@@ -72,25 +75,30 @@ function outlineId(title: string): string {
 }
 
 function section(title: string, body: Content[], theme: Theme, newPage = false): Content[] {
-  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, ...bookmark(title, outlineId(title)) } as Content;
+  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, tag: element('H2'), ...bookmark(title, outlineId(title)) } as Content;
   const [first, ...rest] = body;
   return [{ stack: first ? [heading, first] : [heading], unbreakable: true, ...(newPage && { pageBreak: 'before' as const }) }, ...rest];
 }
 
 /** A numbered question with ruled lines under it for the participant's notes; kept on one page. */
-function reflectionQuestion(prompt: FlipPrompt, number: number, lines: number, theme: Theme): Content {
+function reflectionQuestion(prompt: FlipPrompt, number: number, lines: number, list: StructureTag, theme: Theme): Content {
   const width = 483 - 18; // the text column, right of the number
   const gap = 21;
   const rules = Array.from({ length: lines }, (_, i) => ({ type: 'line' as const, x1: 0, y1: gap * (i + 1), x2: width, y2: gap * (i + 1), lineWidth: 0.5, lineColor: theme.colors.rule }));
+  // An `LI`: the number is its `Lbl`; the question and its details its `LBody`; the ruled lines decoration.
+  const body = element('LBody');
   return {
     stack: [
-      { columns: [{ text: `${number}.`, width: 18, bold: true, color: theme.colors.accent }, { text: inlines(prompt.spans), bold: true, width: '*' }] },
-      ...(prompt.details.length > 0 ? [{ ul: prompt.details.map((d) => ({ text: inlines(d) })), color: theme.colors.muted, markerColor: theme.colors.muted, margin: [18, 2, 0, 0] } as Content] : []),
+      { columns: [{ text: `${number}.`, width: 18, bold: true, color: theme.colors.accent, tag: element('Lbl') }, { text: inlines(prompt.spans), bold: true, width: '*', tag: element('P', { parent: body }) }] },
+      ...(prompt.details.length > 0
+        ? [{ ...(listNode(prompt.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') } as Content])), false, { color: theme.colors.muted, markerColor: theme.colors.muted, margin: [18, 2, 0, 0] }) as object), tag: element('L', { parent: body }) } as Content]
+        : []),
       { canvas: rules, margin: [18, 0, 0, 0] },
     ],
     unbreakable: true,
     margin: [0, 4, 0, 14],
-  };
+    tag: element('LI', { parent: list }),
+  } as Content;
 }
 
 /** Publisher and date left, "Side X af Y" right. */
@@ -106,5 +114,6 @@ function handoutFooter(ctx: ProductContext, theme: Theme, margins: [number, numb
     fontSize: theme.sizes.small,
     color: theme.colors.muted,
     margin: [margins[0], 18, margins[2], 0],
-  });
+    tag: PAGINATION,
+  }) as Content;
 }

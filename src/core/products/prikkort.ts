@@ -1,6 +1,7 @@
 import type { CanvasElement, Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cardRects, cropMarks, mm, type Imposition, type Rect } from '../pdf/impose.js';
 import { plain } from '../pdf/inline.js';
+import { element } from '../pdf/tags.js';
 import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
 import { fill } from '../view-model.js';
 import { documentBase, draftWatermark, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -39,7 +40,7 @@ export const prikkort: Product = {
       const isLastOnPage = slot === rects.length - 1 && index < cards.length - 1;
       const box = inner(rect);
       // A column of the box's width holds the card: absolute content alone would flow to the page edge.
-      content.push({ columns: [{ width: box.w, stack: [card(box, settings)] }], absolutePosition: { x: box.x, y: box.y } });
+      content.push({ columns: [{ width: box.w, stack: [card(box, settings)] }], absolutePosition: { x: box.x, y: box.y }, tag: element('Sect') });
       // An empty line carries the page break: absolute content alone does not advance pages.
       if (isLastOnPage) content.push({ text: '', pageBreak: 'after' });
     });
@@ -56,7 +57,7 @@ export const prikkort: Product = {
       background: () => ({ canvas: marks.map((m): CanvasElement => ({ type: 'line', ...m, lineWidth: 0.5, lineColor: '#000000' })) }),
       content,
     };
-    const pdf = await ctx.typesetter.render(doc);
+    const pdf = await ctx.typesetter.render(doc, { tagged: true });
     return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
   },
 };
@@ -111,10 +112,10 @@ function header(title: string, ctx: ProductContext, theme: Theme, box: Rect): Co
   const pad = size.compact ? 3 : 5;
   return [
     {
-      table: { widths: [box.w - 16], body: [[{ text: title.toUpperCase(), bold: true, color: '#ffffff', characterSpacing: 1, fontSize: size.band }]] },
+      table: { widths: [box.w - 16], body: [[{ text: title.toUpperCase(), bold: true, color: '#ffffff', characterSpacing: 1, fontSize: size.band, tag: element('H1', { actual: title }) }]] },
       layout: { fillColor: () => theme.colors.accent, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => pad + 1, paddingBottom: () => pad - 1 },
     },
-    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, size.compact ? 4 : 8] },
+    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, size.compact ? 4 : 8], tag: element('P') },
   ];
 }
 
@@ -140,6 +141,7 @@ function dotField(dots: number, width: number, maxHeight: number, settings: Card
         {
           text: [{ text: `${l['dotField']!.toUpperCase()}  `, bold: true, color: theme.colors.accent, characterSpacing: 0.8 }, { text: fill(l['dotRoom'], { dots }), color: theme.colors.muted }],
           fontSize,
+          tag: element('P'),
           relativePosition: { x: 8, y: -height + 6 },
         },
       ],
@@ -153,8 +155,8 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
     const size = cardSizes(theme, box);
     const dots = ctx.view.topic.dots * maxGroup(ctx);
     const headerHeight = size.compact ? 34 : 52;
-    const prompt: Content = { text: l['ideaPrompt']!, bold: true, fontSize: size.body };
-    const group: Content = { text: l['group']!, fontSize: size.small, color: theme.colors.muted, margin: [0, 6, 0, 6] };
+    const prompt: Content = { text: l['ideaPrompt']!, bold: true, fontSize: size.body, tag: element('P') };
+    const group: Content = { text: l['group']!, fontSize: size.small, color: theme.colors.muted, margin: [0, 6, 0, 6], tag: element('P') };
     if (size.compact) {
       // Side by side: the idea on the left, the dots on the right, both under the band.
       const room = box.h - headerHeight - 4;
@@ -183,11 +185,11 @@ function voteCard(ctx: ProductContext, theme: Theme): Card {
     return {
       stack: [
         ...header(l['voteTitle']!, ctx, theme, box),
-        { text: fill(l['voteDots'], { dots, dotWord: dots === 1 ? l['dotOne']! : l['dotMany']! }), bold: true, fontSize: size.big, lineHeight: 1.1, margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10] },
+        { text: fill(l['voteDots'], { dots, dotWord: dots === 1 ? l['dotOne']! : l['dotMany']! }), bold: true, fontSize: size.big, lineHeight: 1.1, margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10], tag: element('P') },
         { canvas: Array.from({ length: Math.min(dots, 10) }, (_, i): CanvasElement => ({ type: 'ellipse', x: r + 3 + i * (2 * r + 8), y: r + 3, r1: r, r2: r, color: theme.colors.accent })), margin: [0, 0, 0, size.compact ? 4 : 12] },
-        { text: l['voteHow']!, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8] },
-        { text: l['voteResult']!, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8] },
-        { text: l['voteWhen']!, color: theme.colors.muted, fontSize: size.small + 1 },
+        { text: l['voteHow']!, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
+        { text: l['voteResult']!, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
+        { text: l['voteWhen']!, color: theme.colors.muted, fontSize: size.small + 1, tag: element('P') },
       ],
     };
   };
@@ -199,7 +201,7 @@ function agreementCard(ctx: ProductContext, theme: Theme): Card {
     const size = cardSizes(theme, box);
     const fields = [l['what']!, l['who']!, l['when']!, l['followUp']!];
     const field = (label: string, width: number, lines: number): Content => ({
-      stack: [{ text: label, bold: true, fontSize: size.body, margin: [0, 4, 0, 0] }, ruledLines(lines, width, size.lineGap, theme)],
+      stack: [{ text: label, bold: true, fontSize: size.body, margin: [0, 4, 0, 0], tag: element('P') }, ruledLines(lines, width, size.lineGap, theme)],
     });
     if (size.compact) {
       // Two by two, so four fields fit a low card.

@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Layout, Part } from '../layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { BuildOptions } from '../options.js';
+import { PAGINATION } from '../pdf/tags.js';
 import type { Theme } from '../pdf/theme.js';
 import type { Typesetter } from '../typeset.js';
 import type { Labels, ViewModel } from '../view-model.js';
@@ -74,7 +75,8 @@ export function footer(ctx: ProductContext, theme: Theme, margins: [number, numb
     fontSize: theme.sizes.small,
     color: theme.colors.muted,
     margin: [margins[0], 18, margins[2], 0],
-  });
+    tag: PAGINATION,
+  }) as Content;
 }
 
 /** The draft mark printed across every page of a `draft: true` topic. */

@@ -1,0 +1,230 @@
+import { displayAddress } from './inline.js';
+import { isArtifact, type ArtifactTag, type StructureTag, type Tag } from './tags.js';
+
+/**
+ * Tagged PDF for pdfmake: the hooks our pdfmake patch calls around everything its renderer
+ * draws. Each line run, vector or image is wrapped in marked content, either as part of the
+ * structure element its node's tags name (pdfkit `markStructureContent`) or as an artifact
+ * (`markContent('Artifact')`), and the elements are built with pdfkit's structure API as they
+ * first appear, which in pdfmake is reading order.
+ *
+ * Decisions:
+ * - Vectors are decoration (rules, tick boxes, table fills, crop marks) unless they sit inside
+ *   a `Figure`, as a QR code's modules do.
+ * - A list marker is the `Lbl` of its item; the patch places it before the item's first line.
+ * - Text with no tag at all is counted, not guessed at: the caller then knows the tree does not
+ *   cover every word and must not claim a tagged file. (Blank text, such as the empty line that
+ *   carries a page break, is layout.)
+ */
+export interface StructureHooks {
+  beginItem(doc: PdfKit, item: PageItem): void;
+  endItem(doc: PdfKit, item: PageItem): void;
+  beginInline(doc: PdfKit, line: LaidOutLine, inline: Inline): void;
+  beginDecoration(doc: PdfKit, line: LaidOutLine): void;
+}
+
+export interface StructureReport {
+  /** Runs of text drawn with no tag: must be 0 for a tagged file. */
+  untaggedText: string[];
+  /** Figures drawn without alternative text. */
+  figuresWithoutAlt: number;
+}
+
+export interface Tagger {
+  hooks: StructureHooks;
+  report(): StructureReport;
+}
+
+export function createTagger(): Tagger {
+  const elements = new Map<StructureTag, PdfStructElement>();
+  const labels = new Map<StructureTag, PdfStructElement>();
+  const untaggedText: string[] = [];
+  let figuresWithoutAlt = 0;
+  let root: PdfStructElement | undefined;
+  let open: PdfStructElement | ArtifactTag | undefined;
+  let prepared: PdfKit | undefined;
+
+  function prepare(doc: PdfKit): void {
+    if (prepared === doc) return;
+    prepared = doc;
+    // pdfkit gives a link annotation in a `Link` element an empty description; PDF/UA wants
+    // one (Matterhorn 28-008), so say where the link goes.
+    const link = doc.link;
+    doc.link = function (x, y, w, h, url, options = {}) {
+      if (options.structParent && !options.Contents && typeof url === 'string') options.Contents = new String(displayAddress(url));
+      return link.call(this, x, y, w, h, url, options);
+    };
+  }
+
+  function documentElement(doc: PdfKit): PdfStructElement {
+    if (!root) {
+      root = doc.struct('Document');
+      doc.addStructure(root);
+    }
+    return root;
+  }
+
+  /** The element for a chain of tags, made on first sight; an artifact tag wins. */
+  function resolve(doc: PdfKit, chain: readonly Tag[]): PdfStructElement | ArtifactTag | undefined {
+    let parent: PdfStructElement | undefined;
+    for (const tag of expand(chain)) {
+      if (isArtifact(tag)) return tag;
+      let el = elements.get(tag);
+      if (!el) {
+        if (tag.role === 'Figure' && !tag.alt) figuresWithoutAlt++;
+        el = doc.struct(tag.role, { ...(tag.alt && { alt: tag.alt }), ...(tag.actual && { actual: tag.actual }), ...(tag.scope && { scope: tag.scope }) });
+        (parent ?? documentElement(doc)).add(el);
+        elements.set(tag, el);
+      }
+      parent = el;
+    }
+    return parent;
+  }
+
+  /** A list marker belongs to the `Lbl` of the innermost list item around it. */
+  function resolveLabel(doc: PdfKit, chain: readonly Tag[]): PdfStructElement | ArtifactTag | undefined {
+    const at = lastIndex(chain, (t) => !isArtifact(t) && t.role === 'LI');
+    if (at < 0) return resolve(doc, chain);
+    const item = chain[at] as StructureTag;
+    const itemElement = resolve(doc, chain.slice(0, at + 1)) as PdfStructElement;
+    let label = labels.get(item);
+    if (!label) {
+      label = doc.struct('Lbl');
+      itemElement.add(label);
+      labels.set(item, label);
+    }
+    return label;
+  }
+
+  function openMark(doc: PdfKit, target: PdfStructElement | ArtifactTag): void {
+    if (open === target) return;
+    close(doc);
+    if (isPdfElement(target)) {
+      target.add(doc.markStructureContent(target.dictionary.data.S));
+      // pdfkit attaches a link annotation drawn now to this element (its `_fragment`).
+      if (target.dictionary.data.S === 'Link') doc._currentStructureElement = target;
+    } else {
+      doc.markContent('Artifact', { type: target.artifact });
+    }
+    open = target;
+  }
+
+  function close(doc: PdfKit): void {
+    if (!open) return;
+    doc.endMarkedContent();
+    doc._currentStructureElement = undefined;
+    open = undefined;
+  }
+
+  const LAYOUT: ArtifactTag = { artifact: 'Layout' };
+  const PAGINATION: ArtifactTag = { artifact: 'Pagination' };
+
+  const hooks: StructureHooks = {
+    beginItem(doc, item) {
+      prepare(doc);
+      const drawn = item.item;
+      switch (item.type) {
+        case 'vector':
+        case 'image':
+        case 'svg': {
+          const chain = drawn?._tags ?? [];
+          const target = drawn?._listMarker ? resolveLabel(doc, chain) : graphicTarget(doc, chain);
+          openMark(doc, target ?? LAYOUT);
+          break;
+        }
+        case 'watermark':
+          openMark(doc, PAGINATION);
+          break;
+        // Lines mark their runs in beginInline; clips and alignment only change graphics state.
+      }
+    },
+    endItem(doc) {
+      close(doc);
+    },
+    beginInline(doc, line, inline) {
+      const chain = inline.tag ? [...(line._tags ?? []), inline.tag] : (line._tags ?? []);
+      const target = line._listMarker ? resolveLabel(doc, chain) : resolve(doc, chain);
+      if (target) openMark(doc, target);
+      else if (inline.text.trim() === '') openMark(doc, LAYOUT);
+      else {
+        close(doc);
+        untaggedText.push(inline.text);
+      }
+    },
+    beginDecoration(doc, line) {
+      if (line.inlines.some((i) => i.background || i.decoration)) openMark(doc, LAYOUT);
+    },
+  };
+
+  /** Graphics are content only inside a `Figure` (or an artifact's); elsewhere decoration. */
+  function graphicTarget(doc: PdfKit, chain: readonly Tag[]): PdfStructElement | ArtifactTag | undefined {
+    const figure = lastIndex(chain, (t) => isArtifact(t) || t.role === 'Figure');
+    if (figure < 0) return LAYOUT;
+    return resolve(doc, chain.slice(0, figure + 1));
+  }
+
+  return { hooks, report: () => ({ untaggedText, figuresWithoutAlt }) };
+}
+
+// --- internal ---
+
+/** The chain with each tag's explicit parents put in front of it (table rows). */
+function expand(chain: readonly Tag[]): Tag[] {
+  const out: Tag[] = [];
+  for (const tag of chain) {
+    const parents: Tag[] = [];
+    for (let p = isArtifact(tag) ? undefined : tag.parent; p && !out.includes(p); p = p.parent) parents.unshift(p);
+    out.push(...parents, tag);
+  }
+  return out;
+}
+
+function lastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+  return -1;
+}
+
+function isPdfElement(target: PdfStructElement | ArtifactTag): target is PdfStructElement {
+  return 'dictionary' in target;
+}
+
+// What the hooks use of pdfmake's page items and pdfkit's document (neither ships types).
+
+export interface Inline {
+  text: string;
+  tag?: Tag;
+  link?: string;
+  background?: unknown;
+  decoration?: unknown;
+}
+
+export interface LaidOutLine {
+  inlines: Inline[];
+  _tags?: Tag[];
+  _listMarker?: boolean;
+}
+
+export interface PageItem {
+  type: string;
+  item?: { _tags?: Tag[]; _listMarker?: boolean };
+}
+
+export interface PdfStructElement {
+  add(child: unknown): PdfStructElement;
+  dictionary: { data: { S: string } };
+}
+
+interface LinkOptions {
+  structParent?: unknown;
+  Contents?: unknown;
+}
+
+export interface PdfKit {
+  struct(role: string, options?: object): PdfStructElement;
+  addStructure(element: PdfStructElement): PdfKit;
+  markStructureContent(role: string): unknown;
+  markContent(tag: string, options?: object): PdfKit;
+  endMarkedContent(): PdfKit;
+  link(this: PdfKit, x: number, y: number, w: number, h: number, url: string | number, options?: LinkOptions): PdfKit;
+  _currentStructureElement?: PdfStructElement;
+}
