@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSources, fileOf, fixture } from './helpers/build.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildSources, fileOf, fixture, FIXTURES, source } from './helpers/build.js';
 import { flat, readPdf, readStructure, readingOrder, unmarkedPaint, type PageStructure, type StructElement } from './helpers/pdf.js';
 import { createTypesetter, StructureError } from '../src/core/typeset.js';
 import { loadFonts } from '../src/load.js';
@@ -92,7 +94,11 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
         }
         const raw = new TextDecoder('latin1').decode(bytes);
         expect(raw, file).toMatch(/\/Marked true/);
+        // Identified as PDF/UA-1 and PDF/A-2b, with the XMP extension schema PDF/A wants for pdfuaid and the sRGB output intent.
         expect(raw, file).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+        expect(raw, file).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+        expect(raw, file).toMatch(/<pdfaSchema:prefix>pdfuaid<\/pdfaSchema:prefix>/);
+        expect(raw, file).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
         expect(raw, file).toMatch(/<dc:title>/);
         expect(raw.slice(0, 8), file).toBe('%PDF-1.7');
       }
@@ -212,6 +218,22 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
     const raw = new TextDecoder('latin1').decode(fileOf(result, 'prikkort.pdf'));
     expect(raw).toMatch(/\/ActualText \(Prik-afstemning\)/);
     expect(raw).toMatch(/\/ActualText \(Vores aftale\)/);
+  });
+
+  it('warns where a character the font lacks is used, and withholds the PDF/UA and PDF/A claims from files that print it', async () => {
+    const text = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace('Introducér emnet og vis filmen.', 'Introducér emnet → vis filmen.');
+    const result = await buildSources([source(text, 'content/arrow.md')]);
+    const topic = result.topics[0]!;
+    const warning = topic.diagnostics.find((d) => d.message.includes('U+2192'));
+    expect(warning).toMatchObject({ file: 'content/arrow.md', severity: 'warning', col: 18 });
+    expect(text.split('\n')[warning!.line - 1]).toContain('→');
+    expect(warning!.message).toContain('drejebog.pdf');
+    const guide = new TextDecoder('latin1').decode(fileOf(result, 'drejebog.pdf'));
+    expect(guide).toMatch(/\/Marked true/);
+    expect(guide).not.toMatch(/pdfuaid|pdfaid/);
+    // The prikkort does not print the step text, so it keeps its claims.
+    expect(new TextDecoder('latin1').decode(fileOf(result, 'prikkort.pdf'))).toMatch(/pdfuaid/);
+    expect(topic.ok).toBe(true);
   });
 
   it('claims nothing for tiled flip-chart sheets, whose pieces are placed pages without structure', async () => {

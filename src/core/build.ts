@@ -2,6 +2,7 @@ import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
 import { summarise, type TopicSummary } from './site.js';
 import { hasErrors, sortDiagnostics } from './diagnostics.js';
+import { missingGlyphDiagnostics } from './glyphs.js';
 import { compileLayout, parseSettingsFile, TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
 import type { BuildOptions } from './options.js';
@@ -141,7 +142,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
         if (input.previous?.[`${slug}/${product.name}`] === print) result.unchanged.push(`${slug}/${product.file}`);
         else stale.push(product);
       }
-      const made = await buildProducts(topic, stale, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter);
+      const made = await buildProducts(topic, stale, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter, source.bytes);
       result.files = made.files;
       result.notes = made.notes;
       result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);
@@ -165,10 +166,12 @@ async function buildProducts(
   labels: Labels,
   input: BuildInput,
   typesetter: Typesetter,
+  source: Uint8Array,
 ) {
   const files: OutputFile[] = [];
   const notes: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const missingGlyphs = new Map<string, string[]>();
   const view = makeViewModel(topic, input.options, labels);
   const creationDate = pinnedDate(input.options, topic);
   for (const product of products) {
@@ -177,11 +180,13 @@ async function buildProducts(
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);
+      for (const char of made.missingGlyphs ?? []) missingGlyphs.set(char, [...(missingGlyphs.get(char) ?? []), product.file]);
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;
     }
   }
+  if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, new TextDecoder().decode(source), missingGlyphs));
   return { files, notes, diagnostics };
 }
 

@@ -23,6 +23,8 @@ export interface ManifestFile {
   bytes: number;
   pages: number | null;
   sha256: string;
+  /** Standards the PDF identifies itself as and was checked for while rendering. */
+  conformance?: string[];
   /** Fingerprint of the inputs the file was made from; an incremental build skips it while this is unchanged. */
   inputs?: string;
 }
@@ -43,7 +45,7 @@ export async function manifestFiles(
   const made = await Promise.all(
     files.map(async (f): Promise<ManifestFile> => {
       const fingerprint = inputs(f.path);
-      return { path: f.path, bytes: f.bytes.length, pages: f.pages ?? null, sha256: await sha256(f.bytes), ...(fingerprint !== undefined && { inputs: fingerprint }) };
+      return { path: f.path, bytes: f.bytes.length, pages: f.pages ?? null, sha256: await sha256(f.bytes), ...(f.conformance?.length && { conformance: f.conformance }), ...(fingerprint !== undefined && { inputs: fingerprint }) };
     }),
   );
   const rank = (path: string) => {

@@ -143,4 +143,6 @@ export interface OutputFile {
   bytes: Uint8Array;
   /** Page count, for PDFs. */
   pages?: number;
+  /** Standards a PDF identifies itself as (`PDF/UA-1`, `PDF/A-2b`), when it does. */
+  conformance?: string[];
 }

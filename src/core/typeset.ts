@@ -27,13 +27,18 @@ export type FontSet = Record<string, FontFaces>;
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
+  /** The standards the file identifies itself as (XMP): `PDF/UA-1`, `PDF/A-2b`; empty if none. */
+  conformance: string[];
+  /** Characters the fonts lack, printed as empty boxes (tagged renders only). */
+  missingGlyphs: string[];
 }
 
 export interface RenderOptions {
   /**
-   * Write a tagged PDF (structure tree from the nodes' `tag`s, pdf/tags.ts) and identify it as
-   * PDF/UA-1. Rendering fails if any text or figure lacks its structure, so a file never claims
-   * what it does not have.
+   * Write a tagged PDF (structure tree from the nodes' `tag`s, pdf/tags.ts), identified as
+   * PDF/UA-1 and PDF/A-2b once the render has shown it qualifies. Rendering fails if any text or
+   * figure lacks its structure (a bug in a product); a character missing from the fonts only
+   * withholds the identification (see `missingGlyphs`).
    */
   tagged?: boolean;
 }
@@ -75,17 +80,19 @@ export function createTypesetter(fonts: FontSet): Typesetter {
     async render(doc, options = {}) {
       await ready();
       const tagger = options.tagged ? createTagger() : undefined;
-      // PDF/UA needs XMP metadata (dc:title, pdfuaid), which pdfkit writes from PDF 1.4 on.
-      const definition = tagger ? { ...doc, version: '1.7', tagged: true, subset: 'PDF/UA' } : doc;
+      // PDF/UA and PDF/A need XMP metadata (dc:title, pdfuaid, pdfaid), which pdfkit writes from PDF 1.4 on.
+      const definition = tagger ? { ...doc, version: '1.7', tagged: true } : doc;
       const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, ...(tagger && { structure: tagger.hooks }) } as object).getStream()) as unknown as PdfKitStream;
       if (tagger) {
         const { untaggedText, figuresWithoutAlt } = tagger.report();
         if (untaggedText.length > 0) throw new StructureError(`${untaggedText.length} runs of text have no structure tag, e.g. ${JSON.stringify(untaggedText.slice(0, 3).join(''))}`);
         if (figuresWithoutAlt > 0) throw new StructureError(`${figuresWithoutAlt} figures have no alternative text`);
       }
+      const missingGlyphs = tagger?.report().missingGlyphs ?? [];
+      const conformance = tagger && missingGlyphs.length === 0 ? identify(kit) : [];
       const pages = kit.bufferedPageRange().count;
       const bytes = await collect(kit);
-      return { bytes, pages };
+      return { bytes, pages, conformance, missingGlyphs };
     },
     async measureHeights(doc) {
       await ready();
@@ -111,7 +118,52 @@ let metricsKit: PdfKitStream | undefined;
 
 // --- internal ---
 
+/**
+ * Marks a rendered, not yet ended, document as PDF/UA-1 and PDF/A-2b: pdfkit writes the XMP
+ * identification, and for PDF/A the sRGB output intent, when the document ends. pdfkit takes one
+ * `subset` at a time and only when the document is created, before we know the render earns it;
+ * its own `initSubset` works as well afterwards, and the PDF/UA part is one XMP description.
+ */
+function identify(kit: PdfKitStream): string[] {
+  kit.initSubset({ subset: 'PDF/A-2b' });
+  kit.appendXML(PDFUA_XMP);
+  return ['PDF/UA-1', 'PDF/A-2b'];
+}
+
+/**
+ * The PDF/UA identification, and the extension schema that declares it: PDF/A allows only
+ * predefined XMP schemas or declared ones (ISO 19005-2 §6.6.2.3), and pdfuaid is not predefined.
+ */
+const PDFUA_XMP = `
+        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>
+        `;
+
 interface PdfKitStream {
+  initSubset(options: { subset: string }): void;
+  appendXML(xml: string): void;
   bufferedPageRange(): { start: number; count: number };
   switchToPage(index: number): void;
   page: { height: number };

@@ -28,6 +28,11 @@ export interface StructureReport {
   untaggedText: string[];
   /** Figures drawn without alternative text. */
   figuresWithoutAlt: number;
+  /**
+   * Characters the font has no glyph for, drawn as `.notdef` (an empty box): PDF/UA-1 §7.21.8
+   * and PDF/A-2 §6.2.11.8 forbid that, so such a file must not claim either.
+   */
+  missingGlyphs: string[];
 }
 
 export interface Tagger {
@@ -39,6 +44,7 @@ export function createTagger(): Tagger {
   const elements = new Map<StructureTag, PdfStructElement>();
   const labels = new Map<StructureTag, PdfStructElement>();
   const untaggedText: string[] = [];
+  const missingGlyphs = new Set<string>();
   let figuresWithoutAlt = 0;
   let root: PdfStructElement | undefined;
   let open: PdfStructElement | ArtifactTag | undefined;
@@ -142,6 +148,7 @@ export function createTagger(): Tagger {
       close(doc);
     },
     beginInline(doc, line, inline) {
+      for (const char of notdefs(inline)) missingGlyphs.add(char);
       const chain = inline.tag ? [...(line._tags ?? []), inline.tag] : (line._tags ?? []);
       const target = line._listMarker ? resolveLabel(doc, chain) : resolve(doc, chain);
       if (target) openMark(doc, target);
@@ -163,7 +170,19 @@ export function createTagger(): Tagger {
     return resolve(doc, chain.slice(0, figure + 1));
   }
 
-  return { hooks, report: () => ({ untaggedText, figuresWithoutAlt }) };
+  return { hooks, report: () => ({ untaggedText, figuresWithoutAlt, missingGlyphs: [...missingGlyphs] }) };
+}
+
+/**
+ * The characters of an inline that its font draws as glyph 0 (`.notdef`). The font's own layout
+ * (cached by pdfkit) says whether there is any; glyph 0 does not say which character it stands
+ * for, so the font's character map does. Joiners and variation selectors are invisible by design.
+ */
+function notdefs(inline: Inline): string[] {
+  const font = inline.font;
+  if (!font?.layout || !font.font || inline.text === '') return [];
+  if (!font.layout(inline.text, inline.fontFeatures ?? undefined).glyphs.some((g) => g.id === 0)) return [];
+  return [...inline.text].filter((c) => !/[\s\u200d\ufe0e\ufe0f]/u.test(c) && !font.font!.hasGlyphForCodePoint(c.codePointAt(0)!));
 }
 
 // --- internal ---
@@ -192,6 +211,9 @@ function isPdfElement(target: PdfStructElement | ArtifactTag): target is PdfStru
 
 export interface Inline {
   text: string;
+  /** pdfkit's embedded font; its layout is cached, so asking again costs a lookup. */
+  font?: { layout?(text: string, features?: unknown): { glyphs: { id: number }[] }; font?: { hasGlyphForCodePoint(codePoint: number): boolean } };
+  fontFeatures?: unknown;
   tag?: Tag;
   link?: string;
   background?: unknown;

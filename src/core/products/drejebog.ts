@@ -6,7 +6,7 @@ import { element, LAYOUT, tableBody } from '../pdf/tags.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view-model.js';
 import { fill } from '../view-model.js';
-import { documentBase, draftWatermark, footer, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
+import { documentBase, pdfResult, draftWatermark, footer, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
 
 /** The facilitator's guide: title block, timed overview, preparation checklist, every step, practical advice. */
 export const drejebog: Product = {
@@ -27,7 +27,7 @@ export const drejebog: Product = {
       content: renderParts(ctx.layout.render(ctx.view), parts, ctx, theme),
     };
     const pdf = await ctx.typesetter.render(doc, { tagged: true });
-    return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
+    return pdfResult(ctx, this.file, pdf);
   },
 };
 

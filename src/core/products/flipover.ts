@@ -9,7 +9,7 @@ import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
 import { assembleTiles } from '../pdf/tile-pdf.js';
 import { fill } from '../view-model.js';
-import { documentBase, draftWatermark, type Product } from './product.js';
+import { documentBase, draftWatermark, pdfResult, type Product } from './product.js';
 
 /** Layout settings from `templates/flipover.hbs`; every field has a default. */
 interface SheetSettings {
@@ -120,7 +120,7 @@ export const flipover: Product = {
     // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
     const rendered = await ctx.typesetter.render(doc, { tagged: !tiled });
     const path = `${ctx.topic.meta.slug}/${this.file}`;
-    if (!tiled) return { file: { path, bytes: rendered.bytes, pages: rendered.pages }, diagnostics };
+    if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
     const tiling = tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: A4_PORTRAIT.width, paperHeight: A4_PORTRAIT.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
     const frames = await ctx.typesetter.render({ ...base, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });

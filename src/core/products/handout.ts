@@ -5,7 +5,7 @@ import { inlines, plain } from '../pdf/inline.js';
 import { element, PAGINATION, type StructureTag } from '../pdf/tags.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import { mediaBox } from './drejebog.js';
-import { documentBase, draftWatermark, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
+import { documentBase, pdfResult, draftWatermark, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
 
 /** What participants take home: guiding questions, reflection questions with room for notes, the medium again, the legal background. */
 export const handout: Product = {
@@ -27,7 +27,7 @@ export const handout: Product = {
       content: renderParts(ctx.layout.render(ctx.view), parts(noteLines), ctx, theme),
     };
     const pdf = await ctx.typesetter.render(doc, { tagged: true });
-    return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
+    return pdfResult(ctx, this.file, pdf);
   },
 };
 

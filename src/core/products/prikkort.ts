@@ -4,7 +4,7 @@ import { plain } from '../pdf/inline.js';
 import { element } from '../pdf/tags.js';
 import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
 import { fill } from '../view-model.js';
-import { documentBase, draftWatermark, type PartRenderer, type Product, type ProductContext } from './product.js';
+import { documentBase, pdfResult, draftWatermark, type PartRenderer, type Product, type ProductContext } from './product.js';
 
 /** Card layout settings from `templates/prikkort.hbs`; every field has a default. */
 interface CardSettings {
@@ -58,7 +58,7 @@ export const prikkort: Product = {
       content,
     };
     const pdf = await ctx.typesetter.render(doc, { tagged: true });
-    return { file: { path: `${ctx.topic.meta.slug}/${this.file}`, bytes: pdf.bytes, pages: pdf.pages }, diagnostics: [] };
+    return pdfResult(ctx, this.file, pdf);
   },
 };
 

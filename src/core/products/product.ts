@@ -4,7 +4,7 @@ import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { BuildOptions } from '../options.js';
 import { PAGINATION } from '../pdf/tags.js';
 import type { Theme } from '../pdf/theme.js';
-import type { Typesetter } from '../typeset.js';
+import type { RenderedPdf, Typesetter } from '../typeset.js';
 import type { Labels, ViewModel } from '../view-model.js';
 
 /** Everything a product needs to make its file for one topic. */
@@ -25,6 +25,17 @@ export interface ProductResult {
   /** Said in the build summary when there is no file. */
   note?: string;
   diagnostics: Diagnostic[];
+  /** Characters the fonts lack (empty boxes in print); the build says where they are. */
+  missingGlyphs?: string[];
+}
+
+/** A product's result for one rendered PDF. */
+export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
+  return {
+    file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: pdf.bytes, pages: pdf.pages, ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }) },
+    diagnostics,
+    ...(pdf.missingGlyphs.length > 0 && { missingGlyphs: pdf.missingGlyphs }),
+  };
 }
 
 /** A printed product: one file per topic, from its layout in `templates/<name>.hbs`. */
