@@ -180,6 +180,10 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
     expect(table.children[0]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual(['TH:Trin', 'TH:Indhold', 'TH:Min.', 'TH:Tid']);
     expect(table.children[1]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual(['TD:1', 'TD:Rammesæt dilemmaet', 'TD:5', 'TD:0–5']);
     expect(flat(table.children[6]!.children[0]!.text)).toBe('I alt');
+    // "I alt" spans two columns, so the total row has as many columns as the header (a regular table).
+    const raw = new TextDecoder('latin1').decode(fileOf(result, 'drejebog.pdf'));
+    expect(raw).toMatch(/\/ColSpan 2/);
+    expect(raw.match(/\/Scope \/Column/g)).toHaveLength(4);
   });
 
   it('gives every QR code a Figure with alternative text naming the medium and its address', async () => {

@@ -79,6 +79,8 @@ export function createTagger(): Tagger {
       if (!el) {
         if (tag.role === 'Figure' && !tag.alt) figuresWithoutAlt++;
         el = doc.struct(tag.role, { ...(tag.alt && { alt: tag.alt }), ...(tag.actual && { actual: tag.actual }), ...(tag.scope && { scope: tag.scope }) });
+        // pdfkit knows only Scope of the table attributes (ISO 32000-1 §14.8.5.7); ColSpan joins it.
+        if (tag.colSpan) el.dictionary.data.A = { ...el.dictionary.data.A, O: 'Table', ColSpan: tag.colSpan };
         (parent ?? documentElement(doc)).add(el);
         elements.set(tag, el);
       }
@@ -233,7 +235,7 @@ export interface PageItem {
 
 export interface PdfStructElement {
   add(child: unknown): PdfStructElement;
-  dictionary: { data: { S: string } };
+  dictionary: { data: { S: string; A?: object } };
 }
 
 interface LinkOptions {

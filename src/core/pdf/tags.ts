@@ -39,6 +39,8 @@ export interface StructureTag {
   actual?: string;
   /** For `TH`: which cells it heads. */
   scope?: 'Row' | 'Column' | 'Both';
+  /** For `TH`/`TD`: how many columns the cell spans, so every row has as many columns as the header. */
+  colSpan?: number;
   /**
    * The element's parent when it is not the nearest tagged node around it: table rows have no
    * node of their own in pdfmake, so a cell names its row and the row sits in the table.
@@ -94,11 +96,11 @@ export function tableBody(rows: Content[][], headerRows = 0): Content[][] {
   return rows.map((row, r) => {
     const tr = element('TR');
     const header = r < headerRows;
-    return row.map((cell) =>
-      typeof cell === 'object' && !Array.isArray(cell) && Object.keys(cell as object).length === 0
-        ? cell
-        : withTag(cell, element(header ? 'TH' : 'TD', { parent: tr, ...(header && { scope: 'Column' as const }) })),
-    );
+    return row.map((cell) => {
+      if (typeof cell === 'object' && !Array.isArray(cell) && Object.keys(cell as object).length === 0) return cell;
+      const span = (cell as { colSpan?: number }).colSpan;
+      return withTag(cell, element(header ? 'TH' : 'TD', { parent: tr, ...(header && { scope: 'Column' as const }), ...(span && span > 1 && { colSpan: span }) }));
+    });
   });
 }
 
