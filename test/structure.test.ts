@@ -222,6 +222,9 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
     const raw = new TextDecoder('latin1').decode(fileOf(result, 'prikkort.pdf'));
     expect(raw).toMatch(/\/ActualText \(Prik-afstemning\)/);
     expect(raw).toMatch(/\/ActualText \(Vores aftale\)/);
+    const guide = new TextDecoder('latin1').decode(fileOf(result, 'drejebog.pdf'));
+    expect(guide).toMatch(/\/ActualText \(Varighed\)/);
+    expect(guide).toMatch(/\/ActualText \(Deltagere\)/);
   });
 
   it('warns where a character the font lacks is used, and withholds the PDF/UA and PDF/A claims from files that print it', async () => {

@@ -17,6 +17,7 @@ export type Role =
   | 'H5'
   | 'H6'
   | 'P'
+  | 'Span'
   | 'L'
   | 'LI'
   | 'Lbl'

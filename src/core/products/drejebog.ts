@@ -114,7 +114,7 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
 }
 
 function fact(label: string, value: string, theme: Theme): Content {
-  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6 }, { text: plain(value), bold: true }], tag: element('P') } as Content;
+  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, tag: element('Span', { actual: label }) }, { text: plain(value), bold: true }], tag: element('P') } as Content;
 }
 
 /** The film, podcast or case with its QR code: the facilitator scans it to open it on the meeting-room screen. */

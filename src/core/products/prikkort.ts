@@ -139,7 +139,7 @@ function dotField(dots: number, width: number, maxHeight: number, settings: Card
       stack: [
         { canvas: [{ type: 'rect', x: 0, y: 0, w: width, h: height, r: 6, lineWidth: 1.2, lineColor: theme.colors.accent, dash: { length: 4, space: 3 } }] },
         {
-          text: [{ text: `${l['dotField']!.toUpperCase()}  `, bold: true, color: theme.colors.accent, characterSpacing: 0.8 }, { text: fill(l['dotRoom'], { dots }), color: theme.colors.muted }],
+          text: [{ text: `${l['dotField']!.toUpperCase()}  `, bold: true, color: theme.colors.accent, characterSpacing: 0.8, tag: element('Span', { actual: `${l['dotField']!} ` }) }, { text: fill(l['dotRoom'], { dots }), color: theme.colors.muted }],
           fontSize,
           tag: element('P'),
           relativePosition: { x: 8, y: -height + 6 },
