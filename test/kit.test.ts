@@ -1,15 +1,14 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
-import { HAS_BROWSER, launch, serve, watchPage } from './helpers/browser.js';
-import { cli, ROOT, temporaryDir } from './helpers/cli.js';
+import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
+import { cli, temporaryDir } from './helpers/cli.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
-const ARTIFACTS = join(ROOT, 'test/artifacts');
 const SLUG = 'forventningsafstemning';
 const ORGANISATION = 'Faaborg-Midtfyn <Kommune> & "Borgerservice"';
 const NOTE = 'Vi mødes i lokale 2 – husk kaffe.';
@@ -17,22 +16,18 @@ const NOTE = 'Vi mødes i lokale 2 – husk kaffe.';
 let browser: Browser;
 let out: string;
 let server: { url: string; close(): Promise<void> };
+let published: Published | undefined;
 
 beforeAll(async () => {
   if (!HAS_BROWSER) return;
   const content = await temporaryDir();
   await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
-  out = await temporaryDir();
-  const run = await cli(['build', '--content', content, '--out', out, '--quiet']);
-  expect(run.code, run.stderr).toBe(0);
-  server = await serve(out);
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
+  published = await publish(content);
+  ({ out, server, browser } = published);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await published?.close();
 });
 
 async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint8Array>; milliseconds: number; status: string }> {

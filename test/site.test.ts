@@ -1,20 +1,20 @@
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Manifest } from '../src/core/manifest.js';
 import { FIXTURES } from './helpers/build.js';
-import { HAS_BROWSER, launch, serve, watchPage } from './helpers/browser.js';
-import { cli, ROOT, temporaryDir } from './helpers/cli.js';
+import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
+import { ROOT, temporaryDir } from './helpers/cli.js';
 
-const ARTIFACTS = join(ROOT, 'test/artifacts');
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let out: string;
 let server: { url: string; close(): Promise<void> };
 let manifest: Manifest;
+let published: Published | undefined;
 
 beforeAll(async () => {
   if (!HAS_BROWSER) return;
@@ -24,18 +24,13 @@ beforeAll(async () => {
   const hostile = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace('title: Forventningsafstemning om digital hjælp', 'title: "Emne <script>alert(1)</script> & <b>fed</b>"');
   await (await import('node:fs/promises')).writeFile(join(content, 'zz-hostile.md'), hostile);
   await copyFile(join(FIXTURES, 'english/english.md'), join(content, 'english.md'));
-  out = await temporaryDir();
-  const run = await cli(['build', '--content', content, '--out', out, '--quiet']);
-  expect(run.code, run.stderr).toBe(0);
+  published = await publish(content);
+  ({ out, server, browser } = published);
   manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
-  server = await serve(out);
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await published?.close();
 });
 
 describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {

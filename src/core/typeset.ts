@@ -83,13 +83,14 @@ export function createTypesetter(fonts: FontSet): Typesetter {
       // PDF/UA and PDF/A need XMP metadata (dc:title, pdfuaid, pdfaid), which pdfkit writes from PDF 1.4 on.
       const definition = tagger ? { ...doc, version: '1.7', tagged: true } : doc;
       const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, ...(tagger && { structure: tagger.hooks }) } as object).getStream()) as unknown as PdfKitStream;
-      if (tagger) {
-        const { untaggedText, figuresWithoutAlt } = tagger.report();
+      const report = tagger?.report();
+      if (report) {
+        const { untaggedText, figuresWithoutAlt } = report;
         if (untaggedText.length > 0) throw new StructureError(`${untaggedText.length} runs of text have no structure tag, e.g. ${JSON.stringify(untaggedText.slice(0, 3).join(''))}`);
         if (figuresWithoutAlt > 0) throw new StructureError(`${figuresWithoutAlt} figures have no alternative text`);
       }
-      const missingGlyphs = tagger?.report().missingGlyphs ?? [];
-      const conformance = tagger && missingGlyphs.length === 0 ? identify(kit) : [];
+      const missingGlyphs = report?.missingGlyphs ?? [];
+      const conformance = report && missingGlyphs.length === 0 ? identify(kit) : [];
       const pages = kit.bufferedPageRange().count;
       const bytes = await collect(kit);
       return { bytes, pages, conformance, missingGlyphs };

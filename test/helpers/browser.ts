@@ -1,9 +1,10 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { cli, ROOT, temporaryDir } from './cli.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.pdf': 'application/pdf', '.zip': 'application/zip', '.json': 'application/json' };
 
@@ -55,3 +56,25 @@ export function watchPage(page: Page, origin: string) {
   });
   return { problems, outside };
 }
+
+/** A published `out/` as a facilitator meets it: built by the real CLI, served, with Chromium open. */
+export interface Published {
+  out: string;
+  server: { url: string; close(): Promise<void> };
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds `content` into a fresh folder with the CLI, serves it and launches Chromium. */
+export async function publish(content: string): Promise<Published> {
+  const out = await temporaryDir();
+  const run = await cli(['build', '--content', content, '--out', out, '--quiet']);
+  if (run.code !== 0) throw new Error(`build failed (${run.code}): ${run.stderr}`);
+  const server = await serve(out);
+  const browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+  return { out, server, browser, close: async () => void (await Promise.all([browser.close(), server.close()])) };
+}
+
+/** Where browser tests leave screenshots and timings. */
+export const ARTIFACTS = join(ROOT, 'test/artifacts');

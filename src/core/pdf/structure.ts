@@ -1,5 +1,4 @@
-import { displayAddress } from './inline.js';
-import { isArtifact, type ArtifactTag, type StructureTag, type Tag } from './tags.js';
+import { isArtifact, LAYOUT, PAGINATION, type ArtifactTag, type StructureTag, type Tag } from './tags.js';
 
 /**
  * Tagged PDF for pdfmake: the hooks our pdfmake patch calls around everything its renderer
@@ -48,19 +47,6 @@ export function createTagger(): Tagger {
   let figuresWithoutAlt = 0;
   let root: PdfStructElement | undefined;
   let open: PdfStructElement | ArtifactTag | undefined;
-  let prepared: PdfKit | undefined;
-
-  function prepare(doc: PdfKit): void {
-    if (prepared === doc) return;
-    prepared = doc;
-    // pdfkit gives a link annotation in a `Link` element an empty description; PDF/UA wants
-    // one (Matterhorn 28-008), so say where the link goes.
-    const link = doc.link;
-    doc.link = function (x, y, w, h, url, options = {}) {
-      if (options.structParent && !options.Contents && typeof url === 'string') options.Contents = new String(displayAddress(url));
-      return link.call(this, x, y, w, h, url, options);
-    };
-  }
 
   function documentElement(doc: PdfKit): PdfStructElement {
     if (!root) {
@@ -124,12 +110,8 @@ export function createTagger(): Tagger {
     open = undefined;
   }
 
-  const LAYOUT: ArtifactTag = { artifact: 'Layout' };
-  const PAGINATION: ArtifactTag = { artifact: 'Pagination' };
-
   const hooks: StructureHooks = {
     beginItem(doc, item) {
-      prepare(doc);
       const drawn = item.item;
       switch (item.type) {
         case 'vector':
@@ -238,17 +220,11 @@ export interface PdfStructElement {
   dictionary: { data: { S: string; A?: object } };
 }
 
-interface LinkOptions {
-  structParent?: unknown;
-  Contents?: unknown;
-}
-
 export interface PdfKit {
   struct(role: string, options?: object): PdfStructElement;
   addStructure(element: PdfStructElement): PdfKit;
   markStructureContent(role: string): unknown;
   markContent(tag: string, options?: object): PdfKit;
   endMarkedContent(): PdfKit;
-  link(this: PdfKit, x: number, y: number, w: number, h: number, url: string | number, options?: LinkOptions): PdfKit;
   _currentStructureElement?: PdfStructElement;
 }

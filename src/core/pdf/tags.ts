@@ -73,20 +73,10 @@ export function element(role: Role, extra: Omit<StructureTag, 'role'> = {}): Str
   return { role, ...extra };
 }
 
-/** `node` as (the content of) a new element of `role`. */
-export function tagged(role: Role, node: Content, extra: Omit<StructureTag, 'role'> = {}): Content {
-  return withTag(node, element(role, extra));
-}
-
 /** `node` belonging to `tag`. A string or an array of inline spans becomes a text node. */
-export function withTag(node: Content, tag: Tag): Content {
+function withTag(node: Content, tag: Tag): Content {
   if (typeof node === 'string' || Array.isArray(node)) return { text: node, tag } as Content;
   return { ...(node as object), tag } as Content;
-}
-
-/** A stack whose parts are (inside) one element. */
-export function group(role: Role, nodes: Content[], extra: Omit<StructureTag, 'role'> = {}): Content {
-  return { stack: nodes, tag: element(role, extra) } as Content;
 }
 
 /**
