@@ -1,6 +1,6 @@
 import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
-import { summarise, type TopicSummary } from './site.js';
+import { summarise, type TopicSummary } from './summary.js';
 import { hasErrors, sortDiagnostics } from './diagnostics.js';
 import { missingGlyphDiagnostics } from './glyphs.js';
 import { compileLayout, parseSettingsFile, TemplateError, type Layout, type LayoutSource } from './layout.js';

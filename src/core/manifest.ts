@@ -1,5 +1,5 @@
 import type { OutputFile } from './model.js';
-import type { TopicSummary } from './site.js';
+import type { TopicSummary } from './summary.js';
 
 /** `out/manifest.json`: every topic and file with its size, page count and SHA-256. */
 export interface Manifest {
