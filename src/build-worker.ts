@@ -8,4 +8,4 @@ const result = await build(workerData as BuildInput, (topic) => {
   // The main thread has its own copy now; this thread need not hold the PDFs until the end.
   topic.files = [];
 });
-port.postMessage({ kind: 'done', diagnostics: result.diagnostics });
+port.postMessage({ kind: 'done', diagnostics: result.diagnostics, labels: result.labels });

@@ -1,20 +1,17 @@
-import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, type TopicBuild } from './core/build.js';
-import { DialogkitError, ExitCode, formatDiagnostic, hasErrors } from './core/diagnostics.js';
-import { manifestFiles, mergeManifest, type Manifest, type ManifestFile } from './core/manifest.js';
+import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from './core/diagnostics.js';
 import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
-import { PRODUCTS } from './core/products/index.js';
+import { environmentError, isSystemError } from './environment-error.js';
 import { helpText } from './help.js';
-import { loadFonts, loadLayouts, loadTopics, TEMPLATES_DIR } from './load.js';
+import { loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
+import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
 import { buildInParallel } from './parallel.js';
+import { startPublication } from './publish.js';
 import { watchFolders } from './watch.js';
-import { writeArchives, writeSite } from './publish.js';
-import { removeLeftovers, removeStale, writeOutputs } from './write.js';
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {
@@ -34,9 +31,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof DialogkitError) {
-      io.err(`dialogkit: error: ${error.message}`);
-      return error.exitCode;
+    const known = asKnownError(error);
+    if (known) {
+      io.err(`dialogkit: error: ${known.message}`);
+      return known.exitCode;
     }
     throw error; // a real bug: keep its stack
   }
@@ -115,115 +113,114 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function check(contentDir: string, format: string, io: Io): Promise<number> {
-  const sources = await loadTopics(contentDir);
-  const { diagnostics } = checkAll(sources);
-  if (format === 'json') io.out(JSON.stringify({ files: sources.length, diagnostics }, null, 2));
+  const loaded = await loadTopics(contentDir);
+  const checked = checkAll(loaded.sources);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]);
+  if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));
-    io.err(summaryLine(`Checked ${plural(sources.length, 'topic')}`, diagnostics));
+    io.err(summaryLine(`Checked ${plural(loaded.sources.length, 'topic')}`, diagnostics));
   }
-  if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
+  if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
   return hasErrors(diagnostics) ? ExitCode.contentError : ExitCode.ok;
 }
 
-async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: { quiet: boolean; force: boolean; jobs: number }, version: string, io: Io): Promise<number> {
-  const { quiet } = flags;
-  const started = performance.now();
-  const [sources, templates, fonts, previous] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadFonts(), readManifest(outDir), removeLeftovers(outDir)]);
-  const previousFiles = new Map((previous?.topics ?? []).flatMap((t) => t.files.map((f) => [f.path, f] as const)));
-  // A file is kept only while its recorded inputs match and it is still there, whole.
-  const previousFingerprints: Record<string, string> = {};
-  if (!flags.force) {
-    for (const topic of previous?.topics ?? []) {
-      for (const product of PRODUCTS) {
-        const entry = previousFiles.get(`${topic.slug}/${product.file}`);
-        if (entry?.inputs !== undefined && fileSize(join(outDir, entry.path)) === entry.bytes) previousFingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
-      }
-    }
-  }
-  if (sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
-
-  // Each topic's files are written as soon as it is built, so a long build's progress is never lost.
-  const writes: Promise<void>[] = [];
-  const productOrder = PRODUCTS.map((p) => p.file);
-  // Manifest entries are made as each topic is written; then its bytes are let go, so a
-  // 600-topic build holds one topic's PDFs at a time, not all of them.
-  const entries = new Map<string, ManifestFile[]>();
-  const writeTopic = async (topic: TopicBuild) => {
-    await writeOutputs(outDir, topic.files);
-    const made = new Set([...topic.files.map((f) => f.path), ...topic.unchanged]);
-    await removeStale(outDir, PRODUCTS.map((p) => `${topic.slug}/${p.file}`).filter((p) => !made.has(p)));
-    const inputs = (path: string) => topic.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
-    const kept = topic.unchanged.map((path) => previousFiles.get(path)!).filter(Boolean);
-    entries.set(topic.slug, await manifestFiles(topic.files, inputs, kept, productOrder));
-    topic.files = topic.files.map((f) => ({ ...f, bytes: new Uint8Array(0) }));
-  };
-  let writing = Promise.resolve();
-  const onTopic = (topic: TopicBuild) => {
-    if (topic.ok) writes.push((writing = writing.then(() => writeTopic(topic))));
-    for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
-    if (quiet) return;
-    const status = !topic.ok ? 'not built (see errors above)' : topic.files.length === 0 && topic.unchanged.length > 0 ? 'unchanged' : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
-    io.err(`${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`);
-    for (const note of topic.notes) io.err(`  note: ${note}`);
-  };
-  const result = await buildInParallel({ topics: sources, ...templates, fonts, options, only, version, previous: previousFingerprints }, flags.jobs, onTopic);
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
-
-  if (only.length > 0) {
-    const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
-    if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
-  }
-
-  await Promise.all(writes);
-  const good = result.topics.filter((t) => t.ok);
-  const builtEntries = good.map((t) => {
-    const archive = previous?.topics.find((p) => p.slug === t.slug)?.archive;
-    return { slug: t.slug, title: t.title, source: t.source, files: entries.get(t.slug) ?? [], ...(t.summary && { summary: t.summary }), ...(archive && { archive }) };
-  });
-  const slugsNow = new Set(result.topics.map((t) => t.slug));
-  const manifest = mergeManifest(previous, builtEntries, (slug) => slugsNow.has(slug) || only.length > 0, `dialogkit ${version}`);
-  await writeArchives(outDir, result.topics, manifest);
-  await writeSite(outDir, manifest, sources, result.topics);
-  await writeOutputs(outDir, [{ path: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n') }]);
-
-  const all: Diagnostic[] = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-  const files = good.reduce((n, t) => n + t.files.length, 0);
-  const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''} into ${outDir}/ in ${seconds} s`, all));
-  return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
+interface BuildFlags {
+  quiet: boolean;
+  force: boolean;
+  jobs: number;
 }
 
-/** Builds once, then again after every save in the content or templates folder, until stopped (Ctrl-C). */
+/** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
+async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: BuildFlags, version: string, io: Io): Promise<number> {
+  const started = performance.now();
+  const { previous } = await checkOutputFolder(outDir, { content: contentDir, templates: TEMPLATES_DIR });
+  const unlock = await lockOutputFolder(outDir);
+  try {
+    const [loaded, templates, page, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadPageTemplate(), loadFonts()]);
+    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
+    if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
+    const publication = await startPublication({ outDir, contentDir, previous, force: flags.force, generator: `dialogkit ${version}` });
+    const onTopic = (topic: TopicBuild) => {
+      publication.add(topic);
+      for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
+      if (!flags.quiet) io.err(topicLine(topic));
+    };
+    const input = { topics: loaded.sources, ...templates, fonts, options, only, version, previous: publication.previousFingerprints };
+    const result = await buildInParallel(input, flags.jobs, onTopic);
+    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+
+    const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
+    if (unknown.length > 0) {
+      await publication.finish(result, { template: page, sources: loaded.sources });
+      return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
+    }
+    const { removed } = await publication.finish(result, { template: page, sources: loaded.sources });
+    for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
+
+    const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
+    const good = result.topics.filter((t) => t.ok);
+    const files = good.reduce((n, t) => n + t.files.length, 0);
+    const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const gone = removed.length > 0 ? `, removed ${plural(removed.length, 'gone topic')}` : '';
+    io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${seconds} s`, all));
+    return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
+  } finally {
+    await unlock();
+  }
+}
+
+function topicLine(topic: TopicBuild): string {
+  const status = !topic.ok ? 'not built (see errors above)' : topic.files.length === 0 && topic.unchanged.length > 0 ? 'unchanged' : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
+  const line = `${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`;
+  return [line, ...topic.notes.map((note) => `  note: ${note}`)].join('\n');
+}
+
+/**
+ * Builds once, then again after every save in the content or templates folder, until stopped
+ * (Ctrl-C). A failed rebuild (a full disk, a bug) is printed and watching goes on.
+ */
 async function watchCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, version: string, io: Io): Promise<number> {
-  await buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1 }, version, io);
+  const first = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1 }, version, io));
+  if (first === ExitCode.usageError) return first;
   io.err(`Watching ${contentDir}/ and templates/ for changes. Press Ctrl-C to stop.`);
-  const stop = watchFolders([contentDir, TEMPLATES_DIR.replace(/\/$/, '')], async (files) => {
-    const started = performance.now();
-    const names = files.map((f) => f.split('/').pop()).join(', ');
-    const code = await buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1 }, version, io);
-    io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
-  });
+  const stop = watchFolders(
+    [contentDir, TEMPLATES_DIR.replace(/\/$/, '')],
+    async (files) => {
+      const started = performance.now();
+      const names = files.map((f) => f.split('/').pop()).join(', ');
+      const code = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1 }, version, io));
+      io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
+    },
+    (folder, error) => io.err(`dialogkit: warning: stopped watching ${folder}: ${error.message}`),
+  );
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   stop();
   return ExitCode.ok;
 }
 
-async function readManifest(outDir: string): Promise<Manifest | undefined> {
+/** Runs one build for `watch`: any failure is printed as `main` would print it, and becomes its exit code. */
+async function reported(io: Io, action: () => Promise<number>): Promise<number> {
   try {
-    return JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    return undefined;
+    return await action();
+  } catch (error) {
+    const known = asKnownError(error);
+    if (known) {
+      io.err(`dialogkit: error: ${known.message}`);
+      return known.exitCode;
+    }
+    const stack = error instanceof Error && /\bdialogkit\b/.test(io.env['DEBUG'] ?? '') ? `\n${error.stack}` : '';
+    io.err(`dialogkit: internal error: ${error instanceof Error ? error.message : String(error)}; watching goes on (this is a bug in Dialogkit: please report it)${stack}`);
+    return ExitCode.internalError;
   }
 }
 
-function fileSize(path: string): number | undefined {
-  try {
-    return statSync(path).size;
-  } catch {
-    return undefined;
-  }
+/** A `DialogkitError`, or a failed system call turned into one; `undefined` for a bug. */
+function asKnownError(error: unknown): DialogkitError | undefined {
+  if (error instanceof DialogkitError) return error;
+  if (isSystemError(error)) return environmentError(error, 'use', error.path);
+  return undefined;
 }
 
 function usage(io: Io, message: string): number {

@@ -63,14 +63,18 @@ describe('the dialogkit executable', () => {
       expect(bytes.subarray(0, 5).toString(), file).toBe('%PDF-');
       expect(bytes.subarray(-6).toString().trim(), file).toBe('%%EOF');
     }
-    // Killed before the end: PDFs only (and perhaps temporaries); page, zips and manifest come last.
-    expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp'))).toEqual([]);
+    // Killed before the end: PDFs (and perhaps temporaries), the lock it held, and the empty manifest
+    // that claimed the folder before the first PDF; page, zips and the full manifest come last.
+    expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp'))).toEqual(['.dialogkit.lock', 'manifest.json']);
+    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).topics).toEqual([]);
 
     const again = await spawnCli(['build', '--content', content, '--out', out]);
     expect(again.code, again.stderr).toBe(0);
     const final = await filesUnder(out);
     expect(final.filter((f) => f.endsWith('.pdf'))).toHaveLength(12 * 4);
     expect(final.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The dead build's lock was taken over, and released at the end.
+    expect(final).not.toContain('.dialogkit.lock');
     const pdf = await readPdf(new Uint8Array(await readFile(join(out, 'emne-12/drejebog.pdf'))));
     expect(pdf.pages.length).toBeGreaterThan(0);
   });

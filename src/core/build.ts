@@ -61,6 +61,8 @@ export interface BuildResult {
   topics: TopicBuild[];
   /** Problems not tied to one topic (layouts, labels, duplicate slugs). */
   diagnostics: Diagnostic[];
+  /** The labels, read once for the build (absent when labels.yml has errors); the download page uses them too. */
+  labels?: Record<Language, Labels>;
 }
 
 /** Parses and checks every topic without typesetting. */
@@ -156,7 +158,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     results.push(result);
     onTopic?.(result);
   }
-  return { topics: results, diagnostics: sortDiagnostics(shared) };
+  return { topics: results, diagnostics: sortDiagnostics(shared), ...(prepared.labels && { labels: prepared.labels }) };
 }
 
 async function buildProducts(

@@ -29,8 +29,8 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** Exit codes of the CLI. */
-export const ExitCode = { ok: 0, contentError: 1, usageError: 2, internalError: 3 } as const;
+/** Exit codes of the CLI: 4 is the machine's (disk full, permissions, the output folder busy), never the content's or Dialogkit's. */
+export const ExitCode = { ok: 0, contentError: 1, usageError: 2, internalError: 3, environmentError: 4 } as const;
 
 /** A failure of the program or its environment (not of the content): carries an exit code and a cause. */
 export class DialogkitError extends Error {

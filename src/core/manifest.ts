@@ -65,3 +65,47 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Ma
   for (const topic of built) bySlug.set(topic.slug, topic);
   return { generator, topics: [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) };
 }
+
+/** What every Dialogkit manifest's `generator` starts with. */
+export const GENERATOR_PREFIX = 'dialogkit ';
+
+/**
+ * Reads a `manifest.json` Dialogkit wrote; `undefined` for anything else (another tool's
+ * manifest, a garbled file). Entries whose paths could leave their topic's folder are dropped,
+ * so a tampered manifest cannot make a build delete or overwrite anything outside it.
+ */
+export function parseManifest(text: string): Manifest | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(data) || typeof data['generator'] !== 'string' || !data['generator'].startsWith(GENERATOR_PREFIX) || !Array.isArray(data['topics'])) return undefined;
+  const topics = data['topics'].filter(isRecord).flatMap((topic): ManifestTopic[] => {
+    const slug = topic['slug'];
+    if (typeof slug !== 'string' || !isPlainName(slug) || !Array.isArray(topic['files'])) return [];
+    const inFolder = (entry: unknown): entry is { path: string; bytes: number } => isRecord(entry) && typeof entry['path'] === 'string' && typeof entry['bytes'] === 'number' && isTopicPath(entry['path'], slug);
+    const entry: ManifestTopic = { ...(topic as unknown as ManifestTopic), files: (topic['files'] as unknown[]).filter(inFolder) as ManifestFile[] };
+    if (!inFolder(topic['archive'])) delete entry.archive;
+    return [entry];
+  });
+  return { generator: data['generator'], topics };
+}
+
+// --- internal ---
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One path segment that names a file or folder of its own: not empty, `.`, `..`, hidden, nor holding a separator. */
+function isPlainName(name: string): boolean {
+  return name !== '' && !name.startsWith('.') && !/[/\\\0]/.test(name);
+}
+
+/** `<slug>/<file>`, nothing deeper or elsewhere. */
+function isTopicPath(path: string, slug: string): boolean {
+  const [folder, file, ...rest] = path.split('/');
+  return folder === slug && file !== undefined && isPlainName(file) && rest.length === 0;
+}
