@@ -1,0 +1,216 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES } from './helpers/build.js';
+import { ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
+
+/** Every file under `dir`, relative, sorted. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+}
+
+/** One line on stderr, no stack, no "bug": what every refusal and environment error must look like. */
+function expectOneClearLine(stderr: string): void {
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(/^dialogkit: error: /);
+  expect(stderr).not.toMatch(STACK_FRAME);
+  expect(stderr).not.toMatch(/bug|internal error/i);
+}
+
+/**
+ * Whether the tests may mount a small tmpfs (root in a container usually can). Tests run as root,
+ * where chmod does not stop writes, so a read-only or full folder needs a file system of its own;
+ * elsewhere these tests are reported as skipped.
+ */
+function canMount(): boolean {
+  return process.platform === 'linux' && spawnSync('mount', ['--version']).status === 0 && process.getuid?.() === 0;
+}
+
+/** Mounts a tmpfs at `dir` with the given options; false when the machine does not allow it. */
+function mountTmpfs(dir: string, options: string): boolean {
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status === 0;
+}
+
+describe('safe output', () => {
+  let root: string;
+  let content: string;
+  beforeAll(async () => {
+    root = await temporaryDir('dialogkit-safe-');
+    content = join(root, 'content');
+    await mkdir(content);
+    await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'emne.md'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const build = (out: string, extra: string[] = [], env: Record<string, string> = {}) => spawnCli(['build', '-q', '--content', content, '--out', out, ...extra], { env });
+
+  it('refuses dangerous --out values with exit 2 and one line, touching nothing', async () => {
+    // A home folder of the test's own, apart from `root` (which must be refused for holding the content).
+    const home = await temporaryDir('dialogkit-home-');
+    const foreign = join(root, 'foreign');
+    await mkdir(join(home, 'me'), { recursive: true });
+    await mkdir(foreign);
+    await writeFile(join(foreign, 'index.html'), '<p>mine</p>');
+    const alien = join(root, 'alien');
+    await mkdir(alien);
+    await writeFile(join(alien, 'manifest.json'), '{"name": "another tool"}');
+    await writeFile(join(root, 'a-file'), 'x');
+    const cases: [string, RegExp][] = [
+      ['', /--out is empty/],
+      ['/', /root of the file system/],
+      [join(home, 'me'), /home folder/],
+      [home, /home folder or holds it/],
+      [content, /content folder/],
+      [root, /content folder or holds it/],
+      [join(ROOT, 'templates'), /templates folder/],
+      [join(root, 'a-file'), /is a file, not a folder/],
+      [foreign, /not empty and holds no manifest\.json of Dialogkit's/],
+      [alien, /manifest\.json that Dialogkit did not write/],
+    ];
+    for (const [out, message] of cases) {
+      const run = await build(out, [], { HOME: join(home, 'me') });
+      expect(run.code, out).toBe(2);
+      expect(run.stderr, out).toMatch(message);
+      expectOneClearLine(run.stderr);
+    }
+    expect(await readFile(join(foreign, 'index.html'), 'utf8')).toBe('<p>mine</p>');
+    expect(await readFile(join(alien, 'manifest.json'), 'utf8')).toBe('{"name": "another tool"}');
+    expect(await readdir(content)).toEqual(['emne.md']);
+    await rm(home, { recursive: true, force: true });
+  }, 60_000);
+
+  it('leaves foreign files in and around the output folder alone, and cleans only its own leftovers', async () => {
+    const out = join(root, 'out-foreign');
+    expect((await build(out)).code).toBe(0);
+    const foreign: Record<string, string> = {
+      'notes.txt': 'a',
+      'emne/notes.txt': 'b',
+      'emne/budget.2024.tmp': 'c',
+      'sub/report.1234.tmp': 'd',
+      'sub/.drejebog.pdf.dialogkit-99999-0123abcd.tmp': 'e',
+      'emne/.drejebog.pdf.dialogkit-1-zzzz.tmp': 'f',
+      'emne/drejebog.pdf.1234.tmp': 'g',
+    };
+    for (const [path, text] of Object.entries(foreign)) {
+      await mkdir(join(out, path, '..'), { recursive: true });
+      await writeFile(join(out, path), text);
+    }
+    await writeFile(join(root, 'beside-out.txt'), 'h');
+    // What a killed build of Dialogkit's own leaves: removed.
+    await writeFile(join(out, 'emne/.handout.pdf.dialogkit-99999-0123abcd.tmp'), 'half');
+    await writeFile(join(out, '.index.html.dialogkit-99999-89abcdef.tmp'), 'half');
+
+    const run = await build(out, ['--force']);
+    expect(run.code, run.stderr).toBe(0);
+    for (const [path, text] of Object.entries(foreign)) expect(await readFile(join(out, path), 'utf8'), path).toBe(text);
+    expect(await readFile(join(root, 'beside-out.txt'), 'utf8')).toBe('h');
+    const files = await filesUnder(out);
+    expect(files).not.toContain('emne/.handout.pdf.dialogkit-99999-0123abcd.tmp');
+    expect(files).not.toContain('.index.html.dialogkit-99999-89abcdef.tmp');
+  }, 60_000);
+
+  it('removes the files of a topic whose file is gone, and says so', async () => {
+    const out = join(root, 'out-removed');
+    const slugs = () => readFile(join(out, 'manifest.json'), 'utf8').then((t) => (JSON.parse(t) as { topics: { slug: string }[] }).topics.map((t) => t.slug));
+    try {
+      await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
+      expect((await build(out)).code).toBe(0);
+      expect(await slugs()).toEqual(['andet', 'emne']);
+      await writeFile(join(out, 'andet', 'mine.txt'), 'a file of my own');
+      await rm(join(content, 'andet.md'));
+
+      const run = await spawnCli(['build', '--content', content, '--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/andet\s+removed \(its topic file is gone\)/);
+      expect(run.stderr).toContain('removed 1 gone topic');
+      expect(await slugs()).toEqual(['emne']);
+      // Only what Dialogkit listed went: a file of the user's keeps the folder.
+      expect(await readdir(join(out, 'andet'))).toEqual(['mine.txt']);
+      expect(await readFile(join(out, 'index.html'), 'utf8')).not.toContain('andet/drejebog.pdf');
+
+      // Without files of the user's, the folder goes too.
+      await rm(join(out, 'andet', 'mine.txt'));
+      await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
+      expect((await build(out)).code).toBe(0);
+      await rm(join(content, 'andet.md'));
+      expect((await build(out)).code).toBe(0);
+      expect(await readdir(out)).not.toContain('andet');
+    } finally {
+      await rm(join(content, 'andet.md'), { force: true });
+    }
+  }, 90_000);
+
+  it('lets one build at a time write into a folder; the other stops with one line', async () => {
+    const out = join(root, 'out-concurrent');
+    const runs = await Promise.all([build(out), build(out)]);
+    const codes = runs.map((r) => r.code).sort();
+    expect(codes, runs.map((r) => r.stderr).join('\n')).toEqual([0, 4]);
+    const stopped = runs.find((r) => r.code === 4)!;
+    expect(stopped.stderr).toMatch(/another build \((process \d+ on .+|another process)\) is writing into/);
+    expectOneClearLine(stopped.stderr);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { topics: { files: { path: string; bytes: number }[] }[] };
+    for (const file of manifest.topics.flatMap((t) => t.files)) expect((await readFile(join(out, file.path))).length, file.path).toBe(file.bytes);
+    expect(await readdir(out)).not.toContain('.dialogkit.lock');
+  }, 60_000);
+
+  it('takes over the lock of a build that was killed, but not a live one', async () => {
+    const out = join(root, 'out-lock');
+    await mkdir(out);
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    await writeFile(join(out, '.dialogkit.lock'), JSON.stringify({ pid: Number(dead), host: hostname() }));
+    const run = await build(out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readdir(out)).not.toContain('.dialogkit.lock');
+
+    await writeFile(join(out, '.dialogkit.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+    const blocked = await build(out);
+    expect(blocked.code).toBe(4);
+    expect(blocked.stderr).toContain(`another build (process ${process.pid} on ${hostname()})`);
+    expect(blocked.stderr).toContain('delete');
+    expectOneClearLine(blocked.stderr);
+  }, 60_000);
+
+  describe.runIf(canMount())('on a small file system of its own', () => {
+    let mountPoint: string;
+    beforeAll(async () => {
+      mountPoint = join(root, 'mnt');
+      await mkdir(mountPoint);
+    });
+
+    it('reports a read-only output folder in one line, exit 4', async (context) => {
+      if (!mountTmpfs(mountPoint, 'size=1m,ro')) context.skip('mount is not allowed here');
+      try {
+        for (const out of [mountPoint, join(mountPoint, 'out')]) {
+          const run = await build(out);
+          expect(run.code, out).toBe(4);
+          expect(run.stderr).toMatch(/read-only \(EROFS\); choose a writable --out folder/);
+          expectOneClearLine(run.stderr);
+        }
+      } finally {
+        execFileSync('umount', [mountPoint]);
+      }
+    }, 60_000);
+
+    it('reports a full disk in one line, exit 4, with a manifest that lists only what is on disk', async (context) => {
+      if (!mountTmpfs(mountPoint, 'size=300k')) context.skip('mount is not allowed here');
+      try {
+        await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
+        const run = await build(join(mountPoint, 'out'));
+        expect(run.code).toBe(4);
+        expect(run.stderr).toMatch(/^dialogkit: error: cannot write .+: no space is left on the device \(ENOSPC\); free some space/);
+        expectOneClearLine(run.stderr);
+        const manifest = JSON.parse(await readFile(join(mountPoint, 'out/manifest.json'), 'utf8')) as { topics: { files: { path: string; bytes: number }[] }[] };
+        const listed = manifest.topics.flatMap((t) => t.files);
+        for (const file of listed) expect((await readFile(join(mountPoint, 'out', file.path))).length, file.path).toBe(file.bytes);
+        const onDisk = (await filesUnder(join(mountPoint, 'out'))).filter((f) => f.endsWith('.pdf'));
+        expect(listed.map((f) => f.path).sort()).toEqual(onDisk);
+      } finally {
+        await rm(join(content, 'andet.md'), { force: true });
+        execFileSync('umount', [mountPoint]);
+      }
+    }, 60_000);
+  });
+});
