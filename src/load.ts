@@ -37,8 +37,8 @@ export async function loadTopics(dir: string): Promise<LoadedTopics> {
   for (const name of names) {
     const path = displayPath(join(dir, name));
     try {
-      const bytes = await readCapped(join(dir, name), MAX_TOPIC_BYTES + 1);
-      if (bytes) sources.push({ path, bytes });
+      const read = await readCapped(join(dir, name), MAX_TOPIC_BYTES + 1);
+      if (read) sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
       else diagnostics.push(diagnostic('warning', path, 1, 'skipped: this is not a regular file', 'topic files are plain files; move or rename this entry'));
     } catch (error) {
       if (!isSystemError(error)) throw error;
@@ -104,8 +104,8 @@ export async function loadFonts(): Promise<FontSet> {
 
 // --- internal ---
 
-/** At most `limit` bytes of the file at `path`, through one handle; `undefined` when it is not a regular file. */
-async function readCapped(path: string, limit: number): Promise<Uint8Array | undefined> {
+/** At most `limit` bytes of the file at `path` and its size, through one handle; `undefined` when it is not a regular file. */
+async function readCapped(path: string, limit: number): Promise<{ bytes: Uint8Array; size: number } | undefined> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
@@ -117,7 +117,7 @@ async function readCapped(path: string, limit: number): Promise<Uint8Array | und
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    return buffer.subarray(0, filled);
+    return { bytes: buffer.subarray(0, filled), size: info.size };
   } finally {
     await handle.close();
   }

@@ -67,11 +67,12 @@ describe('reading the content folder', () => {
       await truncate(join(dir, 'huge.md'), 1_500_000_000);
       const { sources } = await loadTopics(dir);
       expect(sources[0]!.bytes.length).toBe(MAX_TOPIC_BYTES + 1);
+      expect(sources[0]!.size).toBe(1_500_000_000);
       // `check` in a process of its own, which reports its peak memory (kB) when done.
       const script = `const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli.js'))}); process.exitCode = await main(['check', '--content', ${JSON.stringify(dir)}]); console.log(process.resourceUsage().maxRSS);`;
       const checked = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       expect(checked.status).toBe(1);
-      expect(checked.stderr).toMatch(/huge\.md:1:1: error: .*topic files are limited to 1,000,000 bytes/);
+      expect(checked.stderr).toMatch(/huge\.md:1:1: error: the file is 1,500,000,000 bytes; topic files are limited to 1,000,000 bytes/);
       expect(checked.stderr).not.toMatch(STACK_FRAME);
       expect(Number(checked.stdout.trim()) * 1024).toBeLessThan(400_000_000);
     } finally {

@@ -134,6 +134,8 @@ export interface SourceFile {
   path: string;
   /** Raw bytes; decoding and the size limit are checked by the parser, not the loader. */
   bytes: Uint8Array;
+  /** The file's size on disk, when only its beginning was read (a file over the size limit). */
+  size?: number;
 }
 
 /** A file produced by the build, held in memory until the write stage. */

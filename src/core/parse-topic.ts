@@ -18,7 +18,7 @@ export function parseTopic(source: SourceFile): ParseResult {
   const fail = (message: string, hint?: string): ParseResult => ({ diagnostics: [diagnostic('error', file, 1, message, hint)] });
 
   if (bytes.length > MAX_TOPIC_BYTES) {
-    return fail(`the file is ${bytes.length.toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`, 'split the topic, or move long texts out of it');
+    return fail(`the file is ${(source.size ?? bytes.length).toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`, 'split the topic, or move long texts out of it');
   }
   if (bytes.includes(0)) return fail('the file is binary, not text', 'save the topic as a UTF-8 Markdown text file');
   let text: string;
