@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -41,4 +41,17 @@ describe('worker threads', () => {
       expect(Buffer.compare(await readFile(join(dir, 'one', file)), await readFile(join(dir, 'two', file))), file).toBe(0);
     }
   }, 120_000);
+
+  it('build on the main thread what a worker that ran out of memory left, with the same bytes', async () => {
+    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
+    const { loadFonts, loadLayouts, loadTopics } = (await import(pathToFileURL(join(ROOT, 'dist/load.js')).href)) as typeof import('../src/load.js');
+    const [{ sources }, templates, fonts] = await Promise.all([loadTopics(join(dir, 'content')), loadLayouts(), loadFonts()]);
+    // A heap far too small for pdfmake and the fonts: every worker dies of it.
+    const result = await buildInParallel({ topics: sources, ...templates, fonts, options: {} }, 2, undefined, 16);
+    expect(result.topics.map((t) => t.ok)).toEqual(sources.map(() => true));
+    expect(result.labels).toBeDefined();
+    const topic = result.topics.find((t) => t.slug === 'emne-7')!;
+    const guide = topic.files.find((f) => f.path === 'emne-7/drejebog.pdf')!;
+    expect(Buffer.compare(Buffer.from(guide.bytes), await readFile(join(dir, 'one', 'emne-7/drejebog.pdf')))).toBe(0);
+  }, 180_000);
 });
