@@ -29,7 +29,15 @@ Environment
   SOURCE_DATE_EPOCH      seconds since 1970, used as the PDFs' date (reproducible builds)
 
 Exit codes
-  0 success (warnings allowed) · 1 problems in the content or layouts · 2 wrong usage
+  0  success (warnings allowed)
+  1  problems in the content or layouts
+  2  wrong usage, or an --out Dialogkit refuses (the root, your home, the content
+     folder, a non-empty folder without its manifest.json)
+  3  an internal error: a bug in Dialogkit (DEBUG=dialogkit shows where)
+  4  the machine: no space, no permission, read-only, a name too long, a
+     symbolic-link loop, or another build writing into the same --out
+
+Dialogkit writes and deletes only files it made (see "Safe output" in the README).
 
 Examples
   dialogkit build

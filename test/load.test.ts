@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFile, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TOPIC_BYTES } from '../src/core/parse-topic.js';
-import { isEditorArtifact, loadTopics } from '../src/load.js';
+import { build } from '../src/core/build.js';
+import { isEditorArtifact, loadFonts, loadLayouts, loadTopics } from '../src/load.js';
 import { FIXTURES } from './helpers/build.js';
 import { cli, ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
 
@@ -79,4 +80,19 @@ describe('reading the content folder', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('reports a vanished layout or labels file as a diagnostic', async () => {
+    const templates = await temporaryDir('dialogkit-templates-');
+    try {
+      await cp(join(ROOT, 'templates'), templates, { recursive: true });
+      await rm(join(templates, 'labels.yml'));
+      await rm(join(templates, 'handout.hbs'));
+      const [layouts, fonts, { sources }] = await Promise.all([loadLayouts(templates), loadFonts(), loadTopics(content)]);
+      const result = await build({ topics: sources, ...layouts, fonts, options: {} });
+      expect(result.diagnostics.map((d) => `${d.file.split('/').pop()}: ${d.message}`).sort()).toEqual(['handout.hbs: the layout for handout.pdf is missing', 'labels.yml: the labels file is missing or empty']);
+      expect(result.topics.map((t) => t.ok)).toEqual([false]);
+    } finally {
+      await rm(templates, { recursive: true, force: true });
+    }
+  });
 });

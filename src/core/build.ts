@@ -103,13 +103,17 @@ export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels'>): {
     }
   }
   let labels: Record<Language, Labels> | undefined;
-  try {
-    const parsed = parseSettingsFile(input.labels.path, input.labels.text) as Record<Language, Labels>;
-    if (!parsed.da || !parsed.en) diagnostics.push({ file: input.labels.path, line: 1, col: 1, severity: 'error', message: 'labels must have a `da:` and an `en:` section' });
-    else labels = parsed;
-  } catch (error) {
-    if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
-    else throw error;
+  // The loader hands over an empty text for a labels file it could not read (deleted while watching).
+  if (input.labels.text.trim() === '') diagnostics.push({ file: input.labels.path, line: 1, col: 1, severity: 'error', message: 'the labels file is missing or empty', hint: 'restore it from the repository' });
+  else {
+    try {
+      const parsed = parseSettingsFile(input.labels.path, input.labels.text) as Record<Language, Labels>;
+      if (!parsed.da || !parsed.en) diagnostics.push({ file: input.labels.path, line: 1, col: 1, severity: 'error', message: 'labels must have a `da:` and an `en:` section' });
+      else labels = parsed;
+    } catch (error) {
+      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
+      else throw error;
+    }
   }
   return { layouts, ...(labels && { labels }), diagnostics };
 }
