@@ -79,10 +79,11 @@ describe('the dialogkit executable', () => {
     expect(pdf.pages.length).toBeGreaterThan(0);
   });
 
-  it('builds byte-identical files in two separate processes', async () => {
-    const content = join(ROOT, 'content');
+  it('builds byte-identical files in two separate processes, whatever folder they ran from', async () => {
     const [a, b] = [await temporaryDir(), await temporaryDir()];
-    const [runA, runB] = await Promise.all([spawnCli(['build', '--content', content, '--out', a]), spawnCli(['build', '--content', content, '--out', b, '--jobs', '2'])]);
+    // One from the repository with a relative content path, one from elsewhere with an absolute one:
+    // manifest and page must not depend on either.
+    const [runA, runB] = await Promise.all([spawnCli(['build', '--content', 'content', '--out', a]), spawnCli(['build', '--content', join(ROOT, 'content'), '--out', b, '--jobs', '2'], { cwd: b })]);
     expect(runA.code, runA.stderr).toBe(0);
     expect(runB.code, runB.stderr).toBe(0);
     const files = await filesUnder(a);
