@@ -134,9 +134,12 @@ interface BuildFlags {
 /** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
 async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: BuildFlags, version: string, io: Io): Promise<number> {
   const started = performance.now();
-  const { previous } = await checkOutputFolder(outDir, { content: contentDir, templates: TEMPLATES_DIR });
+  const guarded = { content: contentDir, templates: TEMPLATES_DIR };
+  await checkOutputFolder(outDir, guarded);
   const unlock = await lockOutputFolder(outDir);
   try {
+    // Read again under the lock: a build that ran meanwhile may have written a newer manifest.
+    const { previous } = await checkOutputFolder(outDir, guarded);
     const [loaded, templates, page, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadPageTemplate(), loadFonts()]);
     for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
     if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
@@ -150,25 +153,25 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 
-    const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
-    if (unknown.length > 0) {
-      await publication.finish(result, { template: page, sources: loaded.sources });
-      return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
-    }
     const { removed } = await publication.finish(result, { template: page, sources: loaded.sources });
     for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
+    const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
+    if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
 
     const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-    const good = result.topics.filter((t) => t.ok);
-    const files = good.reduce((n, t) => n + t.files.length, 0);
-    const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const gone = removed.length > 0 ? `, removed ${plural(removed.length, 'gone topic')}` : '';
-    io.err(summaryLine(`Built ${good.length} of ${plural(result.topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${seconds} s`, all));
+    io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all));
     return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
   } finally {
     await unlock();
   }
+}
+
+function buildSummary(topics: readonly TopicBuild[], removed: readonly string[], outDir: string, milliseconds: number, diagnostics: readonly Diagnostic[]): string {
+  const good = topics.filter((t) => t.ok);
+  const files = good.reduce((n, t) => n + t.files.length, 0);
+  const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
+  const gone = removed.length > 0 ? `, removed ${plural(removed.length, 'gone topic')}` : '';
+  return summaryLine(`Built ${good.length} of ${plural(topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${(milliseconds / 1000).toFixed(2)} s`, diagnostics);
 }
 
 function topicLine(topic: TopicBuild): string {

@@ -63,10 +63,11 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
       await handle.writeFile(JSON.stringify(mine) + '\n');
       await handle.close();
       held.add(resolve(path));
+      // Releasing never fails a build: a lock that cannot be removed is a dead process's, taken over next time.
       return async () => {
         held.delete(resolve(path));
         const holder = await readHolder(path);
-        if (holder?.pid === mine.pid && holder.host === mine.host) await rm(path, { force: true });
+        if (holder?.pid === mine.pid && holder.host === mine.host) await rm(path, { force: true }).catch(() => undefined);
       };
     } catch (error) {
       if (!isSystemError(error) || error.code !== 'EEXIST') throw isSystemError(error) ? environmentError(error, 'create the lock', path) : error;

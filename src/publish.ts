@@ -123,8 +123,9 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
       if (failure !== undefined) throw failure;
       return { removed };
 
+      // Until a gone topic's files are removed, it stays listed: they are still on disk, and still Dialogkit's.
       function assemble(): Manifest {
-        const goneSlugs = new Set(gone.map((t) => t.slug));
+        const goneSlugs = new Set(removed);
         const builtEntries = [...built.values()].map((t): ManifestTopic => {
           const archive = removedArchives.has(t.slug) ? undefined : previous?.topics.find((p) => p.slug === t.slug)?.archive;
           return { slug: t.slug, title: t.title, source: sourceName(setup.contentDir, t.source), files: entryOf(t.slug, previous?.topics.find((p) => p.slug === t.slug)), ...(t.summary && { summary: t.summary }), ...(archive && { archive }) };
