@@ -60,6 +60,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         'flipover-size': { type: 'string' },
         tile: { type: 'string' },
         note: { type: 'string' },
+        'base-url': { type: 'string' },
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
@@ -95,6 +96,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(values['flipover-size'] !== undefined && { flipoverSize: values['flipover-size'].toUpperCase() as PaperSize }),
     ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
     ...(values.note !== undefined && { note: values.note }),
+    ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
