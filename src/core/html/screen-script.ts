@@ -20,6 +20,7 @@ export const SCREEN_SCRIPT = `
   var soundButton = document.getElementById('sound');
   var timers = {};
   var current = 0;
+  var ticks = setInterval(tick, 250);
 
   /* A step's clock: milliseconds left when last paused, and when it was started (null: paused). */
   function timerOf(view) {
@@ -61,8 +62,10 @@ export const SCREEN_SCRIPT = `
   function toggle() {
     var timer = timerOf(views[current]);
     if (!timer || timer.done) return;
-    if (timer.since === null) timer.since = Date.now();
-    else { timer.left = leftOf(timer); timer.since = null; }
+    if (timer.since === null) {
+      timer.since = Date.now();
+      restartTicks();
+    } else { timer.left = leftOf(timer); timer.since = null; }
     render();
   }
   function reset() {
@@ -86,6 +89,12 @@ export const SCREEN_SCRIPT = `
       }
     }
     render();
+  }
+
+  /* Ticks counted from the moment the clock starts, so the display turns over on whole seconds. */
+  function restartTicks() {
+    clearInterval(ticks);
+    ticks = setInterval(tick, 250);
   }
 
   /* A soft two-note chime, only when the facilitator turned sound on. */
@@ -151,7 +160,6 @@ export const SCREEN_SCRIPT = `
     soundButton.setAttribute('aria-pressed', String(soundButton.getAttribute('aria-pressed') !== 'true'));
   });
   window.addEventListener('resize', function () { fit(views[current]); });
-  setInterval(tick, 250);
   show(0);
 })();
 `;

@@ -49,7 +49,8 @@ function overviewView(view: ViewModel, title: string): string {
       `<li><span class="number">${step.number}</span><span class="title">${escapeHtml(step.title)}</span><span class="minutes">${step.minutes} ${escapeHtml(minutes)}</span><span class="clock">${escapeHtml(when(step, minutes))}</span></li>`,
   );
   return [
-    `<section class="view overview" aria-labelledby="view-overview">`,
+    // Focusable: on a small screen the plan scrolls, and keyboard users must reach it.
+    `<section class="view overview" aria-labelledby="view-overview" tabindex="0">`,
     topic.series ? `<p class="kicker">${escapeHtml(topic.series)}</p>` : '',
     `<h1 id="view-overview">${escapeHtml(topic.title)}</h1>`,
     `<h2>${escapeHtml(title)} · ${topic.totalMinutes} ${escapeHtml(minutes)}</h2>`,
@@ -103,7 +104,8 @@ main { flex: 1; min-height: 0; display: flex; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-weight: 700; color: var(--accent); font-size: clamp(.9rem, 1.8vh, 1.6rem); margin: 0 0 1vh; }
 .overview h1 { font-size: clamp(1.8rem, 6vh, 4.5rem); line-height: 1.1; margin: 0 0 2vh; }
 .overview h2 { font-size: clamp(1.1rem, 3vh, 2.2rem); color: var(--muted); font-weight: 400; margin: 0 0 2vh; }
-.plan { list-style: none; margin: 0; padding: 0; font-size: clamp(1rem, 3.4vh, 2.6rem); overflow: auto; }
+.overview { overflow: auto; }
+.plan { list-style: none; margin: 0; padding: 0; font-size: clamp(1rem, 3.4vh, 2.6rem); }
 .plan li { display: grid; grid-template-columns: 2.2em 1fr auto auto; gap: 0 1.2em; align-items: baseline; padding: .45em 0; border-bottom: 1px solid var(--rule); }
 .plan .number { display: inline-block; width: 1.6em; height: 1.6em; line-height: 1.6em; text-align: center; border-radius: 50%; background: var(--accent); color: #fff; font-weight: 700; font-size: .8em; }
 .plan .title { font-weight: 700; }
@@ -121,12 +123,13 @@ main { flex: 1; min-height: 0; display: flex; }
 .prompt-text p { font-weight: 700; margin: 0; }
 .prompt-text .details { font-size: .55em; color: var(--muted); margin: .6em 0 0; padding-left: 1.2em; }
 a { color: var(--accent); }
-.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 1vh 2vw; padding: 1.5vh 5vw 2vh; background: var(--tint); border-top: 1px solid var(--rule); font-size: clamp(.9rem, 2vh, 1.5rem); }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 1vh 2vw; padding: 1.2vh 5vw 1.5vh; background: var(--tint); border-top: 1px solid var(--rule); font-size: clamp(.9rem, 2vh, 1.5rem); }
 .timer { display: flex; align-items: center; gap: 1.5vw; }
-#time { font-size: clamp(2rem, 8vh, 6.5rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1; color: var(--accent-dark); }
+.timer[hidden] { display: none; }
+#time { font-size: clamp(2rem, 7vh, 6rem); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1; color: var(--accent-dark); }
 .progress { width: 14vw; height: 1.2vh; min-height: 6px; background: #fff; border: 1px solid var(--rule); border-radius: 99px; overflow: hidden; }
 #progress { height: 100%; width: 0; background: var(--accent); }
-.status { flex: 1; margin: 0; font-weight: 700; color: var(--done); min-width: 10em; }
+.status { flex: 1 1 8em; margin: 0; font-weight: 700; color: var(--done); }
 .buttons { display: flex; flex-wrap: wrap; gap: .8vw; }
 .bar button { font: inherit; font-weight: 700; padding: .5em 1em; border-radius: .4em; border: 2px solid var(--accent); background: #fff; color: var(--accent-dark); cursor: pointer; }
 .bar button#toggle { background: var(--accent); color: #fff; min-width: 6em; }
