@@ -56,8 +56,8 @@ export const SCREEN_SCRIPT = `
     views[current].hidden = true;
     current = index;
     views[current].hidden = false;
-    fit(views[current]);
     render();
+    fit(views[current]);
   }
   function toggle() {
     var timer = timerOf(views[current]);
@@ -159,7 +159,11 @@ export const SCREEN_SCRIPT = `
   soundButton.addEventListener('click', function () {
     soundButton.setAttribute('aria-pressed', String(soundButton.getAttribute('aria-pressed') !== 'true'));
   });
-  window.addEventListener('resize', function () { fit(views[current]); });
+  /* Refit whenever the text's box changes size: a resized window, or the clock bar growing. */
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(function () { fit(views[current]); });
+    Array.prototype.forEach.call(document.querySelectorAll('.fit'), function (box) { observer.observe(box); });
+  } else window.addEventListener('resize', function () { fit(views[current]); });
   show(0);
 })();
 `;
