@@ -12,6 +12,7 @@ import { buildSources, fileOf, fixture, FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
 import { ROOT, temporaryDir } from './helpers/cli.js';
 import { readPdf, readStructure, type StructElement } from './helpers/pdf.js';
+import { decodeQr } from './helpers/qr.js';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BASE = 'https://kit.example.dk/dialog';
@@ -213,6 +214,14 @@ describe('--base-url on paper', () => {
       expect(pdf.text, name).toContain('LÆS DET PÅ MOBILEN');
       expect(pdf.text, name).toContain(`kit.example.dk/dialog/${slug}`);
       expect(pdf.pages.flatMap((p) => p.links.map((l) => l.url)), name).toContain(url);
+      // The code beside the printed address decodes to that address (and not the film's).
+      const pageIndex = pdf.pages.findIndex((p) => p.links.some((l) => l.url === url));
+      const addressOf = (target: string) => {
+        const rects = pdf.pages[pageIndex]!.links.filter((l) => l.url === target).map((l) => l.rect as [number, number, number, number]);
+        return { x1: Math.min(...rects.map((r) => r[0])), y1: Math.min(...rects.map((r) => r[1])), x2: Math.max(...rects.map((r) => r[2])), y2: Math.max(...rects.map((r) => r[3])) };
+      };
+      expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf(url)), name).toBe(url);
+      expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf('https://example.org/film')), name).toBe('https://example.org/film');
       const figures = (await readStructure(pdf.doc)).flatMap((p) => (p.tree ? collect(p.tree, 'Figure') : []));
       expect(figures.map((f) => f.alt), name).toContain(`QR-kode til emnet på mobilen, adresse kit.example.dk/dialog/${slug}`);
     }
