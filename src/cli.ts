@@ -186,7 +186,7 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
   const slugsNow = new Set(result.topics.map((t) => t.slug));
   const manifest = mergeManifest(previous, builtEntries, (slug) => slugsNow.has(slug) || only.length > 0, `dialogkit ${version}`);
   await writeArchives(outDir, result.topics, manifest);
-  await writeSite(outDir, manifest, sources, result.topics);
+  await writeSite(outDir, manifest, sources, result.topics, options.baseUrl);
   await writeOutputs(outDir, [{ path: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n') }]);
 
   const all: Diagnostic[] = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];

@@ -33,13 +33,13 @@ export async function writeArchives(outDir: string, built: readonly TopicBuild[]
 }
 
 /** `<out>/index.html` from the manifest, and the scripts it loads. */
-export async function writeSite(outDir: string, manifest: Manifest, sources: readonly SourceFile[], built: readonly TopicBuild[]): Promise<void> {
+export async function writeSite(outDir: string, manifest: Manifest, sources: readonly SourceFile[], built: readonly TopicBuild[], baseUrl?: string): Promise<void> {
   const [template, { labels: labelsSource }] = await Promise.all([loadPageTemplate(), loadLayouts()]);
   const labels = parseSettingsFile(labelsSource.path, labelsSource.text) as Record<Language, Labels>;
   const decoder = new TextDecoder();
   const bySource = new Map(built.map((t) => [t.source, t.slug]));
   const texts = new Map(sources.flatMap((s) => (bySource.has(s.path) ? [[bySource.get(s.path)!, decoder.decode(s.bytes)] as const] : [])));
-  const html = renderIndex({ manifest, template, labels, sources: texts, scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' } });
+  const html = renderIndex({ manifest, template, labels, sources: texts, scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' }, ...(baseUrl !== undefined && { baseUrl }) });
   // The scripts change only when Dialogkit is recompiled: copy them only when they differ in size
   // or are newer than the copy (5 MB per rebuild otherwise, on every save in watch mode).
   const stale = await Promise.all(SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])));

@@ -198,6 +198,8 @@ describe.runIf(HAS_BROWSER)('publishing the editions', () => {
     expect(Object.keys(zip)).toContain('skaerm.html');
     const page = await browser.newPage();
     await page.goto(server.url);
+    // The page's kit knows the address too, so tailored kits carry the same QR code.
+    expect(await page.getAttribute(`#${SLUG} form.kit input[name=baseUrl]`, 'value')).toBe(BASE);
     const links = await page.$$eval(`#${SLUG} ul.editions a`, (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
     expect(links).toEqual([{ href: `${SLUG}/index.html`, text: 'Læs på mobilen' }, { href: `${SLUG}/skaerm.html`, text: 'Vis på skærmen' }]);
     await page.close();

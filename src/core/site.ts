@@ -41,6 +41,8 @@ export interface IndexInput {
   sources: ReadonlyMap<string, string>;
   /** Script paths relative to the page. */
   scripts: { site: string; kit: string };
+  /** `--base-url`: the tailored kits' guides and handouts then carry the phone edition's QR code too. */
+  baseUrl?: string;
 }
 
 /**
@@ -113,6 +115,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
       ? { href: topic.archive.path, label: site.all.replace('{title}', topic.title), info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)) }
       : null,
     labels: site,
+    baseUrl: input.baseUrl ?? null,
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
     source: input.sources.has(topic.slug) ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c')) : null,
   };
