@@ -7,10 +7,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/core/manifest.js';
 import type { Block, Span, Topic } from '../src/core/model.js';
+import { validateOptions } from '../src/core/options.js';
 import { parseTopic } from '../src/core/parse-topic.js';
 import { buildSources, fileOf, fixture, FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
-import { ROOT, temporaryDir } from './helpers/cli.js';
+import { cli, ROOT, temporaryDir } from './helpers/cli.js';
 import { readPdf, readStructure, type StructElement } from './helpers/pdf.js';
 import { decodeQr } from './helpers/qr.js';
 
@@ -227,6 +228,14 @@ describe('--base-url on paper', () => {
       const figures = (await readStructure(pdf.doc)).flatMap((p) => (p.tree ? collect(p.tree, 'Figure') : []));
       expect(figures.map((f) => f.alt), name).toContain(`QR-kode til emnet på mobilen, adresse kit.example.dk/dialog/${slug}`);
     }
+  });
+
+  it('takes only an absolute http or https address, and adds the final slash', async () => {
+    expect(validateOptions({ baseUrl: 'https://kit.example.dk/dialog' })).toEqual([]);
+    for (const bad of ['kit.example.dk/dialog/', 'ftp://kit.example.dk/', 'https://kit.example.dk/?a=1', '/dialog/']) expect(validateOptions({ baseUrl: bad }), bad).toHaveLength(1);
+    const run = await cli(['check', '--base-url', 'kit.example.dk']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--base-url "kit.example.dk" is not a web address');
   });
 
   it('prints no such code without it', async () => {
