@@ -58,6 +58,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         'flipover-size': { type: 'string' },
         tile: { type: 'string' },
         note: { type: 'string' },
+        'base-url': { type: 'string' },
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
@@ -93,6 +94,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(values['flipover-size'] !== undefined && { flipoverSize: values['flipover-size'].toUpperCase() as PaperSize }),
     ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
     ...(values.note !== undefined && { note: values.note }),
+    ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
@@ -153,7 +155,7 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 
-    const { removed } = await publication.finish(result, { template: page, sources: loaded.sources });
+    const { removed } = await publication.finish(result, { template: page, sources: loaded.sources, ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }) });
     for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
     const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
     if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);

@@ -18,6 +18,8 @@ Options
   --flipover-size SIZE   flip-chart paper: A4, A3, A2 or A1 (overrides the topic)
   --tile A4              print flip-chart sheets in A4 pieces
   --note TEXT            a line of local guidelines, printed in the guide
+  --base-url URL         where out/ will be published: the guide and handout get
+                         a QR code to the topic's phone edition, URL<slug>/
   --jobs N               worker threads for large builds               default: number of cores
   --force                rebuild every file, even those whose inputs did not change
   --format text|json     how check prints diagnostics                   default: text

@@ -28,6 +28,8 @@ export interface PageInput {
   /** `templates/index.hbs`. */
   template: { path: string; text: string };
   sources: readonly SourceFile[];
+  /** Where `out/` will be published (`--base-url`): the tailored kits print the phone edition's QR code. */
+  baseUrl?: string;
 }
 
 export interface PublishReport {
@@ -110,7 +112,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         }
         manifest = assemble();
         await writeArchives(outDir, manifest, built);
-        if (result.labels) await writeSite(outDir, renderIndex({ manifest, template: page.template, labels: result.labels, sources: sourceTexts(page.sources, built), scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' } }));
+        if (result.labels) await writeSite(outDir, renderIndex({ manifest, template: page.template, labels: result.labels, sources: sourceTexts(page.sources, built), scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' }, ...(page.baseUrl !== undefined && { baseUrl: page.baseUrl }) }));
       } catch (error) {
         failure ??= error;
       }

@@ -49,13 +49,13 @@ async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint
 }
 
 describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
-  it('makes the four PDFs in the browser, following every input, byte-identical to the CLI', async () => {
+  it('makes the four PDFs and the two web editions in the browser, following every input, byte-identical to the CLI', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, server.url);
     await page.goto(server.url);
     const { files, milliseconds, status } = await fillAndDownload(page);
-    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'prikkort.pdf']);
-    expect(status).toMatch(/^Færdig: 4 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
+    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'prikkort.pdf', 'skaerm.html']);
+    expect(status).toMatch(/^Færdig: 6 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
 
     const guide = await readPdf(files['drejebog.pdf']!);
     const text = flat(guide.text);
@@ -65,6 +65,11 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     for (const clock of ['13:00', '13:05', '13:13', '13:25', '13:32', '13:45']) expect(text).toContain(clock);
     const cards = flat((await readPdf(files['prikkort.pdf']!)).text);
     expect(cards.split('Vores idé – skriv én konkret handling:').length - 1).toBe(8); // 7 people: three pairs and a trio
+    // The phone edition carries the tailoring; the screen edition the clock times.
+    const phone = new TextDecoder().decode(files['index.html']);
+    expect(phone).toContain('Faaborg-Midtfyn &lt;Kommune&gt; &amp; &quot;Borgerservice&quot;');
+    expect(phone).toContain('15. januar 2027');
+    expect(new TextDecoder().decode(files['skaerm.html'])).toContain('13:32–13:45');
     const flip = await readPdf(files['flipover.pdf']!);
     expect(flip.pages.length).toBe(3 * 15); // three A1 sheets, 15 A4 pieces each
     expect([Math.round(flip.pages[0]!.width), Math.round(flip.pages[0]!.height)]).toEqual([595, 842]);
@@ -101,7 +106,7 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const seen = watchPage(page, pathToFileURL(out).href);
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     const { files } = await fillAndDownload(page);
-    expect(Object.keys(files)).toHaveLength(4);
+    expect(Object.keys(files)).toHaveLength(6);
     expect(seen.outside).toEqual([]);
     expect(seen.problems).toEqual([]);
     await page.close();

@@ -28,7 +28,7 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await filesUnder(out)).toEqual([
       'assets/dialogkit-kit.js', 'assets/dialogkit-preview.js', 'assets/dialogkit-site.js',
-      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/prikkort.pdf',
+      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/index.html', 'emne-01/prikkort.pdf', 'emne-01/skaerm.html',
       'index.html', 'manifest.json',
     ]);
   });
@@ -63,9 +63,9 @@ describe('the dialogkit executable', () => {
       expect(bytes.subarray(0, 5).toString(), file).toBe('%PDF-');
       expect(bytes.subarray(-6).toString().trim(), file).toBe('%%EOF');
     }
-    // Killed before the end: PDFs (and perhaps temporaries), the lock it held, and the empty manifest
+    // Killed before the end: PDFs and web editions (and perhaps temporaries), the lock it held, and the empty manifest
     // that claimed the folder before the first PDF; page, zips and the full manifest come last.
-    expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp'))).toEqual(['.dialogkit.lock', 'manifest.json']);
+    expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp') && !/^[^/]+\/(index|skaerm)\.html$/.test(f))).toEqual(['.dialogkit.lock', 'manifest.json']);
     expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).topics).toEqual([]);
 
     const again = await spawnCli(['build', '--content', content, '--out', out]);
@@ -77,7 +77,7 @@ describe('the dialogkit executable', () => {
     expect(final).not.toContain('.dialogkit.lock');
     const pdf = await readPdf(new Uint8Array(await readFile(join(out, 'emne-12/drejebog.pdf'))));
     expect(pdf.pages.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('builds byte-identical files in two separate processes, whatever folder they ran from', async () => {
     const [a, b] = [await temporaryDir(), await temporaryDir()];
@@ -91,5 +91,5 @@ describe('the dialogkit executable', () => {
     expect(files.length).toBeGreaterThan(4);
     for (const file of files) expect((await readFile(join(a, file))).equals(await readFile(join(b, file))), file).toBe(true);
     expect((await stat(join(a, 'manifest.json'))).size).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

@@ -205,7 +205,8 @@ describe('safe output', () => {
         const manifest = JSON.parse(await readFile(join(mountPoint, 'out/manifest.json'), 'utf8')) as { topics: { files: { path: string; bytes: number }[] }[] };
         const listed = manifest.topics.flatMap((t) => t.files);
         for (const file of listed) expect((await readFile(join(mountPoint, 'out', file.path))).length, file.path).toBe(file.bytes);
-        const onDisk = (await filesUnder(join(mountPoint, 'out'))).filter((f) => f.endsWith('.pdf'));
+        // Every topic file that made it to disk (PDFs and web editions), not the page's assets or zips.
+        const onDisk = (await filesUnder(join(mountPoint, 'out'))).filter((f) => /^[^/]+\/[^/]+\.(pdf|html)$/.test(f) && !f.startsWith('assets/'));
         expect(listed.map((f) => f.path).sort()).toEqual(onDisk);
       } finally {
         await rm(join(content, 'andet.md'), { force: true });

@@ -36,5 +36,8 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
   const note = text('note');
   if (note.length > 400) errors.push({ field: 'note', message: labels.errors.note });
   else if (note) options['note'] = note;
+  // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
+  const baseUrl = text('baseUrl');
+  if (baseUrl) options['baseUrl'] = baseUrl;
   return { options, errors };
 }

@@ -7,7 +7,7 @@ import { compileLayout, parseSettingsFile, TemplateError, type Layout, type Layo
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
-import { PRODUCTS, type Product } from './products/index.js';
+import { LAYOUT_PRODUCTS, NO_LAYOUT, PRODUCTS, type Product } from './products/index.js';
 import { digest, fingerprint, fingerprintBase } from './fingerprint.js';
 import { createTypesetter, type FontSet, type Typesetter } from './typeset.js';
 import { makeViewModel, type Labels } from './view-model.js';
@@ -89,7 +89,7 @@ export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; dia
 export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels'>): { layouts: Map<string, Layout>; labels?: Record<Language, Labels>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const layouts = new Map<string, Layout>();
-  for (const product of PRODUCTS) {
+  for (const product of LAYOUT_PRODUCTS) {
     const source = input.layouts.find((l) => l.name === product.name);
     if (!source) {
       diagnostics.push({ file: `templates/${product.name}.hbs`, line: 1, col: 1, severity: 'error', message: `the layout for ${product.file} is missing`, hint: 'restore it from the repository' });
@@ -139,7 +139,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;
     const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], unchanged: [], fingerprints: {}, notes: [], diagnostics, ok: false, milliseconds: 0, ...(topic && { summary: summarise(topic), date: pinnedDate(input.options, topic).toISOString() }) };
-    if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === PRODUCTS.length) {
+    if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === LAYOUT_PRODUCTS.length) {
       const topicHash = await digest(source.bytes);
       const stale: Product[] = [];
       for (const product of PRODUCTS) {
@@ -182,7 +182,7 @@ async function buildProducts(
   const creationDate = pinnedDate(input.options, topic);
   for (const product of products) {
     try {
-      const made = await product.make({ topic, view, layout: layouts.get(product.name)!, labels, options: input.options, typesetter, creationDate });
+      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, labels, options: input.options, typesetter, creationDate });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);

@@ -16,6 +16,11 @@ export interface BuildOptions {
   tile?: 'A4';
   /** A line of local guidelines, printed in the guide. */
   note?: string;
+  /**
+   * Where `out/` will be published, absolute http or https (a missing final `/` is added): the guide and handout
+   * then carry a QR code to the topic's phone edition, `<baseUrl><slug>/`. Default: none (no code).
+   */
+  baseUrl?: string;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
   sourceDateEpoch?: number;
 }
@@ -40,10 +45,18 @@ export function validateOptions(options: BuildOptions): string[] {
     const value = options[key];
     if (value !== undefined && value.length > max) problems.push(`--${key} is longer than ${max} characters`);
   }
+  if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
+    problems.push(`--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`);
+  }
   if (options.sourceDateEpoch !== undefined && (!Number.isInteger(options.sourceDateEpoch) || options.sourceDateEpoch < 0)) {
     problems.push('SOURCE_DATE_EPOCH must be a whole number of seconds');
   }
   return problems;
+}
+
+/** `https://kit.example.dk/dialog` → `https://kit.example.dk/dialog/`: the slug is appended to it. */
+export function normaliseBaseUrl(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 /** Minutes after midnight for `HH:MM`. */
@@ -56,4 +69,13 @@ export function parseClock(clock: string): number {
 export function formatClock(minutes: number): string {
   const m = ((minutes % 1440) + 1440) % 1440;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+// --- internal ---
+
+/** An absolute http(s) address with no query or fragment, which a topic's folder can follow. */
+function isBaseUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '' && url.hostname !== '';
 }

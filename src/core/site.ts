@@ -12,6 +12,8 @@ export interface IndexInput {
   sources: ReadonlyMap<string, string>;
   /** Script paths relative to the page. */
   scripts: { site: string; kit: string };
+  /** `--base-url`: the tailored kits' guides and handouts then carry the phone edition's QR code too. */
+  baseUrl?: string;
 }
 
 /**
@@ -55,6 +57,8 @@ interface SiteLabels {
   all: string;
   allInfo: string;
   preview: string;
+  editionLinks: Record<WebEdition, string>;
+  editionAbout: Record<WebEdition, string>;
   [key: string]: unknown;
 }
 
@@ -77,10 +81,12 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
       ...(media ? [{ term: String(site['media']), value: `${labels.media[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}` }] : []),
     ],
     files: topic.files.filter((f) => f.path.endsWith('.pdf')).map((file) => fileView(file, site, language)),
+    editions: topic.files.flatMap((file) => editionView(file, topic.title, site)),
     archive: topic.archive
       ? { href: topic.archive.path, label: site.all.replace('{title}', topic.title), info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)) }
       : null,
     labels: site,
+    baseUrl: input.baseUrl ?? null,
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
     source: input.sources.has(topic.slug) ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c')) : null,
   };
@@ -98,6 +104,16 @@ function fileView(file: ManifestFile, site: SiteLabels, language: Language) {
     info: site.pdfInfo.replace('{pages}', String(pages)).replace('{pageWord}', pages === 1 ? site.pageOne : site.pageMany).replace('{size}', formatSize(file.bytes, language)),
     previewAlt: site.preview.replace('{name}', name.toLowerCase()),
   };
+}
+
+type WebEdition = 'phone' | 'screen';
+const WEB_EDITIONS: Record<string, WebEdition> = { 'index.html': 'phone', 'skaerm.html': 'screen' };
+
+/** A link that opens a web edition (in the page, not as a download). */
+function editionView(file: ManifestFile, title: string, site: SiteLabels) {
+  const edition = WEB_EDITIONS[file.path.split('/').pop()!];
+  if (!edition) return [];
+  return [{ href: file.path, label: site.editionLinks[edition], about: site.editionAbout[edition].replace('{title}', title) }];
 }
 
 /** "84 kB", "1,2 MB" (Danish decimal comma) or "1.2 MB". */

@@ -1,5 +1,5 @@
 import { ideaCardsFor, type Block, type ListItem, type Media, type Step, type Topic } from './model.js';
-import { formatClock, parseClock, type BuildOptions } from './options.js';
+import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
 import { plainText } from './parse-markdown.js';
 
 /** Labels for one language, as in `templates/labels.yml`. */
@@ -42,7 +42,14 @@ export interface ViewModel {
     cards: number;
     dots: number;
   };
-  options: { start: string | null; organisation: string | null; date: string | null; note: string | null };
+  options: {
+    start: string | null;
+    organisation: string | null;
+    date: string | null;
+    note: string | null;
+    /** The topic's phone edition, `<base-url><slug>/`, when the publishing address is known. */
+    phoneUrl: string | null;
+  };
   labels: Labels;
 }
 
@@ -99,6 +106,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       organisation: options.organisation ?? null,
       date: options.date ? longDate(options.date, meta.language) : null,
       note: options.note ?? null,
+      phoneUrl: options.baseUrl === undefined ? null : `${normaliseBaseUrl(options.baseUrl)}${meta.slug}/`,
     },
     labels,
   };

@@ -65,10 +65,10 @@ export interface Published {
   close(): Promise<void>;
 }
 
-/** Builds `content` into a fresh folder with the CLI, serves it and launches Chromium. */
-export async function publish(content: string): Promise<Published> {
+/** Builds `content` into a fresh folder with the CLI (and any further options), serves it and launches Chromium. */
+export async function publish(content: string, options: string[] = []): Promise<Published> {
   const out = await temporaryDir();
-  const run = await cli(['build', '--content', content, '--out', out, '--quiet']);
+  const run = await cli(['build', '--content', content, '--out', out, '--quiet', ...options]);
   if (run.code !== 0) throw new Error(`build failed (${run.code}): ${run.stderr}`);
   const server = await serve(out);
   const browser = await launch();

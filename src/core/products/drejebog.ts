@@ -3,6 +3,7 @@ import type { Block, ListItem } from '../model.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { displayAddress, inlines, plain } from '../pdf/inline.js';
 import { element, LAYOUT, tableBody } from '../pdf/tags.js';
+import { phoneBox } from '../pdf/phone-box.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view-model.js';
 import { fill } from '../view-model.js';
@@ -12,7 +13,7 @@ import { documentBase, pdfResult, draftWatermark, footer, pageSettings, renderPa
 export const drejebog: Product = {
   name: 'drejebog',
   file: 'drejebog.pdf',
-  parts: ['title', 'organisation', 'overview', 'section', 'questions', 'checklist', 'steps', 'note', 'extras'],
+  parts: ['phone', 'title', 'organisation', 'overview', 'section', 'questions', 'checklist', 'steps', 'note', 'extras'],
   async make(ctx) {
     const theme = themeFrom(ctx.layout.settings);
     const page = pageSettings(ctx.layout);
@@ -32,6 +33,7 @@ export const drejebog: Product = {
 };
 
 const parts: Record<string, PartRenderer> = {
+  phone: (_part, ctx, theme) => phoneBox(ctx.view, theme),
   title: (_part, ctx, theme) => titleBlock(ctx, theme),
   organisation: (part, ctx, theme) => [
     {

@@ -3,6 +3,7 @@ import type { Block, FlipPrompt, ListItem } from '../model.js';
 import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { element, PAGINATION, type StructureTag } from '../pdf/tags.js';
+import { phoneBox } from '../pdf/phone-box.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import { mediaBox } from './drejebog.js';
 import { documentBase, pdfResult, draftWatermark, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -11,7 +12,7 @@ import { documentBase, pdfResult, draftWatermark, pageSettings, renderParts, typ
 export const handout: Product = {
   name: 'handout',
   file: 'handout.pdf',
-  parts: ['header', 'questions', 'reflection', 'media', 'section'],
+  parts: ['phone', 'header', 'questions', 'reflection', 'media', 'section'],
   async make(ctx) {
     const theme = themeFrom(ctx.layout.settings);
     const page = pageSettings(ctx.layout);
@@ -32,6 +33,7 @@ export const handout: Product = {
 };
 
 const parts = (noteLines: number): Record<string, PartRenderer> => ({
+  phone: (_part, ctx, theme) => phoneBox(ctx.view, theme),
   header: (_part, ctx, theme) => {
     const { topic, labels } = ctx.view;
     return [

@@ -29,6 +29,9 @@ export interface ProductResult {
   missingGlyphs?: string[];
 }
 
+/** What a product without a layout file is handed as its layout: no settings, no parts. */
+export const NO_LAYOUT: Layout = { name: '', path: '', settings: {}, render: () => [] };
+
 /** A product's result for one rendered PDF. */
 export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
   return {
@@ -38,13 +41,15 @@ export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, d
   };
 }
 
-/** A printed product: one file per topic, from its layout in `templates/<name>.hbs`. */
+/** A product: one file per topic, printed from its layout in `templates/<name>.hbs`, or a web page. */
 export interface Product {
   name: string;
   /** File name inside `<out>/<slug>/`. */
   file: string;
   /** The part names its layout may use. */
   parts: readonly string[];
+  /** `false` for a product made from the view model alone, without a layout file (the web editions). */
+  layout?: false;
   make(ctx: ProductContext): Promise<ProductResult>;
 }
 

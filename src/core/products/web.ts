@@ -1,0 +1,25 @@
+import { phonePage } from '../html/phone.js';
+import { screenPage } from '../html/screen.js';
+import type { ViewModel } from '../view-model.js';
+import type { Product } from './product.js';
+
+/** The participants' handout as a page for their phones: `<slug>/index.html`, so `<base-url><slug>/` opens it. */
+export const phone: Product = webEdition('phone', 'index.html', phonePage);
+
+/** The room's screen: a view per step and per flip-chart prompt, with the step clock. */
+export const screen: Product = webEdition('skaerm', 'skaerm.html', screenPage);
+
+// --- internal ---
+
+/** A product that is one HTML page made from the view model alone: no layout file, no typesetting. */
+function webEdition(name: string, file: string, render: (view: ViewModel) => string): Product {
+  return {
+    name,
+    file,
+    parts: [],
+    layout: false,
+    async make(ctx) {
+      return { file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: new TextEncoder().encode(render(ctx.view)) }, diagnostics: [] };
+    },
+  };
+}
