@@ -1,3 +1,4 @@
+import { dateProblem, epochProblem } from './dates.js';
 import type { PaperSize } from './model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
@@ -31,9 +32,8 @@ export function validateOptions(options: BuildOptions): string[] {
   if (options.start !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.start)) {
     problems.push(`--start "${options.start}" is not a time; write HH:MM, e.g. 13:00`);
   }
-  if (options.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(`${options.date}T00:00:00Z`)))) {
-    problems.push(`--date "${options.date}" is not a date; write YYYY-MM-DD`);
-  }
+  const badDate = options.date === undefined ? undefined : dateProblem(options.date);
+  if (badDate !== undefined) problems.push(`--date "${options.date}" ${badDate}; write YYYY-MM-DD, e.g. 2023-10-27`);
   if (options.participants !== undefined && (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)) {
     problems.push(`--participants must be a whole number from 2 to 200`);
   }
@@ -48,9 +48,8 @@ export function validateOptions(options: BuildOptions): string[] {
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
     problems.push(`--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`);
   }
-  if (options.sourceDateEpoch !== undefined && (!Number.isInteger(options.sourceDateEpoch) || options.sourceDateEpoch < 0)) {
-    problems.push('SOURCE_DATE_EPOCH must be a whole number of seconds');
-  }
+  const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
+  if (badEpoch !== undefined) problems.push(`SOURCE_DATE_EPOCH ${badEpoch}`);
   return problems;
 }
 

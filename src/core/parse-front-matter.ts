@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
 import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
 import { closest } from './suggest.js';
@@ -158,9 +159,9 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   if (dateNode !== undefined) {
     const value = scalar(dateNode);
     const asText = value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asText) || Number.isNaN(Date.parse(`${asText}T00:00:00Z`))) {
-      report(dateNode, `\`date\` "${asText}" is not a date`, 'write it as YYYY-MM-DD, e.g. `date: 2023-10-27`');
-    } else date = asText;
+    const problem = dateProblem(asText);
+    if (problem !== undefined) report(dateNode, `\`date\` "${asText}" ${problem}`, 'write it as YYYY-MM-DD, e.g. `date: 2023-10-27`');
+    else date = asText;
   }
 
   let language: Language = 'da';
