@@ -2,8 +2,16 @@ import type { Diagnostic, Severity } from './model.js';
 
 /** Formats a diagnostic the way compilers do: `file:line:col: error: message`, hint on the next line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  const head = `${forTerminal(d.file)}:${d.line}:${d.col}: ${d.severity}: ${forTerminal(d.message)}`;
+  return d.hint ? `${head}\n  hint: ${forTerminal(d.hint)}` : head;
+}
+
+/**
+ * Control and text-direction characters quoted from content are written as `\u001b`, so a file
+ * can neither rewrite the terminal or a CI log nor reorder what a diagnostic says.
+ */
+export function forTerminal(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Shorthand to build a diagnostic; `col` defaults to 1. */

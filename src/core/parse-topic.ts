@@ -2,6 +2,7 @@ import { diagnostic } from './diagnostics.js';
 import type { Diagnostic, SourceFile, Topic } from './model.js';
 import { parseBody } from './parse-body.js';
 import { parseFrontMatter } from './parse-front-matter.js';
+import { cleanText, decodeUtf8 } from './source-text.js';
 
 /** Topic files larger than this are refused before parsing (the contract says 1 MB). */
 export const MAX_TOPIC_BYTES = 1_000_000;
@@ -21,19 +22,18 @@ export function parseTopic(source: SourceFile): ParseResult {
     return fail(`the file is ${(source.size ?? bytes.length).toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`, 'split the topic, or move long texts out of it');
   }
   if (bytes.includes(0)) return fail('the file is binary, not text', 'save the topic as a UTF-8 Markdown text file');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('the file is not valid UTF-8 text', 'save it with the encoding UTF-8 (most editors offer it under "Save as")');
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) {
+    return { diagnostics: [diagnostic('error', file, decoded.line, 'the file is not valid UTF-8 text: the byte here is not UTF-8', 'save it with the encoding UTF-8 (most editors offer it under "Save as")', decoded.col)] };
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const cleaned = cleanText(file, decoded.text);
+  const text = cleaned.text;
   if (text.trim() === '') return fail('the file is empty', 'start from the example topic in the README');
 
   const lines = text.split('\n');
   const fallbackSlug = slugFromPath(file);
   const front = parseFrontMatter(file, text, fallbackSlug);
-  const diagnostics = [...front.diagnostics];
+  const diagnostics = [...cleaned.diagnostics, ...front.diagnostics];
   // Where the front matter never ends, there is no body to check: saying its sections are missing would mislead.
   if (front.noBody) return { diagnostics };
   const language = front.meta?.language ?? 'da';
