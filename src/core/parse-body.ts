@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { diagnostic } from './diagnostics.js';
 import type { Block, Diagnostic, ExtraSection, FlipPrompt, Language, ListItem, SectionKind, Step } from './model.js';
 import { lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
-import { SECTION_NAMES, STEP_WORD, SUBSECTION_NAMES, sameName } from './section-names.js';
+import { SECTION_NAMES, STEP_WORD, SUBSECTION_NAMES, sameName, startsWithName } from './section-names.js';
 import { closest } from './suggest.js';
 
 /** The body of a topic, split into the contract's sections. */
@@ -18,8 +18,11 @@ export interface ParsedBody {
 
 type Located = { token: Token; line: number };
 
-/** `Trin 3 (12 min): Titel` — the minutes may be written `12 min`, `12 min.` or `12 minutter`. */
-const STEP_HEADING = /^(\S+)\s+(\d+)\s*\(\s*(\d+)\s*(?:min\.?|minutter|minutes)\s*\)\s*:?\s*(.*)$/i;
+/**
+ * `Trin 3 (12 min): Titel` — the minutes may be written `12 min`, `12 min.` or `12 minutter`, and
+ * the title may follow a dash instead of the colon (`(8 min) - Titel`, `(8 min) – Titel`).
+ */
+const STEP_HEADING = /^(\S+)\s+(\d+)\s*\(\s*(\d+)\s*(?:min\.?|minutter|minutes)\s*\)\s*(?::|[-–—](?=\s))?\s*(.*)$/i;
 
 /**
  * Parses a topic's Markdown body into sections. Problems go to `diagnostics`;
@@ -52,6 +55,10 @@ export function parseBody(
     }
     const { heading, line, tokens } = section;
     const kind = classify(heading);
+    const named = kind === 'step' || kind === 'other' ? undefined : names[kind];
+    if (named !== undefined && !sameName(heading, named)) {
+      diagnostics.push(diagnostic('warning', file, line, `\`## ${heading.trim()}\` is read as the section \`## ${named}\`; the words after "${named}" are not printed`, `write \`## ${named}\`, and put the rest in the section's text`, 4));
+    }
     if (kind !== 'step' && kind !== 'other') {
       if (seen.has(kind)) {
         diagnostics.push(diagnostic('error', file, line, `the section \`## ${names[kind]}\` appears twice (first at line ${seen.get(kind)})`, 'merge the two sections into one'));
@@ -87,6 +94,9 @@ export function parseBody(
         if (guess) {
           diagnostics.push(diagnostic('warning', file, line, `unknown section \`## ${heading}\` is printed as it stands`, `did you mean \`## ${guess}\`?`, 4));
         }
+        if (lastKnown === 'legal') {
+          diagnostics.push(diagnostic('warning', file, line, `\`## ${heading.trim()}\` ends the legal background: it and what follows are printed in the guide, not in the handout`, `write \`### ${heading.trim()}\` to keep it in the legal background, or move it before \`## ${names.legal}\``, 4));
+        }
         result.extras.push({ title: heading, blocks: toBlocks(tokens, ctx), line, after: lastKnown });
         break;
       }
@@ -108,6 +118,8 @@ export function parseBody(
 
   function classify(heading: string): SectionKind {
     for (const [kind, name] of Object.entries(names) as [SectionKind, string][]) if (sameName(heading, name)) return kind;
+    // A known name with more after it ("Forberedelse – før dialogen") is that section.
+    for (const [kind, name] of Object.entries(names) as [SectionKind, string][]) if (startsWithName(heading, name)) return kind;
     const word = heading.trim().split(/\s+/)[0] ?? '';
     if (sameName(word, stepWord) && /^\S+\s+\d/.test(heading.trim())) return 'step';
     return 'other';

@@ -119,6 +119,8 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     return isScalar(node) ? node.value : node;
   };
 
+  diagnostics.push(...swallowedByComments(file, split.matter, lineCounter, doc));
+
   const top = entries(root, TOP_KEYS, '');
   const text_ = (key: string, required: boolean): string | undefined => {
     const node = top.get(key);
@@ -189,7 +191,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   const flipover = parseFlipover(top.get('flipover'));
   const dotvote = parseDotvote(top.get('dotvote'), participants);
 
-  if (diagnostics.length > 0 || title === undefined || duration === undefined || participants === undefined) {
+  if (diagnostics.some((d) => d.severity === 'error') || title === undefined || duration === undefined || participants === undefined) {
     return { body, bodyLine, diagnostics };
   }
   const meta: TopicMeta = {
@@ -309,6 +311,27 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     }
     return result;
   }
+}
+
+/**
+ * `title: Hjælp til MitID #1` is valid YAML that loses "#1": after a space, `#` starts a comment. A
+ * value without quotes followed by a comment on its own line was most likely meant whole.
+ */
+function swallowedByComments(file: string, matter: string, lineCounter: LineCounter, doc: ReturnType<typeof parseDocument>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair: (_key, pair) => {
+      const value = pair.value;
+      if (!isScalar(value) || value.type !== 'PLAIN' || !value.range) return;
+      const comment = /^[ \t]+(#[^\n]*)/.exec(matter.slice(value.range[1]))?.[1]?.trimEnd();
+      if (comment === undefined) return;
+      const pos = lineCounter.linePos(matter.indexOf('#', value.range[1]));
+      const key = isScalar(pair.key) ? String(pair.key.value) : 'value';
+      const whole = `${matter.slice(value.range[0], value.range[1])} ${comment}`.replace(/"/g, '\\"');
+      out.push(diagnostic('warning', file, pos.line, `"${comment}" is read as a YAML comment and is not part of \`${key}\``, `put the whole value in quotes: \`${key}: "${whole}"\``, pos.col));
+    },
+  });
+  return out;
 }
 
 function countLines(text: string): number {

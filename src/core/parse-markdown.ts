@@ -59,7 +59,13 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
     case 'blockquote': {
       const quote = token as Tokens.Blockquote;
       const inner = toBlocks(withLines(quote.tokens, line), ctx);
-      return isTip(inner) ? { kind: 'tip', blocks: stripTipLabel(inner), line } : { kind: 'quote', blocks: inner, line };
+      if (!isTip(inner)) return { kind: 'quote', blocks: inner, line };
+      const blocks = stripTipLabel(inner);
+      if (blocks.every(isEmpty)) {
+        ctx.diagnostics.push(diagnostic('warning', ctx.file, line, 'the tip is empty and is left out', 'write the tip after `**Tip:**`, or delete the line'));
+        return undefined;
+      }
+      return { kind: 'tip', blocks, line };
     }
     case 'code':
       ctx.diagnostics.push(diagnostic('warning', ctx.file, line, 'a code block is printed as plain text', 'write it as an ordinary paragraph'));
@@ -80,7 +86,14 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
 export function toList(list: Tokens.List, line: number, ctx: MarkdownContext): Block {
   const items: ListItem[] = [];
   let itemLine = line;
+  const indentOf = (at: number) => /^ */.exec(ctx.lines[at - 1] ?? '')![0].length;
+  const firstIndent = indentOf(line);
   for (const item of list.items) {
+    // One space more than the list is not enough to nest: Markdown reads it as an item of its own.
+    const extra = indentOf(itemLine) - firstIndent;
+    if (extra > 0) {
+      ctx.diagnostics.push(diagnostic('warning', ctx.file, itemLine, `this item is indented by ${extra === 1 ? 'one space' : `${extra} spaces`} more than the list, which is not enough to put it under the item before: it is printed as an item of its own`, 'indent a line that belongs under an item by two spaces more, or start it at the same place as the others', firstIndent + 1));
+    }
     items.push(toListItem(item, itemLine, ctx));
     itemLine += countNewlines(item.raw);
   }
@@ -164,11 +177,17 @@ export function plainText(spans: readonly Span[]): string {
 
 // --- internal ---
 
+/** A block quote is a tip when it starts with "Tip:", bold or not (`> **Tip:** …`, `> Tip: …`). */
 function isTip(blocks: readonly Block[]): boolean {
   const first = blocks[0];
   if (!first || first.kind !== 'paragraph') return false;
   const lead = first.spans[0];
-  return !!lead?.bold && /^\s*tip\s*(:|$)/i.test(lead.text);
+  if (!lead) return false;
+  return lead.bold ? /^\s*tip\s*(:|$)/i.test(lead.text) : /^\s*tip\s*:/i.test(lead.text);
+}
+
+function isEmpty(block: Block): boolean {
+  return (block.kind === 'paragraph' || block.kind === 'heading') && plainText(block.spans).trim() === '';
 }
 
 function stripTipLabel(blocks: readonly Block[]): Block[] {

@@ -1,5 +1,6 @@
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic, SourceFile, Topic } from './model.js';
+import { findSlips } from './find-slips.js';
 import { parseBody } from './parse-body.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 import { cleanText, decodeUtf8 } from './source-text.js';
@@ -37,6 +38,7 @@ export function parseTopic(source: SourceFile): ParseResult {
   // Where the front matter never ends, there is no body to check: saying its sections are missing would mislead.
   if (front.noBody) return { diagnostics };
   const language = front.meta?.language ?? 'da';
+  diagnostics.push(...findSlips(file, lines, front.bodyLine));
   const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
   if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return { topic: { file, meta: front.meta, ...body }, diagnostics };

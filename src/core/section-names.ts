@@ -32,3 +32,10 @@ export const SUBSECTION_NAMES: Record<Language, { questions: string; flipover: s
 export function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
+
+/** `heading` begins with the whole of `name` and goes on after a space, colon or dash ("Forberedelse – før dialogen"). */
+export function startsWithName(heading: string, name: string): boolean {
+  const text = heading.trim().toLowerCase();
+  const start = name.toLowerCase();
+  return text.startsWith(start) && /^(\s|:|[-–—(])/u.test(text.slice(start.length));
+}

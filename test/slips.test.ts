@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../src/core/diagnostics.js';
+import { parseTopic } from '../src/core/parse-topic.js';
+import { plainText } from '../src/core/parse-markdown.js';
+import { FIXTURES, source } from './helpers/build.js';
+
+const seed = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
+
+/** The seed with one edit, parsed; `said` lists `line:col: severity: message`. */
+function parseEdited(find: string, replace: string) {
+  if (!seed.includes(find)) throw new Error(`not in the seed: ${find}`);
+  const text = seed.replace(find, replace);
+  const result = parseTopic(source(text));
+  const lineOf = (marker: string) => text.split('\n').findIndex((l) => l.includes(marker)) + 1;
+  return { ...result, lineOf, said: result.diagnostics.map((d) => `${d.line}:${d.col}: ${d.severity}: ${d.message}`) };
+}
+
+const FLIP = '- Hvilke rammer og retningslinjer har vi?';
+
+describe('slips that change meaning are named at their line', () => {
+  // [what, find, replace with, marker on the reported line, column, expected message]
+  const warned: [string, string, string, string, number, RegExp][] = [
+    ['a flip prompt without a space after the dash', FLIP, `${FLIP}\n-Hvor går grænsen?`, '-Hvor går', 1, /warning: "-Hvor går grænsen\?…" has no space after the dash/],
+    ['a heading without a space', '## Praktiske råd', '##Praktiske råd\n\n## Praktiske råd', '##Praktiske råd', 1, /warning: `##Praktiske råd` has no space after `##`, so it is no heading/],
+    ['an unknown section after the legal background', '*Teksten er en generel', '## Kilder\n\nSe loven.\n\n*Teksten er en generel', '## Kilder', 4, /warning: `## Kilder` ends the legal background/],
+    ['a detail indented by one space', '  - Del kort jeres erfaringer', ' - Del kort jeres erfaringer', ' - Del kort', 1, /warning: this item is indented by one space more than the list/],
+    ['a space between ] and (', '[borger.dk](https://www.borger.dk)', '[borger.dk] (https://www.borger.dk)', '[borger.dk] (', 68, /warning: a space between `\]` and `\(` makes this link print as text/],
+    ['an empty tip', '> **Tip:** Deltagerne kan se filmen, før I mødes.', '> **Tip:**', '> **Tip:**', 1, /warning: the tip is empty and is left out/],
+    ['a known section with more words', '## Forberedelse', '## Forberedelse – før dialogen på arbejdspladsen', '## Forberedelse –', 4, /warning: `## Forberedelse – før dialogen på arbejdspladsen` is read as the section `## Forberedelse`/],
+    ['a YAML comment swallowing text', 'title: Forventningsafstemning om digital hjælp', 'title: Hjælp til MitID #1', 'title:', 24, /warning: "#1" is read as a YAML comment and is not part of `title`/],
+  ];
+
+  it.each(warned)('%s', (_what, find, replace, marker, col, expected) => {
+    const { said, lineOf, topic } = parseEdited(find, replace);
+    const hit = said.find((d) => expected.test(d));
+    expect(hit, said.join('\n')).toBe(`${lineOf(marker)}:${col}: ${hit!.split(': ').slice(1).join(': ')}`);
+    expect(topic, 'a warning still builds the topic').toBeDefined();
+  });
+
+  it('accepts a dash after the minutes as the separator, like the colon', () => {
+    const { topic, said } = parseEdited('## Trin 2 (8 min): Indsaml pointer', '## Trin 2 (8 min) - Indsaml pointer');
+    expect(said).toEqual([]);
+    expect(topic!.steps[1]!.title).toBe('Indsaml pointer');
+    expect(parseEdited('## Trin 2 (8 min): Indsaml pointer', '## Trin 2 (8 min) – Indsaml pointer').topic!.steps[1]!.title).toBe('Indsaml pointer');
+  });
+
+  it('accepts `> Tip:` without bold as a tip', () => {
+    const { topic, said } = parseEdited('> **Tip:** Deltagerne kan se filmen, før I mødes.', '> Tip: Deltagerne kan se filmen, før I mødes.');
+    expect(said).toEqual([]);
+    expect(topic!.steps[0]!.tips.map((t) => t.map((b) => (b.kind === 'paragraph' ? plainText(b.spans) : '')).join())).toEqual(['Deltagerne kan se filmen, før I mødes.']);
+  });
+
+  it('keeps the known section when more words follow it, and prints its items', () => {
+    const { topic } = parseEdited('## Forberedelse', '## Forberedelse: før dialogen');
+    expect(topic!.preparation).toHaveLength(3);
+  });
+
+  it('leaves an empty tip out instead of printing an empty box', () => {
+    const { topic } = parseEdited('> **Tip:** Deltagerne kan se filmen, før I mødes.', '> **Tip:**');
+    expect(topic!.steps[0]!.tips).toEqual([]);
+  });
+
+  it('says nothing about a valid topic', () => {
+    expect(parseTopic(source(seed)).diagnostics).toEqual([]);
+  });
+});
+
+describe('text hygiene', () => {
+  it('reads decomposed letters (NFD) as the same headings, and never suggests what was written', () => {
+    const { topic, diagnostics } = parseTopic(source(seed.normalize('NFD')));
+    expect(diagnostics).toEqual([]);
+    expect(topic!.steps[0]!.questions).toHaveLength(2);
+  });
+
+  it('takes out control and invisible characters with one warning per character at its first place', () => {
+    const text = seed
+      .replace('title: Forventningsafstemning om', 'title: Forventnings\u000bafstemning om')
+      .replace('Introducér emnet og vis filmen.', 'Introducér\u200b emnet\u200b og\u2028vis filmen.\u001b[2J');
+    const { topic, diagnostics } = parseTopic(source(text));
+    const messages = diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`);
+    expect(messages).toEqual([
+      '2:20: a control character (U+000B) is in the text; it is left out',
+      '28:11: a zero-width space (U+200B) is in the text; it is left out',
+      '28:22: a line separator (U+2028) is in the text; it is printed as a space',
+      '28:34: a control character (U+001B) is in the text; it is left out',
+    ]);
+    expect(topic!.meta.title).toBe('Forventningsafstemning om digital hjælp');
+    expect(JSON.stringify(topic)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u200b\u2028]/);
+  });
+
+  it('names line and column of the first byte that is not UTF-8', () => {
+    const bytes = new TextEncoder().encode(seed.replace('title: Forventnings', 'title: Forventnings\u0001'));
+    bytes[bytes.indexOf(1)] = 0xe6;
+    const [d] = parseTopic({ path: 'content/topic.md', bytes }).diagnostics;
+    expect(d).toMatchObject({ line: 2, col: 20, severity: 'error', message: 'the file is not valid UTF-8 text: the byte here is not UTF-8' });
+  });
+
+  it('prints control characters from content escaped, never raw', () => {
+    const line = formatDiagnostic({ file: 'a\u001b.md', line: 1, col: 1, severity: 'warning', message: 'x \u001b[2J y', hint: '\u0007' });
+    expect(line).toBe('a\\u001b.md:1:1: warning: x \\u001b[2J y\n  hint: \\u0007');
+  });
+});
