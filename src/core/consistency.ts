@@ -43,32 +43,53 @@ export function checkMediaWords(topic: Topic, lines: readonly string[]): Diagnos
 }
 
 /**
- * A step that names another topic's title, or a phrase only that topic's title has (its key
- * phrase: "digitale fuldmagter" for "Hjælp borgere med digitale fuldmagter"), was probably
- * copied from that topic's guide.
+ * A step that was copied from another topic's guide: a line of a step that names a key word of the
+ * other topic's title ("fuldmagter" for "Hjælp borgere med digitale fuldmagter") and either
+ * - that word is used by no topic but the two, or
+ * - the line repeats at least `SHARED_WORDS` words in a row from the other topic's steps, and no
+ *   third topic has those words.
+ * Words and phrases that three or more topics use belong to the series, never to one topic, so
+ * they are never reported. Linear in the amount of text: every word and phrase is indexed once.
  */
 export function checkLeaks(topics: readonly Topic[], linesOf: (file: string) => readonly string[]): Diagnostic[] {
   const keys = keyPhrases(topics.map((t) => t.meta.title));
+  const owner = new Map<string, number>();
+  keys.forEach((words, index) => words.forEach((w) => owner.set(stem(w), index)));
+  const usedBy: TopicIndex = new Map();
+  const phrasesBy: TopicIndex = new Map();
+  const stepRunsOf = topics.map((topic) => topic.steps.flatMap(stepRuns));
+  topics.forEach((topic, index) => {
+    for (const run of [{ text: topic.meta.title, line: 0 }, ...bodyRuns(topic, { legal: true })]) {
+      for (const word of wordsOf(run.text)) addTo(usedBy, stem(word), index);
+    }
+    for (const run of stepRunsOf[index]!) for (const phrase of phrasesOf(wordsOf(run.text))) addTo(phrasesBy, phrase, index);
+  });
+
   const out: Diagnostic[] = [];
-  for (const topic of topics) {
-    const lines = linesOf(topic.file);
-    for (const [index, other] of topics.entries()) {
-      if (other === topic || other.meta.title === topic.meta.title) continue;
-      const patterns = [exact(other.meta.title), ...(keys[index]!.length > 0 ? keys[index]!.map(stemPattern) : [closingPhrase(other.meta.title)])];
-      for (const run of topic.steps.flatMap(stepRuns)) {
-        const match = patterns.map((p) => p.exec(run.text)).find((m) => m !== null);
-        if (!match) continue;
+  topics.forEach((topic, index) => {
+    for (const run of stepRunsOf[index]!) {
+      const words = wordsOf(run.text);
+      const phrases = phrasesOf(words);
+      const reported = new Set<number>();
+      for (const word of words) {
+        const other = owner.get(stem(word));
+        if (other === undefined || other === index || reported.has(other) || topics[other]!.meta.title === topic.meta.title) continue;
+        const rare = onlyThese(usedBy, stem(word), index, other);
+        const copied = rare || phrases.some((phrase) => onlyThese(phrasesBy, phrase, index, other));
+        if (!copied) continue;
+        reported.add(other);
+        const source = topics[other]!;
         out.push({
           file: topic.file,
           line: run.line,
-          col: columnOf(lines, run.line, match[0]),
+          col: columnOf(linesOf(topic.file), run.line, word),
           severity: 'warning',
-          message: `this step speaks of "${match[0]}", which belongs to another topic, "${other.meta.title}" (${other.file}); copied from its guide?`,
+          message: `this step speaks of "${writtenAs(run.text, word)}", which belongs to another topic, "${source.meta.title}" (${source.file}); copied from its guide?`,
           hint: `rewrite the sentence for "${topic.meta.title}", or delete it`,
         });
       }
     }
-  }
+  });
   return out;
 }
 
@@ -78,14 +99,16 @@ export function checkLeaks(topics: readonly Topic[], linesOf: (file: string) => 
  * words (hjælp, borgere, digital…) say too little on their own to call a sentence a leak.
  */
 export function keyPhrases(titles: readonly string[]): string[][] {
-  const wordsOf = (title: string) => [...new Set(title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 8 && !COMMON.some((c) => w.startsWith(c))))];
-  const perTitle = titles.map(wordsOf);
+  const perTitle = titles.map((title) => [...new Set(wordsOf(title).filter((w) => w.length >= 8 && !COMMON.some((c) => w.startsWith(c))))]);
   const count = new Map<string, number>();
   for (const words of perTitle) for (const w of new Set(words.map(stem))) count.set(w, (count.get(w) ?? 0) + 1);
   return perTitle.map((words) => words.filter((w) => count.get(stem(w)) === 1));
 }
 
 // --- internal ---
+
+/** How many words in a row a copied line must repeat from another topic's steps. */
+const SHARED_WORDS = 6;
 
 /** Words too general to identify a topic in this series. */
 const COMMON = ['hjælp', 'borger', 'digital', 'udfordre', 'offentlig', 'løsning', 'it-løsning', 'kommun', 'medarbejd', 'citizen', 'public', 'solution', 'support'];
@@ -95,23 +118,51 @@ function stem(word: string): string {
   return word.toLowerCase().replace(/(erne|ene|ens|ers|er|en|et|e|s)$/u, '');
 }
 
-function stemPattern(word: string): RegExp {
-  return new RegExp(`(?<![\\p{L}])${escape(stem(word))}\\p{L}{0,4}(?![\\p{L}])`, 'iu');
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** A title without key words is known by its last two words ("private it-løsninger"), inflected. */
-function closingPhrase(title: string): RegExp {
-  const words = title.trim().split(/\s+/).slice(-2);
-  const last = words.pop()!;
-  return new RegExp(`(?<![\\p{L}])${[...words.map(escape), escape(stem(last)) + '\\p{L}{0,4}'].join('\\s+')}(?![\\p{L}])`, 'iu');
+/** Every run of `SHARED_WORDS` words in a row, as one key. */
+function phrasesOf(words: readonly string[]): string[] {
+  const phrases: string[] = [];
+  for (let i = 0; i + SHARED_WORDS <= words.length; i++) phrases.push(words.slice(i, i + SHARED_WORDS).join(' '));
+  return phrases;
 }
 
-function exact(title: string): RegExp {
-  return new RegExp(escape(title).replace(/\s+/g, '\\s+'), 'iu');
+/**
+ * Which topics use a word or phrase: one, two, or more. Only "exactly these two" is ever asked, so
+ * a number per key is enough (`first + 1 + (second + 1) * SLOT`, or `MANY`); a set per key would
+ * cost seconds of garbage collection at a thousand topics.
+ */
+type TopicIndex = Map<string, number>;
+const SLOT = 2 ** 24;
+const MANY = -1;
+
+function addTo(index: TopicIndex, key: string, topic: number): void {
+  const value = index.get(key);
+  if (value === undefined) index.set(key, topic + 1);
+  else if (value === MANY) return;
+  else {
+    const first = (value % SLOT) - 1;
+    const second = Math.floor(value / SLOT) - 1;
+    if (topic === first || topic === second) return;
+    index.set(key, second === -1 ? value + (topic + 1) * SLOT : MANY);
+  }
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The key is used by topics `a` and `b` and by no other. */
+function onlyThese(index: TopicIndex, key: string, a: number, b: number): boolean {
+  const value = index.get(key);
+  if (value === undefined || value === MANY) return false;
+  const first = (value % SLOT) - 1;
+  const second = Math.floor(value / SLOT) - 1;
+  return (first === a && second === b) || (first === b && second === a);
+}
+
+/** `word` (lower case) as the text writes it. */
+function writtenAs(text: string, word: string): string {
+  const at = text.toLowerCase().indexOf(word);
+  return at === -1 ? word : text.slice(at, at + word.length);
 }
 
 function article(kind: MediaKind): string {
