@@ -30,8 +30,8 @@ describe('drejebog.pdf', () => {
     const result = await buildSources([await fixture('valid/minimal.md')]);
     const bytes = fileOf(result, 'drejebog.pdf');
     const pdf = await readPdf(bytes);
-    expect(pdf.pages[0]!.links.map((l) => l.url)).toContain('https://example.org/film');
-    expect(flat(pdf.pages[0]!.text)).toContain('example.org/film');
+    expect(pdf.pages[0]!.links.map((l) => l.url)).toContain('https://vpt.dk/film');
+    expect(flat(pdf.pages[0]!.text)).toContain('vpt.dk/film');
     expect(pdf.info['Title']).toBe('Forventningsafstemning om digital hjælp – Drejebog');
     expect(pdf.info['Author']).toBe('Fremfærd Borger, KL og HK Kommunal');
     expect(pdf.info['Subject']).toBe('Drejebog');

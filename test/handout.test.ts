@@ -24,9 +24,9 @@ describe('handout.pdf', () => {
     const result = await buildSources([await fixture('valid/minimal.md')]);
     const bytes = fileOf(result, 'handout.pdf');
     const pdf = await readPdf(bytes);
-    const page = pdf.pages.find((p) => p.text.includes('example.org/film'))!;
-    expect(page.links.map((l) => l.url)).toContain('https://example.org/film');
-    const address = page.items.find((i) => i.str.includes('example.org/film'))!;
+    const page = pdf.pages.find((p) => p.text.includes('vpt.dk/film'))!;
+    expect(page.links.map((l) => l.url)).toContain('https://vpt.dk/film');
+    const address = page.items.find((i) => i.str.includes('vpt.dk/film'))!;
     // The QR code is drawn as filled rectangles on the same page, level with the address's box.
     const ops = await (await pdf.doc.getPage(pdf.pages.indexOf(page) + 1)).getOperatorList();
     const fills = ops.fnArray.filter((fn) => fn === 22 /* OPS.fill */ || fn === 23 /* eoFill */ || fn === 91 /* constructPath */).length;

@@ -64,7 +64,7 @@ describe('parseTopic: the contract, section by section', () => {
     ['a key given twice', 'date: 2023-10-27', 'date: 2023-10-27\ndate: 2023-10-28', /error: a key is given twice/, 'date: 2023-10-28'],
     ['a bad language', 'date: 2023-10-27', 'date: 2023-10-27\nlanguage: de', /error: .*language/, 'language: de'],
     ['a bad date', 'date: 2023-10-27', 'date: 27-10-2023', /error: .*date/],
-    ['a bad media url', 'url: "https://example.org/film"', 'url: "javascript:alert(1)"', /error: `media.url` must be an http or https address/],
+    ['a bad media url', 'url: "https://vpt.dk/film"', 'url: "javascript:alert(1)"', /error: `media.url` must be an http or https address/],
     ['dotvote out of range', 'date: 2023-10-27', 'date: 2023-10-27\ndotvote: { cards: 0 }', /error: `dotvote.cards` must be a whole number from 1 to 200/, 'dotvote: { cards: 0 }'],
     ['flipover size unknown', 'date: 2023-10-27', 'date: 2023-10-27\nflipover: { size: A0 }', /error: `flipover.size` must be A4, A3, A2 or A1, not "A0"/, 'flipover: { size: A0 }'],
   ];

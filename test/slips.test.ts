@@ -102,3 +102,17 @@ describe('text hygiene', () => {
     expect(line).toBe('a\\u001b.md:1:1: warning: x \\u001b[2J y\n  hint: \\u0007');
   });
 });
+
+describe('placeholder addresses', () => {
+  it.each([
+    ['a link to example.com', '[borger.dk](https://www.borger.dk)', '[borger.dk](https://example.com/side)', '"https://example.com/side" is a placeholder'],
+    ['a link to localhost', '[borger.dk](https://www.borger.dk)', '[borger.dk](http://localhost:8080/x)', '"http://localhost:8080/x" is a placeholder'],
+    ['a link that says TODO', '[borger.dk](https://www.borger.dk)', '[borger.dk](https://www.borger.dk/TODO)', '"https://www.borger.dk/TODO" is a placeholder'],
+    ['a media url on example.org', 'url: "https://vpt.dk/film"', 'url: "https://example.org/film"', '`media.url` "https://example.org/film" is a placeholder'],
+  ])('warns about %s at its line', (_what, find, replace, expected) => {
+    const { said, lineOf, topic } = parseEdited(find, replace);
+    const hit = said.find((d) => d.includes(expected));
+    expect(hit, said.join('\n')).toMatch(new RegExp(`^${lineOf(replace)}:\\d+: warning: `));
+    expect(topic).toBeDefined();
+  });
+});

@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Node 
 import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
 import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
+import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import { closest } from './suggest.js';
 
 /** The front matter as read, before the body is parsed. */
@@ -259,8 +260,12 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     const urlNode = fields.get('url');
     const url = scalar(urlNode);
     if (urlNode !== undefined && (typeof url !== 'string' || !/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(url))) {
-      report(urlNode, `\`media.url\` must be an http or https address, not "${String(url)}"`, 'write e.g. `url: "https://example.org/film"`');
+      report(urlNode, `\`media.url\` must be an http or https address, not "${String(url)}"`, 'write e.g. `url: "https://www.borger.dk"`');
       ok = false;
+    }
+    if (ok && typeof url === 'string' && isPlaceholder(url)) {
+      const pos = at(urlNode);
+      diagnostics.push(diagnostic('warning', file, pos.line, `\`media.url\` "${url}" is a placeholder, not a real address`, PLACEHOLDER_HINT, pos.col));
     }
     const minutesNode = fields.get('minutes');
     const minutes = scalar(minutesNode);

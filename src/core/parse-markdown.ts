@@ -1,5 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { diagnostic } from './diagnostics.js';
+import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import type { Block, Diagnostic, ListItem, Span } from './model.js';
 
 /** Link schemes that may reach a PDF or the web page; anything else is an error. */
@@ -131,8 +132,13 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
         case 'link': {
           const link = token as Tokens.Link;
           const href = link.href.trim();
-          if (SAFE_LINK.test(href)) walk(link.tokens, { ...style, link: href });
-          else {
+          if (SAFE_LINK.test(href)) {
+            if (isPlaceholder(href)) {
+              const pos = locate(ctx.lines, href, line);
+              ctx.diagnostics.push(diagnostic('warning', ctx.file, pos.line, `the link "${href}" is a placeholder, not a real address`, PLACEHOLDER_HINT, pos.col));
+            }
+            walk(link.tokens, { ...style, link: href });
+          } else {
             const pos = locate(ctx.lines, `](${link.href}`, line);
             ctx.diagnostics.push(diagnostic('error', ctx.file, pos.line, `the link "${link.href}" is not an http, https or mailto address`, 'write a full address, e.g. [borger.dk](https://www.borger.dk)', pos.col + 2));
             walk(link.tokens, style);
