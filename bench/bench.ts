@@ -16,6 +16,7 @@ import { build } from '../src/core/build.js';
 import type { SourceFile } from '../src/core/model.js';
 import { createTypesetter, type Typesetter } from '../src/core/typeset.js';
 import { loadFonts, loadLayouts } from '../src/load.js';
+import { runPathological } from './pathological.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -67,6 +68,8 @@ async function parent(requested: number[]): Promise<void> {
     );
   }
   console.log('\nratio = our cost per topic ÷ pdfmake alone rendering the same document definitions (1.00× is the floor).');
+  console.log('');
+  runPathological();
 }
 
 /** One size, in its own process: build in memory, then re-render the recorded documents with pdfmake alone. */

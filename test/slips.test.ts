@@ -116,3 +116,41 @@ describe('placeholder addresses', () => {
     expect(topic).toBeDefined();
   });
 });
+
+describe('bounded work: counts derived from input are capped, with an error at the line', () => {
+  const seedWith = (find: string, replace: string) => parseEdited(find, replace);
+  const bodyStart = '## Om emnet';
+
+  it('refuses 3,000 nested block quotes without overflowing the stack', () => {
+    const { said, topic, lineOf } = seedWith(bodyStart, `${'>'.repeat(3000)} dybt\n\n${bodyStart}`);
+    expect(topic).toBeUndefined();
+    expect(said).toContain(`${lineOf('>>>>')}:1: error: block quotes are nested 3000 deep here; at most 8 are allowed`);
+  });
+
+  it('refuses lists nested deeper than 8', () => {
+    const deep = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- niveau ${i + 1}`).join('\n');
+    const { said, lineOf } = seedWith(bodyStart, `${bodyStart}\n\n${deep}`);
+    expect(said).toContain(`${lineOf('- niveau 9')}:1: error: lists are nested 9 deep here; at most 8 are allowed`);
+  });
+
+  it('refuses emphasis marks that never close, before Markdown reads them', () => {
+    const started = performance.now();
+    const { said } = seedWith('Materialet hjælper jer', `${'*a **b '.repeat(8000)}\n\nMaterialet hjælper jer`);
+    expect(performance.now() - started).toBeLessThan(10_000); // the bound itself is measured by `npm run bench`
+    expect(said.some((d) => /error: this paragraph has \d+ `\*`, `_` or `\[` marks that open bold, italic or a link and are never closed/.test(d))).toBe(true);
+  });
+
+  it('caps the participant range at 200, as --participants', () => {
+    const { said, lineOf } = seedWith('participants: "4-20"', 'participants: "4-9999"');
+    expect(said).toContain(`${lineOf('participants:')}:15: error: \`participants\` goes up to 9999; at most 200 people are supported`);
+  });
+
+  it('caps flip-chart sheets at 100 and steps at 30', () => {
+    const prompts = Array.from({ length: 120 }, (_, i) => `- Spørgsmål ${i + 1}?`).join('\n');
+    const many = seedWith('- Hvad er svært?', `- Hvad er svært?\n${prompts}`);
+    expect(many.said).toContain(`${many.lineOf('- Spørgsmål 98?')}:1: error: a topic has at most 100 flip-chart sheets; this is sheet 101`);
+    const steps = Array.from({ length: 30 }, (_, i) => `## Trin ${i + 6} (1 min): Ekstra ${i + 6}\n\nTekst.\n`).join('\n');
+    const long = seedWith('## Praktiske råd', `${steps}\n## Praktiske råd`);
+    expect(long.said).toContain(`${long.lineOf('## Trin 31 ')}:4: error: a topic has at most 30 steps; this is one more`);
+  });
+});

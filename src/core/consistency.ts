@@ -52,6 +52,7 @@ export function checkMediaWords(topic: Topic, lines: readonly string[]): Diagnos
  * they are never reported. Linear in the amount of text: every word and phrase is indexed once.
  */
 export function checkLeaks(topics: readonly Topic[], linesOf: (file: string) => readonly string[]): Diagnostic[] {
+  if (topics.length < 2) return [];
   const keys = keyPhrases(topics.map((t) => t.meta.title));
   const owner = new Map<string, number>();
   keys.forEach((words, index) => words.forEach((w) => owner.set(stem(w), index)));

@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { diagnostic } from './diagnostics.js';
+import { LIMITS } from './input-bounds.js';
 import type { Block, Diagnostic, ExtraSection, FlipPrompt, Language, ListItem, SectionKind, Step } from './model.js';
 import { lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
 import { SECTION_NAMES, STEP_WORD, SUBSECTION_NAMES, sameName, startsWithName } from './section-names.js';
@@ -44,6 +45,7 @@ export function parseBody(
   const numbered: { number: number; line: number }[] = [];
   const seen = new Map<SectionKind, number>();
   let lastKnown: SectionKind | 'start' = 'start';
+  let flipPrompts = 0;
 
   for (const section of splitSections(lexWithLines(body, bodyLine), ctx)) {
     if (section.heading === undefined) {
@@ -83,6 +85,9 @@ export function parseBody(
         result.preparation = listItems(tokens, line, `## ${names.preparation}`, 'one item per thing to prepare');
         break;
       case 'step': {
+        if (result.steps.length === LIMITS.steps) {
+          diagnostics.push(diagnostic('error', file, line, `a topic has at most ${LIMITS.steps} steps; this is one more`, 'merge steps, or split the topic in two', 4));
+        }
         const step = parseStep(heading, line, tokens);
         if (step) result.steps.push(step);
         else numbered.push({ number: Number(/\d+/.exec(heading)?.[0] ?? NaN), line });
@@ -184,7 +189,7 @@ export function parseBody(
         const list = toList(token as Tokens.List, item.line, ctx) as Extract<Block, { kind: 'list' }>;
         modeHadList = true;
         if (mode === 'questions') step.questions.push(...list.items);
-        else step.flipPrompts.push(...list.items.map(toFlipPrompt));
+        else step.flipPrompts.push(...list.items.map(toFlipPrompt).filter(withinPromptLimit));
         continue;
       }
       if (mode !== 'instructions' && token.type === 'space') continue;
@@ -198,6 +203,15 @@ export function parseBody(
     }
     closeMode();
     return step;
+  }
+
+  /** Each flip prompt is a sheet of paper: beyond the limit, the first one over it is reported and the rest are not kept. */
+  function withinPromptLimit(prompt: FlipPrompt): boolean {
+    flipPrompts++;
+    if (flipPrompts === LIMITS.flipPrompts + 1) {
+      diagnostics.push(diagnostic('error', file, prompt.line, `a topic has at most ${LIMITS.flipPrompts} flip-chart sheets; this is sheet ${flipPrompts}`, 'keep the prompts for the flip chart few and short; put the rest under `### Dialogspørgsmål`'));
+    }
+    return flipPrompts <= LIMITS.flipPrompts;
   }
 
   function toFlipPrompt(item: ListItem): FlipPrompt {

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
+import { LIMITS } from './input-bounds.js';
 import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import { closest } from './suggest.js';
@@ -176,7 +177,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   }
 
   const duration = range(top.get('duration'), 'duration', 'minutes', '`duration: 60` or `duration: "45-60"`', true);
-  const participants = range(top.get('participants'), 'participants', 'people', '`participants: "4-20"`', false);
+  const participants = range(top.get('participants'), 'participants', 'people', '`participants: "4-20"`', false, LIMITS.participants);
   if (!top.has('duration')) report(root, '`duration` is missing', 'add the total time in minutes, e.g. `duration: 60` or `duration: "45-60"`');
   if (!top.has('participants')) report(root, '`participants` is missing', 'add the group size, e.g. `participants: "4-20"`');
 
@@ -206,7 +207,7 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
 
   // --- internal ---
 
-  function range(node: YamlNode | undefined, key: string, unit: string, example: string, allowSingle: boolean): Range | undefined {
+  function range(node: YamlNode | undefined, key: string, unit: string, example: string, allowSingle: boolean, largest = Infinity): Range | undefined {
     if (node === undefined) return undefined;
     const value = scalar(node);
     const textValue = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
@@ -227,6 +228,10 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     }
     if (min > max) {
       report(node, `\`${key}\` "${textValue}" goes backwards`, `write the smaller figure first: \`${key}: "${max}-${min}"\``);
+      return undefined;
+    }
+    if (max > largest) {
+      report(node, `\`${key}\` goes up to ${max}; at most ${largest} ${unit} are supported`, `write e.g. \`${key}: "${min}-${largest}"\``);
       return undefined;
     }
     return { min, max };

@@ -1,6 +1,7 @@
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic, SourceFile, Topic } from './model.js';
 import { findSlips } from './find-slips.js';
+import { checkInputBounds } from './input-bounds.js';
 import { parseBody } from './parse-body.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 import { cleanText, decodeUtf8 } from './source-text.js';
@@ -38,6 +39,9 @@ export function parseTopic(source: SourceFile): ParseResult {
   // Where the front matter never ends, there is no body to check: saying its sections are missing would mislead.
   if (front.noBody) return { diagnostics };
   const language = front.meta?.language ?? 'da';
+  // Nesting and emphasis beyond the limits would make Markdown slow or overflow the stack: not read.
+  const bounds = checkInputBounds(file, lines, front.bodyLine);
+  if (bounds.length > 0) return { diagnostics: [...diagnostics, ...bounds] };
   diagnostics.push(...findSlips(file, lines, front.bodyLine));
   const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
   if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
