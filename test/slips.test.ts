@@ -154,3 +154,38 @@ describe('bounded work: counts derived from input are capped, with an error at t
     expect(long.said).toContain(`${long.lineOf('## Trin 31 ')}:4: error: a topic has at most 30 steps; this is one more`);
   });
 });
+
+describe('front-matter mistakes in the author\'s words, at the line of the mistake', () => {
+  const TITLE = 'title: Forventningsafstemning om digital hjælp';
+  const MEDIA = 'media: { kind: film, title: Sådan gør vi i borgerservice, url: "https://vpt.dk/film", minutes: 6 }';
+  // [what, find, replace, marker of the reported line, expected `col: severity: message`]
+  const cases: [string, string, string, string, string][] = [
+    ['a colon in a value', TITLE, 'title: Hjælp: MitID', 'title:', '8: error: the value of `title` contains `: `, which YAML reads as the start of another key'],
+    ['no space after the colon', 'duration: "45-60"', 'duration:60', 'duration:', '10: error: `duration:` needs a space after the colon'],
+    ['curly quotes', TITLE, 'title: “Hjælp: x”', 'title:', '8: error: this line has a curly quote “ (U+201C), which YAML does not read as a quote'],
+    ['a non-breaking space', TITLE, 'title:\u00a0Hjælp', 'title:', '7: error: this line has a non-breaking space (U+00A0), which YAML does not read as a space'],
+    ['a tab', MEDIA, 'media:\n\tkind: film', 'kind: film', '1: error: this line has a tab (U+0009), which YAML does not read as a space'],
+    ['a quote never closed', TITLE, 'title: "Hjælp', 'title:', '8: error: the `"` here starts quoted text that is never closed with `"`'],
+    ['a key given twice', 'date: 2023-10-27', 'date: 2023-10-27\ntitle: igen', 'title: igen', '1: error: a key is given twice: `title` (first at line 2)'],
+    ['a line indented too far', MEDIA, 'media:\n  kind: film\n   title: x', '   title: x', '1: error: this line is indented more than the line above it'],
+    ['a line without a key', TITLE, `${TITLE}\nnoget tekst uden kolon`, 'noget tekst', '1: error: this line is not a `key: value` line'],
+    ['a date not in the calendar', 'date: 2023-10-27', 'date: 2024-02-30', 'date:', '7: error: `date` "2024-02-30" is not a day in the calendar'],
+    ['a date out of range', 'date: 2023-10-27', 'date: 2100-01-01', 'date:', '7: error: `date` "2100-01-01" is outside the supported range 1980-01-01 to 2099-12-31'],
+  ];
+  it.each(cases)('%s', (_what, find, replace, marker, expected) => {
+    const { said, lineOf, topic } = parseEdited(find, replace);
+    expect(said[0], said.join('\n')).toBe(`${lineOf(marker)}:${expected}`);
+    expect(topic).toBeUndefined();
+  });
+});
+
+describe('one date rule for the CLI, the browser and the front matter', () => {
+  it('refuses impossible and far dates and SOURCE_DATE_EPOCH outside the range', async () => {
+    const { validateOptions } = await import('../src/core/options.js');
+    expect(validateOptions({ date: '2023-02-31' })).toEqual(['--date "2023-02-31" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27']);
+    expect(validateOptions({ date: '2100-01-01' })[0]).toMatch(/outside the supported range 1980-01-01 to 2099-12-31/);
+    expect(validateOptions({ date: '2024-02-29', sourceDateEpoch: 1_700_000_000 })).toEqual([]);
+    expect(validateOptions({ sourceDateEpoch: 4_102_444_800 })[0]).toMatch(/^SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31/);
+    expect(validateOptions({ sourceDateEpoch: 1.5 })[0]).toMatch(/^SOURCE_DATE_EPOCH must be a whole number/);
+  });
+});

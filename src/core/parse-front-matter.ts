@@ -6,6 +6,7 @@ import { LIMITS } from './input-bounds.js';
 import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import { closest } from './suggest.js';
+import { explainYamlError, firstLookAlike } from './yaml-errors.js';
 
 /** The front matter as read, before the body is parsed. */
 export interface FrontMatterResult {
@@ -63,11 +64,13 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     const offset = node?.range?.[0];
     return offset === undefined ? { line: fallback, col: 1 } : lineCounter.linePos(offset);
   };
-  for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    const message = error.code === 'DUPLICATE_KEY' ? 'a key is given twice' : `the front matter is not valid YAML: ${firstLine(error.message)}`;
-    diagnostics.push(diagnostic('error', file, pos.line, message, 'check indentation, and quote text that contains `:` or `#`', pos.col));
-  }
+  // The first error, in the author's terms; later ones mostly follow from it, except keys given twice.
+  const matterLines = split.matter.split('\n');
+  doc.errors.forEach((error, index) => {
+    if (index > 0 && error.code !== 'DUPLICATE_KEY') return;
+    const explained = explainYamlError(error, lineCounter.linePos(error.pos[0]), matterLines);
+    diagnostics.push(diagnostic('error', file, explained.line, explained.message, explained.hint, explained.col));
+  });
   if (doc.errors.length > 0) return { body, bodyLine, diagnostics };
 
   const root = doc.contents;
@@ -104,7 +107,9 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
       if (!known.includes(key)) {
         const guess = closest(key, known);
         if (guess) suggested.add(guess);
-        report(keyNode, `unknown key \`${key}\`${where}`, guess ? `did you mean \`${guess}\`?` : `known keys: ${known.join(', ')}`);
+        const odd = firstLookAlike(key);
+        const named = odd ? ` (it contains ${odd.name})` : '';
+        report(keyNode, `unknown key \`${key}\`${where}${named}`, guess ? `did you mean \`${guess}\`?` : `known keys: ${known.join(', ')}`);
         continue;
       }
       found.set(key, pair.value as YamlNode);
@@ -348,8 +353,4 @@ function countLines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
