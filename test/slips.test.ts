@@ -22,7 +22,7 @@ const FLIP = '- Hvilke rammer og retningslinjer har vi?';
 describe('slips that change meaning are named at their line', () => {
   // [what, find, replace with, marker on the reported line, column, expected message]
   const warned: [string, string, string, string, number, RegExp][] = [
-    ['a flip prompt without a space after the dash', FLIP, `${FLIP}\n-Hvor går grænsen?`, '-Hvor går', 1, /warning: "-Hvor går grænsen\?…" has no space after the dash/],
+    ['a flip prompt without a space after the dash', FLIP, `${FLIP}\n-Hvor går grænsen?`, '-Hvor går', 1, /warning: "-Hvor går grænsen\?" has no space after the dash/],
     ['a heading without a space', '## Praktiske råd', '##Praktiske råd\n\n## Praktiske råd', '##Praktiske råd', 1, /warning: `##Praktiske råd` has no space after `##`, so it is no heading/],
     ['an unknown section after the legal background', '*Teksten er en generel', '## Kilder\n\nSe loven.\n\n*Teksten er en generel', '## Kilder', 4, /warning: `## Kilder` ends the legal background/],
     ['a detail indented by one space', '  - Del kort jeres erfaringer', ' - Del kort jeres erfaringer', ' - Del kort', 1, /warning: this item is indented by one space more than the list/],
@@ -187,5 +187,13 @@ describe('one date rule for the CLI, the browser and the front matter', () => {
     expect(validateOptions({ date: '2024-02-29', sourceDateEpoch: 1_700_000_000 })).toEqual([]);
     expect(validateOptions({ sourceDateEpoch: 4_102_444_800 })[0]).toMatch(/^SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31/);
     expect(validateOptions({ sourceDateEpoch: 1.5 })[0]).toMatch(/^SOURCE_DATE_EPOCH must be a whole number/);
+  });
+});
+
+describe('headings that look identical are identical', () => {
+  it('reads a non-breaking or doubled space in a known heading as a space', () => {
+    const { said, topic } = parseEdited('### Til flipover', '### Til\u00a0 flipover');
+    expect(said).toEqual([]);
+    expect(topic!.steps[2]!.flipPrompts).toHaveLength(3);
   });
 });

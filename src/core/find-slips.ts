@@ -21,8 +21,9 @@ export function findSlips(file: string, lines: readonly string[], bodyLine: numb
 
     const dash = /^(\s*)-(\p{L})/u.exec(text);
     if (dash) {
-      const shown = text.trim().slice(0, 30);
-      out.push(diagnostic('warning', file, line, `"${shown}…" has no space after the dash, so it is no list item: it is printed as part of the text before it`, `write \`- ${shown.slice(1)}…\``, dash[1]!.length + 1));
+      const whole = text.trim();
+      const shown = whole.length > 30 ? `${whole.slice(0, 30)}…` : whole;
+      out.push(diagnostic('warning', file, line, `"${shown}" has no space after the dash, so it is no list item: it is printed as part of the text before it`, `write \`- ${shown.slice(1)}\``, dash[1]!.length + 1));
     }
     const heading = /^( {0,3})(#{2,6})([^\s#].*)$/.exec(text);
     if (heading) {

@@ -28,14 +28,21 @@ export const SUBSECTION_NAMES: Record<Language, { questions: string; flipover: s
   en: { questions: 'Dialogue questions', flipover: 'For the flip chart', tip: 'Tip' },
 };
 
-/** Heading comparison as the contract says: case and surrounding space ignored. */
+/**
+ * Heading comparison as the contract says: case and surrounding space ignored. A non-breaking or
+ * doubled space inside counts as one space, so "did you mean" never suggests what looks identical.
+ */
 export function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return comparable(a) === comparable(b);
+}
+
+function comparable(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
 /** `heading` begins with the whole of `name` and goes on after a space, colon or dash ("Forberedelse – før dialogen"). */
 export function startsWithName(heading: string, name: string): boolean {
-  const text = heading.trim().toLowerCase();
-  const start = name.toLowerCase();
+  const text = comparable(heading);
+  const start = comparable(name);
   return text.startsWith(start) && /^(\s|:|[-–—(])/u.test(text.slice(start.length));
 }
