@@ -187,7 +187,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('gives every QR code a Figure with alternative text naming the medium and its address', async () => {
-    for (const [name, pattern] of [['valid/minimal.md', /^QR-kode til filmen »Sådan gør vi i borgerservice«, adresse example\.org\/film$/], ['english/english.md', /^QR code for the podcast “Three municipalities on expectations”, address example\.org\/podcast$/]] as const) {
+    for (const [name, pattern] of [['valid/minimal.md', /^QR-kode til filmen »Sådan gør vi i borgerservice«, adresse vpt\.dk\/film$/], ['english/english.md', /^QR code for the podcast “Three municipalities on expectations”, address vpt\.dk\/podcast$/]] as const) {
       const result = await buildSources([await fixture(name)]);
       for (const file of ['drejebog.pdf', 'handout.pdf']) {
         const figures = elements(await readStructure((await readPdf(fileOf(result, file))).doc)).filter((e) => e.role === 'Figure');
