@@ -24,7 +24,7 @@ describe('the dialogkit executable', () => {
     const out = await temporaryDir();
     const run = await spawnCli(['build', '--content', content, '--out', out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${join(content, 'broken.md')}:3:1: error: the front matter is not valid YAML`);
+    expect(run.stderr).toContain(`${join(content, 'broken.md')}:2:8: error: the \`[\` here starts a list that is never closed`);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await filesUnder(out)).toEqual([
       'assets/dialogkit-kit.js', 'assets/dialogkit-preview.js', 'assets/dialogkit-site.js',
