@@ -188,6 +188,13 @@ describe('one date rule for the CLI, the browser and the front matter', () => {
     expect(validateOptions({ sourceDateEpoch: 4_102_444_800 })[0]).toMatch(/^SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31/);
     expect(validateOptions({ sourceDateEpoch: 1.5 })[0]).toMatch(/^SOURCE_DATE_EPOCH must be a whole number/);
   });
+
+  it('is the rule of the page\'s form too', async () => {
+    const { readForm } = await import('../src/browser/form.js');
+    const labels = { working: '', done: '', failed: '', errors: { date: 'bad date', start: '', participants: '', organisation: '', note: '' } };
+    for (const date of ['2023-02-31', '2100-01-01', '1979-12-31']) expect(readForm(new Map([['date', date]]), labels).errors).toEqual([{ field: 'date', message: 'bad date' }]);
+    expect(readForm(new Map([['date', '2024-02-29']]), labels).options).toEqual({ date: '2024-02-29' });
+  });
 });
 
 describe('headings that look identical are identical', () => {

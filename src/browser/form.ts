@@ -1,4 +1,5 @@
 /** Reading and checking the "Tilpas og hent" form: pure, so it is tested without a browser. */
+import { dateProblem } from '../core/dates.js';
 
 export interface FormLabels {
   working: string;
@@ -22,7 +23,7 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
   if (organisation.length > 80) errors.push({ field: 'organisation', message: labels.errors.organisation });
   else if (organisation) options['organisation'] = organisation;
   const date = text('date');
-  if (date && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) errors.push({ field: 'date', message: labels.errors.date });
+  if (date && dateProblem(date) !== undefined) errors.push({ field: 'date', message: labels.errors.date });
   else if (date) options['date'] = date;
   const start = text('start');
   if (start && !/^([01]\d|2[0-3]):[0-5]\d$/.test(start)) errors.push({ field: 'start', message: labels.errors.start });
