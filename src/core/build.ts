@@ -69,14 +69,14 @@ export interface BuildResult {
 export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const topics: Topic[] = [];
-  const lines = new Map<string, string[]>();
+  const lines = new Map<string, readonly string[]>();
   for (const source of sources) {
     const parsed = parseTopic(source);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.topic) {
       topics.push(parsed.topic);
-      // Parsing succeeded, so the bytes are valid UTF-8; the lines give checks exact columns.
-      lines.set(source.path, new TextDecoder().decode(source.bytes).split(/\r?\n/));
+      // The lines as parsed give checks exact columns.
+      lines.set(source.path, parsed.lines ?? []);
       diagnostics.push(...checkTopic(parsed.topic), ...checkMediaWords(parsed.topic, lines.get(source.path)!));
     }
   }

@@ -12,6 +12,8 @@ export const MAX_TOPIC_BYTES = 1_000_000;
 export interface ParseResult {
   /** Present when the file had no errors. */
   topic?: Topic;
+  /** The text's lines as parsed (NFC, unwanted characters out), for exact columns in later checks. */
+  lines?: readonly string[];
   diagnostics: Diagnostic[];
 }
 
@@ -45,7 +47,7 @@ export function parseTopic(source: SourceFile): ParseResult {
   diagnostics.push(...findSlips(file, lines, front.bodyLine));
   const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
   if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { topic: { file, meta: front.meta, ...body }, diagnostics };
+  return { topic: { file, meta: front.meta, ...body }, lines, diagnostics };
 }
 
 /** `content/private-it.md` → `private-it`. String work only, so it runs in a browser too. */
