@@ -99,7 +99,8 @@ export function parseBody(
         if (guess) {
           diagnostics.push(diagnostic('warning', file, line, `unknown section \`## ${heading}\` is printed as it stands`, `did you mean \`## ${guess}\`?`, 4));
         }
-        if (lastKnown === 'legal') {
+        // Only the first section after it ends the legal background; later ones follow that one.
+        if (lastKnown === 'legal' && result.extras.at(-1)?.after !== 'legal') {
           diagnostics.push(diagnostic('warning', file, line, `\`## ${heading.trim()}\` ends the legal background: it and what follows are printed in the guide, not in the handout`, `write \`### ${heading.trim()}\` to keep it in the legal background, or move it before \`## ${names.legal}\``, 4));
         }
         result.extras.push({ title: heading, blocks: toBlocks(tokens, ctx), line, after: lastKnown });
