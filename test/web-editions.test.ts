@@ -224,7 +224,7 @@ describe('--base-url on paper', () => {
         return { x1: Math.min(...rects.map((r) => r[0])), y1: Math.min(...rects.map((r) => r[1])), x2: Math.max(...rects.map((r) => r[2])), y2: Math.max(...rects.map((r) => r[3])) };
       };
       expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf(url)), name).toBe(url);
-      expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf('https://example.org/film')), name).toBe('https://example.org/film');
+      expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf('https://vpt.dk/film')), name).toBe('https://vpt.dk/film');
       const figures = (await readStructure(pdf.doc)).flatMap((p) => (p.tree ? collect(p.tree, 'Figure') : []));
       expect(figures.map((f) => f.alt), name).toContain(`QR-kode til emnet på mobilen, adresse kit.example.dk/dialog/${slug}`);
     }
