@@ -26,7 +26,7 @@ export interface KitResult {
 /** Builds one topic's files in memory from its Markdown source and the facilitator's options. */
 export async function makeKit(assets: KitAssets, topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult> {
   const problems = validateOptions(options);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   const result = await build({
     topics: [{ path: topic.path, bytes: new TextEncoder().encode(topic.text) }],
     layouts: assets.layouts,

@@ -29,7 +29,7 @@ export interface Kit {
  * publishing and the browser kit alike. Every mistake is a diagnostic at its file and line.
  */
 export function prepareKit(sources: KitSources): Kit {
-  const labels = readLabels(sources.labels);
+  const labels = prepareLabels(sources.labels);
   const diagnostics: Diagnostic[] = [...labels.diagnostics];
   const layouts = new Map<string, Layout>();
   for (const product of LAYOUT_PRODUCTS) {
@@ -62,8 +62,6 @@ export function prepareKit(sources: KitSources): Kit {
   return { layouts, ...(labels.sets && { labels: labels.sets }), diagnostics };
 }
 
-// --- internal ---
-
 /** `labels.…`, `topic.…` and `options.…` in a layout must name something that exists. */
 function referenceProblems(layout: Layout, danish: Record<string, unknown> | undefined): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -87,14 +85,14 @@ function referenceProblems(layout: Layout, danish: Record<string, unknown> | und
   return problems;
 }
 
-interface ReadLabels {
+export interface PreparedLabels {
   sets?: Record<Language, Labels>;
   danish?: Record<string, unknown>;
   diagnostics: Diagnostic[];
 }
 
 /** labels.yml: YAML, then the Danish set against the shape the code uses, then English key for key against Danish. */
-function readLabels(source: LayoutSource): ReadLabels {
+export function prepareLabels(source: LayoutSource): PreparedLabels {
   // The loader hands over an empty text for a labels file it could not read (deleted while watching).
   if (source.text.trim() === '') return { diagnostics: [diagnostic('error', source.path, 1, 'the labels file is missing or empty', 'restore it from the repository')] };
   const lines = new LineCounter();
@@ -119,6 +117,8 @@ function readLabels(source: LayoutSource): ReadLabels {
   const danish = da.toJS(document) as Record<string, unknown>;
   return { sets: { da: danish as unknown as Labels, en: en.toJS(document) as Labels }, danish, diagnostics };
 }
+
+// --- internal ---
 
 type ErrorAt = (node: Node | undefined, message: string, hint?: string) => Diagnostic;
 
