@@ -112,7 +112,8 @@ export function prepareLabels(source: LayoutSource): PreparedLabels {
   const da = isMap(root) ? (root.get('da', true) as Node | undefined) : undefined;
   const en = isMap(root) ? (root.get('en', true) as Node | undefined) : undefined;
   if (!isMap(da) || !isMap(en)) return { diagnostics: [error(isNode(root) ? root : undefined, 'labels must have a `da:` and an `en:` section')] };
-  const diagnostics = [...compareShape(da, LABEL_SHAPE, 'da', 'the code', error), ...compareMaps(da, en, 'da', 'en', error), ...compareMaps(en, da, 'en', 'da', error)];
+  const daKey = isMap(root) ? (root.items.find((item) => keyName(item) === 'da')?.key as Node | undefined) : undefined;
+  const diagnostics = [...compareShape(da, daKey, LABEL_SHAPE, 'da', 'the code', error), ...compareMaps(da, en, 'da', 'en', error), ...compareMaps(en, da, 'en', 'da', error)];
   if (diagnostics.length > 0) return { diagnostics, danish: da.toJS(document) as Record<string, unknown> };
   const danish = da.toJS(document) as Record<string, unknown>;
   return { sets: { da: danish as unknown as Labels, en: en.toJS(document) as Labels }, danish, diagnostics };
@@ -126,20 +127,20 @@ function keyName(item: { key: unknown }): string {
   return isScalar(item.key) ? String(item.key.value) : String(item.key);
 }
 
-/** Every key of `shape` is in `map` (a text where a text is expected, a group where a group is). */
-function compareShape(map: YAMLMap, shape: LabelShape, path: string, against: string, error: ErrorAt): Diagnostic[] {
+/** Every key of `shape` is in `map` (a text where a text is expected, a group where a group is); a missing one is reported at `owner`, the map's own key. */
+function compareShape(map: YAMLMap, owner: Node | undefined, shape: LabelShape, path: string, against: string, error: ErrorAt): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (typeof shape === 'string') return problems;
   for (const [key, expected] of Object.entries(shape)) {
     const value = map.get(key, true) as Node | undefined;
     const name = `${path}.${key}`;
     if (value === undefined) {
-      problems.push(error(map, `the label \`${name}\` is missing`, `${against} prints it; add \`${key}:\` here`));
+      problems.push(error(owner ?? map, `the label \`${name}\` is missing`, `${against} prints it; add \`${key}:\` here`));
     } else if (typeof expected === 'string') {
       if (!isScalar(value) || typeof value.value !== 'string') problems.push(error(value, `the label \`${name}\` must be a text`, 'put it in quotes if it contains a colon'));
     } else if (!isMap(value)) {
       problems.push(error(value, `the label \`${name}\` must be a group of labels (${Object.keys(expected).join(', ')})`));
-    } else problems.push(...compareShape(value, expected, name, against, error));
+    } else problems.push(...compareShape(value, map.items.find((item) => keyName(item) === key)?.key as Node | undefined, expected, name, against, error));
   }
   return problems;
 }

@@ -83,6 +83,8 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
     const parseLine = /line (\d+)/.exec(String(error))?.[1];
     throw templateError(path, Number(parseLine ?? 1) + bodyOffset, firstLine(String((error as Error).message ?? error)));
   }
+  const stray = strayText(program);
+  if (stray) throw templateError(path, stray.line + bodyOffset, `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`, 'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml', stray.col);
   const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
   const template = handlebars.compile(body, { strict: true, noEscape: true });
   return {
@@ -147,6 +149,35 @@ function nodeAt(root: unknown, keys: readonly string[]): Node | undefined {
     if (isSeq(node)) return node;
   }
   return node;
+}
+
+/** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
+function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {
+  const visit = (value: unknown): { text: string; line: number; col: number } | undefined => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = visit(item);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (value === null || typeof value !== 'object') return undefined;
+    const node = value as { type?: string; value?: string; loc?: hbs.AST.SourceLocation };
+    if (node.type === 'ContentStatement' && node.loc && typeof node.value === 'string' && node.value.trim() !== '') {
+      const lead = node.value.length - node.value.trimStart().length;
+      const before = node.value.slice(0, lead).split('\n');
+      const line = node.loc.start.line + before.length - 1;
+      const col = before.length > 1 ? before.at(-1)!.length + 1 : node.loc.start.column + lead + 1;
+      return { text: node.value.trim(), line, col };
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'loc') continue;
+      const found = visit(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(program);
 }
 
 /** Every path expression (`labels.overview`) in a template, with where it is written. */
