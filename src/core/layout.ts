@@ -1,6 +1,5 @@
 import Handlebars from 'handlebars';
 import { LineCounter, parseDocument, isMap, isSeq, isNode, type Node } from 'yaml';
-import { parse as parseYaml } from 'yaml';
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic } from './model.js';
 
@@ -108,18 +107,6 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
       return output.split('\n').filter((l) => l.startsWith(PART_LINE)).map((l) => JSON.parse(l) as Part);
     },
   };
-}
-
-/** Reads a YAML settings file such as `templates/labels.yml`, with its path in any error. */
-export function parseSettingsFile(path: string, text: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = parseYaml(text.replace(/^\uFEFF/, ''), { maxAliasCount: 0 });
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected a map of settings');
-    return parsed as Record<string, unknown>;
-  } catch (error) {
-    const line = /line (\d+)/.exec(String(error))?.[1];
-    throw templateError(path, line ? Number(line) : 1, firstLine(error));
-  }
 }
 
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */

@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Column, Content } from 'pdfmake/interfaces.js';
 import type { Block, ListItem } from '../model.js';
 import { inlines } from './inline.js';
 import { keepTogether, keepWithNext } from './keep.js';
@@ -40,19 +40,19 @@ export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = 
 
 /** A list item's body (`LBody`) content. */
 export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = true): Content[] {
-  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') } as Content, ...blocks(item.children, theme, tipLabel, undefined, keep)];
+  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') }, ...blocks(item.children, theme, tipLabel, undefined, keep)];
 }
 
 /** An `LI` whose body is `body`, with an optional printed label (`Lbl`) of our own before it. */
 export function listItemNode(body: Content[], label?: Content): Content {
-  const bodyNode = { stack: body, tag: element('LBody') } as Content;
-  if (!label) return { stack: [bodyNode], tag: element('LI') } as Content;
-  return { columns: [{ ...(label as object), tag: element('Lbl') }, { ...(bodyNode as object), width: '*' }], tag: element('LI') } as Content;
+  const bodyNode = { stack: body, tag: element('LBody') };
+  if (!label) return { stack: [bodyNode], tag: element('LI') };
+  return { columns: [{ ...(label as object), tag: element('Lbl') } as Column, { stack: body, tag: element('LBody'), width: '*' }], tag: element('LI') };
 }
 
-/** A bulleted (`ul`) or numbered (`ol`) list node: an `L` of the given `LI` items. */
+/** A bulleted (`ul`) or numbered (`ol`) list node: an `L` of the given `LI` items (`extra` may give the `L` a parent). */
 export function listNode(items: Content[], ordered = false, extra: Record<string, unknown> = {}): Content {
-  return { ...(ordered ? { ol: items } : { ul: items }), ...extra, tag: element('L') } as Content;
+  return { ...(ordered ? { ol: items } : { ul: items }), tag: element('L'), ...extra } as Content;
 }
 
 /**
@@ -86,7 +86,7 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string, k
 function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string, keep: boolean): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6], tag: element('P') } as Content;
+      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6], tag: element('P') };
     case 'list': {
       const items = block.items.map((item) => listItem(item, theme, tipLabel, keep));
       return listNode(items, block.ordered, { ...(block.ordered && { start: block.start }), markerColor: theme.colors.accent, margin: [0, 0, 0, 6] });
@@ -94,14 +94,14 @@ function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLab
     case 'tip':
       return tipBox(block.blocks, theme, tipLabel, keep);
     case 'quote':
-      return { stack: blocks(block.blocks, theme, tipLabel, undefined, keep), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted, tag: element('BlockQuote') } as Content;
+      return { stack: blocks(block.blocks, theme, tipLabel, undefined, keep), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted, tag: element('BlockQuote') };
   }
 }
 
 function headingNode(block: Extract<Block, { kind: 'heading' }>, level: number, theme: Theme, outlineParent?: string): Content {
   const size = block.level === 3 ? theme.sizes.h3 : theme.fontSize;
   const mark = outlineParent && block.level === 3 ? bookmark(block.spans.map((s) => s.text).join(''), undefined, outlineParent) : {};
-  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, tag: element(headingRole(level)), ...mark } as Content;
+  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, tag: element(headingRole(level)), ...mark };
 }
 
 /**

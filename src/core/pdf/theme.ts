@@ -20,17 +20,6 @@ export const DEFAULT_THEME: Theme = {
   sizes: { title: 26, h2: 15, h3: 11.5, small: 8.5 },
 };
 
-/** Deep-merges plain objects; arrays and scalars from `override` replace. Pure; inputs untouched. */
-export function deepMerge<T>(base: T, override: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T;
-  const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    result[key] = key in result ? deepMerge(result[key], value) : value;
-  }
-  return result as T;
-}
-
 const colour = (value: string): Setting => ({ type: 'colour', default: value });
 const size = (value: number): Setting => ({ type: 'number', default: value, min: 4, max: 96, unit: 'pt' });
 
@@ -55,8 +44,4 @@ export type PageSettings = SettingsOf<typeof PAGE_SETTINGS>;
 /** The theme of checked layout settings (kit.ts fills in every default). */
 export function themeFrom(settings: { theme: unknown }): Theme {
   return settings.theme as Theme;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }

@@ -121,7 +121,7 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
 }
 
 function fact(label: string, value: string, theme: Theme): Content {
-  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, tag: element('Span', { actual: label }) }, { text: plain(value), bold: true }], tag: element('P') } as Content;
+  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, tag: element('Span', { actual: label }) }, { text: plain(value), bold: true }], tag: element('P') };
 }
 
 function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
@@ -204,7 +204,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
       tag: element('Sect'),
       layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2 : 0), vLineColor: () => theme.colors.accent, paddingLeft: () => 10, paddingTop: () => 2, paddingBottom: () => 2 },
       margin: [0, 2, 0, 8],
-    } as Content);
+    });
   }
   if (step.flipPrompts.length > 0) {
     body.push({
@@ -213,8 +213,8 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
         listNode(
           step.flipPrompts.map((p) =>
             listItemNode([
-              { text: inlines(p.spans), bold: true, tag: element('P') } as Content,
-              ...(p.details.length > 0 ? [listNode(p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') } as Content])), false, { markerColor: theme.colors.muted, color: theme.colors.muted })] : []),
+              { text: inlines(p.spans), bold: true, tag: element('P') },
+              ...(p.details.length > 0 ? [listNode(p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])), false, { markerColor: theme.colors.muted, color: theme.colors.muted })] : []),
             ]),
           ),
           true,
@@ -223,7 +223,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
       ],
       margin: [0, 2, 0, 8],
       tag: element('Sect'),
-    } as Content);
+    });
   }
   for (const tip of step.tips) body.push(tipBox(tip, theme, fill(labels.tip, {})));
   const [first, ...rest] = body;

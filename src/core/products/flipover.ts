@@ -127,7 +127,7 @@ function sheetBody(box: FitBox, fontSize: number, settings: SheetSettings, theme
     stack: [
       { text: inlines(box.prompt, { printAddress: false }), bold: true, fontSize, lineHeight: settings.fit.lineHeight, tag: element('H1') },
       ...(box.details.length > 0
-        ? [listNode(box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') } as Content])), false, { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] })]
+        ? [listNode(box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') }])), false, { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] })]
         : []),
     ],
   };

@@ -95,7 +95,7 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
   const body = element('LBody');
   const details: Content[] =
     prompt.details.length > 0
-      ? [{ ...(listNode(prompt.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])), false, { color: theme.colors.muted, markerColor: theme.colors.muted, margin: [numberWidth, 2, 0, 0] }) as object), tag: element('L', { parent: body }) } as Content]
+      ? [listNode(prompt.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])), false, { color: theme.colors.muted, markerColor: theme.colors.muted, margin: [numberWidth, 2, 0, 0], tag: element('L', { parent: body }) })]
       : [];
   return keepTogether({
     stack: [

@@ -21,7 +21,7 @@ export function section(title: string, body: Content[], theme: Theme, options: {
     tag: element('H2'),
     ...bookmark(title, options.outlineId),
     ...(options.newPage && { pageBreak: 'before' as const }),
-  } as Content;
+  };
   const [first, ...rest] = body;
   return [...keepWithNext(heading, first), ...rest];
 }
@@ -30,9 +30,9 @@ export function section(title: string, body: Content[], theme: Theme, options: {
 export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string, gapAfter: number): Content[] {
   const { topic } = ctx.view;
   return [
-    ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) } as Content] : []),
-    { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') } as Content,
-    { text: subtitle, fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, gapAfter], tag: element('P') } as Content,
+    ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) }] : []),
+    { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') },
+    { text: subtitle, fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, gapAfter], tag: element('P') },
   ];
 }
 
@@ -72,8 +72,8 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
               ...(media.minutes ? [{ text: `${media.label} · ${media.minutes} ${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }] : []),
               { text: [{ text: displayAddress(url), link: url, tag: element('Link') }], color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0], tag: element('P') },
             ],
-          } as Content,
-          { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right', tag: element('Figure', { alt }) } as Content,
+          },
+          { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right', tag: element('Figure', { alt }) },
         ],
       ],
     },
@@ -88,6 +88,6 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
       paddingBottom: () => 10,
     },
     margin: [0, 0, 0, 10],
-  } as Content;
+  };
   return [keepTogether(box)];
 }
