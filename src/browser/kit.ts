@@ -7,6 +7,7 @@ import { build } from '../core/build.js';
 import type { LayoutSource } from '../core/layout.js';
 import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/options.js';
+import { PRODUCTS } from '../core/products/index.js';
 import type { FontSet } from '../core/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -35,5 +36,7 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
     options,
   });
   const built = result.topics[0];
-  return { files: built?.files ?? [], diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])], date: built?.date ?? null };
+  // The facilitator downloads one zip: only the files whose product belongs in it.
+  const zipped = (built?.files ?? []).filter((f) => PRODUCTS.find((p) => f.path.endsWith(`/${p.file}`))?.inArchive ?? true);
+  return { files: zipped, diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])], date: built?.date ?? null };
 }

@@ -80,6 +80,10 @@ function referenceProblems(layout: Layout, danish: Record<string, unknown> | und
         break;
       }
       here = (here as Record<string, unknown>)[key];
+      if (root === 'labels' && index === rest.length - 1 && here !== null && typeof here === 'object') {
+        const name = ref.path.join('.');
+        problems.push(diagnostic('error', layout.path, ref.line, `\`${name}\` is a group of labels, not one`, `name one of them, e.g. \`${name}.${Object.keys(here)[0] ?? ''}\``, ref.col));
+      }
     }
   }
   return problems;
