@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { checkAll, type TopicBuild } from './core/build.js';
+import { checkAll, prepareLayouts, type TopicBuild } from './core/build.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from './core/diagnostics.js';
 import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
 import { helpText } from './help.js';
-import { loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
+import { checkTemplatesDir, loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
 import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
 import { buildInParallel } from './parallel.js';
 import { startPublication } from './publish.js';
@@ -50,6 +50,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       options: {
         content: { type: 'string', default: 'content' },
         out: { type: 'string', default: 'out' },
+        templates: { type: 'string' },
         topic: { type: 'string', multiple: true },
         start: { type: 'string' },
         organisation: { type: 'string' },
@@ -100,24 +101,27 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
   const problems = validateOptions(options);
-  if (problems.length > 0) return usage(io, problems.join('\n'));
+  if (problems.length > 0) return usage(io, problems.map((p) => p.message).join('\n'));
+  const templatesDir = values.templates;
+  if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
 
   switch (command) {
     case 'check':
-      return check(values.content, values.format, io);
+      return check(values.content, templatesDir, values.format, io);
     case 'watch':
-      return watchCommand(values.content, values.out, values.topic ?? [], options, version, io);
+      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
     case 'build':
-      return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force, jobs }, version, io);
+      return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force, jobs, templates: templatesDir }, version, io);
     default:
       return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
   }
 }
 
-async function check(contentDir: string, format: string, io: Io): Promise<number> {
-  const loaded = await loadTopics(contentDir);
+async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io): Promise<number> {
+  const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
+  const kit = prepareLayouts({ ...templates, fonts });
   const checked = checkAll(loaded.sources);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...kit.diagnostics, ...checked.diagnostics]);
   if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));
@@ -131,18 +135,20 @@ interface BuildFlags {
   quiet: boolean;
   force: boolean;
   jobs: number;
+  /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
+  templates: string | undefined;
 }
 
 /** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
 async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: BuildFlags, version: string, io: Io): Promise<number> {
   const started = performance.now();
-  const guarded = { content: contentDir, templates: TEMPLATES_DIR };
+  const guarded = { content: contentDir, templates: flags.templates ?? TEMPLATES_DIR };
   await checkOutputFolder(outDir, guarded);
   const unlock = await lockOutputFolder(outDir);
   try {
     // Read again under the lock: a build that ran meanwhile may have written a newer manifest.
     const { previous } = await checkOutputFolder(outDir, guarded);
-    const [loaded, templates, page, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(), loadPageTemplate(), loadFonts()]);
+    const [loaded, templates, page, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(flags.templates), loadPageTemplate(flags.templates), loadFonts()]);
     for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
     if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
     const publication = await startPublication({ outDir, contentDir, previous, force: flags.force, generator: `dialogkit ${version}` });
@@ -186,16 +192,16 @@ function topicLine(topic: TopicBuild): string {
  * Builds once, then again after every save in the content or templates folder, until stopped
  * (Ctrl-C). A failed rebuild (a full disk, a bug) is printed and watching goes on.
  */
-async function watchCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, version: string, io: Io): Promise<number> {
-  const first = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1 }, version, io));
+async function watchCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, templates: string | undefined, version: string, io: Io): Promise<number> {
+  const first = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates }, version, io));
   if (first === ExitCode.usageError) return first;
-  io.err(`Watching ${contentDir}/ and templates/ for changes. Press Ctrl-C to stop.`);
+  io.err(`Watching ${contentDir}/ and ${templates ?? 'templates'}/ for changes. Press Ctrl-C to stop.`);
   const stop = watchFolders(
-    [contentDir, TEMPLATES_DIR.replace(/\/$/, '')],
+    [contentDir, (templates ?? TEMPLATES_DIR).replace(/\/$/, '')],
     async (files) => {
       const started = performance.now();
       const names = files.map((f) => f.split('/').pop()).join(', ');
-      const code = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1 }, version, io));
+      const code = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates }, version, io));
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
     },
     (folder, error) => io.err(`dialogkit: warning: stopped watching ${folder}: ${error.message}`),

@@ -10,6 +10,7 @@ Usage
 Options
   --content DIR          folder of topic files (*.md)                 default: content
   --out DIR              output folder (build)                         default: out
+  --templates DIR        layouts and labels from DIR, file by file over the built-in ones
   --topic SLUG           build only this topic; repeat for more
   --start HH:MM          start time: the guide's overview shows clock times
   --organisation TEXT    municipality or team, printed on the guide
@@ -46,5 +47,6 @@ Examples
   dialogkit build --topic forventningsafstemning --start 13:00
   dialogkit build --content my-topics --out public --flipover-size A1 --tile A4
   dialogkit check --format json
+  dialogkit check --templates my-templates
 `;
 }

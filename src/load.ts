@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,25 +56,47 @@ export function isEditorArtifact(name: string): boolean {
   return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || /\.sw[a-p]$/i.test(name);
 }
 
-/** Reads `templates/*.hbs` and `templates/labels.yml`. */
-export async function loadLayouts(dir = TEMPLATES_DIR): Promise<{ layouts: LayoutSource[]; labels: LayoutSource }> {
+/**
+ * Reads the layouts (`*.hbs`) and `labels.yml`: from `dir` (`--templates DIR`) file by file where
+ * it has them, else the built-in ones in the package's `templates/`.
+ */
+export async function loadLayouts(dir?: string): Promise<{ layouts: LayoutSource[]; labels: LayoutSource }> {
   // index.hbs is the download page, not a PDF layout: it is loaded by loadPageTemplate.
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.hbs') && n !== PAGE_TEMPLATE).sort();
+  const names = (await readdir(TEMPLATES_DIR)).filter((n) => n.endsWith('.hbs') && n !== PAGE_TEMPLATE).sort();
   // A layout that vanished between listing and reading (a save in progress) counts as missing.
-  const layouts = (await Promise.all(names.map(async (name) => ({ name: basename(name, '.hbs'), path: displayPath(join(dir, name)), text: await readFile(join(dir, name), 'utf8').catch(() => undefined) })))).flatMap((l) =>
-    l.text === undefined ? [] : [{ ...l, text: l.text }],
-  );
-  const labelsPath = join(dir, 'labels.yml');
+  const read = await Promise.all(names.map(async (name) => ({ name: basename(name, '.hbs'), ...(await readTemplate(name, dir)) })));
+  const layouts = read.flatMap((l) => (l.text === undefined ? [] : [{ name: l.name, path: l.path, text: l.text }]));
   // A missing labels file (deleted while `watch` runs) is reported by the build, not a crash.
-  const labels = await readFile(labelsPath, 'utf8').catch(() => '');
-  return { layouts, labels: { name: 'labels', path: displayPath(labelsPath), text: labels } };
+  const labels = await readTemplate('labels.yml', dir);
+  return { layouts, labels: { name: 'labels', path: labels.path, text: labels.text ?? '' } };
 }
 
 const PAGE_TEMPLATE = 'index.hbs';
 
-/** `templates/index.hbs`, the download page's layout. */
-export async function loadPageTemplate(dir = TEMPLATES_DIR): Promise<{ path: string; text: string }> {
-  return { path: displayPath(join(dir, PAGE_TEMPLATE)), text: await readFile(join(dir, PAGE_TEMPLATE), 'utf8') };
+/** `index.hbs`, the download page's layout, from `dir` when it has one. */
+export async function loadPageTemplate(dir?: string): Promise<{ path: string; text: string }> {
+  const page = await readTemplate(PAGE_TEMPLATE, dir);
+  return { path: page.path, text: page.text ?? (await readFile(join(TEMPLATES_DIR, PAGE_TEMPLATE), 'utf8')) };
+}
+
+/** One template file: the editor's copy in `dir` wins over the built-in one; no text when neither can be read. */
+async function readTemplate(name: string, dir: string | undefined): Promise<{ path: string; text: string | undefined }> {
+  if (dir !== undefined) {
+    const path = join(dir, name);
+    const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code === 'ENOENT') return undefined;
+      throw new DialogkitError(`Having trouble reading the layout "${path}": ${cause.message}`, { exitCode: ExitCode.usageError, cause });
+    });
+    if (text !== undefined) return { path: displayPath(path), text };
+  }
+  const path = join(TEMPLATES_DIR, name);
+  return { path: displayPath(path), text: await readFile(path, 'utf8').catch(() => undefined) };
+}
+
+/** Checks that `--templates DIR` is a folder, so a typo is one clear line rather than the built-in layouts used silently. */
+export async function checkTemplatesDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new DialogkitError(`the templates folder "${dir}" does not exist`, { exitCode: ExitCode.usageError });
 }
 
 /** The page's scripts, bundled by `npm run compile` (scripts/bundle-kit.ts). */

@@ -202,7 +202,8 @@ async function writeArchives(outDir: string, manifest: Manifest, built: Readonly
     const path = `${topic.slug}/${topic.slug}.zip`;
     const previous = topic.archive;
     if (previous?.path === path && (await sizeInOut(outDir, path)) === previous.bytes) continue;
-    const files = await Promise.all(topic.files.map(async (f) => ({ name: f.path.split('/').pop()!, bytes: new Uint8Array(await onDisk('read', join(outDir, f.path), () => readFile(join(outDir, f.path)))) })));
+    const zipped = topic.files.filter((f) => PRODUCTS.find((p) => f.path === `${topic.slug}/${p.file}`)?.inArchive ?? true);
+    const files = await Promise.all(zipped.map(async (f) => ({ name: f.path.split('/').pop()!, bytes: new Uint8Array(await onDisk('read', join(outDir, f.path), () => readFile(join(outDir, f.path)))) })));
     const bytes = zipFiles(files, new Date(build.date ?? '2000-01-01T00:00:00Z'));
     await writeOutputs(outDir, [{ path, bytes }]);
     topic.archive = { path, bytes: bytes.length, sha256: await sha256(bytes) };

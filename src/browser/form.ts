@@ -1,44 +1,43 @@
 /** Reading and checking the "Tilpas og hent" form: pure, so it is tested without a browser. */
-import { dateProblem } from '../core/dates.js';
+import { validateOptions, type BuildOptions } from '../core/options.js';
+
+/** The fields the form has, each with its message (in the page's language) when it is wrong. */
+type FormField = 'date' | 'start' | 'participants' | 'organisation' | 'note';
 
 export interface FormLabels {
   working: string;
   done: string;
   failed: string;
-  errors: Record<'date' | 'start' | 'participants' | 'organisation' | 'note', string>;
+  errors: Record<FormField, string>;
 }
 
 export interface FormResult {
   /** Build options, as the CLI takes them. */
-  options: Record<string, unknown>;
+  options: BuildOptions;
   errors: { field: string; message: string }[];
 }
 
-/** Form fields → build options, with one message per wrong field (in the page's language). */
+/**
+ * Form fields → build options, checked by the CLI's own `validateOptions`, with one message per
+ * wrong field in the page's language. A wrong field is left out of the options.
+ */
 export function readForm(data: { get(name: string): unknown }, labels: FormLabels): FormResult {
   const text = (name: string) => String(data.get(name) ?? '').trim();
-  const options: Record<string, unknown> = {};
-  const errors: FormResult['errors'] = [];
-  const organisation = text('organisation');
-  if (organisation.length > 80) errors.push({ field: 'organisation', message: labels.errors.organisation });
-  else if (organisation) options['organisation'] = organisation;
-  const date = text('date');
-  if (date && dateProblem(date) !== undefined) errors.push({ field: 'date', message: labels.errors.date });
-  else if (date) options['date'] = date;
-  const start = text('start');
-  if (start && !/^([01]\d|2[0-3]):[0-5]\d$/.test(start)) errors.push({ field: 'start', message: labels.errors.start });
-  else if (start) options['start'] = start;
-  const participants = text('participants');
-  if (participants && !(/^\d+$/.test(participants) && Number(participants) >= 2 && Number(participants) <= 200)) errors.push({ field: 'participants', message: labels.errors.participants });
-  else if (participants) options['participants'] = Number(participants);
   const paper = text('paper');
-  if (paper === 'A1-tiled') Object.assign(options, { flipoverSize: 'A1', tile: 'A4' });
-  else if (paper === 'A3' || paper === 'A4') options['flipoverSize'] = paper;
-  const note = text('note');
-  if (note.length > 400) errors.push({ field: 'note', message: labels.errors.note });
-  else if (note) options['note'] = note;
-  // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
-  const baseUrl = text('baseUrl');
-  if (baseUrl) options['baseUrl'] = baseUrl;
+  const given: BuildOptions = {
+    ...(text('organisation') && { organisation: text('organisation') }),
+    ...(text('date') && { date: text('date') }),
+    ...(text('start') && { start: text('start') }),
+    // A number as a person types it: "7", never "7.0" or "1e1".
+    ...(text('participants') && { participants: /^\d+$/.test(text('participants')) ? Number(text('participants')) : Number.NaN }),
+    ...(paper === 'A1-tiled' ? { flipoverSize: 'A1', tile: 'A4' } : paper === 'A3' || paper === 'A4' ? { flipoverSize: paper } : {}),
+    ...(text('note') && { note: text('note') }),
+    // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
+    ...(text('baseUrl') && { baseUrl: text('baseUrl') }),
+  };
+  const problems = validateOptions(given);
+  const wrong = new Set<string>(problems.map((p) => p.field));
+  const options = Object.fromEntries(Object.entries(given).filter(([field]) => !wrong.has(field))) as BuildOptions;
+  const errors = problems.filter((p): p is typeof p & { field: FormField } => p.field in labels.errors).map((p) => ({ field: p.field, message: labels.errors[p.field] }));
   return { options, errors };
 }

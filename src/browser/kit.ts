@@ -7,6 +7,7 @@ import { build } from '../core/build.js';
 import type { LayoutSource } from '../core/layout.js';
 import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/options.js';
+import { PRODUCTS } from '../core/products/index.js';
 import type { FontSet } from '../core/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -26,7 +27,7 @@ export interface KitResult {
 /** Builds one topic's files in memory from its Markdown source and the facilitator's options. */
 export async function makeKit(assets: KitAssets, topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult> {
   const problems = validateOptions(options);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   const result = await build({
     topics: [{ path: topic.path, bytes: new TextEncoder().encode(topic.text) }],
     layouts: assets.layouts,
@@ -35,5 +36,7 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
     options,
   });
   const built = result.topics[0];
-  return { files: built?.files ?? [], diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])], date: built?.date ?? null };
+  // The facilitator downloads one zip: only the files whose product belongs in it.
+  const zipped = (built?.files ?? []).filter((f) => PRODUCTS.find((p) => f.path.endsWith(`/${p.file}`))?.inArchive ?? true);
+  return { files: zipped, diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])], date: built?.date ?? null };
 }

@@ -3,10 +3,11 @@
  * pdf.js bundle once the page has rendered) and runs the "Tilpas og hent" forms (loading the
  * kit bundle on the first submit). Everything is fetched from the page's own folder.
  */
+import type { BuildOptions } from '../core/options.js';
 import { readForm, type FormLabels } from './form.js';
 
 interface KitApi {
-  makeKit(topic: { path: string; text: string }, options: Record<string, unknown>): Promise<{ files: { path: string; bytes: Uint8Array }[]; diagnostics: { severity: string; message: string }[]; date: string | null }>;
+  makeKit(topic: { path: string; text: string }, options: BuildOptions): Promise<{ files: { path: string; bytes: Uint8Array }[]; diagnostics: { severity: string; message: string }[]; date: string | null }>;
   zipFiles(files: { name: string; bytes: Uint8Array }[], date: Date): Uint8Array;
 }
 
@@ -116,7 +117,7 @@ function setupForm(form: HTMLFormElement): void {
       if (problems.length > 0 || result.files.length === 0) throw new Error(problems.map((d) => d.message).join('; ') || 'no files');
       const files = result.files.map((f) => ({ name: f.path.split('/').pop()!, bytes: f.bytes }));
       const zip = api.zipFiles(files, new Date(result.date ?? '2000-01-01T00:00:00Z'));
-      const name = `${slug}${options['organisation'] ? '-' + String(options['organisation']).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : ''}.zip`;
+      const name = `${slug}${options.organisation ? '-' + options.organisation.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : ''}.zip`;
       download(name, zip, 'application/zip');
       form.dataset['milliseconds'] = String(Math.round(performance.now() - started));
       status.textContent = labels.done.replace('{files}', String(files.length)).replace('{zip}', name);

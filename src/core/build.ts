@@ -3,7 +3,8 @@ import { checkLeaks, checkMediaWords } from './consistency.js';
 import { summarise, type TopicSummary } from './summary.js';
 import { hasErrors, sortDiagnostics } from './diagnostics.js';
 import { missingGlyphDiagnostics } from './glyphs.js';
-import { compileLayout, parseSettingsFile, TemplateError, type Layout, type LayoutSource } from './layout.js';
+import { prepareKit, type Kit } from './kit.js';
+import { TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
@@ -86,36 +87,8 @@ export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; dia
 }
 
 /** Loads layouts and labels; template mistakes come back as diagnostics. */
-export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels'>): { layouts: Map<string, Layout>; labels?: Record<Language, Labels>; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const layouts = new Map<string, Layout>();
-  for (const product of LAYOUT_PRODUCTS) {
-    const source = input.layouts.find((l) => l.name === product.name);
-    if (!source) {
-      diagnostics.push({ file: `templates/${product.name}.hbs`, line: 1, col: 1, severity: 'error', message: `the layout for ${product.file} is missing`, hint: 'restore it from the repository' });
-      continue;
-    }
-    try {
-      layouts.set(product.name, compileLayout(source, product.parts));
-    } catch (error) {
-      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
-      else throw error;
-    }
-  }
-  let labels: Record<Language, Labels> | undefined;
-  // The loader hands over an empty text for a labels file it could not read (deleted while watching).
-  if (input.labels.text.trim() === '') diagnostics.push({ file: input.labels.path, line: 1, col: 1, severity: 'error', message: 'the labels file is missing or empty', hint: 'restore it from the repository' });
-  else {
-    try {
-      const parsed = parseSettingsFile(input.labels.path, input.labels.text) as Record<Language, Labels>;
-      if (!parsed.da || !parsed.en) diagnostics.push({ file: input.labels.path, line: 1, col: 1, severity: 'error', message: 'labels must have a `da:` and an `en:` section' });
-      else labels = parsed;
-    } catch (error) {
-      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
-      else throw error;
-    }
-  }
-  return { layouts, ...(labels && { labels }), diagnostics };
+export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts'>): Kit {
+  return prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) });
 }
 
 /**
@@ -182,7 +155,7 @@ async function buildProducts(
   const creationDate = pinnedDate(input.options, topic);
   for (const product of products) {
     try {
-      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, labels, options: input.options, typesetter, creationDate });
+      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, typesetter, creationDate });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isNode, type Node } from 'yaml';
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic } from './model.js';
 
@@ -22,7 +22,12 @@ export interface Part {
 export interface Layout {
   name: string;
   path: string;
+  /** The front matter's settings: as written from compileLayout, complete and checked once the kit has read them (kit.ts). */
   settings: Record<string, unknown>;
+  /** Where a setting (`['page', 'margins']`) or a group of settings is written, for messages. */
+  locate(path: readonly string[]): { line: number; col: number };
+  /** Every `labels.…`, `topic.…` and `options.…` path the layout's body uses, with its line. */
+  references: { path: string[]; line: number; col: number }[];
   render(view: object): Part[];
 }
 
@@ -38,15 +43,25 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
   const match = /^---\n([\s\S]*?)\n---[ \t]*\n?/.exec(text);
   let settings: Record<string, unknown> = {};
   let bodyOffset = 0;
+  let locate: Layout['locate'] = () => ({ line: 1, col: 1 });
   if (match) {
-    try {
-      const parsed: unknown = parseYaml(match[1]!, { maxAliasCount: 0 });
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) settings = parsed as Record<string, unknown>;
-      else if (parsed !== null) throw new Error('the front matter must be a map of settings');
-    } catch (error) {
-      const line = /line (\d+)/.exec(String(error))?.[1];
-      throw templateError(path, line ? Number(line) + 1 : 1, `bad settings: ${firstLine(error)}`);
+    const lines = new LineCounter();
+    const document = parseDocument(match[1]!, { lineCounter: lines, uniqueKeys: true });
+    const problem = document.errors[0];
+    if (problem) {
+      const at = problem.linePos?.[0];
+      throw templateError(path, (at?.line ?? 1) + 1, `bad settings: ${firstLine(problem.message)}`, undefined, at?.col ?? 1);
     }
+    const parsed: unknown = document.toJS({ maxAliasCount: 0 });
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) settings = parsed as Record<string, unknown>;
+    else if (parsed !== null) throw templateError(path, 2, 'the settings between the `---` lines must be `name: value` lines');
+    // Front matter starts on line 2, after the opening `---`.
+    locate = (keys) => {
+      const node = nodeAt(document.contents, keys);
+      const offset = node?.range?.[0] ?? 0;
+      const at = lines.linePos(offset);
+      return { line: at.line + 1, col: at.col };
+    };
     bodyOffset = match[0].split('\n').length - 1;
   }
   const body = text.slice(match?.[0].length ?? 0);
@@ -60,17 +75,23 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
     }
     return new handlebars.SafeString(`\n${JSON.stringify({ part: partName, at: line, ...options.hash })}\n`);
   });
+  let program: hbs.AST.Program;
   try {
-    handlebars.parse(body); // syntax errors surface at load time, with their line
+    program = handlebars.parse(body); // syntax errors surface at load time, with their line
   } catch (error) {
     const parseLine = /line (\d+)/.exec(String(error))?.[1];
     throw templateError(path, Number(parseLine ?? 1) + bodyOffset, firstLine(String((error as Error).message ?? error)));
   }
+  const stray = strayText(program);
+  if (stray) throw templateError(path, stray.line + bodyOffset, `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`, 'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml', stray.col);
+  const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
   const template = handlebars.compile(body, { strict: true, noEscape: true });
   return {
     name,
     path,
     settings,
+    locate,
+    references,
     render(view: object): Part[] {
       let output: string;
       try {
@@ -82,21 +103,10 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
         const field = /"([^"]+)" not defined/.exec(String((error as Error).message))?.[1];
         throw templateError(path, line, field ? `the field "${field}" does not exist` : firstLine(error), field ? 'check the spelling against the fields listed in the README' : undefined);
       }
-      return output.split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as Part);
+      // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
+      return output.split('\n').filter((l) => l.startsWith(PART_LINE)).map((l) => JSON.parse(l) as Part);
     },
   };
-}
-
-/** Reads a YAML settings file such as `templates/labels.yml`, with its path in any error. */
-export function parseSettingsFile(path: string, text: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = parseYaml(text.replace(/^\uFEFF/, ''), { maxAliasCount: 0 });
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected a map of settings');
-    return parsed as Record<string, unknown>;
-  } catch (error) {
-    const line = /line (\d+)/.exec(String(error))?.[1];
-    throw templateError(path, line ? Number(line) : 1, firstLine(error));
-  }
 }
 
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */
@@ -109,8 +119,69 @@ export class TemplateError extends Error {
   }
 }
 
-function templateError(path: string, line: number, message: string, hint?: string): TemplateError {
-  return new TemplateError(diagnostic('error', path, line, message, hint));
+function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
+  return new TemplateError(diagnostic('error', path, line, message, hint, col));
+}
+
+const PART_LINE = '{"part":';
+
+/** The YAML node at a key path, or the deepest one that exists. */
+function nodeAt(root: unknown, keys: readonly string[]): Node | undefined {
+  let node = isNode(root) ? root : undefined;
+  for (const key of keys) {
+    if (!isMap(node)) return node;
+    const pair = node.items.find((item) => isNode(item.key) && String((item.key as { value?: unknown }).value) === key);
+    if (!pair) return node;
+    node = isNode(pair.value) ? pair.value : isNode(pair.key) ? pair.key : node;
+    if (isSeq(node)) return node;
+  }
+  return node;
+}
+
+/** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
+function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {
+  const visit = (value: unknown): { text: string; line: number; col: number } | undefined => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = visit(item);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (value === null || typeof value !== 'object') return undefined;
+    const node = value as { type?: string; value?: string; loc?: hbs.AST.SourceLocation };
+    if (node.type === 'ContentStatement' && node.loc && typeof node.value === 'string' && node.value.trim() !== '') {
+      const lead = node.value.length - node.value.trimStart().length;
+      const before = node.value.slice(0, lead).split('\n');
+      const line = node.loc.start.line + before.length - 1;
+      const col = before.length > 1 ? before.at(-1)!.length + 1 : node.loc.start.column + lead + 1;
+      return { text: node.value.trim(), line, col };
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'loc') continue;
+      const found = visit(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(program);
+}
+
+/** Every path expression (`labels.overview`) in a template, with where it is written. */
+function pathsIn(program: hbs.AST.Program): { path: string[]; line: number; col: number }[] {
+  const found: { path: string[]; line: number; col: number }[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    const node = value as { type?: string; parts?: string[]; data?: boolean; loc?: hbs.AST.SourceLocation };
+    if (node.type === 'PathExpression' && !node.data && node.parts && node.loc) {
+      found.push({ path: node.parts, line: node.loc.start.line, col: node.loc.start.column + 1 });
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) if (key !== 'loc') visit(child);
+  };
+  visit(program);
+  return found;
 }
 
 function firstLine(error: unknown): string {

@@ -26,30 +26,36 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
 }
 
-/** Checks option values; returns one message per problem (empty when all is well). Pure, shared by CLI and page. */
-export function validateOptions(options: BuildOptions): string[] {
-  const problems: string[] = [];
+/** One wrong option: which one, and a message for the command line. The page shows its own words per field. */
+export interface OptionProblem {
+  field: keyof BuildOptions;
+  message: string;
+}
+
+/** Checks option values; one problem per wrong option (empty when all is well). Pure, shared by the CLI and the page's form. */
+export function validateOptions(options: BuildOptions): OptionProblem[] {
+  const problems: OptionProblem[] = [];
   if (options.start !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.start)) {
-    problems.push(`--start "${options.start}" is not a time; write HH:MM, e.g. 13:00`);
+    problems.push({ field: 'start', message: `--start "${options.start}" is not a time; write HH:MM, e.g. 13:00` });
   }
   const badDate = options.date === undefined ? undefined : dateProblem(options.date);
-  if (badDate !== undefined) problems.push(`--date "${options.date}" ${badDate}; write YYYY-MM-DD, e.g. 2023-10-27`);
+  if (badDate !== undefined) problems.push({ field: 'date', message: `--date "${options.date}" ${badDate}; write YYYY-MM-DD, e.g. 2023-10-27` });
   if (options.participants !== undefined && (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)) {
-    problems.push(`--participants must be a whole number from 2 to 200`);
+    problems.push({ field: 'participants', message: `--participants must be a whole number from 2 to 200` });
   }
   if (options.flipoverSize !== undefined && !['A4', 'A3', 'A2', 'A1'].includes(options.flipoverSize)) {
-    problems.push(`--flipover-size must be A4, A3, A2 or A1`);
+    problems.push({ field: 'flipoverSize', message: `--flipover-size must be A4, A3, A2 or A1` });
   }
-  if (options.tile !== undefined && options.tile !== 'A4') problems.push('--tile can only be A4');
-  for (const [key, max] of [['organisation', 80], ['note', 400]] as const) {
-    const value = options[key];
-    if (value !== undefined && value.length > max) problems.push(`--${key} is longer than ${max} characters`);
+  if (options.tile !== undefined && options.tile !== 'A4') problems.push({ field: 'tile', message: '--tile can only be A4' });
+  for (const [field, max] of [['organisation', 80], ['note', 400]] as const) {
+    const value = options[field];
+    if (value !== undefined && value.length > max) problems.push({ field, message: `--${field} is longer than ${max} characters` });
   }
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
-    problems.push(`--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`);
+    problems.push({ field: 'baseUrl', message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/` });
   }
   const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
-  if (badEpoch !== undefined) problems.push(`SOURCE_DATE_EPOCH ${badEpoch}`);
+  if (badEpoch !== undefined) problems.push({ field: 'sourceDateEpoch', message: `SOURCE_DATE_EPOCH ${badEpoch}` });
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Manifest, ManifestFile, ManifestTopic } from './manifest.js';
 import type { Language } from './model.js';
+import { PRODUCTS, type Product } from './products/index.js';
 import type { Labels } from './view-model.js';
 
 export interface IndexInput {
@@ -24,7 +25,7 @@ export function renderIndex(input: IndexInput): string {
   const topics = input.manifest.topics.filter((t) => t.summary);
   const languages = new Set(topics.map((t) => t.summary!.language));
   const pageLanguage: Language = languages.size === 1 && languages.has('en') ? 'en' : 'da';
-  const site = (language: Language) => input.labels[language]['site'] as SiteLabels;
+  const site = (language: Language): SiteLabels => input.labels[language].site;
   const handlebars = Handlebars.create();
   // Labels for the page's script, as JSON that cannot end its <script> element early.
   handlebars.registerHelper('json', (value: unknown) => new handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
@@ -78,10 +79,11 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     facts: [
       { term: String(labels['duration']), value: `${range(summary.duration)} ${String(labels['minutes'])}` },
       { term: String(labels['participants']), value: String(labels['participantsValue']).replace('{min}', String(summary.participants.min)).replace('{max}', String(summary.participants.max)) },
-      ...(media ? [{ term: String(site['media']), value: `${labels.media[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}` }] : []),
+      ...(media ? [{ term: String(site['media']), value: `${(labels.media as Record<string, string>)[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}` }] : []),
     ],
-    files: topic.files.filter((f) => f.path.endsWith('.pdf')).map((file) => fileView(file, site, language)),
-    editions: topic.files.flatMap((file) => editionView(file, topic.title, site)),
+    // Listed by the product that made each file, in product order: PDFs to download, web editions to open.
+    files: filesOf(topic, 'pdf').map(([file, product]) => fileView(file, product, site, language)),
+    editions: filesOf(topic, 'html').flatMap(([file]) => editionView(file, topic.title, site)),
     archive: topic.archive
       ? { href: topic.archive.path, label: site.all.replace('{title}', topic.title), info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)) }
       : null,
@@ -92,14 +94,19 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
   };
 }
 
-function fileView(file: ManifestFile, site: SiteLabels, language: Language) {
-  const product = file.path.split('/').pop()!.replace(/\.pdf$/, '');
-  const name = site.files[product] ?? product;
+/** A topic's files made by products of one kind, each with its product. */
+function filesOf(topic: ManifestTopic, kind: Product['kind']): [ManifestFile, Product][] {
+  return PRODUCTS.filter((p) => p.kind === kind).flatMap((product) => topic.files.filter((f) => f.path === `${topic.slug}/${product.file}`).map((file): [ManifestFile, Product] => [file, product]));
+}
+
+/** A PDF as the page lists it: named and described by its product's labels, with a preview and its page count. */
+function fileView(file: ManifestFile, product: Product, site: SiteLabels, language: Language) {
+  const name = site.files[product.name] ?? product.name;
   const pages = file.pages ?? 0;
   return {
     href: file.path,
     name,
-    about: site.fileAbout[product] ?? '',
+    about: site.fileAbout[product.name] ?? '',
     label: site.download.replace('{name}', name.toLowerCase()),
     info: site.pdfInfo.replace('{pages}', String(pages)).replace('{pageWord}', pages === 1 ? site.pageOne : site.pageMany).replace('{size}', formatSize(file.bytes, language)),
     previewAlt: site.preview.replace('{name}', name.toLowerCase()),

@@ -1,9 +1,10 @@
-import { ideaCardsFor, type Block, type ListItem, type Media, type Step, type Topic } from './model.js';
+import type { Labels } from './labels.js';
+import { ideaCardsFor, type Block, type ListItem, type Media, type PaperSize, type Step, type Topic } from './model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
+import { fill } from './labels.js';
 import { plainText } from './parse-markdown.js';
 
-/** Labels for one language, as in `templates/labels.yml`. */
-export type Labels = Record<string, unknown> & { media: Record<string, string> };
+export type { Labels } from './labels.js';
 
 export interface StepView extends Step {
   /** Minutes from the start: `from`–`to`, e.g. 0–10. */
@@ -41,6 +42,10 @@ export interface ViewModel {
     hasFlipPrompts: boolean;
     cards: number;
     dots: number;
+    /** Room in an idea card's dot field: every participant of the largest group may put all their dots on one idea. */
+    dotField: number;
+    /** The flip-chart paper, and whether it is printed in A4 pieces (never when the paper is A4). */
+    flipover: { size: PaperSize; tiled: boolean };
   };
   options: {
     start: string | null;
@@ -57,7 +62,7 @@ export interface ViewModel {
 export function makeViewModel(topic: Topic, options: BuildOptions, labels: Labels): ViewModel {
   const { meta } = topic;
   const start = options.start === undefined ? null : parseClock(options.start);
-  const stepWord = String(labels['step'] ?? 'Trin');
+  const stepWord = labels.step;
   let elapsed = 0;
   const steps = topic.steps.map((step): StepView => {
     const from = elapsed;
@@ -72,7 +77,9 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
     };
   });
   const range = (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`);
+  // The facilitator's own group size (`--participants`) wins over the topic's: they know who comes.
   const participants = options.participants ?? meta.participants.max;
+  const flipoverSize = options.flipoverSize ?? meta.flipover.size;
   return {
     topic: {
       title: meta.title,
@@ -82,10 +89,8 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: meta.date ?? null,
       language: meta.language,
       draft: meta.draft,
-      duration: `${range(meta.duration.min, meta.duration.max)} ${String(labels['minutes'] ?? 'min')}`,
-      participants: String(labels['participantsValue'] ?? '{min}–{max}')
-        .replace('{min}', String(meta.participants.min))
-        .replace('{max}', String(meta.participants.max)),
+      duration: `${range(meta.duration.min, meta.duration.max)} ${labels.minutes}`,
+      participants: fill(labels.participantsValue, { min: meta.participants.min, max: meta.participants.max }),
       media: meta.media
         ? { kind: meta.media.kind, title: meta.media.title, label: labels.media[meta.media.kind] ?? meta.media.kind, url: meta.media.url ?? null, minutes: meta.media.minutes ?? null }
         : null,
@@ -97,9 +102,10 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       advice: topic.advice.length > 0 ? topic.advice : null,
       legal: topic.legal.length > 0 ? topic.legal : null,
       hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),
-      // The facilitator's own group size (`--participants`) wins over the topic's card count: they know who comes.
       cards: options.participants !== undefined ? ideaCardsFor(participants) : meta.dotvote.cards,
       dots: meta.dotvote.dots,
+      dotField: meta.dotvote.dots * participants,
+      flipover: { size: flipoverSize, tiled: (options.tile ?? meta.flipover.tile) === 'A4' && flipoverSize !== 'A4' },
     },
     options: {
       start: options.start ?? null,
@@ -123,9 +129,18 @@ export function longDate(iso: string, language: 'da' | 'en'): string {
   return `${day}${language === 'da' ? '.' : ''} ${MONTHS[language][month - 1]} ${year}`;
 }
 
-/** Fills `{name}` placeholders in a label. */
-export function fill(label: unknown, values: Record<string, string | number>): string {
-  return String(label ?? '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
-export { plainText };
+export { fill, plainText };
+
+const field = true;
+
+/** The fields a layout may name under `topic.` and `options.` (kit.ts checks layouts against them). */
+export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; options: Record<keyof ViewModel['options'], unknown> } = {
+  topic: {
+    title: field, slug: field, series: field, publisher: field, date: field, language: field, draft: field, duration: field, participants: field,
+    media: { kind: field, title: field, label: field, url: field, minutes: field },
+    about: field, guidingQuestions: field, preparation: field, steps: field, totalMinutes: field, advice: field, legal: field, hasFlipPrompts: field,
+    cards: field, dots: field, dotField: field, flipover: { size: field, tiled: field },
+  },
+  options: { start: field, organisation: field, date: field, note: field, phoneUrl: field },
+};

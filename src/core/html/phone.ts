@@ -1,7 +1,7 @@
 import { displayAddress } from '../pdf/inline.js';
 import { fill, type ViewModel } from '../view-model.js';
 import { blocksHtml, listHtml, spansHtml } from './blocks.js';
-import { htmlDocument, type WebLabels } from './document.js';
+import { htmlDocument } from './document.js';
 import { escapeHtml } from './escape.js';
 
 /**
@@ -10,7 +10,7 @@ import { escapeHtml } from './escape.js';
  */
 export function phonePage(view: ViewModel): string {
   const { topic, options, labels } = view;
-  const web = labels['web'] as WebLabels;
+  const web = labels.web;
   const tip = String(labels['tip']);
   const sections: string[] = [];
   if (topic.guidingQuestions.length > 0) sections.push(section('start', String(labels['startingPoint']), listHtml(topic.guidingQuestions, tip)));
@@ -52,7 +52,7 @@ export function phonePage(view: ViewModel): string {
 
 /** `{url}` filled in the phone QR code's alternative text. */
 export function phoneQrAlt(view: ViewModel, url: string): string {
-  return fill((view.labels['web'] as WebLabels).phoneQrAlt, { url: displayAddress(url) });
+  return fill(view.labels.web.phoneQrAlt, { url: displayAddress(url) });
 }
 
 // --- internal ---

@@ -12,7 +12,7 @@ import { SCREEN_SCRIPT } from './screen-script.js';
  */
 export function screenPage(view: ViewModel): string {
   const { topic, labels } = view;
-  const screen = (labels['web'] as WebLabels).screen;
+  const screen = labels.web.screen;
   const views = [overviewView(view, screen.overview), ...topic.steps.flatMap((step) => stepViews(view, step, screen))];
   const numbered = views.map((html, index) => html.replace('<section class="view', `<section data-view="${index}"${index === 0 ? '' : ' hidden'} class="view`));
   const button = (id: string, text: string, key: string, extra = '') => `<button type="button" id="${id}" aria-keyshortcuts="${key}"${extra}>${escapeHtml(text)}</button>`;

@@ -1,14 +1,16 @@
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Column, Content } from 'pdfmake/interfaces.js';
 import type { Block, ListItem } from '../model.js';
 import { inlines } from './inline.js';
+import { keepTogether, keepWithNext } from './keep.js';
 import { element, headingRole } from './tags.js';
 import type { Theme } from './theme.js';
 
 /**
- * Markdown blocks → pdfmake content, styled by the theme. Headings keep their first following
- * block on the same page. With `outlineParent`, `###` headings become bookmarks under it.
+ * Markdown blocks → pdfmake content, styled by the theme. Headings keep the start of their
+ * following block on the same page (keep.ts), unless `keep` is false: inside a table cell a page
+ * break cannot be placed. With `outlineParent`, `###` headings become bookmarks under it.
  */
-export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', outlineParent?: string): Content[] {
+export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', outlineParent?: string, keep = true): Content[] {
   const out: Content[] = [];
   // Blocks sit under a section heading (H2). A heading never skips a level in the structure
   // (PDF/UA, Matterhorn 14-003), even when the Markdown jumps from `##` to `####`.
@@ -20,45 +22,48 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
       previousLevel = Math.min(block.level, previousLevel + 1);
       const heading = headingNode(block, previousLevel, theme, outlineParent);
       // A heading is never left alone at the foot of a page: it travels with the next block.
-      if (next && next.kind !== 'heading') {
-        out.push({ stack: [heading, ...blocks([next], theme, tipLabel)], unbreakable: true });
+      if (keep && next && next.kind !== 'heading') {
+        out.push(...keepWithNext(heading, block_(next, theme, tipLabel, keep)));
         i++;
       } else out.push(heading);
       continue;
     }
-    out.push(block_(block, theme, tipLabel));
+    out.push(block_(block, theme, tipLabel, keep));
   }
   return out;
 }
 
 /** One list item (`LI`): pdfmake draws its marker (`Lbl`), the body is its first paragraph, then nested blocks. */
-export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip'): Content {
-  return listItemNode(listBody(item, theme, tipLabel));
+export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = true): Content {
+  return listItemNode(listBody(item, theme, tipLabel, keep));
 }
 
 /** A list item's body (`LBody`) content. */
-export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip'): Content[] {
-  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') } as Content, ...blocks(item.children, theme, tipLabel)];
+export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = true): Content[] {
+  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') }, ...blocks(item.children, theme, tipLabel, undefined, keep)];
 }
 
 /** An `LI` whose body is `body`, with an optional printed label (`Lbl`) of our own before it. */
 export function listItemNode(body: Content[], label?: Content): Content {
-  const bodyNode = { stack: body, tag: element('LBody') } as Content;
-  if (!label) return { stack: [bodyNode], tag: element('LI') } as Content;
-  return { columns: [{ ...(label as object), tag: element('Lbl') }, { ...(bodyNode as object), width: '*' }], tag: element('LI') } as Content;
+  const bodyNode = { stack: body, tag: element('LBody') };
+  if (!label) return { stack: [bodyNode], tag: element('LI') };
+  return { columns: [{ ...(label as object), tag: element('Lbl') } as Column, { stack: body, tag: element('LBody'), width: '*' }], tag: element('LI') };
 }
 
-/** A bulleted (`ul`) or numbered (`ol`) list node: an `L` of the given `LI` items. */
+/** A bulleted (`ul`) or numbered (`ol`) list node: an `L` of the given `LI` items (`extra` may give the `L` a parent). */
 export function listNode(items: Content[], ordered = false, extra: Record<string, unknown> = {}): Content {
-  return { ...(ordered ? { ol: items } : { ul: items }), ...extra, tag: element('L') } as Content;
+  return { ...(ordered ? { ol: items } : { ul: items }), tag: element('L'), ...extra } as Content;
 }
 
-/** A tinted box with a coloured rule on the left, used for tips. */
-export function tipBox(content: readonly Block[], theme: Theme, label: string): Content {
-  return {
+/**
+ * A tinted box with a coloured rule on the left, used for tips; on one page when it fits on one
+ * (unless `keep` is false: in a table cell).
+ */
+export function tipBox(content: readonly Block[], theme: Theme, label: string, keep = true): Content {
+  const box: Content = {
     table: {
       widths: ['*'],
-      body: [[{ stack: [{ text: label.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, margin: [0, 0, 0, 2], tag: element('P', { actual: label }) }, ...blocks(content, theme)] }]],
+      body: [[{ stack: [{ text: label.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, margin: [0, 0, 0, 2], tag: element('P', { actual: label }) }, ...blocks(content, theme, 'Tip', undefined, false)] }]],
     },
     tag: element('Sect'),
     layout: {
@@ -72,31 +77,31 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string): 
       paddingBottom: () => 7,
     },
     margin: [0, 4, 0, 8],
-    unbreakable: true,
   };
+  return keep ? keepTogether(box) : box;
 }
 
 // --- internal ---
 
-function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string): Content {
+function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string, keep: boolean): Content {
   switch (block.kind) {
     case 'paragraph':
-      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6], tag: element('P') } as Content;
+      return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6], tag: element('P') };
     case 'list': {
-      const items = block.items.map((item) => listItem(item, theme, tipLabel));
+      const items = block.items.map((item) => listItem(item, theme, tipLabel, keep));
       return listNode(items, block.ordered, { ...(block.ordered && { start: block.start }), markerColor: theme.colors.accent, margin: [0, 0, 0, 6] });
     }
     case 'tip':
-      return tipBox(block.blocks, theme, tipLabel);
+      return tipBox(block.blocks, theme, tipLabel, keep);
     case 'quote':
-      return { stack: blocks(block.blocks, theme, tipLabel), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted, tag: element('BlockQuote') } as Content;
+      return { stack: blocks(block.blocks, theme, tipLabel, undefined, keep), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted, tag: element('BlockQuote') };
   }
 }
 
 function headingNode(block: Extract<Block, { kind: 'heading' }>, level: number, theme: Theme, outlineParent?: string): Content {
   const size = block.level === 3 ? theme.sizes.h3 : theme.fontSize;
   const mark = outlineParent && block.level === 3 ? bookmark(block.spans.map((s) => s.text).join(''), undefined, outlineParent) : {};
-  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, tag: element(headingRole(level)), ...mark } as Content;
+  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, tag: element(headingRole(level)), ...mark };
 }
 
 /**

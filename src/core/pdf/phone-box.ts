@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { WebLabels } from '../html/document.js';
 import { fill, type ViewModel } from '../view-model.js';
 import { displayAddress } from './inline.js';
+import { keepTogether } from './keep.js';
 import { element } from './tags.js';
 import type { Theme } from './theme.js';
 
@@ -12,11 +12,11 @@ import type { Theme } from './theme.js';
 export function phoneBox(view: ViewModel, theme: Theme): Content[] {
   const url = view.options.phoneUrl;
   if (url === null) return [];
-  const web = view.labels['web'] as WebLabels;
+  const web = view.labels.web;
   const alt = fill(web.phoneQrAlt, { url: displayAddress(url) });
   // Laid out like the film's box above it, so the two codes read as a pair; 74 pt gives 2 pt modules.
   return [
-    {
+    keepTogether({
       table: {
         widths: ['*', 78],
         body: [
@@ -33,8 +33,7 @@ export function phoneBox(view: ViewModel, theme: Theme): Content[] {
       },
       layout: { fillColor: () => theme.colors.tint, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 12, paddingRight: () => 10, paddingTop: () => 10, paddingBottom: () => 10 },
       margin: [0, 0, 0, 10],
-      unbreakable: true,
       tag: element('Sect'),
-    } as Content,
+    }),
   ];
 }

@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
 
 /**
  * The logical structure of a document (tagged PDF, ISO 32000-1 §14.8), as plain data.
@@ -83,14 +83,14 @@ function withTag(node: Content, tag: Tag): Content {
  * A table body with structure: each row a `TR`, its cells `TH` (the first `headerRows` rows,
  * heading their columns) or `TD`. Empty placeholder cells (under a `colSpan`) stay untagged.
  */
-export function tableBody(rows: Content[][], headerRows = 0): Content[][] {
+export function tableBody(rows: TableCell[][], headerRows = 0): TableCell[][] {
   return rows.map((row, r) => {
     const tr = element('TR');
     const header = r < headerRows;
     return row.map((cell) => {
-      if (typeof cell === 'object' && !Array.isArray(cell) && Object.keys(cell as object).length === 0) return cell;
-      const span = (cell as { colSpan?: number }).colSpan;
-      return withTag(cell, element(header ? 'TH' : 'TD', { parent: tr, ...(header && { scope: 'Column' as const }), ...(span && span > 1 && { colSpan: span }) }));
+      if (!('colSpan' in cell) && Object.keys(cell).length === 0) return cell;
+      const span = 'colSpan' in cell ? cell.colSpan : undefined;
+      return withTag(cell as Content, element(header ? 'TH' : 'TD', { parent: tr, ...(header && { scope: 'Column' as const }), ...(span && span > 1 && { colSpan: span }) })) as TableCell;
     });
   });
 }
@@ -99,6 +99,13 @@ export function tableBody(rows: Content[][], headerRows = 0): Content[][] {
 declare module 'pdfmake/interfaces.js' {
   interface ContentBase {
     /** The structure element this node belongs to (tagged PDF). */
+    tag?: Tag;
+  }
+}
+
+declare module 'pdfmake/interfaces.js' {
+  interface Style {
+    /** The node's structure element or artifact (this module); read by the patched renderer. */
     tag?: Tag;
   }
 }

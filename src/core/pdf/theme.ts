@@ -1,5 +1,7 @@
+import type { Setting, SettingsOf, SettingsTable } from '../settings.js';
+
 /**
- * Typographic settings shared by the A4 products, read from a layout's front matter.
+ * Typographic settings shared by the products, read from a layout's `theme:`.
  * Every field has a default here, so a layout only states what it changes.
  */
 export interface Theme {
@@ -18,21 +20,28 @@ export const DEFAULT_THEME: Theme = {
   sizes: { title: 26, h2: 15, h3: 11.5, small: 8.5 },
 };
 
-/** Deep-merges plain objects; arrays and scalars from `override` replace. Pure; inputs untouched. */
-export function deepMerge<T>(base: T, override: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T;
-  const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    result[key] = key in result ? deepMerge(result[key], value) : value;
-  }
-  return result as T;
-}
+const colour = (value: string): Setting => ({ type: 'colour', default: value });
+const size = (value: number): Setting => ({ type: 'number', default: value, min: 4, max: 96, unit: 'pt' });
 
-export function themeFrom(settings: Record<string, unknown>): Theme {
-  return deepMerge(DEFAULT_THEME, settings['theme']);
-}
+/** The `theme:` settings every layout may set, defaults from `DEFAULT_THEME`. */
+export const THEME_SETTINGS = {
+  font: { type: 'font', default: DEFAULT_THEME.font },
+  fontSize: { type: 'number', default: DEFAULT_THEME.fontSize, min: 5, max: 36, unit: 'pt' },
+  lineHeight: { type: 'number', default: DEFAULT_THEME.lineHeight, min: 0.8, max: 3, unit: 'factor' },
+  colors: Object.fromEntries(Object.entries(DEFAULT_THEME.colors).map(([key, value]) => [key, colour(value)])),
+  sizes: Object.fromEntries(Object.entries(DEFAULT_THEME.sizes).map(([key, value]) => [key, size(value)])),
+} as const satisfies SettingsTable;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+/** The `page:` settings of a flowing A4 product (the guide, the handout). */
+export const PAGE_SETTINGS = {
+  size: { type: 'choice', default: 'A4', values: ['A4', 'A3'] },
+  orientation: { type: 'choice', default: 'portrait', values: ['portrait', 'landscape'] },
+  margins: { type: 'margins', default: [56, 56, 56, 64] },
+} as const satisfies SettingsTable;
+
+export type PageSettings = SettingsOf<typeof PAGE_SETTINGS>;
+
+/** The theme of checked layout settings (kit.ts fills in every default). */
+export function themeFrom(settings: { theme: unknown }): Theme {
+  return settings.theme as Theme;
 }

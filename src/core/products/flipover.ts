@@ -1,40 +1,32 @@
-import type { Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Diagnostic, PaperSize, Span } from '../model.js';
+import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { fill } from '../labels.js';
+import type { Diagnostic, Span } from '../model.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
+import { PAPER } from '../pdf/paper.js';
 import { element, PAGINATION } from '../pdf/tags.js';
-import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
+import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
 import { assembleTiles } from '../pdf/tile-pdf.js';
-import { fill } from '../view-model.js';
-import { documentBase, draftWatermark, pdfResult, type Product } from './product.js';
+import type { SettingsOf } from '../settings.js';
+import { pageOf, pdfDocument, settingsOf } from './pdf-document.js';
+import { pdfResult, type Product } from './product.js';
 
-/** Layout settings from `templates/flipover.hbs`; every field has a default. */
-interface SheetSettings {
-  fit: { min: number; max: number; details: number; lineHeight: number };
-  margin: number;
-  label: number;
-  tile: { margin: number; overlap: number; mark: number };
-}
+const pt = (value: number, min: number, max: number) => ({ type: 'number', default: value, min, max, unit: 'pt' }) as const;
+const millimetres = (value: number, min: number, max: number) => ({ type: 'number', default: value, min, max, unit: 'mm' }) as const;
 
-const DEFAULTS: SheetSettings = {
-  fit: { min: 30, max: 130, details: 0.55, lineHeight: 1.12 },
-  margin: 40,
-  label: 17,
-  tile: { margin: 10, overlap: 10, mark: 4 },
-};
+/** Layout settings from `templates/flipover.hbs`; points as on an A3 sheet (scaled with the paper). */
+const SETTINGS = {
+  fit: { min: pt(30, 6, 400), max: pt(130, 6, 400), details: { type: 'number', default: 0.55, min: 0.2, max: 1, unit: 'factor' }, lineHeight: { type: 'number', default: 1.12, min: 0.8, max: 3, unit: 'factor' } },
+  margin: pt(40, 0, 200),
+  label: pt(17, 4, 100),
+  tile: { margin: millimetres(10, 3, 30), overlap: millimetres(10, 0, 50), mark: millimetres(4, 0, 20) },
+  theme: THEME_SETTINGS,
+} as const;
 
-/** Landscape paper in points. */
-export const PAPER: Record<PaperSize, { width: number; height: number }> = {
-  A4: { width: 841.89, height: 595.28 },
-  A3: { width: 1190.55, height: 841.89 },
-  A2: { width: 1683.78, height: 1190.55 },
-  A1: { width: 2383.94, height: 1683.78 },
-};
-
-const A4_PORTRAIT = { width: 595.28, height: 841.89 };
+type SheetSettings = SettingsOf<typeof SETTINGS>;
 
 /** One sheet: a prompt with its step, before fitting. */
 interface Sheet {
@@ -48,19 +40,22 @@ interface Sheet {
 export const flipover: Product = {
   name: 'flipover',
   file: 'flipover.pdf',
+  kind: 'pdf',
+  inArchive: true,
   parts: ['sheets'],
+  settings: SETTINGS,
   async make(ctx) {
     const sheets = ctx.view.topic.steps.flatMap((step) => step.flipPrompts.map((p): Sheet => ({ label: step.heading, prompt: p.spans, details: p.details, line: p.line })));
     if (sheets.length === 0) return { note: 'no flip-chart prompts (### Til flipover), so no flipover.pdf', diagnostics: [] };
     // The layout decides the order and whether sheets are printed at all.
     if (!ctx.layout.render(ctx.view).some((part) => part.part === 'sheets')) return { note: 'the flipover layout prints no sheets', diagnostics: [] };
 
-    const theme = themeFrom(ctx.layout.settings);
-    const settings = deepMerge(DEFAULTS, ctx.layout.settings);
-    const size = ctx.options.flipoverSize ?? ctx.topic.meta.flipover.size;
-    const tiled = (ctx.options.tile ?? ctx.topic.meta.flipover.tile) === 'A4' && size !== 'A4';
-    const paper = PAPER[size];
-    const scale = paper.height / PAPER.A3.height;
+    const settings = settingsOf(ctx, SETTINGS);
+    const theme = themeFrom(settings);
+    const { size, tiled } = ctx.view.topic.flipover;
+    const page = pageOf(size, 'landscape', [0, 0, 0, 0]);
+    const paper = { width: page.width, height: page.height };
+    const scale = paper.height / PAPER.A3.width;
     const margin = settings.margin * scale;
     const labelSize = settings.label * scale;
     // The body sits between the step label and the foot line.
@@ -82,7 +77,7 @@ export const flipover: Product = {
     const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => ({ file: ctx.topic.file, line: p.line, col: 1, severity: 'warning' as const, message: p.message, hint: p.hint })));
 
     const title = plain(ctx.view.topic.title);
-    const sheetLabels = ctx.labels['sheets'] as Record<string, string>;
+    const sheetLabels = ctx.view.labels.sheets;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
       const top = margin + band + Math.max(0, (body.height - f.height) / 2);
@@ -91,12 +86,12 @@ export const flipover: Product = {
         tag: element('Sect'),
         stack: [
           { text: sheet.label.toUpperCase(), bold: true, color: theme.colors.accent, fontSize: labelSize, characterSpacing: labelSize * 0.06, absolutePosition: { x: margin, y: margin }, tag: element('P', { actual: sheet.label }) },
-          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: paper.width - 2 * margin, y2: 0, lineWidth: Math.max(1, 2 * scale), lineColor: theme.colors.accent }], absolutePosition: { x: margin, y: margin + labelSize * 1.6 } },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: paper.width - 2 * margin, y2: 0, lineWidth: Math.max(1, 2 * scale), lineColor: theme.colors.accent } satisfies CanvasLine], absolutePosition: { x: margin, y: margin + labelSize * 1.6 } },
           { columns: [{ width: body.width, stack: [sheetBody(f.box, f.fontSize, settings, theme)] }], absolutePosition: { x: margin, y: top } },
           {
             columns: [
               { text: title, width: '*' },
-              { text: fill(sheetLabels['sheetOf'], { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+              { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
             ],
             fontSize: labelSize * 0.85,
             color: theme.colors.muted,
@@ -108,22 +103,16 @@ export const flipover: Product = {
       } as ContentStack;
     });
 
-    const base = documentBase(ctx, String(ctx.labels['flipover']));
-    const doc: TDocumentDefinitions = {
-      ...base,
-      pageSize: { width: paper.width, height: paper.height },
-      pageMargins: [0, 0, 0, 0],
-      defaultStyle: { font: theme.font, color: theme.colors.text },
-      watermark: draftWatermark(ctx),
-      content: pages,
-    };
+    const defaultStyle = { font: theme.font, color: theme.colors.text };
+    const subject = ctx.view.labels.flipover;
     // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
-    const rendered = await ctx.typesetter.render(doc, { tagged: !tiled });
-    const path = `${ctx.topic.meta.slug}/${this.file}`;
+    const rendered = await ctx.typesetter.render(pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages }), { tagged: !tiled });
+    const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
-    const tiling = tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: A4_PORTRAIT.width, paperHeight: A4_PORTRAIT.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
-    const frames = await ctx.typesetter.render({ ...base, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
+    const tiling = tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: PAPER.A4.width, paperHeight: PAPER.A4.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
+    // The pieces' frames carry no draft mark: the sheet drawn into them has it already.
+    const frames = await ctx.typesetter.render({ ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }), watermark: undefined, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
     const bytes = await assembleTiles({ sheets: rendered.bytes, frames: frames.bytes, tiling, markSize: mm(settings.tile.mark) });
     return { file: { path, bytes, pages: frames.pages }, diagnostics };
   },
@@ -138,14 +127,14 @@ function sheetBody(box: FitBox, fontSize: number, settings: SheetSettings, theme
     stack: [
       { text: inlines(box.prompt, { printAddress: false }), bold: true, fontSize, lineHeight: settings.fit.lineHeight, tag: element('H1') },
       ...(box.details.length > 0
-        ? [listNode(box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') } as Content])), false, { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] })]
+        ? [listNode(box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') }])), false, { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] })]
         : []),
     ],
   };
 }
 
 /** One A4 page per piece, sheet by sheet: only the label at the foot; the sheet is drawn in later. */
-function frameDocument(tiling: Tiling, sheets: number, labels: Record<string, string>, title: Content[] | string, theme: Theme, margin: number): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'defaultStyle' | 'content'> {
+function frameDocument(tiling: Tiling, sheets: number, labels: { piece: string; assemble: string }, title: Content[] | string, theme: Theme, margin: number): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'defaultStyle' | 'content'> {
   const pieces = tiling.pieces.length;
   const content: Content[] = [];
   for (let sheet = 1; sheet <= sheets; sheet++) {
@@ -153,8 +142,8 @@ function frameDocument(tiling: Tiling, sheets: number, labels: Record<string, st
       const last = sheet === sheets && piece.index === pieces;
       content.push({
         columns: [
-          { text: fill(labels['piece'], { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }), bold: true, width: 'auto' },
-          { text: piece.index === 1 ? labels['assemble']! : title, width: '*', alignment: 'right', color: theme.colors.muted },
+          { text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }), bold: true, width: 'auto' },
+          { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
         ],
         columnGap: 12,
         fontSize: 7.5,

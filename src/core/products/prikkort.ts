@@ -1,34 +1,46 @@
-import type { CanvasElement, Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { CanvasElement, Content } from 'pdfmake/interfaces.js';
+import { fill, type Labels } from '../labels.js';
 import { cardRects, cropMarks, mm, type Imposition, type Rect } from '../pdf/impose.js';
 import { plain } from '../pdf/inline.js';
+import { PAPER } from '../pdf/paper.js';
 import { element } from '../pdf/tags.js';
-import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
-import { fill } from '../view-model.js';
-import { documentBase, pdfResult, draftWatermark, type PartRenderer, type Product, type ProductContext } from './product.js';
+import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
+import type { SettingsOf } from '../settings.js';
+import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
+import type { Part } from '../layout.js';
+import type { Product, ProductContext } from './product.js';
 
-/** Card layout settings from `templates/prikkort.hbs`; every field has a default. */
-interface CardSettings {
-  /** `A6` (four to an A4 page) or `A7` (eight). */
-  card: 'A6' | 'A7';
-  /** In millimetres. */
-  safeMargin: number;
-  gap: number;
-  markOffset: number;
-  /** Diameter of a dot sticker or a marker dot, in millimetres: sizes the dot field. */
-  dotSize: number;
-  ideaLines: number;
-}
+const millimetres = (value: number, min: number, max: number) => ({ type: 'number', default: value, min, max, unit: 'mm' }) as const;
 
-const DEFAULTS: CardSettings = { card: 'A6', safeMargin: 5, gap: 8, markOffset: 2, dotSize: 9, ideaLines: 5 };
+/** Card layout settings from `templates/prikkort.hbs`; lengths in millimetres. */
+const SETTINGS = {
+  cards: {
+    /** `A6` (four to an A4 page) or `A7` (eight). */
+    card: { type: 'choice', default: 'A6', values: ['A6', 'A7'] },
+    safeMargin: millimetres(5, 3, 30),
+    gap: millimetres(8, 0, 30),
+    markOffset: millimetres(2, 0, 10),
+    /** Diameter of a dot sticker or a marker dot: sizes the dot field. */
+    dotSize: millimetres(9, 3, 30),
+    ideaLines: { type: 'number', default: 5, min: 1, max: 20, unit: 'lines' },
+  },
+  theme: THEME_SETTINGS,
+} as const;
+
+type CardSettings = SettingsOf<typeof SETTINGS>['cards'];
 
 /** Dot-vote material: idea cards, a card that explains the vote, and an agreement card, imposed with crop marks. */
 export const prikkort: Product = {
   name: 'prikkort',
   file: 'prikkort.pdf',
+  kind: 'pdf',
+  inArchive: true,
   parts: ['vote', 'ideas', 'agreement'],
+  settings: SETTINGS,
   async make(ctx) {
-    const theme = themeFrom(ctx.layout.settings);
-    const settings = deepMerge(DEFAULTS, ctx.layout.settings['cards']);
+    const all = settingsOf(ctx, SETTINGS);
+    const settings = all.cards;
+    const theme = themeFrom(all);
     const spec = imposition(settings);
     const rects = cardRects(spec);
     const cards = ctx.layout.render(ctx.view).flatMap((part) => renderers[part.part]!(part, ctx, theme));
@@ -46,28 +58,23 @@ export const prikkort: Product = {
     });
     content.push({ text: '' });
     const marks = cropMarks(spec, rects);
-    const doc: TDocumentDefinitions = {
-      ...documentBase(ctx, String((ctx.labels['dotvote'] as Record<string, string>)['ideaTitle'])),
-      pageSize: 'A4',
-      pageOrientation: 'portrait',
-      pageMargins: [0, 0, 0, 0],
-      defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
-      watermark: draftWatermark(ctx),
+    return renderPdf(ctx, this.file, {
+      subject: ctx.view.labels.dotvote.ideaTitle,
+      page: pageOf('A4', 'portrait', [0, 0, 0, 0]),
+      theme,
       // Crop marks only, no card outlines: an outline a hair off the cut would show on the card.
       background: () => ({ canvas: marks.map((m): CanvasElement => ({ type: 'line', ...m, lineWidth: 0.5, lineColor: '#000000' })) }),
       content,
-    };
-    const pdf = await ctx.typesetter.render(doc, { tagged: true });
-    return pdfResult(ctx, this.file, pdf);
+    });
   },
 };
 
 /** A card's content, given the rectangle inside its 5 mm inner margin. */
 type Card = (box: Rect, settings: CardSettings) => Content;
 
-const renderers: Record<string, (...args: Parameters<PartRenderer>) => Card[]> = {
+const renderers: Record<string, (part: Part, ctx: ProductContext, theme: Theme) => Card[]> = {
   vote: (_part, ctx, theme) => [voteCard(ctx, theme)],
-  ideas: (part, ctx, theme) => Array.from({ length: Number(part['count'] ?? ctx.view.topic.cards) }, () => ideaCard(ctx, theme)),
+  ideas: (part, ctx, theme) => Array.from({ length: typeof part['count'] === 'number' ? part['count'] : ctx.view.topic.cards }, () => ideaCard(ctx, theme)),
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 
@@ -76,8 +83,8 @@ const renderers: Record<string, (...args: Parameters<PartRenderer>) => Card[]> =
 function imposition(settings: CardSettings): Imposition {
   const a7 = settings.card === 'A7';
   return {
-    width: 595.28,
-    height: 841.89,
+    width: PAPER.A4.width,
+    height: PAPER.A4.height,
     // A6 portrait, 2 × 2; A7 landscape, 2 × 4 (as A-series sizes halve).
     cols: 2,
     rows: a7 ? 4 : 2,
@@ -88,8 +95,8 @@ function imposition(settings: CardSettings): Imposition {
   };
 }
 
-function labels(ctx: ProductContext): Record<string, string> {
-  return ctx.labels['dotvote'] as Record<string, string>;
+function labels(ctx: ProductContext): Labels['dotvote'] {
+  return ctx.view.labels.dotvote;
 }
 
 /**
@@ -139,7 +146,7 @@ function dotField(dots: number, width: number, maxHeight: number, settings: Card
       stack: [
         { canvas: [{ type: 'rect', x: 0, y: 0, w: width, h: height, r: 6, lineWidth: 1.2, lineColor: theme.colors.accent, dash: { length: 4, space: 3 } }] },
         {
-          text: [{ text: `${l['dotField']!.toUpperCase()}  `, bold: true, color: theme.colors.accent, characterSpacing: 0.8, tag: element('Span', { actual: `${l['dotField']!} ` }) }, { text: fill(l['dotRoom'], { dots }), color: theme.colors.muted }],
+          text: [{ text: `${l.dotField.toUpperCase()}  `, bold: true, color: theme.colors.accent, characterSpacing: 0.8, tag: element('Span', { actual: `${l.dotField} ` }) }, { text: fill(l.dotRoom, { dots }), color: theme.colors.muted }],
           fontSize,
           tag: element('P'),
           relativePosition: { x: 8, y: -height + 6 },
@@ -153,10 +160,10 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
   return (box, settings) => {
     const l = labels(ctx);
     const size = cardSizes(theme, box);
-    const dots = ctx.view.topic.dots * maxGroup(ctx);
+    const dots = ctx.view.topic.dotField;
     const headerHeight = size.compact ? 34 : 52;
-    const prompt: Content = { text: l['ideaPrompt']!, bold: true, fontSize: size.body, tag: element('P') };
-    const group: Content = { text: l['group']!, fontSize: size.small, color: theme.colors.muted, margin: [0, 6, 0, 6], tag: element('P') };
+    const prompt: Content = { text: l.ideaPrompt, bold: true, fontSize: size.body, tag: element('P') };
+    const group: Content = { text: l.group, fontSize: size.small, color: theme.colors.muted, margin: [0, 6, 0, 6], tag: element('P') };
     if (size.compact) {
       // Side by side: the idea on the left, the dots on the right, both under the band.
       const room = box.h - headerHeight - 4;
@@ -165,14 +172,14 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
       const lines = Math.max(2, Math.min(settings.ideaLines, Math.floor((room - 30) / size.lineGap)));
       return {
         stack: [
-          ...header(l['ideaTitle']!, ctx, theme, box),
+          ...header(l.ideaTitle, ctx, theme, box),
           { columns: [{ width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme), group] }, { width: box.w - left - 8, stack: [field.content] }], columnGap: 8 },
         ],
       };
     }
     const field = dotField(dots, box.w, (box.h - headerHeight) / 2, settings, ctx, theme, size.small);
     const lineGap = Math.max(18, Math.min(26, (box.h - field.height - headerHeight - 50) / settings.ideaLines));
-    return { stack: [...header(l['ideaTitle']!, ctx, theme, box), prompt, ruledLines(settings.ideaLines, box.w, lineGap, theme), group, field.content] };
+    return { stack: [...header(l.ideaTitle, ctx, theme, box), prompt, ruledLines(settings.ideaLines, box.w, lineGap, theme), group, field.content] };
   };
 }
 
@@ -184,12 +191,12 @@ function voteCard(ctx: ProductContext, theme: Theme): Card {
     const r = size.compact ? 7 : 11;
     return {
       stack: [
-        ...header(l['voteTitle']!, ctx, theme, box),
-        { text: fill(l['voteDots'], { dots, dotWord: dots === 1 ? l['dotOne']! : l['dotMany']! }), bold: true, fontSize: size.big, lineHeight: 1.1, margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10], tag: element('P') },
+        ...header(l.voteTitle, ctx, theme, box),
+        { text: fill(l.voteDots, { dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }), bold: true, fontSize: size.big, lineHeight: 1.1, margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10], tag: element('P') },
         { canvas: Array.from({ length: Math.min(dots, 10) }, (_, i): CanvasElement => ({ type: 'ellipse', x: r + 3 + i * (2 * r + 8), y: r + 3, r1: r, r2: r, color: theme.colors.accent })), margin: [0, 0, 0, size.compact ? 4 : 12] },
-        { text: l['voteHow']!, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
-        { text: l['voteResult']!, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
-        { text: l['voteWhen']!, color: theme.colors.muted, fontSize: size.small + 1, tag: element('P') },
+        { text: l.voteHow, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
+        { text: l.voteResult, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
+        { text: l.voteWhen, color: theme.colors.muted, fontSize: size.small + 1, tag: element('P') },
       ],
     };
   };
@@ -199,7 +206,7 @@ function agreementCard(ctx: ProductContext, theme: Theme): Card {
   return (box) => {
     const l = labels(ctx);
     const size = cardSizes(theme, box);
-    const fields = [l['what']!, l['who']!, l['when']!, l['followUp']!];
+    const fields = [l.what, l.who, l.when, l.followUp];
     const field = (label: string, width: number, lines: number): Content => ({
       stack: [{ text: label, bold: true, fontSize: size.body, margin: [0, 4, 0, 0], tag: element('P') }, ruledLines(lines, width, size.lineGap, theme)],
     });
@@ -208,18 +215,13 @@ function agreementCard(ctx: ProductContext, theme: Theme): Card {
       const half = (box.w - 8) / 2;
       return {
         stack: [
-          ...header(l['agreementTitle']!, ctx, theme, box),
+          ...header(l.agreementTitle, ctx, theme, box),
           { columns: [{ width: half, stack: [field(fields[0]!, half, 2), field(fields[2]!, half, 1)] }, { width: half, stack: [field(fields[1]!, half, 2), field(fields[3]!, half, 1)] }], columnGap: 8 },
         ],
       };
     }
     const perField = (box.h - 90) / fields.length;
     const lines = Math.max(1, Math.floor((perField - 18) / size.lineGap));
-    return { stack: [...header(l['agreementTitle']!, ctx, theme, box), ...fields.map((label) => field(label, box.w, lines))] };
+    return { stack: [...header(l.agreementTitle, ctx, theme, box), ...fields.map((label) => field(label, box.w, lines))] };
   };
-}
-
-/** The largest group: every participant may put all their dots on one idea. */
-function maxGroup(ctx: ProductContext): number {
-  return ctx.options.participants ?? ctx.topic.meta.participants.max;
 }

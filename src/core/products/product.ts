@@ -1,21 +1,21 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Layout, Part } from '../layout.js';
+import type { Layout } from '../layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
-import type { BuildOptions } from '../options.js';
-import { PAGINATION } from '../pdf/tags.js';
-import type { Theme } from '../pdf/theme.js';
+import type { SettingsTable } from '../settings.js';
 import type { RenderedPdf, Typesetter } from '../typeset.js';
-import type { Labels, ViewModel } from '../view-model.js';
+import type { ViewModel } from '../view-model.js';
 
-/** Everything a product needs to make its file for one topic. */
+/**
+ * Everything a product needs to make its file for one topic. Every choice (options over the
+ * topic's front matter, group size, paper, dates, language) is already made in `view`; `topic`
+ * is there for what only the source knows (its file, its extra sections).
+ */
 export interface ProductContext {
   topic: Topic;
   view: ViewModel;
   layout: Layout;
-  labels: Labels;
-  options: BuildOptions;
   typesetter: Typesetter;
-  /** The PDFs' creation date, pinned for reproducible bytes. */
+  /** The files' creation date, pinned for reproducible bytes. */
   creationDate: Date;
 }
 
@@ -29,84 +29,48 @@ export interface ProductResult {
   missingGlyphs?: string[];
 }
 
-/** What a product without a layout file is handed as its layout: no settings, no parts. */
-export const NO_LAYOUT: Layout = { name: '', path: '', settings: {}, render: () => [] };
+/** The kinds of file a product can make, with the media type the download page and the zip go by. */
+export const MEDIA_TYPES = { pdf: 'application/pdf', html: 'text/html' } as const;
+export type OutputKind = keyof typeof MEDIA_TYPES;
 
-/** A product's result for one rendered PDF. */
-export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
-  return {
-    file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: pdf.bytes, pages: pdf.pages, ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }) },
-    diagnostics,
-    ...(pdf.missingGlyphs.length > 0 && { missingGlyphs: pdf.missingGlyphs }),
-  };
-}
-
-/** A product: one file per topic, printed from its layout in `templates/<name>.hbs`, or a web page. */
+/**
+ * A product: one file per topic, from its layout in `templates/<name>.hbs`. The download page
+ * names the file by `labels.site.files[name]` and describes it by `labels.site.fileAbout[name]`.
+ */
 export interface Product {
   name: string;
-  /** File name inside `<out>/<slug>/`. */
+  /** File path inside `<out>/<slug>/`, e.g. `drejebog.pdf` or `web/index.html`. */
   file: string;
+  kind: OutputKind;
+  /** Whether the file goes into the topic's zip. */
+  inArchive: boolean;
   /** The part names its layout may use. */
   parts: readonly string[];
+  /** The settings its layout's front matter may set, with their types and defaults. */
+  settings: SettingsTable;
   /** `false` for a product made from the view model alone, without a layout file (the web editions). */
   layout?: false;
   make(ctx: ProductContext): Promise<ProductResult>;
 }
 
-/** Renders each part of a layout with the product's part functions, in order. */
-export type PartRenderer = (part: Part, ctx: ProductContext, theme: Theme) => Content[];
-
-export function renderParts(parts: readonly Part[], renderers: Record<string, PartRenderer>, ctx: ProductContext, theme: Theme): Content[] {
-  return parts.flatMap((part) => renderers[part.part]!(part, ctx, theme));
-}
-
-/** Document metadata and settings shared by every product. */
-export function documentBase(ctx: ProductContext, subject: string): Pick<TDocumentDefinitions, 'info' | 'language' | 'displayTitle'> {
-  const { meta } = ctx.topic;
+/** A product's result for one rendered PDF. */
+export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
   return {
-    // pdfkit writes no XMP at PDF 1.3, so `&` in a title cannot break the metadata (pdfmake-notes §3).
-    info: {
-      title: `${meta.title} – ${subject}`,
-      author: meta.publisher ?? 'Dialogkit',
-      subject,
-      keywords: [meta.series, meta.title, subject].filter(Boolean).join(', '),
-      creator: 'Dialogkit',
-      producer: 'Dialogkit',
-      creationDate: ctx.creationDate,
-    },
-    language: meta.language === 'en' ? 'en-GB' : 'da-DK',
-    displayTitle: true,
-  } as Pick<TDocumentDefinitions, 'info' | 'language' | 'displayTitle'>;
-}
-
-/** The running footer of the A4 products: series and publisher left, "Side X af Y" right. */
-export function footer(ctx: ProductContext, theme: Theme, margins: [number, number, number, number]) {
-  const left = [ctx.topic.meta.series, ctx.topic.meta.publisher].filter(Boolean).join(' · ');
-  const pageLabel = String(ctx.labels['page'] ?? '{page}/{pages}');
-  return (currentPage: number, pageCount: number): Content => ({
-    columns: [
-      { text: left, width: '*' },
-      { text: pageLabel.replace('{page}', String(currentPage)).replace('{pages}', String(pageCount)), width: 'auto', alignment: 'right' },
-    ],
-    fontSize: theme.sizes.small,
-    color: theme.colors.muted,
-    margin: [margins[0], 18, margins[2], 0],
-    tag: PAGINATION,
-  }) as Content;
-}
-
-/** The draft mark printed across every page of a `draft: true` topic. */
-export function draftWatermark(ctx: ProductContext): TDocumentDefinitions['watermark'] {
-  return ctx.topic.meta.draft ? { text: String(ctx.labels['draft'] ?? 'DRAFT'), opacity: 0.08, bold: true, angle: -35 } : undefined;
-}
-
-/** Reads the page settings every layout has. */
-export function pageSettings(layout: Layout): { size: string; orientation: 'portrait' | 'landscape'; margins: [number, number, number, number] } {
-  const page = (layout.settings['page'] ?? {}) as Record<string, unknown>;
-  const margins = Array.isArray(page['margins']) && page['margins'].length === 4 ? (page['margins'] as [number, number, number, number]) : [56, 56, 56, 64] as [number, number, number, number];
-  return {
-    size: typeof page['size'] === 'string' ? page['size'] : 'A4',
-    orientation: page['orientation'] === 'landscape' ? 'landscape' : 'portrait',
-    margins,
+    file: { path: `${ctx.view.topic.slug}/${file}`, bytes: pdf.bytes, pages: pdf.pages, ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }) },
+    diagnostics,
+    ...(pdf.missingGlyphs.length > 0 && { missingGlyphs: pdf.missingGlyphs }),
   };
 }
+
+/** What a product without a layout file is handed as its layout: no settings, no parts. */
+export const NO_LAYOUT: Layout = { name: '', path: '', settings: {}, locate: () => ({ line: 1, col: 1 }), references: [], render: () => [] };
+
+/** A layout-driven product: its parts rendered in the layout's order. */
+export type PartRenderer<Extra = void> = (part: import('../layout.js').Part, ctx: ProductContext, extra: Extra) => Content[];
+
+/** Renders each part of the layout with the product's part functions, in order. */
+export function renderParts<Extra>(ctx: ProductContext, renderers: Record<string, PartRenderer<Extra>>, extra: Extra): Content[] {
+  return ctx.layout.render(ctx.view).flatMap((part) => renderers[part.part]!(part, ctx, extra));
+}
+
+export type { TDocumentDefinitions };

@@ -16,7 +16,10 @@ function webEdition(name: string, file: string, render: (view: ViewModel) => str
   return {
     name,
     file,
+    kind: 'html',
+    inArchive: true,
     parts: [],
+    settings: {},
     layout: false,
     async make(ctx) {
       return { file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: new TextEncoder().encode(render(ctx.view)) }, diagnostics: [] };

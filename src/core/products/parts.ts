@@ -1,0 +1,93 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import { fill } from '../labels.js';
+import { bookmark } from '../pdf/blocks.js';
+import { displayAddress, plain } from '../pdf/inline.js';
+import { keepTogether, keepWithNext } from '../pdf/keep.js';
+import { element, PAGINATION } from '../pdf/tags.js';
+import type { Theme } from '../pdf/theme.js';
+import type { ProductContext } from './product.js';
+
+/** Parts the guide and the handout share. */
+
+/** A section: its `H2` heading (a bookmark) kept with the start of what follows. */
+export function section(title: string, body: Content[], theme: Theme, options: { outlineId?: string; newPage?: boolean } = {}): Content[] {
+  const heading: Content = {
+    text: plain(title),
+    fontSize: theme.sizes.h2,
+    bold: true,
+    color: theme.colors.accent,
+    margin: [0, 14, 0, 6],
+    headlineLevel: 2,
+    tag: element('H2'),
+    ...bookmark(title, options.outlineId),
+    ...(options.newPage && { pageBreak: 'before' as const }),
+  };
+  const [first, ...rest] = body;
+  return [...keepWithNext(heading, first), ...rest];
+}
+
+/** The series small and in capitals, the topic's title (`H1`), and what this document is. */
+export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string, gapAfter: number): Content[] {
+  const { topic } = ctx.view;
+  return [
+    ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) }] : []),
+    { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') },
+    { text: subtitle, fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, gapAfter], tag: element('P') },
+  ];
+}
+
+/** A running footer: `left` (e.g. series · publisher), and "Side X af Y" right. */
+export function footer(ctx: ProductContext, theme: Theme, margins: readonly number[], left: readonly (string | null)[]) {
+  const text = left.filter(Boolean).join(' · ');
+  const pageLabel = ctx.view.labels.page;
+  return (currentPage: number, pageCount: number): Content => ({
+    columns: [
+      { text, width: '*' },
+      { text: fill(pageLabel, { page: currentPage, pages: pageCount }), width: 'auto', alignment: 'right' },
+    ],
+    fontSize: theme.sizes.small,
+    color: theme.colors.muted,
+    margin: [margins[0]!, 18, margins[2]!, 0],
+    tag: PAGINATION,
+  });
+}
+
+/** The film, podcast or case with its QR code: the facilitator scans it to open it on the meeting-room screen. */
+export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): Content[] {
+  const { media } = ctx.view.topic;
+  if (!media?.url) return [];
+  const { labels } = ctx.view;
+  const url = media.url;
+  const intro = heading ?? labels.mediaIntro[media.kind];
+  const alt = fill(labels.qrAlt[media.kind], { title: media.title, url: displayAddress(url) });
+  const box: Content = {
+    table: {
+      widths: ['*', 78],
+      body: [
+        [
+          {
+            stack: [
+              { text: intro.toUpperCase(), fontSize: theme.sizes.small, bold: true, color: theme.colors.muted, characterSpacing: 0.6, tag: element('P', { actual: intro }) },
+              { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
+              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes} ${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }] : []),
+              { text: [{ text: displayAddress(url), link: url, tag: element('Link') }], color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0], tag: element('P') },
+            ],
+          },
+          { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right', tag: element('Figure', { alt }) },
+        ],
+      ],
+    },
+    tag: element('Sect'),
+    layout: {
+      fillColor: () => theme.colors.tint,
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: () => 12,
+      paddingRight: () => 10,
+      paddingTop: () => 10,
+      paddingBottom: () => 10,
+    },
+    margin: [0, 0, 0, 10],
+  };
+  return [keepTogether(box)];
+}

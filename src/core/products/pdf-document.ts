@@ -1,0 +1,81 @@
+import type { Content, DynamicContent, Margins, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { keepRule } from '../pdf/keep.js';
+import { paper, type Orientation } from '../pdf/paper.js';
+import type { Theme } from '../pdf/theme.js';
+import type { PaperSize } from '../model.js';
+import type { SettingsOf, SettingsTable } from '../settings.js';
+import { pdfResult, type ProductContext, type ProductResult } from './product.js';
+
+/** The page a PDF product is set on, with the text column it leaves. */
+export interface Page {
+  size: PaperSize;
+  orientation: Orientation;
+  margins: [number, number, number, number];
+  width: number;
+  height: number;
+  /** Between the left and right margins, in whole points (rules stop short of the margin rather than cross it). */
+  textWidth: number;
+}
+
+/** A page from checked `page:` settings, or from a size chosen elsewhere (flip-chart paper). */
+export function pageOf(size: PaperSize, orientation: Orientation, margins: [number, number, number, number]): Page {
+  const { width, height } = paper(size, orientation);
+  return { size, orientation, margins, width, height, textWidth: Math.floor(width - margins[0] - margins[2]) };
+}
+
+/** What a PDF product declares; the rest of the document is the same for every product. */
+export interface PdfSpec {
+  /** The product's name for people: the document's subject, and part of its title. */
+  subject: string;
+  page: Page;
+  theme: Theme;
+  content: Content[];
+  /** Instead of the theme's font, size, line height and colour (sheets and cards size their own type). */
+  defaultStyle?: Style;
+  footer?: DynamicContent;
+  background?: TDocumentDefinitions['background'];
+  /** False for files whose structure cannot survive (tiled sheets). Default true. */
+  tagged?: boolean;
+}
+
+/**
+ * The document skeleton shared by every PDF product: page, default style, footer, draft mark,
+ * metadata, language, the keep-together rule; rendered and returned as the product's file.
+ */
+export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefinitions {
+  const { topic, labels } = ctx.view;
+  const { page, theme } = spec;
+  return {
+    // pdfkit writes no XMP at PDF 1.3, so `&` in a title cannot break the metadata (docs/pdfmake.md §3).
+    info: {
+      title: `${topic.title} – ${spec.subject}`,
+      author: topic.publisher ?? 'Dialogkit',
+      subject: spec.subject,
+      keywords: [topic.series, topic.title, spec.subject].filter(Boolean).join(', '),
+      creator: 'Dialogkit',
+      producer: 'Dialogkit',
+      creationDate: ctx.creationDate,
+    },
+    language: topic.language === 'en' ? 'en-GB' : 'da-DK',
+    displayTitle: true,
+    pageSize: { width: page.width, height: page.height },
+    pageMargins: page.margins as Margins,
+    defaultStyle: spec.defaultStyle ?? { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
+    ...(spec.footer && { footer: spec.footer }),
+    ...(spec.background && { background: spec.background }),
+    ...(topic.draft && { watermark: { text: labels.draft, opacity: 0.08, bold: true, angle: -35 } }),
+    pageBreakBefore: keepRule,
+    content: spec.content,
+  };
+}
+
+/** Renders a PDF product's document into its file. */
+export async function renderPdf(ctx: ProductContext, file: string, spec: PdfSpec): Promise<ProductResult> {
+  const pdf = await ctx.typesetter.render(pdfDocument(ctx, spec), { tagged: spec.tagged ?? true });
+  return pdfResult(ctx, file, pdf);
+}
+
+/** A product's checked layout settings, typed by the table they were checked against (kit.ts). */
+export function settingsOf<T extends SettingsTable>(ctx: ProductContext, _table: T): SettingsOf<T> {
+  return ctx.layout.settings as SettingsOf<T>;
+}
