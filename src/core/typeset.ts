@@ -1,15 +1,14 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { createTagger } from './pdf/structure.js';
 
-// pdfmake's browser build, in Node too: one code path for the CLI and the download page's kit,
-// down to the deflate implementation, so both produce the same bytes (issue 11). Loaded on first
-// use: it is a third of a second of start-up that a no-change rebuild never needs.
-type Pdfmake = typeof import('pdfmake/build/pdfmake.js');
+// Our own build of pdfmake (scripts/pdfmake/), one ES module for the CLI and the browser kit alike,
+// down to the deflate implementation, so both produce the same bytes (issue 11; docs/pdfmake.md).
+// Loaded on first use: start-up time that a no-change rebuild never needs.
+type Pdfmake = typeof import('#pdfmake').default;
 let pdfmakeLoading: Promise<Pdfmake> | undefined;
 let pdfmake: Pdfmake;
 async function loadPdfmake(): Promise<Pdfmake> {
-  // A CommonJS bundle: Node and esbuild both hand it over as the default export.
-  pdfmakeLoading ??= import('pdfmake/build/pdfmake.js').then((m) => (pdfmake = ((m as { default?: Pdfmake }).default ?? m) as Pdfmake));
+  pdfmakeLoading ??= import('#pdfmake').then((m) => (pdfmake = m.default));
   return pdfmakeLoading;
 }
 
@@ -176,30 +175,27 @@ interface PdfKitStream {
 }
 
 function registerFonts(fonts: FontSet): void {
-  // `virtualfs` is missing from @types/pdfmake 0.3.3 (pdfmake-notes §1).
-  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: unknown): void } }).virtualfs;
   const dictionary: Record<string, Record<keyof FontFaces, string>> = {};
   for (const [family, faces] of Object.entries(fonts)) {
     const names = {} as Record<keyof FontFaces, string>;
     for (const face of ['normal', 'bold', 'italics', 'bolditalics'] as const) {
       const name = `dialogkit/${family}-${face}.ttf`;
-      vfs.writeFileSync(name, toBuffer(faces[face]));
+      pdfmake.virtualfs.writeFileSync(name, toBuffer(faces[face]));
       names[face] = name;
     }
     dictionary[family] = names;
   }
   pdfmake.setFonts(dictionary);
   metricsKit = undefined;
-  // Documents never fetch anything: fonts come from the virtual file system only.
+  // Documents never fetch or read anything: fonts come from the virtual file system only.
   pdfmake.setUrlAccessPolicy(() => false);
-  // Node's build reads local files and so has a local-access policy; the browser build has neither.
-  const local = (pdfmake as unknown as { setLocalAccessPolicy?: (fn: (path: string) => boolean) => void }).setLocalAccessPolicy;
-  local?.call(pdfmake, (path) => path.startsWith('dialogkit/'));
+  pdfmake.setLocalAccessPolicy(() => false);
   registered = fonts;
 }
 
-function toBuffer(bytes: Uint8Array): unknown {
-  const B = (globalThis as { Buffer?: { from(data: Uint8Array): unknown } }).Buffer;
+/** pdfkit wants a `Buffer` (Node's, or the browser kit's bundled one) for font data. */
+function toBuffer(bytes: Uint8Array): Uint8Array {
+  const B = (globalThis as { Buffer?: { from(data: Uint8Array): Uint8Array } }).Buffer;
   return B ? B.from(bytes) : bytes;
 }
 
