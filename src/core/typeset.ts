@@ -1,10 +1,13 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { createTagger } from './pdf/structure.js';
+import { DialogkitError } from './diagnostics.js';
+import { createTextLedger, type LostText, type TextLedger } from './pdf/ledger.js';
+import { cleanInfo } from './pdf/metadata.js';
+import { createTagger, type StructureHooks, type Tagger } from './pdf/structure.js';
 
 // Our own build of pdfmake (scripts/pdfmake/), one ES module for the CLI and the browser kit alike,
 // down to the deflate implementation, so both produce the same bytes (issue 11; docs/pdfmake.md).
 // Loaded on first use: start-up time that a no-change rebuild never needs.
-type Pdfmake = typeof import('#pdfmake').default;
+export type Pdfmake = typeof import('#pdfmake').default;
 let pdfmakeLoading: Promise<Pdfmake> | undefined;
 let pdfmake: Pdfmake;
 async function loadPdfmake(): Promise<Pdfmake> {
@@ -30,6 +33,8 @@ export interface RenderedPdf {
   conformance: string[];
   /** Characters the fonts lack, printed as empty boxes (tagged renders only). */
   missingGlyphs: string[];
+  /** Text of the definition's content that was not drawn (pdf/ledger.ts): the file must not ship. */
+  lostText: LostText[];
 }
 
 export interface RenderOptions {
@@ -69,19 +74,27 @@ export interface FaceRef {
 }
 
 let registered: FontSet | undefined;
+let registeredIn: Pdfmake | undefined;
 
-export function createTypesetter(fonts: FontSet): Typesetter {
+/**
+ * @param load where pdfmake comes from: our patched build, unless a test hands in another (an
+ *   unpatched one, to prove that a render notices).
+ */
+export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = loadPdfmake): Typesetter {
   const ready = async () => {
-    await loadPdfmake();
-    if (registered !== fonts) registerFonts(fonts);
+    pdfmake = await load();
+    if (registered !== fonts || registeredIn !== pdfmake) registerFonts(fonts);
   };
   return {
     async render(doc, options = {}) {
       await ready();
       const tagger = options.tagged ? createTagger() : undefined;
+      const ledger = createTextLedger(doc.content);
       // PDF/UA and PDF/A need XMP metadata (dc:title, pdfuaid, pdfaid), which pdfkit writes from PDF 1.4 on.
-      const definition = tagger ? { ...doc, version: '1.7', tagged: true } : doc;
-      const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, ...(tagger && { structure: tagger.hooks }) } as object).getStream()) as unknown as PdfKitStream;
+      const definition = { ...doc, ...(doc.info && { info: cleanInfo(doc.info) }), ...(tagger && { version: '1.7', tagged: true }) };
+      const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, structure: hooks(ledger, tagger) } as object).getStream()) as unknown as PdfKitStream;
+      const drawn = ledger.report();
+      if (drawn.calls === 0 && drawn.expected > 0) throw new DialogkitError(NOT_PATCHED);
       const report = tagger?.report();
       if (report) {
         const { untaggedText, figuresWithoutAlt } = report;
@@ -92,7 +105,7 @@ export function createTypesetter(fonts: FontSet): Typesetter {
       const conformance = report && missingGlyphs.length === 0 ? identify(kit) : [];
       const pages = kit.bufferedPageRange().count;
       const bytes = await collect(kit);
-      return { bytes, pages, conformance, missingGlyphs };
+      return { bytes, pages, conformance, missingGlyphs, lostText: drawn.lost };
     },
     async measureHeights(doc) {
       await ready();
@@ -117,6 +130,29 @@ export function createTypesetter(fonts: FontSet): Typesetter {
 let metricsKit: PdfKitStream | undefined;
 
 // --- internal ---
+
+const NOT_PATCHED =
+  'pdfmake is not patched: the renderer never called the structure hooks of patches/pdfmake+0.3.11.patch, so the text and structure of the PDF cannot be checked; run npm install (and npm run compile)';
+
+/** The renderer hooks of one render: the text ledger always, the tagger when the file is tagged. */
+function hooks(ledger: TextLedger, tagger: Tagger | undefined): StructureHooks {
+  return {
+    beginItem(doc, item) {
+      ledger.hooks.beginItem(doc, item);
+      tagger?.hooks.beginItem(doc, item);
+    },
+    endItem(doc, item) {
+      tagger?.hooks.endItem(doc, item);
+    },
+    beginInline(doc, line, inline) {
+      ledger.hooks.beginInline(doc, line, inline);
+      tagger?.hooks.beginInline(doc, line, inline);
+    },
+    beginDecoration(doc, line) {
+      tagger?.hooks.beginDecoration(doc, line);
+    },
+  };
+}
 
 /**
  * Marks a rendered, not yet ended, document as PDF/UA-1 and PDF/A-2b: pdfkit writes the XMP
@@ -191,6 +227,7 @@ function registerFonts(fonts: FontSet): void {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   registered = fonts;
+  registeredIn = pdfmake;
 }
 
 /** pdfkit wants a `Buffer` (Node's, or the browser kit's bundled one) for font data. */

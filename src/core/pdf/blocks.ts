@@ -18,7 +18,7 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
     if (block.kind === 'heading') {
       const next = list[i + 1];
       previousLevel = Math.min(block.level, previousLevel + 1);
-      const heading = headingNode(block, previousLevel, theme, outlineParent);
+      const heading = located(headingNode(block, previousLevel, theme, outlineParent), block.line);
       // A heading is never left alone at the foot of a page: it travels with the next block.
       if (next && next.kind !== 'heading') {
         out.push({ stack: [heading, ...blocks([next], theme, tipLabel)], unbreakable: true });
@@ -26,7 +26,7 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
       } else out.push(heading);
       continue;
     }
-    out.push(block_(block, theme, tipLabel));
+    out.push(located(block_(block, theme, tipLabel), block.line));
   }
   return out;
 }
@@ -77,6 +77,11 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string): 
 }
 
 // --- internal ---
+
+/** The source line a node was made from, where a render reports text it did not draw (pdf/ledger.ts). */
+function located(node: Content, line: number): Content {
+  return typeof node === 'object' && !Array.isArray(node) ? Object.assign({ sourceLine: line }, node) : node;
+}
 
 function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string): Content {
   switch (block.kind) {

@@ -4,6 +4,7 @@ import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
+import { lostTextDiagnostics } from '../pdf/ledger.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { deepMerge, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
@@ -125,7 +126,7 @@ export const flipover: Product = {
     const tiling = tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: A4_PORTRAIT.width, paperHeight: A4_PORTRAIT.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
     const frames = await ctx.typesetter.render({ ...base, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
     const bytes = await assembleTiles({ sheets: rendered.bytes, frames: frames.bytes, tiling, markSize: mm(settings.tile.mark) });
-    return { file: { path, bytes, pages: frames.pages }, diagnostics };
+    return { file: { path, bytes, pages: frames.pages }, diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, this.file, rendered.lostText)] };
   },
 };
 

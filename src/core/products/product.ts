@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Layout, Part } from '../layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { BuildOptions } from '../options.js';
+import { lostTextDiagnostics } from '../pdf/ledger.js';
 import { PAGINATION } from '../pdf/tags.js';
 import type { Theme } from '../pdf/theme.js';
 import type { RenderedPdf, Typesetter } from '../typeset.js';
@@ -36,7 +37,7 @@ export const NO_LAYOUT: Layout = { name: '', path: '', settings: {}, render: () 
 export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
   return {
     file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: pdf.bytes, pages: pdf.pages, ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }) },
-    diagnostics,
+    diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, file, pdf.lostText)],
     ...(pdf.missingGlyphs.length > 0 && { missingGlyphs: pdf.missingGlyphs }),
   };
 }
@@ -64,7 +65,7 @@ export function renderParts(parts: readonly Part[], renderers: Record<string, Pa
 export function documentBase(ctx: ProductContext, subject: string): Pick<TDocumentDefinitions, 'info' | 'language' | 'displayTitle'> {
   const { meta } = ctx.topic;
   return {
-    // pdfkit writes no XMP at PDF 1.3, so `&` in a title cannot break the metadata (pdfmake-notes §3).
+    // Our pdfkit patch escapes XMP values and the typesetter removes control characters (docs/pdfmake.md).
     info: {
       title: `${meta.title} – ${subject}`,
       author: meta.publisher ?? 'Dialogkit',
