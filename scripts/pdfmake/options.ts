@@ -36,6 +36,14 @@ export const browserShims = {
   inject: [`${HERE}process.js`],
 } satisfies BuildOptions;
 
+/** pdfmake's own modules get emitters without a listener limit (events.js); everyone else gets `events`. */
+export const pdfmakeEvents: Plugin = {
+  name: 'pdfmake-events',
+  setup(build) {
+    build.onResolve({ filter: /^events$/ }, (args) => (/[\\/]pdfmake[\\/]src[\\/]/.test(args.importer) ? { path: `${HERE}events.js` } : undefined));
+  },
+};
+
 /** Lets the browser kit import `#pdfmake` (package.json `imports`) from the sources, not from dist/. */
 export const pdfmakeFromSources: Plugin = {
   name: 'pdfmake-from-sources',
