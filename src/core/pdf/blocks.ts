@@ -38,7 +38,7 @@ export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip'): Conten
 
 /** A list item's body (`LBody`) content. */
 export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip'): Content[] {
-  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') } as Content, ...blocks(item.children, theme, tipLabel)];
+  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P'), sourceLine: item.line } as Content, ...blocks(item.children, theme, tipLabel)];
 }
 
 /** An `LI` whose body is `body`, with an optional printed label (`Lbl`) of our own before it. */
