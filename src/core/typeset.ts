@@ -5,7 +5,7 @@ import { cleanInfo } from './pdf/metadata.js';
 import { createTagger, type StructureHooks, type Tagger } from './pdf/structure.js';
 
 // Our own build of pdfmake (scripts/pdfmake/), one ES module for the CLI and the browser kit alike,
-// down to the deflate implementation, so both produce the same bytes (issue 11; docs/pdfmake.md).
+// down to the deflate implementation, so both produce the same bytes (issue 11; docs/pdfmake.md §1).
 // Loaded on first use: start-up time that a no-change rebuild never needs.
 export type Pdfmake = typeof import('#pdfmake').default;
 let pdfmakeLoading: Promise<Pdfmake> | undefined;
@@ -53,14 +53,14 @@ export class StructureError extends Error {}
 /**
  * The only module that talks to pdfmake. Fonts arrive as bytes (the core never reads files),
  * are registered once per process, and every render gets a fresh document definition:
- * pdfmake mutates the object it is given (pdfmake-notes §4).
+ * pdfmake mutates the object it is given (docs/pdfmake.md §4).
  */
 export interface Typesetter {
   render(doc: TDocumentDefinitions, options?: RenderOptions): Promise<RenderedPdf>;
   /**
    * Lays out a probe document without writing it and returns each page's height. With
    * `height: 'auto'` pages (one section per box), that is how tall each box's content is:
-   * exact, because it is the same engine that renders (pdfmake-notes §5, auto-fit).
+   * exact, because it is the same engine that renders (docs/pdfmake.md §5).
    */
   measureHeights(doc: TDocumentDefinitions): Promise<number[]>;
   /** The advance width of `text` at 1 pt in a registered face, from the font's own metrics. */

@@ -65,7 +65,7 @@ export function renderParts(parts: readonly Part[], renderers: Record<string, Pa
 export function documentBase(ctx: ProductContext, subject: string): Pick<TDocumentDefinitions, 'info' | 'language' | 'displayTitle'> {
   const { meta } = ctx.topic;
   return {
-    // Our pdfkit patch escapes XMP values and the typesetter removes control characters (docs/pdfmake.md).
+    // Our pdfkit patch escapes XMP values and the typesetter removes control characters (docs/pdfmake.md §3).
     info: {
       title: `${meta.title} – ${subject}`,
       author: meta.publisher ?? 'Dialogkit',
