@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { browserShims, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
+import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -51,7 +51,7 @@ const result = await build({
   loader: { ...pdfmakeCommon.loader, '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
   alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
   inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
-  plugins: [pdfmakeFromSources, pdfmakeEvents],
+  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
 });
 
 // The page's own script and the previews' pdf.js.

@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { PDFMAKE_ENTRY, pdfmakeCommon, pdfmakeEvents } from './options.js';
+import { PDFMAKE_ENTRY, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents } from './options.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,7 +18,7 @@ await build({
   // Node's own modules stay Node's; CommonJS dependencies (browserify-zlib) require them.
   external: builtinModules.filter((name) => name !== 'fs' && name !== 'zlib'),
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  plugins: [pdfmakeEvents],
+  plugins: [pdfmakeEvents, pdfkitFontkit],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -44,6 +44,14 @@ export const pdfmakeEvents: Plugin = {
   },
 };
 
+/** pdfkit's fontkit parses each font file once per process (fontkit.js). */
+export const pdfkitFontkit: Plugin = {
+  name: 'pdfkit-fontkit',
+  setup(build) {
+    build.onResolve({ filter: /^fontkit$/ }, (args) => (/[\\/]pdfkit[\\/]js[\\/]/.test(args.importer) ? { path: `${HERE}fontkit.js` } : undefined));
+  },
+};
+
 /** Lets the browser kit import `#pdfmake` (package.json `imports`) from the sources, not from dist/. */
 export const pdfmakeFromSources: Plugin = {
   name: 'pdfmake-from-sources',
