@@ -29,7 +29,7 @@ const shape = (tall: boolean) =>
       fc.record({
         paragraph: fc.integer({ min: 1, max: tall ? 900 : 100 }),
         list: fc.integer({ min: 0, max: tall ? 60 : 8 }),
-        depth: fc.integer({ min: 1, max: tall ? 12 : 4 }),
+        depth: fc.integer({ min: 1, max: tall ? 8 : 4 }), // the format allows lists 8 deep
         questions: fc.integer({ min: 0, max: 6 }),
         prompts: fc.integer({ min: 0, max: 3 }),
         longWord: fc.option(fc.integer({ min: 40, max: tall ? 5000 : 300 }), { nil: undefined }),
@@ -136,12 +136,12 @@ describe('every word the author wrote is printed (generated topics)', () => {
         expect(built.ok).toBe(false);
         expect(built.files).toEqual([]);
         const lost = built.diagnostics.filter((d) => d.severity === 'error' && d.message.includes('does not print all of this'));
-        expect(lost.length).toBeGreaterThan(0);
+        expect(lost.length, JSON.stringify(built.diagnostics.filter((d) => d.severity === 'error').slice(0, 3))).toBeGreaterThan(0);
         // At the lines of the body where the lost text is written (a part's own heading has no line).
         expect(lost.some((d) => d.line > 8)).toBe(true);
       }),
       // A word longer than a page's lines, broken over two pages.
-      { ...RUN, examples: [[{ about: [578], questions: 24, preparation: 5, steps: [{ paragraph: 220, list: 12, depth: 11, questions: 5, prompts: 0, longWord: 4227, tip: true }], advice: 0, legal: 344 }]] },
+      { ...RUN, examples: [[{ about: [578], questions: 24, preparation: 5, steps: [{ paragraph: 220, list: 12, depth: 8, questions: 5, prompts: 0, longWord: 4227, tip: true }], advice: 0, legal: 344 }]] },
     );
     expect(warnings).toEqual([]);
   });

@@ -243,28 +243,6 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
     expect(topic.ok).toBe(true);
   });
 
-  it('names every character that prints as an empty box, invisible ones too, once at its first use, and withholds the claims', async () => {
-    // A line separator, a byte-order mark in mid-text, a stray zero-width joiner and a word joiner: each an empty box in print.
-    const text = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8'))
-      .replace('Introducér emnet og vis filmen.', 'Introducér emnet\u2028og vis\ufefffilmen.')
-      .replace('Hvor langt vil vi selv gå', 'Hvor langt\u200dvil vi\u2060selv\u2028gå');
-    const result = await buildSources([source(text, 'content/invisible.md')]);
-    const boxes = result.topics[0]!.diagnostics.filter((d) => d.message.includes('empty box'));
-    expect(boxes.map((d) => d.message.match(/U\+[0-9A-F]{4}/)![0]).sort()).toEqual(['U+200D', 'U+2028', 'U+2060', 'U+FEFF']);
-    const lines = text.split('\n');
-    for (const d of boxes) {
-      const char = String.fromCodePoint(parseInt(d.message.match(/U\+([0-9A-F]{4})/)![1]!, 16));
-      expect(d.severity).toBe('warning');
-      // First use: the line and column where the character first appears.
-      expect(d.line).toBe(lines.findIndex((l) => l.includes(char)) + 1);
-      expect([...lines[d.line - 1]!].indexOf(char) + 1).toBe(d.col);
-      expect(d.message).not.toMatch(/[\u2028\ufeff\u200d\u2060]/);
-    }
-    const guide = new TextDecoder('latin1').decode(fileOf(result, 'drejebog.pdf'));
-    expect(guide).toMatch(/\/Marked true/);
-    expect(guide).not.toMatch(/pdfuaid|pdfaid/);
-  });
-
   it('claims nothing for tiled flip-chart sheets, whose pieces are placed pages without structure', async () => {
     const result = await buildSources([await fixture('valid/minimal.md')], { flipoverSize: 'A2', tile: 'A4' });
     const raw = new TextDecoder('latin1').decode(fileOf(result, 'flipover.pdf'));

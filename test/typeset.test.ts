@@ -72,6 +72,15 @@ describe('text conservation: every character of the content is drawn, or the ren
   });
 });
 
+describe('empty boxes: every character drawn as .notdef is named and withholds the claims', () => {
+  it('names invisible characters too (the parser removes them from topics; labels and layouts can still carry them)', async () => {
+    const text = 'a\u2028b\u2029c\ufeffd\u200de\u2060f→g\u00a0h\tI\u00adj';
+    const pdf = await createTypesetter(fonts).render(definition({ ...base, content: [{ text, tag: { role: 'P' } }] }), { tagged: true });
+    expect([...pdf.missingGlyphs].sort()).toEqual(['\u200d', '\u2028', '\u2029', '\u2060', '\ufeff', '→'].sort());
+    expect(pdf.conformance).toEqual([]);
+  });
+});
+
 describe('document metadata is valid XML whatever the title holds', () => {
   const hostile = ['Linje\u000bskift', 'Side\u000cskift', 'Samarbejde & tillid', 'a < b > c', 'Ikke\ufffetegn', 'Halv\ud800surrogat', 'Lav\udc00halv', 'Escape\u001b[2J', 'C1\u0085tegn', 'Tab\tog\r\nlinje'];
 
