@@ -1,13 +1,15 @@
 /**
  * Bundles src/browser/kit.ts for browsers with esbuild, embedding the shipped fonts, layouts and
  * labels, into dist/browser/dialogkit-kit.js. Run by `npm run compile`; the CLI copies the file
- * next to index.html. The core imports no node:* module, so nothing needs shimming but the
- * `fs` that gray-matter requires (and never calls here).
+ * next to index.html. pdfmake is built from its patched sources exactly as for Node
+ * (scripts/pdfmake/options.ts), with browser stand-ins for the Node modules it uses; the core
+ * imports no node:* module, and gray-matter's `fs` is pdfmake's stand-in (never called here).
  */
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -45,9 +47,11 @@ const result = await build({
   ...common,
   stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'kit-entry.ts', loader: 'ts' },
   outfile: `${ROOT}dist/browser/dialogkit-kit.js`,
-  loader: { '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
-  alias: { fs: `${ROOT}scripts/empty-module.js` },
-  inject: [`${ROOT}scripts/buffer-shim.js`],
+  define: pdfmakeCommon.define,
+  loader: { ...pdfmakeCommon.loader, '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
+  alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
+  inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
+  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
 });
 
 // The page's own script and the previews' pdf.js.

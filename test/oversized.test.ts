@@ -12,14 +12,16 @@ const guiding = words('tag', 60);
 const firstList = words('liste', 90);
 const tip = words('tip', 500);
 const legal = words('jura', 900);
-const nested = words('dyb', 40);
+// As deep as the format allows (input-bounds.ts): eight levels.
+const nested = words('dyb', 8);
 const longWord = 'langtord'.repeat(625);
-const stepTitles = words('trin', 40);
+// As many steps as the format allows (input-bounds.ts).
+const stepTitles = words('trin', 30);
 
 /** A topic whose every section opens with a block taller than a page (issue 17, item 1). */
 const topic = `---
 title: Et emne med meget lange afsnit
-duration: 40
+duration: 30
 participants: "4-20"
 ---
 

@@ -1,15 +1,17 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { createTagger } from './pdf/structure.js';
+import { DialogkitError } from './diagnostics.js';
+import { createTextLedger, type LostText, type TextLedger } from './pdf/ledger.js';
+import { cleanInfo } from './pdf/metadata.js';
+import { createTagger, type StructureHooks, type Tagger } from './pdf/structure.js';
 
-// pdfmake's browser build, in Node too: one code path for the CLI and the download page's kit,
-// down to the deflate implementation, so both produce the same bytes (issue 11). Loaded on first
-// use: it is a third of a second of start-up that a no-change rebuild never needs.
-type Pdfmake = typeof import('pdfmake/build/pdfmake.js');
+// Our own build of pdfmake (scripts/pdfmake/), one ES module for the CLI and the browser kit alike,
+// down to the deflate implementation, so both produce the same bytes (issue 11; docs/pdfmake.md §1).
+// Loaded on first use: start-up time that a no-change rebuild never needs.
+export type Pdfmake = typeof import('#pdfmake').default;
 let pdfmakeLoading: Promise<Pdfmake> | undefined;
 let pdfmake: Pdfmake;
 async function loadPdfmake(): Promise<Pdfmake> {
-  // A CommonJS bundle: Node and esbuild both hand it over as the default export.
-  pdfmakeLoading ??= import('pdfmake/build/pdfmake.js').then((m) => (pdfmake = ((m as { default?: Pdfmake }).default ?? m) as Pdfmake));
+  pdfmakeLoading ??= import('#pdfmake').then((m) => (pdfmake = m.default));
   return pdfmakeLoading;
 }
 
@@ -31,6 +33,8 @@ export interface RenderedPdf {
   conformance: string[];
   /** Characters the fonts lack, printed as empty boxes (tagged renders only). */
   missingGlyphs: string[];
+  /** Text of the definition's content that was not drawn (pdf/ledger.ts): the file must not ship. */
+  lostText: LostText[];
 }
 
 export interface RenderOptions {
@@ -49,14 +53,14 @@ export class StructureError extends Error {}
 /**
  * The only module that talks to pdfmake. Fonts arrive as bytes (the core never reads files),
  * are registered once per process, and every render gets a fresh document definition:
- * pdfmake mutates the object it is given (pdfmake-notes §4).
+ * pdfmake mutates the object it is given (docs/pdfmake.md §4).
  */
 export interface Typesetter {
   render(doc: TDocumentDefinitions, options?: RenderOptions): Promise<RenderedPdf>;
   /**
    * Lays out a probe document without writing it and returns each page's height. With
    * `height: 'auto'` pages (one section per box), that is how tall each box's content is:
-   * exact, because it is the same engine that renders (pdfmake-notes §5, auto-fit).
+   * exact, because it is the same engine that renders (docs/pdfmake.md §5).
    */
   measureHeights(doc: TDocumentDefinitions): Promise<number[]>;
   /** The advance width of `text` at 1 pt in a registered face, from the font's own metrics. */
@@ -70,19 +74,27 @@ export interface FaceRef {
 }
 
 let registered: FontSet | undefined;
+let registeredIn: Pdfmake | undefined;
 
-export function createTypesetter(fonts: FontSet): Typesetter {
+/**
+ * @param load where pdfmake comes from: our patched build, unless a test hands in another (an
+ *   unpatched one, to prove that a render notices).
+ */
+export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = loadPdfmake): Typesetter {
   const ready = async () => {
-    await loadPdfmake();
-    if (registered !== fonts) registerFonts(fonts);
+    pdfmake = await load();
+    if (registered !== fonts || registeredIn !== pdfmake) registerFonts(fonts);
   };
   return {
     async render(doc, options = {}) {
       await ready();
       const tagger = options.tagged ? createTagger() : undefined;
+      const ledger = createTextLedger(doc.content);
       // PDF/UA and PDF/A need XMP metadata (dc:title, pdfuaid, pdfaid), which pdfkit writes from PDF 1.4 on.
-      const definition = tagger ? { ...doc, version: '1.7', tagged: true } : doc;
-      const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, ...(tagger && { structure: tagger.hooks }) } as object).getStream()) as unknown as PdfKitStream;
+      const definition = { ...doc, ...(doc.info && { info: cleanInfo(doc.info) }), ...(tagger && { version: '1.7', tagged: true }) };
+      const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, structure: hooks(ledger, tagger) } as object).getStream()) as unknown as PdfKitStream;
+      const drawn = ledger.report();
+      if (drawn.calls === 0 && drawn.expected > 0) throw new DialogkitError(NOT_PATCHED);
       const report = tagger?.report();
       if (report) {
         const { untaggedText, figuresWithoutAlt } = report;
@@ -93,7 +105,7 @@ export function createTypesetter(fonts: FontSet): Typesetter {
       const conformance = report && missingGlyphs.length === 0 ? identify(kit) : [];
       const pages = kit.bufferedPageRange().count;
       const bytes = await collect(kit);
-      return { bytes, pages, conformance, missingGlyphs };
+      return { bytes, pages, conformance, missingGlyphs, lostText: drawn.lost };
     },
     async measureHeights(doc) {
       await ready();
@@ -118,6 +130,29 @@ export function createTypesetter(fonts: FontSet): Typesetter {
 let metricsKit: PdfKitStream | undefined;
 
 // --- internal ---
+
+const NOT_PATCHED =
+  'pdfmake is not patched: the renderer never called the structure hooks of patches/pdfmake+0.3.11.patch, so the text and structure of the PDF cannot be checked; run npm install (and npm run compile)';
+
+/** The renderer hooks of one render: the text ledger always, the tagger when the file is tagged. */
+function hooks(ledger: TextLedger, tagger: Tagger | undefined): StructureHooks {
+  return {
+    beginItem(doc, item) {
+      ledger.hooks.beginItem(doc, item);
+      tagger?.hooks.beginItem(doc, item);
+    },
+    endItem(doc, item) {
+      tagger?.hooks.endItem(doc, item);
+    },
+    beginInline(doc, line, inline) {
+      ledger.hooks.beginInline(doc, line, inline);
+      tagger?.hooks.beginInline(doc, line, inline);
+    },
+    beginDecoration(doc, line) {
+      tagger?.hooks.beginDecoration(doc, line);
+    },
+  };
+}
 
 /**
  * Marks a rendered, not yet ended, document as PDF/UA-1 and PDF/A-2b: pdfkit writes the XMP
@@ -176,30 +211,28 @@ interface PdfKitStream {
 }
 
 function registerFonts(fonts: FontSet): void {
-  // `virtualfs` is missing from @types/pdfmake 0.3.3 (pdfmake-notes §1).
-  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: unknown): void } }).virtualfs;
   const dictionary: Record<string, Record<keyof FontFaces, string>> = {};
   for (const [family, faces] of Object.entries(fonts)) {
     const names = {} as Record<keyof FontFaces, string>;
     for (const face of ['normal', 'bold', 'italics', 'bolditalics'] as const) {
       const name = `dialogkit/${family}-${face}.ttf`;
-      vfs.writeFileSync(name, toBuffer(faces[face]));
+      pdfmake.virtualfs.writeFileSync(name, toBuffer(faces[face]));
       names[face] = name;
     }
     dictionary[family] = names;
   }
   pdfmake.setFonts(dictionary);
   metricsKit = undefined;
-  // Documents never fetch anything: fonts come from the virtual file system only.
+  // Documents never fetch or read anything: fonts come from the virtual file system only.
   pdfmake.setUrlAccessPolicy(() => false);
-  // Node's build reads local files and so has a local-access policy; the browser build has neither.
-  const local = (pdfmake as unknown as { setLocalAccessPolicy?: (fn: (path: string) => boolean) => void }).setLocalAccessPolicy;
-  local?.call(pdfmake, (path) => path.startsWith('dialogkit/'));
+  pdfmake.setLocalAccessPolicy(() => false);
   registered = fonts;
+  registeredIn = pdfmake;
 }
 
-function toBuffer(bytes: Uint8Array): unknown {
-  const B = (globalThis as { Buffer?: { from(data: Uint8Array): unknown } }).Buffer;
+/** pdfkit wants a `Buffer` (Node's, or the browser kit's bundled one) for font data. */
+function toBuffer(bytes: Uint8Array): Uint8Array {
+  const B = (globalThis as { Buffer?: { from(data: Uint8Array): Uint8Array } }).Buffer;
   return B ? B.from(bytes) : bytes;
 }
 

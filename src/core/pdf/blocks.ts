@@ -20,7 +20,7 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
     if (block.kind === 'heading') {
       const next = list[i + 1];
       previousLevel = Math.min(block.level, previousLevel + 1);
-      const heading = headingNode(block, previousLevel, theme, outlineParent);
+      const heading = located(headingNode(block, previousLevel, theme, outlineParent), block.line);
       // A heading is never left alone at the foot of a page: it travels with the next block.
       if (keep && next && next.kind !== 'heading') {
         out.push(...keepWithNext(heading, block_(next, theme, tipLabel, keep)));
@@ -28,7 +28,7 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
       } else out.push(heading);
       continue;
     }
-    out.push(block_(block, theme, tipLabel, keep));
+    out.push(located(block_(block, theme, tipLabel, keep), block.line));
   }
   return out;
 }
@@ -40,7 +40,7 @@ export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = 
 
 /** A list item's body (`LBody`) content. */
 export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = true): Content[] {
-  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P') }, ...blocks(item.children, theme, tipLabel, undefined, keep)];
+  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P'), sourceLine: item.line }, ...blocks(item.children, theme, tipLabel, undefined, keep)];
 }
 
 /** An `LI` whose body is `body`, with an optional printed label (`Lbl`) of our own before it. */
@@ -82,6 +82,11 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string, k
 }
 
 // --- internal ---
+
+/** The source line a node was made from, where a render reports text it did not draw (pdf/ledger.ts). */
+function located(node: Content, line: number): Content {
+  return typeof node === 'object' && !Array.isArray(node) ? Object.assign({ sourceLine: line }, node) : node;
+}
 
 function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLabel: string, keep: boolean): Content {
   switch (block.kind) {

@@ -131,7 +131,7 @@ async function probe(states: State[], sizeOf: (s: State) => number, spec: FitSpe
     content: states.map((s, i) => ({
       section: [spec.content(s.box, sizes[i]!)],
       pageSize: { width: spec.width, height: 'auto' },
-      // `pageMargins: 0` on a section is ignored by pdfmake 0.3 (pdfmake-notes §5); an array is not.
+      // `pageMargins: 0` on a section is ignored by pdfmake 0.3 (docs/pdfmake.md §5); an array is not.
       pageMargins: [0, 0, 0, 0],
     })) as unknown as Content[],
   };

@@ -158,15 +158,18 @@ export function createTagger(): Tagger {
 }
 
 /**
- * The characters of an inline that its font draws as glyph 0 (`.notdef`). The font's own layout
- * (cached by pdfkit) says whether there is any; glyph 0 does not say which character it stands
- * for, so the font's character map does. Joiners and variation selectors are invisible by design.
+ * The characters of an inline that its font draws as glyph 0 (`.notdef`, an empty box), whatever
+ * their kind: a line separator (U+2028), a byte-order mark in mid-text or a stray joiner is as
+ * much a box as a missing letter (fontkit draws them all). The font's own layout (cached by
+ * pdfkit) says whether there is any; glyph 0 does not say which character it stands for, so the
+ * font's character map does. A sequence the font draws as one glyph (an emoji with joiners) has
+ * no glyph 0, so its joiners are never named.
  */
 function notdefs(inline: Inline): string[] {
   const font = inline.font;
   if (!font?.layout || !font.font || inline.text === '') return [];
   if (!font.layout(inline.text, inline.fontFeatures ?? undefined).glyphs.some((g) => g.id === 0)) return [];
-  return [...inline.text].filter((c) => !/[\s\u200d\ufe0e\ufe0f]/u.test(c) && !font.font!.hasGlyphForCodePoint(c.codePointAt(0)!));
+  return [...inline.text].filter((c) => !font.font!.hasGlyphForCodePoint(c.codePointAt(0)!));
 }
 
 // --- internal ---

@@ -101,11 +101,10 @@ declare module 'pdfmake/interfaces.js' {
     /** The structure element this node belongs to (tagged PDF). */
     tag?: Tag;
   }
-}
-
-declare module 'pdfmake/interfaces.js' {
   interface Style {
     /** The node's structure element or artifact (this module); read by the patched renderer. */
     tag?: Tag;
+    /** The topic line the node was made from: where a render names text it did not draw (pdf/ledger.ts). */
+    sourceLine?: number;
   }
 }

@@ -1,4 +1,4 @@
-// pdfmake cannot place one page's content onto another's (pdfmake-notes §5, tiling), so the
+// pdfmake cannot place one page's content onto another's (docs/pdfmake.md §5), so the
 // pieces are assembled with pdf-lib: pdfmake renders the big sheets and, separately, the A4
 // frames (labels, in the embedded font); pdf-lib draws each sheet's region onto its frame.
 import type * as PdfLib from 'pdf-lib';

@@ -6,6 +6,7 @@ import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
+import { lostTextDiagnostics } from '../pdf/ledger.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
@@ -114,7 +115,7 @@ export const flipover: Product = {
     // The pieces' frames carry no draft mark: the sheet drawn into them has it already.
     const frames = await ctx.typesetter.render({ ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }), watermark: undefined, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
     const bytes = await assembleTiles({ sheets: rendered.bytes, frames: frames.bytes, tiling, markSize: mm(settings.tile.mark) });
-    return { file: { path, bytes, pages: frames.pages }, diagnostics };
+    return { file: { path, bytes, pages: frames.pages }, diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, this.file, rendered.lostText)] };
   },
 };
 

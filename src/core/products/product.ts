@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Layout } from '../layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { SettingsTable } from '../settings.js';
+import { lostTextDiagnostics } from '../pdf/ledger.js';
 import type { RenderedPdf, Typesetter } from '../typeset.js';
 import type { ViewModel } from '../view-model.js';
 
@@ -57,7 +58,7 @@ export interface Product {
 export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
   return {
     file: { path: `${ctx.view.topic.slug}/${file}`, bytes: pdf.bytes, pages: pdf.pages, ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }) },
-    diagnostics,
+    diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, file, pdf.lostText)],
     ...(pdf.missingGlyphs.length > 0 && { missingGlyphs: pdf.missingGlyphs }),
   };
 }

@@ -1,0 +1,161 @@
+import type { Diagnostic } from '../model.js';
+import type { Inline, LaidOutLine, PageItem } from './structure.js';
+import { isArtifact, type StructureTag, type Tag } from './tags.js';
+
+/**
+ * Text conservation: every character a document definition's `content` asks for is drawn.
+ * pdfmake drops some content without a word (a block kept together, `unbreakable`, that is taller
+ * than a page); this ledger is how a render notices.
+ *
+ * Text is counted per owner: the innermost structure tag around it (`tag` on a node or on an
+ * inline), or one shared owner for untagged text. Before the render the definition is walked;
+ * during it the renderer hooks add up what is drawn. Blank characters and soft hyphens do not
+ * count (pdfmake drops spaces at line ends), artifacts (running footers, watermarks) are not
+ * content, and text drawn more than once (repeated table headers) is never a loss.
+ *
+ * A node may name the source line it was made from (`sourceLine`); the loss is reported there.
+ */
+export interface TextLedger {
+  hooks: LedgerHooks;
+  report(): LedgerReport;
+}
+
+export interface LedgerHooks {
+  beginItem(doc: unknown, item: PageItem): void;
+  beginInline(doc: unknown, line: LaidOutLine, inline: Inline): void;
+}
+
+export interface LedgerReport {
+  /** How many times the renderer called the hooks: 0 means pdfmake is not patched. */
+  calls: number;
+  /** Characters the definition has to draw (blank ones not counted). */
+  expected: number;
+  lost: LostText[];
+}
+
+/** Text of one owner that was not drawn, or not all of it. */
+export interface LostText {
+  /** The source line of the nearest node around it that names one. */
+  sourceLine?: number;
+  /** The owner's text as the definition has it, shortened. */
+  sample: string;
+  expected: number;
+  drawn: number;
+}
+
+/** Reads the definition's `content` now: pdfmake changes the object it renders. */
+export function createTextLedger(content: unknown): TextLedger {
+  const owners = new Map<Owner, { expected: number; drawn: number; text: string; sourceLine?: number }>();
+  let calls = 0;
+
+  const add = (owner: Owner, text: string, sourceLine: number | undefined) => {
+    const count = visibleLength(text);
+    if (count === 0) return;
+    const entry = owners.get(owner) ?? { expected: 0, drawn: 0, text: '' };
+    entry.expected += count;
+    if (entry.text.length < SAMPLE) entry.text += text;
+    entry.sourceLine ??= sourceLine;
+    owners.set(owner, entry);
+  };
+  walk(content, UNTAGGED, undefined, add);
+
+  return {
+    hooks: {
+      beginItem() {
+        calls++;
+      },
+      beginInline(_doc, line, inline) {
+        calls++;
+        if (line._listMarker) return;
+        const owner = innermost(inline.tag ? [...(line._tags ?? []), inline.tag] : (line._tags ?? []));
+        const entry = owner && owners.get(owner);
+        if (entry) entry.drawn += visibleLength(inline.text);
+      },
+    },
+    report() {
+      let expected = 0;
+      const lost: LostText[] = [];
+      for (const entry of owners.values()) {
+        expected += entry.expected;
+        if (entry.drawn < entry.expected) {
+          const sample = entry.text.replace(/\s+/g, ' ').trim();
+          lost.push({ ...(entry.sourceLine !== undefined && { sourceLine: entry.sourceLine }), sample: sample.length > SAMPLE ? `${sample.slice(0, SAMPLE)}…` : sample, expected: entry.expected, drawn: entry.drawn });
+        }
+      }
+      return { calls, expected, lost };
+    },
+  };
+}
+
+// --- internal ---
+
+type Owner = StructureTag | typeof UNTAGGED;
+
+/** The owner of text that no structure tag encloses. */
+const UNTAGGED = Symbol('untagged');
+const SAMPLE = 60;
+
+/** The walk's answer to "who owns this text?": the innermost tag, or none for artifacts. */
+function innermost(chain: readonly Tag[]): Owner | undefined {
+  if (chain.some(isArtifact)) return undefined;
+  return (chain.at(-1) as StructureTag | undefined) ?? UNTAGGED;
+}
+
+/** Characters that print: not blank, not a soft hyphen. */
+function visibleLength(text: string): number {
+  let count = 0;
+  for (const char of text) if (!/[\s\u00ad]/u.test(char)) count++;
+  return count;
+}
+
+interface Node {
+  tag?: Tag;
+  sourceLine?: number;
+  text?: unknown;
+  stack?: unknown;
+  columns?: unknown;
+  ul?: unknown;
+  ol?: unknown;
+  table?: { body?: unknown };
+}
+
+/** The content nodes pdfmake lays out, and where text sits in them. */
+function walk(node: unknown, owner: Owner, sourceLine: number | undefined, add: (owner: Owner, text: string, line: number | undefined) => void): void {
+  if (node === null || node === undefined) return;
+  if (typeof node === 'string' || typeof node === 'number') return add(owner, String(node), sourceLine);
+  if (Array.isArray(node)) return node.forEach((child) => walk(child, owner, sourceLine, add));
+  if (typeof node !== 'object') return;
+  const n = node as Node;
+  if (n.tag && isArtifact(n.tag)) return;
+  const here = (n.tag as StructureTag | undefined) ?? owner;
+  const line = n.sourceLine ?? sourceLine;
+  if (n.text !== undefined) return inlineText(n.text, here, line, add);
+  for (const children of [n.stack, n.columns, n.ul, n.ol, n.table?.body]) walk(children, here, line, add);
+}
+
+/**
+ * A text node's inlines. pdfmake flattens nested inline arrays and keeps only the innermost
+ * inline's own properties (its `tag` too), so an inline's tag owns its own string only.
+ */
+function inlineText(text: unknown, owner: Owner, sourceLine: number | undefined, add: (owner: Owner, text: string, line: number | undefined) => void): void {
+  if (typeof text === 'string' || typeof text === 'number') return add(owner, String(text), sourceLine);
+  if (Array.isArray(text)) return text.forEach((item) => inlineText(item, owner, sourceLine, add));
+  if (text && typeof text === 'object') {
+    const item = text as Node;
+    if (item.tag && isArtifact(item.tag)) return;
+    const inner = Array.isArray(item.text) ? owner : ((item.tag as StructureTag | undefined) ?? owner);
+    inlineText(item.text, inner, sourceLine, add);
+  }
+}
+
+/** Error diagnostics for text a product did not print, at the source line it came from. */
+export function lostTextDiagnostics(file: string, product: string, lost: readonly LostText[]): Diagnostic[] {
+  return lost.map((l) => ({
+    file,
+    line: l.sourceLine ?? 1,
+    col: 1,
+    severity: 'error',
+    message: `${product} does not print all of this: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}" were not drawn`,
+    hint: 'pdfmake drops a block kept together on one page when it is taller than a page; shorten or split the block, and report this as a Dialogkit bug',
+  }));
+}
