@@ -6,6 +6,7 @@ import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics 
 import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
+import { durationProblems } from './core/schedule.js';
 import { helpText } from './help.js';
 import { loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
 import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
@@ -54,6 +55,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         start: { type: 'string' },
         organisation: { type: 'string' },
         date: { type: 'string' },
+        duration: { type: 'string' },
         participants: { type: 'string' },
         'flipover-size': { type: 'string' },
         tile: { type: 'string' },
@@ -90,6 +92,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(values.start !== undefined && { start: values.start }),
     ...(values.organisation !== undefined && { organisation: values.organisation }),
     ...(values.date !== undefined && { date: values.date }),
+    ...(values.duration !== undefined && { duration: Number(values.duration) }),
     ...(values.participants !== undefined && { participants: Number(values.participants) }),
     ...(values['flipover-size'] !== undefined && { flipoverSize: values['flipover-size'].toUpperCase() as PaperSize }),
     ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
@@ -101,6 +104,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
   const problems = validateOptions(options);
   if (problems.length > 0) return usage(io, problems.join('\n'));
+
+  if (options.duration !== undefined && (command === 'build' || command === 'watch')) {
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options.duration);
+    if (unmet.length > 0) return usage(io, unmet.join('\n'));
+  }
 
   switch (command) {
     case 'check':
@@ -203,6 +211,17 @@ async function watchCommand(contentDir: string, outDir: string, only: string[], 
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   stop();
   return ExitCode.ok;
+}
+
+/** A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per topic. */
+async function unmetDuration(contentDir: string, only: readonly string[], duration: number): Promise<string[]> {
+  const { topics } = checkAll(await loadTopics(contentDir));
+  return topics
+    .filter((topic) => only.length === 0 || only.includes(topic.meta.slug))
+    .flatMap((topic) => {
+      const problem = durationProblems(topic, duration);
+      return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];
+    });
 }
 
 /** Runs one build for `watch`: any failure is printed as `main` would print it, and becomes its exit code. */

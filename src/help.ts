@@ -14,6 +14,8 @@ Options
   --start HH:MM          start time: the guide's overview shows clock times
   --organisation TEXT    municipality or team, printed on the guide
   --date YYYY-MM-DD      meeting date, printed on the guide
+  --duration N           the session's length in minutes: the steps are scaled to it
+                         (default: the topic's own minutes)
   --participants N       group size: sets the number of dot-vote idea cards
   --flipover-size SIZE   flip-chart paper: A4, A3, A2 or A1 (overrides the topic)
   --tile A4              print flip-chart sheets in A4 pieces

@@ -7,6 +7,7 @@ import { compileLayout, parseSettingsFile, TemplateError, type Layout, type Layo
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
+import { durationDiagnostics } from './schedule.js';
 import { LAYOUT_PRODUCTS, NO_LAYOUT, PRODUCTS, type Product } from './products/index.js';
 import { digest, fingerprint, fingerprintBase } from './fingerprint.js';
 import { createTypesetter, type FontSet, type Typesetter } from './typeset.js';
@@ -134,7 +135,10 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   for (const source of input.topics) {
     const started = performance.now();
     const topic = bySource.get(source.path);
-    const diagnostics = checked.diagnostics.filter((d) => d.file === source.path);
+    const diagnostics = sortDiagnostics([
+      ...checked.diagnostics.filter((d) => d.file === source.path),
+      ...(topic ? durationDiagnostics(topic, input.options.duration, new TextDecoder().decode(source.bytes).split(/\r?\n/)) : []),
+    ]);
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;

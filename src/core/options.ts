@@ -1,4 +1,4 @@
-import type { PaperSize } from './model.js';
+import type { Language, PaperSize } from './model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
 export interface BuildOptions {
@@ -8,6 +8,8 @@ export interface BuildOptions {
   organisation?: string;
   /** Meeting date `YYYY-MM-DD`, printed on the guide. Default: none. */
   date?: string;
+  /** The session's real length in minutes: the steps are scaled to it. Default: the sum of the topic's own minutes. */
+  duration?: number;
   /** Group size: overrides the number of idea cards. Default: from the topic. */
   participants?: number;
   /** Flip-chart paper, overriding the topic's `flipover.size`. */
@@ -37,6 +39,9 @@ export function validateOptions(options: BuildOptions): string[] {
   if (options.participants !== undefined && (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)) {
     problems.push(`--participants must be a whole number from 2 to 200`);
   }
+  if (options.duration !== undefined && (!Number.isInteger(options.duration) || options.duration < 1 || options.duration > 480)) {
+    problems.push(`--duration must be a whole number of minutes from 1 to 480`);
+  }
   if (options.flipoverSize !== undefined && !['A4', 'A3', 'A2', 'A1'].includes(options.flipoverSize)) {
     problems.push(`--flipover-size must be A4, A3, A2 or A1`);
   }
@@ -65,10 +70,10 @@ export function parseClock(clock: string): number {
   return h! * 60 + m!;
 }
 
-/** `HH:MM` for minutes after midnight (wrapping past midnight). */
-export function formatClock(minutes: number): string {
+/** `HH:MM` for minutes after midnight (wrapping past midnight); Danish print writes `HH.MM`, as Retskrivningsordbogen does. */
+export function formatClock(minutes: number, language: Language = 'en'): string {
   const m = ((minutes % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}${language === 'da' ? '.' : ':'}${String(m % 60).padStart(2, '0')}`;
 }
 
 // --- internal ---

@@ -1,6 +1,7 @@
 import { ideaCardsFor, type Block, type ListItem, type Media, type Step, type Topic } from './model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
 import { plainText } from './parse-markdown.js';
+import { durationProblems, scheduleSteps } from './schedule.js';
 
 /** Labels for one language, as in `templates/labels.yml`. */
 export type Labels = Record<string, unknown> & { media: Record<string, string> };
@@ -36,6 +37,10 @@ export interface ViewModel {
     preparation: ListItem[];
     steps: StepView[];
     totalMinutes: number;
+    /** The source's minutes per step when `--duration` changed them, else null. */
+    sourceMinutes: number[] | null;
+    /** The step (index) that presents the film, podcast or case. */
+    mediaStep: number;
     advice: Block[] | null;
     legal: Block[] | null;
     hasFlipPrompts: boolean;
@@ -58,16 +63,22 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
   const { meta } = topic;
   const start = options.start === undefined ? null : parseClock(options.start);
   const stepWord = String(labels['step'] ?? 'Trin');
+  const sourceTotal = topic.steps.reduce((sum, s) => sum + s.minutes, 0);
+  // A length the topic cannot meet is refused before the build (durationProblems); here it is ignored.
+  const adapt = options.duration !== undefined && options.duration !== sourceTotal && durationProblems(topic, options.duration)?.severity !== 'error';
+  const schedule = scheduleSteps(topic, adapt ? options.duration! : sourceTotal);
   let elapsed = 0;
-  const steps = topic.steps.map((step): StepView => {
+  const steps = topic.steps.map((step, index): StepView => {
     const from = elapsed;
-    elapsed += step.minutes;
+    const minutes = schedule.minutes[index]!;
+    elapsed += minutes;
     return {
       ...step,
+      minutes,
       from,
       to: elapsed,
-      clockFrom: start === null ? null : formatClock(start + from),
-      clockTo: start === null ? null : formatClock(start + elapsed),
+      clockFrom: start === null ? null : formatClock(start + from, meta.language),
+      clockTo: start === null ? null : formatClock(start + elapsed, meta.language),
       heading: `${stepWord} ${step.number} · ${step.title}`,
     };
   });
@@ -82,7 +93,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: meta.date ?? null,
       language: meta.language,
       draft: meta.draft,
-      duration: `${range(meta.duration.min, meta.duration.max)} ${String(labels['minutes'] ?? 'min')}`,
+      duration: `${adapt ? elapsed : range(meta.duration.min, meta.duration.max)}\u00a0${String(labels['minutes'] ?? 'min')}`,
       participants: String(labels['participantsValue'] ?? '{min}–{max}')
         .replace('{min}', String(meta.participants.min))
         .replace('{max}', String(meta.participants.max)),
@@ -94,6 +105,8 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       preparation: topic.preparation,
       steps,
       totalMinutes: elapsed,
+      sourceMinutes: adapt ? topic.steps.map((s) => s.minutes) : null,
+      mediaStep: schedule.mediaStep,
       advice: topic.advice.length > 0 ? topic.advice : null,
       legal: topic.legal.length > 0 ? topic.legal : null,
       hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),

@@ -192,7 +192,15 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
       paddingRight: () => 4,
     },
   } as Content;
-  return section(title, [table], theme);
+  return section(title, [table, ...adaptedNote(ctx, theme)], theme);
+}
+
+/** Under the overview, when `--duration` changed the minutes: the new length and the source's own minutes. */
+function adaptedNote(ctx: ProductContext, theme: Theme): Content[] {
+  const { topic, labels } = ctx.view;
+  if (!topic.sourceMinutes) return [];
+  const source = `${topic.sourceMinutes.join(' + ')} = ${topic.sourceMinutes.reduce((sum, m) => sum + m, 0)}`;
+  return [{ text: fill(labels['adapted'], { minutes: topic.totalMinutes, source }), fontSize: theme.sizes.small + 0.5, color: theme.colors.muted, margin: [0, 6, 0, 0], tag: element('P') } as Content];
 }
 
 function checkItem(item: ListItem, list: ReturnType<typeof element>, theme: Theme): Content {
