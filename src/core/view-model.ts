@@ -1,7 +1,7 @@
 import { ideaCardsFor, type Block, type ListItem, type Media, type Step, type Topic } from './model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
 import { plainText } from './parse-markdown.js';
-import { durationProblems, scheduleSteps } from './schedule.js';
+import { durationProblems, mediaStepIndex, scheduleSteps } from './schedule.js';
 
 /** Labels for one language, as in `templates/labels.yml`. */
 export type Labels = Record<string, unknown> & { media: Record<string, string> };
@@ -66,7 +66,8 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
   const sourceTotal = topic.steps.reduce((sum, s) => sum + s.minutes, 0);
   // A length the topic cannot meet is refused before the build (durationProblems); here it is ignored.
   const adapt = options.duration !== undefined && options.duration !== sourceTotal && durationProblems(topic, options.duration)?.severity !== 'error';
-  const schedule = scheduleSteps(topic, adapt ? options.duration! : sourceTotal);
+  // Without a new length the source's minutes stand as written, even a step shorter than its film.
+  const schedule = adapt ? scheduleSteps(topic, options.duration!) : { minutes: topic.steps.map((s) => s.minutes), mediaStep: mediaStepIndex(topic) };
   let elapsed = 0;
   const steps = topic.steps.map((step, index): StepView => {
     const from = elapsed;
