@@ -54,8 +54,8 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const seen = watchPage(page, server.url);
     await page.goto(server.url);
     const { files, milliseconds, status } = await fillAndDownload(page);
-    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'prikkort.pdf', 'skaerm.html']);
-    expect(status).toMatch(/^Færdig: 6 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
+    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'koereplan.pdf', 'prikkort.pdf', 'skaerm.html']);
+    expect(status).toMatch(/^Færdig: 7 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
 
     const guide = await readPdf(files['drejebog.pdf']!);
     const text = flat(guide.text);

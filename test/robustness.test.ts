@@ -28,7 +28,7 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await filesUnder(out)).toEqual([
       'assets/dialogkit-kit.js', 'assets/dialogkit-preview.js', 'assets/dialogkit-site.js',
-      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/index.html', 'emne-01/prikkort.pdf', 'emne-01/skaerm.html',
+      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/index.html', 'emne-01/koereplan.pdf', 'emne-01/prikkort.pdf', 'emne-01/skaerm.html',
       'index.html', 'manifest.json',
     ]);
   });

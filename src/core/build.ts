@@ -147,7 +147,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       const topicHash = await digest(source.bytes);
       const stale: Product[] = [];
       for (const product of PRODUCTS) {
-        const print = await fingerprint(base, product.name, source.bytes, topicHash);
+        const print = await fingerprint(base, [product.name, ...(product.reads ?? [])], source.bytes, topicHash);
         result.fingerprints[product.name] = print;
         if (input.previous?.[`${slug}/${product.name}`] === print) result.unchanged.push(`${slug}/${product.file}`);
         else stale.push(product);
@@ -186,7 +186,7 @@ async function buildProducts(
   const creationDate = pinnedDate(input.options, topic);
   for (const product of products) {
     try {
-      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, labels, options: input.options, typesetter, creationDate });
+      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, layouts, labels, options: input.options, typesetter, creationDate });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);

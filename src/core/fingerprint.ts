@@ -26,10 +26,11 @@ export async function fingerprintBase(version: string, labels: LayoutSource, lay
   return { shared, layouts: layoutHashes };
 }
 
-/** The fingerprint of one product's file for one topic source. */
-export async function fingerprint(base: FingerprintBase, product: string, topicBytes: Uint8Array, topicHash?: string): Promise<string> {
+/** The fingerprint of one product's file for one topic source; `layouts` are its own layout's name and any it reads. */
+export async function fingerprint(base: FingerprintBase, layouts: string | readonly string[], topicBytes: Uint8Array, topicHash?: string): Promise<string> {
   const topic = topicHash ?? (await digest(topicBytes));
-  return digest(encode(`${base.shared}\n${product}:${base.layouts.get(product) ?? ''}\n${topic}`));
+  const layoutLines = (typeof layouts === 'string' ? [layouts] : layouts).map((name) => `${name}:${base.layouts.get(name) ?? ''}`).join('\n');
+  return digest(encode(`${base.shared}\n${layoutLines}\n${topic}`));
 }
 
 /** Hex SHA-256 with WebCrypto (Node 20 and browsers). */

@@ -1,5 +1,6 @@
 import type { Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Diagnostic, PaperSize, Span } from '../model.js';
+import type { Diagnostic, PaperSize, Span, TopicMeta } from '../model.js';
+import type { BuildOptions } from '../options.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
@@ -57,8 +58,7 @@ export const flipover: Product = {
 
     const theme = themeFrom(ctx.layout.settings);
     const settings = deepMerge(DEFAULTS, ctx.layout.settings);
-    const size = ctx.options.flipoverSize ?? ctx.topic.meta.flipover.size;
-    const tiled = (ctx.options.tile ?? ctx.topic.meta.flipover.tile) === 'A4' && size !== 'A4';
+    const { size, tiled } = sheetPaper(ctx.options, ctx.topic.meta);
     const paper = PAPER[size];
     const scale = paper.height / PAPER.A3.height;
     const margin = settings.margin * scale;
@@ -122,12 +122,25 @@ export const flipover: Product = {
     const path = `${ctx.topic.meta.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
-    const tiling = tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: A4_PORTRAIT.width, paperHeight: A4_PORTRAIT.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
+    const tiling = tilingFor(size, ctx.layout.settings);
     const frames = await ctx.typesetter.render({ ...base, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
     const bytes = await assembleTiles({ sheets: rendered.bytes, frames: frames.bytes, tiling, markSize: mm(settings.tile.mark) });
     return { file: { path, bytes, pages: frames.pages }, diagnostics };
   },
 };
+
+/** The flip-chart paper: `--flipover-size` over the topic's; tiled on A4 only when the sheet is larger than A4. */
+export function sheetPaper(options: BuildOptions, meta: TopicMeta): { size: PaperSize; tiled: boolean } {
+  const size = options.flipoverSize ?? meta.flipover.size;
+  return { size, tiled: (options.tile ?? meta.flipover.tile) === 'A4' && size !== 'A4' };
+}
+
+/** How a sheet of `size` is cut into A4 pieces, with the layout's margin and overlap (`templates/flipover.hbs`). */
+export function tilingFor(size: PaperSize, layoutSettings: Record<string, unknown>): Tiling {
+  const settings = deepMerge(DEFAULTS, layoutSettings);
+  const paper = PAPER[size];
+  return tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: A4_PORTRAIT.width, paperHeight: A4_PORTRAIT.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
+}
 
 // --- internal ---
 

@@ -71,6 +71,12 @@ const renderers: Record<string, (...args: Parameters<PartRenderer>) => Card[]> =
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 
+/** Cards on one A4 page with the layout's card size (`templates/prikkort.hbs`). */
+export function cardsPerPage(layoutSettings: Record<string, unknown>): number {
+  const spec = imposition(deepMerge(DEFAULTS, layoutSettings['cards']));
+  return spec.cols * spec.rows;
+}
+
 // --- internal ---
 
 function imposition(settings: CardSettings): Imposition {

@@ -12,6 +12,8 @@ export interface ProductContext {
   topic: Topic;
   view: ViewModel;
   layout: Layout;
+  /** Every product's layout, by name: the run sheet reads the cards' and sheets' settings for its print list. */
+  layouts: ReadonlyMap<string, Layout>;
   labels: Labels;
   options: BuildOptions;
   typesetter: Typesetter;
@@ -50,6 +52,8 @@ export interface Product {
   parts: readonly string[];
   /** `false` for a product made from the view model alone, without a layout file (the web editions). */
   layout?: false;
+  /** Other products' layouts this product reads; a change to them rebuilds it too. */
+  reads?: readonly string[];
   make(ctx: ProductContext): Promise<ProductResult>;
 }
 
