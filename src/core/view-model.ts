@@ -54,6 +54,8 @@ export interface ViewModel {
     note: string | null;
     /** The topic's phone edition, `<base-url><slug>/`, when the publishing address is known. */
     phoneUrl: string | null;
+    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the kit is for and when, for every product's small print; null when neither is given. */
+    byline: string | null;
   };
   labels: Labels;
 }
@@ -121,6 +123,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: options.date ? longDate(options.date, meta.language) : null,
       note: options.note ?? null,
       phoneUrl: options.baseUrl === undefined ? null : `${normaliseBaseUrl(options.baseUrl)}${meta.slug}/`,
+      byline: [options.organisation, options.date ? longDate(options.date, meta.language) : undefined].filter(Boolean).join(' · ') || null,
     },
     labels,
   };
@@ -134,7 +137,8 @@ const MONTHS = {
 /** `2027-01-15` → "15. januar 2027" (da) or "15 January 2027" (en): how a reader writes a date. */
 export function longDate(iso: string, language: 'da' | 'en'): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day}${language === 'da' ? '.' : ''} ${MONTHS[language][month - 1]} ${year}`;
+  // No-break spaces: a date split over two lines reads wrong.
+  return `${day}${language === 'da' ? '.' : ''}\u00a0${MONTHS[language][month - 1]}\u00a0${year}`;
 }
 
 /** Fills `{name}` placeholders in a label. */

@@ -81,7 +81,8 @@ export const flipover: Product = {
     });
     const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => ({ file: ctx.topic.file, line: p.line, col: 1, severity: 'warning' as const, message: p.message, hint: p.hint })));
 
-    const title = plain(ctx.view.topic.title);
+    const byline = ctx.view.options.byline;
+    const title = plain(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title);
     const sheetLabels = ctx.labels['sheets'] as Record<string, string>;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;

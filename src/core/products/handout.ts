@@ -39,7 +39,7 @@ const parts = (noteLines: number): Record<string, PartRenderer> => ({
     return [
       ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) }] : []),
       { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') } as Content,
-      { text: String(labels['handout']), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 6], tag: element('P') },
+      { text: [String(labels['handout']), ...(ctx.view.options.byline ? [` · ${ctx.view.options.byline}`] : [])].join(''), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, 6], tag: element('P') },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 483, y2: 0, lineWidth: 0.75, lineColor: theme.colors.rule }], margin: [0, 0, 0, 4] },
     ];
   },

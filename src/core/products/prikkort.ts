@@ -121,7 +121,8 @@ function header(title: string, ctx: ProductContext, theme: Theme, box: Rect): Co
       table: { widths: [box.w - 16], body: [[{ text: title.toUpperCase(), bold: true, color: '#ffffff', characterSpacing: 1, fontSize: size.band, tag: element('H1', { actual: title }) }]] },
       layout: { fillColor: () => theme.colors.accent, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => pad + 1, paddingBottom: () => pad - 1 },
     },
-    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, size.compact ? 4 : 8], tag: element('P') },
+    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, ctx.view.options.byline ? 0 : size.compact ? 4 : 8], tag: element('P') },
+    ...(ctx.view.options.byline ? [{ text: ctx.view.options.byline, fontSize: size.small - 1, color: theme.colors.muted, margin: [0, 1, 0, size.compact ? 3 : 7], tag: element('P') } as Content] : []),
   ];
 }
 
