@@ -61,6 +61,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         tile: { type: 'string' },
         note: { type: 'string' },
         'base-url': { type: 'string' },
+        logo: { type: 'string' },
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
@@ -87,6 +88,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
 
+  let logo: Uint8Array | undefined;
+  if (values.logo !== undefined) {
+    try {
+      logo = new Uint8Array(await readFile(values.logo));
+    } catch (error) {
+      return usage(io, `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+  }
   const epoch = io.env['SOURCE_DATE_EPOCH'];
   const options: BuildOptions = Object.freeze({
     ...(values.start !== undefined && { start: values.start }),
@@ -98,6 +107,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
     ...(values.note !== undefined && { note: values.note }),
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
+    ...(logo !== undefined && { logo }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildSources, fileOf, fixture } from './helpers/build.js';
-import { flat, readPdf } from './helpers/pdf.js';
+import { deflateSync } from 'node:zlib';
+import { flat, readPdf, readStructure, type StructElement } from './helpers/pdf.js';
+import { sniffLogo } from '../src/core/logo.js';
+import { validateOptions } from '../src/core/options.js';
 import { longDate } from '../src/core/view-model.js';
 
 describe('their municipality on every product', () => {
@@ -29,3 +32,78 @@ describe('their municipality on every product', () => {
     expect(flat((await readPdf(fileOf(result, 'handout.pdf'))).pages[0]!.text)).toMatch(/Til deltagerne Tag afsæt/);
   });
 });
+
+/** A solid-colour RGB PNG of `width` × `height` pixels. */
+function png(width: number, height: number): Uint8Array {
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x40)]);
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), chunk('IEND', Buffer.alloc(0))]));
+}
+
+/** The smallest JPEG header sniffLogo reads: SOI, an APP0 segment, then a baseline frame header. */
+function jpegHeader(width: number, height: number): Uint8Array {
+  return new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 255, width >> 8, width & 255, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+}
+
+const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#1f5c73"/></svg>';
+
+describe('--logo', () => {
+  it('sniffs PNG, JPEG and SVG from the bytes, with their size', () => {
+    expect(sniffLogo(png(240, 80))).toEqual({ logo: { type: 'png', width: 240, height: 80 } });
+    expect(sniffLogo(jpegHeader(1200, 400))).toEqual({ logo: { type: 'jpeg', width: 1200, height: 400 } });
+    expect(sniffLogo(new TextEncoder().encode(SVG))).toEqual({ logo: { type: 'svg', width: 300, height: 100 } });
+  });
+
+  it('refuses what is not a logo, with one clear message each', () => {
+    const problem = (bytes: Uint8Array) => ('problem' in sniffLogo(bytes) ? (sniffLogo(bytes) as { problem: string }).problem : '');
+    expect(problem(new TextEncoder().encode('%PDF-1.7 not an image'))).toBe('--logo: the file is not a PNG, JPEG or SVG image');
+    expect(problem(new Uint8Array(0))).toBe('--logo: the file is empty');
+    expect(problem(new Uint8Array(3 * 1024 * 1024))).toMatch(/the file is 3\.0 MB; a logo may be at most 2 MB/);
+    expect(problem(png(8, 8))).toMatch(/8 × 8 pixels; use one from 16 to 8000/);
+    expect(problem(jpegHeader(9000, 100))).toMatch(/9000 × 100 pixels/);
+    expect(validateOptions({ logo: png(8, 8) })).toHaveLength(1);
+  });
+
+  it('prints the logo top right on the guide, run sheet and handout, as a Figure that says whose logo it is', async () => {
+    for (const logo of [png(240, 80), new TextEncoder().encode(SVG)]) {
+      const result = await buildSources([await fixture('valid/minimal.md')], { organisation: 'Faaborg-Midtfyn Kommune', logo });
+      for (const file of ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf']) {
+        const bytes = fileOf(result, file);
+        const pdf = await readPdf(bytes);
+        const figures = (await readStructure(pdf.doc)).flatMap((p) => (p.tree ? walk(p.tree) : [])).filter((e) => e.role === 'Figure');
+        expect(figures.map((f) => f.alt), file).toContain('Logo for Faaborg-Midtfyn Kommune');
+        // Still earns its PDF/UA claim: the logo is tagged, nothing is loose.
+        expect(result.topics[0]!.files.find((f) => f.path.endsWith(file))!.conformance, file).toEqual(['PDF/UA-1', 'PDF/A-2b']);
+      }
+      for (const file of ['flipover.pdf', 'prikkort.pdf']) {
+        const figures = (await readStructure((await readPdf(fileOf(result, file))).doc)).flatMap((p) => (p.tree ? walk(p.tree) : [])).filter((e) => e.role === 'Figure');
+        expect(figures, file).toEqual([]);
+      }
+    }
+  }, 60_000);
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+function walk(element: StructElement): StructElement[] {
+  return [element, ...element.children.flatMap(walk)];
+}

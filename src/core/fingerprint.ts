@@ -20,7 +20,9 @@ export async function fingerprintBase(version: string, labels: LayoutSource, lay
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .flatMap(([family, faces]) => Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await digest(bytes as Uint8Array)}`)),
   );
-  const shared = await digest(encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(options) })));
+  // The logo's bytes count by their hash: a 2 MB array spelled out in JSON would be slow and large.
+  const optionData = { ...options, ...(options.logo && { logo: await digest(options.logo) }) };
+  const shared = await digest(encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(optionData) })));
   const layoutHashes = new Map<string, string>();
   for (const layout of layouts) layoutHashes.set(layout.name, await digest(encode(layout.text)));
   return { shared, layouts: layoutHashes };

@@ -1,3 +1,4 @@
+import { sniffLogo } from './logo.js';
 import type { Language, PaperSize } from './model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
@@ -23,6 +24,8 @@ export interface BuildOptions {
    * then carry a QR code to the topic's phone edition, `<baseUrl><slug>/`. Default: none (no code).
    */
   baseUrl?: string;
+  /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
+  logo?: Uint8Array;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
   sourceDateEpoch?: number;
 }
@@ -52,6 +55,10 @@ export function validateOptions(options: BuildOptions): string[] {
   }
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
     problems.push(`--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`);
+  }
+  if (options.logo !== undefined) {
+    const sniffed = sniffLogo(options.logo);
+    if ('problem' in sniffed) problems.push(sniffed.problem);
   }
   if (options.sourceDateEpoch !== undefined && (!Number.isInteger(options.sourceDateEpoch) || options.sourceDateEpoch < 0)) {
     problems.push('SOURCE_DATE_EPOCH must be a whole number of seconds');

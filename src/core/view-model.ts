@@ -1,6 +1,7 @@
 import { ideaCardsFor, type Block, type ListItem, type Media, type Step, type Topic } from './model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
 import { plainText } from './parse-markdown.js';
+import { logoSource, sniffLogo, type LogoType } from './logo.js';
 import { durationProblems, mediaStepIndex, scheduleSteps } from './schedule.js';
 
 /** Labels for one language, as in `templates/labels.yml`. */
@@ -54,6 +55,8 @@ export interface ViewModel {
     note: string | null;
     /** The topic's phone edition, `<base-url><slug>/`, when the publishing address is known. */
     phoneUrl: string | null;
+    /** The logo, ready for pdfmake (a data URL, or SVG markup) and sized in points; null without `--logo`. */
+    logo: { type: LogoType; source: string; width: number; height: number; alt: string } | null;
     /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the kit is for and when, for every product's small print; null when neither is given. */
     byline: string | null;
   };
@@ -123,10 +126,25 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: options.date ? longDate(options.date, meta.language) : null,
       note: options.note ?? null,
       phoneUrl: options.baseUrl === undefined ? null : `${normaliseBaseUrl(options.baseUrl)}${meta.slug}/`,
+      logo: logoView(options, labels),
       byline: [options.organisation, options.date ? longDate(options.date, meta.language) : undefined].filter(Boolean).join(' · ') || null,
     },
     labels,
   };
+}
+
+/** Printed logos are this high, or narrower and lower when very wide. In points. */
+const LOGO_HEIGHT = 34;
+const LOGO_MAX_WIDTH = 150;
+
+function logoView(options: BuildOptions, labels: Labels): ViewModel['options']['logo'] {
+  if (!options.logo) return null;
+  const sniffed = sniffLogo(options.logo);
+  if ('problem' in sniffed) return null;
+  const { type, width, height } = sniffed.logo;
+  const scale = Math.min(LOGO_HEIGHT / height, LOGO_MAX_WIDTH / width);
+  const alt = options.organisation ? fill(labels['logoAltOf'], { organisation: options.organisation }) : String(labels['logoAlt'] ?? 'Logo');
+  return { type, source: logoSource(options.logo, type), width: width * scale, height: height * scale, alt };
 }
 
 const MONTHS = {

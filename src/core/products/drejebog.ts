@@ -4,6 +4,7 @@ import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } 
 import { displayAddress, inlines, plain } from '../pdf/inline.js';
 import { element, LAYOUT, tableBody } from '../pdf/tags.js';
 import { phoneBox } from '../pdf/phone-box.js';
+import { A4_WIDTH, logoNode } from '../pdf/logo-node.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view-model.js';
 import { fill } from '../view-model.js';
@@ -25,7 +26,7 @@ export const drejebog: Product = {
       defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
       footer: footer(ctx, theme, page.margins),
       watermark: draftWatermark(ctx),
-      content: renderParts(ctx.layout.render(ctx.view), parts, ctx, theme),
+      content: [...logoNode(ctx.view, A4_WIDTH[page.orientation], page.margins), ...renderParts(ctx.layout.render(ctx.view), parts, ctx, theme)],
     };
     const pdf = await ctx.typesetter.render(doc, { tagged: true });
     return pdfResult(ctx, this.file, pdf);

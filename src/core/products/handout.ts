@@ -4,6 +4,7 @@ import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/block
 import { inlines, plain } from '../pdf/inline.js';
 import { element, PAGINATION, type StructureTag } from '../pdf/tags.js';
 import { phoneBox } from '../pdf/phone-box.js';
+import { A4_WIDTH, logoNode } from '../pdf/logo-node.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import { mediaBox } from './drejebog.js';
 import { documentBase, pdfResult, draftWatermark, pageSettings, renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -25,7 +26,7 @@ export const handout: Product = {
       defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
       footer: handoutFooter(ctx, theme, page.margins),
       watermark: draftWatermark(ctx),
-      content: renderParts(ctx.layout.render(ctx.view), parts(noteLines), ctx, theme),
+      content: [...logoNode(ctx.view, A4_WIDTH[page.orientation], page.margins), ...renderParts(ctx.layout.render(ctx.view), parts(noteLines), ctx, theme)],
     };
     const pdf = await ctx.typesetter.render(doc, { tagged: true });
     return pdfResult(ctx, this.file, pdf);

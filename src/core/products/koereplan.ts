@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { plain } from '../pdf/inline.js';
 import { element, tableBody } from '../pdf/tags.js';
+import { A4_WIDTH, logoNode } from '../pdf/logo-node.js';
 import { themeFrom, type Theme } from '../pdf/theme.js';
 import { printList, type PrintList } from '../print-list.js';
 import { runSheetRows } from '../run-sheet.js';
@@ -25,7 +26,7 @@ export const koereplan: Product = {
       defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
       footer: footer(ctx, theme, page.margins),
       watermark: draftWatermark(ctx),
-      content: renderParts(ctx.layout.render(ctx.view), parts, ctx, theme),
+      content: [...logoNode(ctx.view, A4_WIDTH[page.orientation], page.margins), ...renderParts(ctx.layout.render(ctx.view), parts, ctx, theme)],
     };
     const pdf = await ctx.typesetter.render(doc, { tagged: true });
     return pdfResult(ctx, this.file, pdf);
