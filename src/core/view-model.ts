@@ -44,6 +44,8 @@ export interface ViewModel {
     mediaStep: number;
     advice: Block[] | null;
     legal: Block[] | null;
+    /** `## Case`: the case participants read, on the handout. */
+    caseText: Block[] | null;
     hasFlipPrompts: boolean;
     cards: number;
     dots: number;
@@ -115,6 +117,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       mediaStep: schedule.mediaStep,
       advice: topic.advice.length > 0 ? topic.advice : null,
       legal: topic.legal.length > 0 ? topic.legal : null,
+      caseText: topic.case.length > 0 ? topic.case : null,
       hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),
       // The facilitator's own group size (`--participants`) wins over the topic's card count: they know who comes.
       cards: options.participants !== undefined ? ideaCardsFor(participants) : meta.dotvote.cards,

@@ -235,7 +235,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     layout: 'noBorders',
     margin: [0, 16, 0, 6],
   } as Content;
-  const body: Content[] = [...blocks(step.instructions, theme, String(labels['tip']))];
+  const body: Content[] = [...caseNote(step, ctx, theme), ...blocks(step.instructions, theme, String(labels['tip']))];
   if (step.questions.length > 0) {
     body.push({
       table: {
@@ -270,4 +270,11 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
   const [first, ...rest] = body;
   // The step heading never stands alone at the foot of a page.
   return [{ stack: first ? [heading, first] : [heading], unbreakable: true }, ...rest];
+}
+
+/** In the step that presents the case: where participants find it. */
+function caseNote(step: StepView, ctx: ProductContext, theme: Theme): Content[] {
+  const { topic, labels } = ctx.view;
+  if (!topic.caseText || step.number - 1 !== topic.mediaStep) return [];
+  return [{ text: String(labels['caseInHandout']), italic: true, color: theme.colors.muted, margin: [0, 0, 0, 6], tag: element('P') } as Content];
 }

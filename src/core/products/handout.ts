@@ -13,7 +13,7 @@ import { documentBase, pdfResult, draftWatermark, pageSettings, renderParts, typ
 export const handout: Product = {
   name: 'handout',
   file: 'handout.pdf',
-  parts: ['phone', 'header', 'questions', 'reflection', 'media', 'section'],
+  parts: ['phone', 'header', 'questions', 'reflection', 'media', 'section', 'case'],
   async make(ctx) {
     const theme = themeFrom(ctx.layout.settings);
     const page = pageSettings(ctx.layout);
@@ -62,6 +62,11 @@ const parts = (noteLines: number): Record<string, PartRenderer> => ({
     const heading = String((ctx.labels['watchAgain'] as Record<string, string>)[media.kind] ?? media.label);
     return [{ stack: [mediaBox(ctx, theme, heading)], margin: [0, Number(part['spaceBefore'] ?? 10), 0, 0] }];
   },
+  case: (part, _ctx, theme) => {
+    const content = part['blocks'] as Block[] | null;
+    if (!content || content.length === 0) return [];
+    return caseBox(String(part['title']), content, theme);
+  },
   section: (part, _ctx, theme) => {
     const content = part['blocks'] as Block[] | null;
     if (!content || content.length === 0) return [];
@@ -81,6 +86,18 @@ function section(title: string, body: Content[], theme: Theme, newPage = false):
   const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 14, 0, 6], headlineLevel: 2, tag: element('H2'), ...bookmark(title, outlineId(title)) } as Content;
   const [first, ...rest] = body;
   return [{ stack: first ? [heading, first] : [heading], unbreakable: true, ...(newPage && { pageBreak: 'before' as const }) }, ...rest];
+}
+
+/** The case, boxed and tinted so it reads as the story the dialogue starts from; its heading stays with its first lines. */
+function caseBox(title: string, content: Block[], theme: Theme): Content[] {
+  return [
+    {
+      table: { widths: ['*'], body: [[{ stack: [{ text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 0, 0, 6], headlineLevel: 2, tag: element('H2'), ...bookmark(title, outlineId(title)) } as Content, ...blocks(content, theme, 'Tip', outlineId(title))] }]] },
+      layout: { fillColor: () => theme.colors.tint, hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => theme.colors.accent, paddingLeft: () => 14, paddingRight: () => 12, paddingTop: () => 10, paddingBottom: () => 8 },
+      margin: [0, 14, 0, 4],
+      tag: element('Sect'),
+    } as Content,
+  ];
 }
 
 /** A numbered question with ruled lines under it for the participant's notes; kept on one page. */
