@@ -4,7 +4,7 @@ export interface FormLabels {
   working: string;
   done: string;
   failed: string;
-  errors: Record<'date' | 'start' | 'participants' | 'organisation' | 'note', string>;
+  errors: Record<'date' | 'start' | 'duration' | 'participants' | 'organisation' | 'note' | 'logo', string>;
 }
 
 export interface FormResult {
@@ -27,6 +27,12 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
   const start = text('start');
   if (start && !/^([01]\d|2[0-3]):[0-5]\d$/.test(start)) errors.push({ field: 'start', message: labels.errors.start });
   else if (start) options['start'] = start;
+  const duration = text('duration');
+  if (duration && !(/^\d+$/.test(duration) && Number(duration) >= 1 && Number(duration) <= 480)) errors.push({ field: 'duration', message: labels.errors.duration });
+  else if (duration) options['duration'] = Number(duration);
+  // The logo's bytes are read after this check (reading a file is asynchronous); its type is checked by the kit.
+  const logo = data.get('logo') as { size?: number } | null;
+  if (logo && typeof logo === 'object' && (logo.size ?? 0) > 2 * 1024 * 1024) errors.push({ field: 'logo', message: labels.errors.logo });
   const participants = text('participants');
   if (participants && !(/^\d+$/.test(participants) && Number(participants) >= 2 && Number(participants) <= 200)) errors.push({ field: 'participants', message: labels.errors.participants });
   else if (participants) options['participants'] = Number(participants);
