@@ -90,7 +90,7 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
     fact(String(labels['participants']), topic.participants, theme),
   ];
   if (topic.media) {
-    const minutes = topic.media.minutes ? ` (${topic.media.minutes} ${String(labels['minutes'])})` : '';
+    const minutes = topic.media.minutes ? ` (${topic.media.minutes}\u00a0${String(labels['minutes'])})` : '';
     facts.push(fact(topic.media.label, `${topic.media.title}${minutes}`, theme));
   }
   const out: Content[] = [];
@@ -135,7 +135,7 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
             stack: [
               { text: intro.toUpperCase(), fontSize: theme.sizes.small, bold: true, color: theme.colors.muted, characterSpacing: 0.6, tag: element('P', { actual: intro }) },
               { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
-              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes} ${String(ctx.labels['minutesLong'])}`, color: theme.colors.muted, tag: element('P') }] : []),
+              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes}\u00a0${String(ctx.labels['minutesLong'])}`, color: theme.colors.muted, tag: element('P') }] : []),
               { text: [{ text: displayAddress(url), link: url, tag: element('Link') }], color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0], tag: element('P') },
             ],
           } as Content,
@@ -218,15 +218,16 @@ function checkItem(item: ListItem, list: ReturnType<typeof element>, theme: Them
 
 function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[] {
   const { labels } = ctx.view;
-  const clock = step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to} ${String(labels['minutes'])}`;
+  const clock = step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to}\u00a0${String(labels['minutes'])}`;
   const heading: Content = {
     table: {
-      widths: ['auto', '*', 72],
+      // One badge width for every step ("7 min" as "13 min"), so the step titles line up.
+      widths: [46, '*', 72],
       body: [
         [
           // The badge repeats the minutes the clock line says: decoration for a screen reader,
           // which hears the heading first, then the time.
-          { text: `${step.minutes} ${String(labels['minutes'])}`, bold: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1], tag: LAYOUT },
+          { text: `${step.minutes}\u00a0${String(labels['minutes'])}`, bold: true, noWrap: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1], tag: LAYOUT },
           { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2, tag: element('H2'), ...bookmark(step.heading) },
           { text: clock, color: theme.colors.muted, fontSize: theme.sizes.small + 0.5, alignment: 'right', noWrap: true, margin: [0, 5, 0, 0], tag: element('P') },
         ],

@@ -50,11 +50,11 @@ const parts = (noteLines: number): Record<string, PartRenderer> => ({
     return section(String(part['title']), [listNode(items.map((i) => ({ ...(listItem(i, theme) as object), unbreakable: true }) as Content), false, { markerColor: theme.colors.accent })], theme);
   },
   reflection: (part, ctx, theme) => {
-    const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts);
+    const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts.map((prompt) => ({ prompt, lines: notesFor(s.minutes, s.flipPrompts.length, noteLines) })));
     if (prompts.length === 0) return [];
     // One numbered list (`L`), though each question is its own node to keep the heading with the first.
     const list = element('L');
-    return section(String(part['title']), prompts.map((p, i) => reflectionQuestion(p, i + 1, noteLines, list, theme)), theme);
+    return section(String(part['title']), prompts.map((p, i) => reflectionQuestion(p.prompt, i + 1, p.lines, list, theme)), theme);
   },
   media: (part, ctx, theme) => {
     const media = ctx.view.topic.media;
@@ -76,6 +76,14 @@ const parts = (noteLines: number): Record<string, PartRenderer> => ({
 });
 
 // --- internal ---
+
+/**
+ * Ruled lines under a reflection question: the layout's number, more when the step gives each
+ * question more time (a line per two minutes), at most 8. Pure.
+ */
+export function notesFor(stepMinutes: number, questions: number, least: number): number {
+  return Math.max(least, Math.min(8, Math.ceil(stepMinutes / Math.max(1, questions) / 2)));
+}
 
 /** One bookmark id per section title, so its `###` headings can nest under it. */
 function outlineId(title: string): string {
