@@ -71,7 +71,7 @@ describe('the dialogkit executable', () => {
     const again = await spawnCli(['build', '--content', content, '--out', out]);
     expect(again.code, again.stderr).toBe(0);
     const final = await filesUnder(out);
-    expect(final.filter((f) => f.endsWith('.pdf'))).toHaveLength(12 * 4);
+    expect(final.filter((f) => f.endsWith('.pdf'))).toHaveLength(12 * 5);
     expect(final.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // The dead build's lock was taken over, and released at the end.
     expect(final).not.toContain('.dialogkit.lock');
