@@ -225,7 +225,7 @@ async function watchCommand(contentDir: string, outDir: string, only: string[], 
 
 /** A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per topic. */
 async function unmetDuration(contentDir: string, only: readonly string[], duration: number): Promise<string[]> {
-  const { topics } = checkAll(await loadTopics(contentDir));
+  const { topics } = checkAll((await loadTopics(contentDir)).sources);
   return topics
     .filter((topic) => only.length === 0 || only.includes(topic.meta.slug))
     .flatMap((topic) => {
