@@ -6,6 +6,7 @@ import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics 
 import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
+import { durationProblems } from './core/schedule.js';
 import { helpText } from './help.js';
 import { checkTemplatesDir, loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
 import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
@@ -55,11 +56,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         start: { type: 'string' },
         organisation: { type: 'string' },
         date: { type: 'string' },
+        duration: { type: 'string' },
         participants: { type: 'string' },
         'flipover-size': { type: 'string' },
         tile: { type: 'string' },
         note: { type: 'string' },
         'base-url': { type: 'string' },
+        logo: { type: 'string' },
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
@@ -86,16 +89,26 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
 
+  let logo: Uint8Array | undefined;
+  if (values.logo !== undefined) {
+    try {
+      logo = new Uint8Array(await readFile(values.logo));
+    } catch (error) {
+      return usage(io, `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+  }
   const epoch = io.env['SOURCE_DATE_EPOCH'];
   const options: BuildOptions = Object.freeze({
     ...(values.start !== undefined && { start: values.start }),
     ...(values.organisation !== undefined && { organisation: values.organisation }),
     ...(values.date !== undefined && { date: values.date }),
+    ...(values.duration !== undefined && { duration: Number(values.duration) }),
     ...(values.participants !== undefined && { participants: Number(values.participants) }),
     ...(values['flipover-size'] !== undefined && { flipoverSize: values['flipover-size'].toUpperCase() as PaperSize }),
     ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
     ...(values.note !== undefined && { note: values.note }),
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
+    ...(logo !== undefined && { logo }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
@@ -104,6 +117,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (problems.length > 0) return usage(io, problems.map((p) => p.message).join('\n'));
   const templatesDir = values.templates;
   if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
+
+  if (options.duration !== undefined && (command === 'build' || command === 'watch')) {
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options.duration);
+    if (unmet.length > 0) return usage(io, unmet.join('\n'));
+  }
 
   switch (command) {
     case 'check':
@@ -209,6 +227,17 @@ async function watchCommand(contentDir: string, outDir: string, only: string[], 
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   stop();
   return ExitCode.ok;
+}
+
+/** A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per topic. */
+async function unmetDuration(contentDir: string, only: readonly string[], duration: number): Promise<string[]> {
+  const { topics } = checkAll((await loadTopics(contentDir)).sources);
+  return topics
+    .filter((topic) => only.length === 0 || only.includes(topic.meta.slug))
+    .flatMap((topic) => {
+      const problem = durationProblems(topic, duration);
+      return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];
+    });
 }
 
 /** Runs one build for `watch`: any failure is printed as `main` would print it, and becomes its exit code. */

@@ -13,14 +13,18 @@ Options
   --templates DIR        layouts and labels from DIR, file by file over the built-in ones
   --topic SLUG           build only this topic; repeat for more
   --start HH:MM          start time: the guide's overview shows clock times
-  --organisation TEXT    municipality or team, printed on the guide
-  --date YYYY-MM-DD      meeting date, printed on the guide
+  --organisation TEXT    municipality or team, printed on every product
+  --date YYYY-MM-DD      meeting date, printed on every product
+  --duration N           the session's length in minutes: the steps are scaled to it
+                         (default: the topic's own minutes)
   --participants N       group size: sets the number of dot-vote idea cards
   --flipover-size SIZE   flip-chart paper: A4, A3, A2 or A1 (overrides the topic)
   --tile A4              print flip-chart sheets in A4 pieces
   --note TEXT            a line of local guidelines, printed in the guide
   --base-url URL         where out/ will be published: the guide and handout get
                          a QR code to the topic's phone edition, URL<slug>/
+  --logo FILE            the municipality's logo (PNG, JPEG or SVG, at most 2 MB),
+                         printed on the guide, run sheet and handout
   --jobs N               worker threads for large builds               default: number of cores
   --force                rebuild every file, even those whose inputs did not change
   --format text|json     how check prints diagnostics                   default: text

@@ -41,7 +41,7 @@ describe('dialogkit check and build on broken topics', () => {
     expect((await cli(['build', '--content', content, '--out', out, '--quiet'])).code).toBe(0);
     const slug = name.replace(/\.md$/, '');
     const before = await pdfsOf(join(out, slug));
-    expect(before.size).toBe(4);
+    expect(before.size).toBe(5);
 
     await copyFile(join(BAD, name), path);
     const checked = await cli(['check', '--content', content]);
@@ -55,7 +55,7 @@ describe('dialogkit check and build on broken topics', () => {
     // The good topic is built; the broken one keeps its earlier PDFs, byte for byte.
     expect(built.stderr).toMatch(/✓ good\s+/);
     const good = await pdfsOf(join(out, 'good'));
-    expect([...good.keys()].sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'prikkort.pdf']);
+    expect([...good.keys()].sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'koereplan.pdf', 'prikkort.pdf']);
     for (const bytes of good.values()) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     if (want.severity === 'error') expect(await pdfsOf(join(out, slug))).toEqual(before);
     // Nothing half-written is left behind.

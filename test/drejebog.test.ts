@@ -20,8 +20,8 @@ describe('drejebog.pdf', () => {
     expect(text).toContain('13 min');
     expect(text).toMatch(/0–5\b/);
     expect(text).toMatch(/32–45/);
-    expect(text).toContain('13:00–13:05');
-    expect(text).toContain('13:32–13:45');
+    expect(text).toContain('13.00–13.05');
+    expect(text).toContain('13.32–13.45');
     expect(text).toMatch(/I alt 45/);
     expect(text).toMatch(/Side 1 af \d/);
   });

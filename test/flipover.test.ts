@@ -149,7 +149,7 @@ describe('flipover.pdf', () => {
     const result = await buildSources([source(text, 'content/none.md')]);
     const topic = result.topics[0]!;
     expect(topic.ok).toBe(true);
-    expect(topic.files.map((f) => f.path.split('/')[1])).toEqual(['drejebog.pdf', 'handout.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html']);
+    expect(topic.files.map((f) => f.path.split('/')[1])).toEqual(['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html']);
     expect(topic.notes.join('\n')).toContain('no flip-chart prompts');
   });
 });

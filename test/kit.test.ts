@@ -1,4 +1,4 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
 import { cli, temporaryDir } from './helpers/cli.js';
+import { png } from './helpers/images.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
 const SLUG = 'forventningsafstemning';
 const ORGANISATION = 'Faaborg-Midtfyn <Kommune> & "Borgerservice"';
 const NOTE = 'Vi mødes i lokale 2 – husk kaffe.';
+const LOGO = png(240, 80);
 
 let browser: Browser;
 let out: string;
@@ -36,6 +38,8 @@ async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint
   await page.fill(`#${SLUG}-date`, '2027-01-15');
   await page.fill(`#${SLUG}-start`, '13:00');
   await page.fill(`#${SLUG}-participants`, '7');
+  await page.fill(`#${SLUG}-duration`, '50');
+  await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(LOGO) });
   await page.selectOption(`#${SLUG}-paper`, 'A1-tiled');
   await page.fill(`#${SLUG}-note`, NOTE);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`#${SLUG} form.kit button[type=submit]`)]);
@@ -49,27 +53,30 @@ async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint
 }
 
 describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
-  it('makes the four PDFs and the two web editions in the browser, following every input, byte-identical to the CLI', async () => {
+  it('makes the five PDFs and the two web editions in the browser, following every input, byte-identical to the CLI', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, server.url);
     await page.goto(server.url);
     const { files, milliseconds, status } = await fillAndDownload(page);
-    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'prikkort.pdf', 'skaerm.html']);
-    expect(status).toMatch(/^Færdig: 6 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
+    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'koereplan.pdf', 'prikkort.pdf', 'skaerm.html']);
+    expect(status).toMatch(/^Færdig: 7 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
 
     const guide = await readPdf(files['drejebog.pdf']!);
     const text = flat(guide.text);
     expect(text).toContain(ORGANISATION); // typed text is printed as text
     expect(text).toContain('15. januar 2027');
     expect(text).toContain(NOTE);
-    for (const clock of ['13:00', '13:05', '13:13', '13:25', '13:32', '13:45']) expect(text).toContain(clock);
+    // --duration 50 scales the 45 source minutes; Danish clock times.
+    expect(text).toMatch(/I alt 50/);
+    for (const clock of ['13.00', '13.50']) expect(text).toContain(clock);
+    expect(text).toContain('Tilpasset til 50');
     const cards = flat((await readPdf(files['prikkort.pdf']!)).text);
     expect(cards.split('Vores idé – skriv én konkret handling:').length - 1).toBe(8); // 7 people: three pairs and a trio
     // The phone edition carries the tailoring; the screen edition the clock times.
     const phone = new TextDecoder().decode(files['index.html']);
     expect(phone).toContain('Faaborg-Midtfyn &lt;Kommune&gt; &amp; &quot;Borgerservice&quot;');
-    expect(phone).toContain('15. januar 2027');
-    expect(new TextDecoder().decode(files['skaerm.html'])).toContain('13:32–13:45');
+    expect(phone).toMatch(/15\.\s?(&nbsp;|\u00a0)?januar(&nbsp;|\s)2027/); // the date keeps its no-break spaces
+    expect(new TextDecoder().decode(files['skaerm.html'])).toContain('–13.50') // --duration 50, Danish clock times;
     const flip = await readPdf(files['flipover.pdf']!);
     expect(flip.pages.length).toBe(3 * 15); // three A1 sheets, 15 A4 pieces each
     expect([Math.round(flip.pages[0]!.width), Math.round(flip.pages[0]!.height)]).toEqual([595, 842]);
@@ -78,9 +85,20 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const content = await temporaryDir();
     await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
     const cliOut = await temporaryDir();
-    const run = await cli(['build', '--content', content, '--out', cliOut, '--quiet', '--organisation', ORGANISATION, '--date', '2027-01-15', '--start', '13:00', '--participants', '7', '--flipover-size', 'A1', '--tile', 'A4', '--note', NOTE]);
+    const logoDir = await temporaryDir();
+    const logo = join(logoDir, 'logo.png');
+    await writeFile(logo, LOGO);
+    const run = await cli(['build', '--content', content, '--out', cliOut, '--quiet', '--duration', '50', '--logo', logo, '--organisation', ORGANISATION, '--date', '2027-01-15', '--start', '13:00', '--participants', '7', '--flipover-size', 'A1', '--tile', 'A4', '--note', NOTE]);
     expect(run.code, run.stderr).toBe(0);
     for (const [name, bytes] of Object.entries(files)) expect(Buffer.from(bytes).equals(await readFile(join(cliOut, SLUG, name))), name).toBe(true);
+
+    await rm(logoDir, { recursive: true });
+
+    // A new attempt that fails its checks clears the earlier "Færdig" line.
+    await page.fill(`#${SLUG}-duration`, '0');
+    await page.click(`#${SLUG} form.kit button[type=submit]`);
+    expect(await page.textContent(`#${SLUG} .status`)).toBe('');
+    expect(await page.textContent(`#${SLUG}-duration-error`)).toBe('Skriv et helt antal minutter fra 1 til 480.');
 
     expect(seen.problems).toEqual([]);
     expect(seen.outside).toEqual([]);
@@ -106,7 +124,7 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const seen = watchPage(page, pathToFileURL(out).href);
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     const { files } = await fillAndDownload(page);
-    expect(Object.keys(files)).toHaveLength(6);
+    expect(Object.keys(files)).toHaveLength(7);
     expect(seen.outside).toEqual([]);
     expect(seen.problems).toEqual([]);
     await page.close();

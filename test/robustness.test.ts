@@ -28,7 +28,7 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await filesUnder(out)).toEqual([
       'assets/dialogkit-kit.js', 'assets/dialogkit-preview.js', 'assets/dialogkit-site.js',
-      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/index.html', 'emne-01/prikkort.pdf', 'emne-01/skaerm.html',
+      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/index.html', 'emne-01/koereplan.pdf', 'emne-01/prikkort.pdf', 'emne-01/skaerm.html',
       'index.html', 'manifest.json',
     ]);
   });
@@ -71,7 +71,7 @@ describe('the dialogkit executable', () => {
     const again = await spawnCli(['build', '--content', content, '--out', out]);
     expect(again.code, again.stderr).toBe(0);
     const final = await filesUnder(out);
-    expect(final.filter((f) => f.endsWith('.pdf'))).toHaveLength(12 * 4);
+    expect(final.filter((f) => f.endsWith('.pdf'))).toHaveLength(12 * 5);
     expect(final.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // The dead build's lock was taken over, and released at the end.
     expect(final).not.toContain('.dialogkit.lock');

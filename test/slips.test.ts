@@ -191,7 +191,7 @@ describe('one date rule for the CLI, the browser and the front matter', () => {
 
   it('is the rule of the page\'s form too', async () => {
     const { readForm } = await import('../src/browser/form.js');
-    const labels = { working: '', done: '', failed: '', errors: { date: 'bad date', start: '', participants: '', organisation: '', note: '' } };
+    const labels = { working: '', done: '', failed: '', errors: { date: 'bad date', start: '', duration: '', participants: '', organisation: '', note: '', logo: '' } };
     for (const date of ['2023-02-31', '2100-01-01', '1979-12-31']) expect(readForm(new Map([['date', date]]), labels).errors).toEqual([{ field: 'date', message: 'bad date' }]);
     expect(readForm(new Map([['date', '2024-02-29']]), labels).options).toEqual({ date: '2024-02-29' });
   });

@@ -43,7 +43,7 @@ describe('document structure the viewer shows: bookmarks, metadata, language', (
   it('sets title, author, subject, keywords and language, and shows the title in the viewer', async () => {
     for (const [name, lang] of [['valid/minimal.md', 'da-DK'], ['english/english.md', 'en-GB']] as const) {
       const result = await buildSources([await fixture(name)]);
-      for (const file of ['drejebog.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf']) {
+      for (const file of ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf']) {
         const bytes = fileOf(result, file);
         const pdf = await readPdf(bytes);
         const info = pdf.info as Record<string, string>;
@@ -58,7 +58,7 @@ describe('document structure the viewer shows: bookmarks, metadata, language', (
   });
 });
 
-const PRODUCTS = ['drejebog.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf'];
+const PRODUCTS = ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf'];
 
 /** Every element of a tree, depth first (reading order). */
 function walk(element: StructElement, out: StructElement[] = []): StructElement[] {

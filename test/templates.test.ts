@@ -110,7 +110,7 @@ describe('layout and label mistakes in --templates DIR', () => {
 });
 
 describe('the page’s form checks with the CLI’s validateOptions', () => {
-  const labels = { working: '', done: '', failed: '', errors: { date: 'DATO', start: 'START', participants: 'ANTAL', organisation: 'NAVN', note: 'NOTE' } };
+  const labels = { working: '', done: '', failed: '', errors: { date: 'DATO', start: 'START', duration: 'MINUTTER', participants: 'ANTAL', organisation: 'NAVN', note: 'NOTE', logo: 'LOGO' } };
   const form = (fields: Record<string, string>) => readForm({ get: (name: string) => fields[name] ?? '' }, labels);
 
   it('maps each wrong field to the page’s own words and leaves it out of the options', () => {

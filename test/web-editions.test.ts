@@ -104,7 +104,7 @@ describe.runIf(HAS_BROWSER)('the screen edition, <slug>/skaerm.html', () => {
     expect(await page.locator('#timer').isHidden()).toBe(true);
     const overview = squash(await page.locator('.view:not([hidden])').innerText());
     for (const step of topic.steps) expect(overview).toContain(step.title);
-    expect(overview).toContain('13:00–13:05');
+    expect(overview).toContain('13.00–13.05');
     await page.screenshot({ path: join(ARTIFACTS, 'screen-overview-1920.png') });
 
     await page.keyboard.press('ArrowRight');
@@ -193,7 +193,7 @@ describe.runIf(HAS_BROWSER)('publishing the editions', () => {
     const { out, browser, server } = published!;
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const entry = manifest.topics.find((t) => t.slug === SLUG)!;
-    expect(entry.files.map((f) => f.path)).toEqual(['drejebog.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html'].map((f) => `${SLUG}/${f}`));
+    expect(entry.files.map((f) => f.path)).toEqual(['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html'].map((f) => `${SLUG}/${f}`));
     const zip = unzipSync(new Uint8Array(await readFile(join(out, entry.archive!.path))));
     expect(new TextDecoder().decode(zip['index.html'])).toBe(await readFile(join(out, SLUG, 'index.html'), 'utf8'));
     expect(Object.keys(zip)).toContain('skaerm.html');

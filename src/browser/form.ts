@@ -1,8 +1,9 @@
 /** Reading and checking the "Tilpas og hent" form: pure, so it is tested without a browser. */
+import { MAX_LOGO_BYTES } from '../core/logo.js';
 import { validateOptions, type BuildOptions } from '../core/options.js';
 
 /** The fields the form has, each with its message (in the page's language) when it is wrong. */
-type FormField = 'date' | 'start' | 'participants' | 'organisation' | 'note';
+type FormField = 'date' | 'start' | 'duration' | 'participants' | 'organisation' | 'note' | 'logo';
 
 export interface FormLabels {
   working: string;
@@ -30,6 +31,7 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
     ...(text('start') && { start: text('start') }),
     // A number as a person types it: "7", never "7.0" or "1e1".
     ...(text('participants') && { participants: /^\d+$/.test(text('participants')) ? Number(text('participants')) : Number.NaN }),
+    ...(text('duration') && { duration: /^\d+$/.test(text('duration')) ? Number(text('duration')) : Number.NaN }),
     ...(paper === 'A1-tiled' ? { flipoverSize: 'A1', tile: 'A4' } : paper === 'A3' || paper === 'A4' ? { flipoverSize: paper } : {}),
     ...(text('note') && { note: text('note') }),
     // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
@@ -39,5 +41,8 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
   const wrong = new Set<string>(problems.map((p) => p.field));
   const options = Object.fromEntries(Object.entries(given).filter(([field]) => !wrong.has(field))) as BuildOptions;
   const errors = problems.filter((p): p is typeof p & { field: FormField } => p.field in labels.errors).map((p) => ({ field: p.field, message: labels.errors[p.field] }));
+  // The logo's bytes are read after this check (reading a file is asynchronous); the kit checks its type.
+  const logo = data.get('logo') as { size?: number } | null;
+  if (logo && typeof logo === 'object' && (logo.size ?? 0) > MAX_LOGO_BYTES) errors.push({ field: 'logo', message: labels.errors.logo });
   return { options, errors };
 }

@@ -87,6 +87,8 @@ function setupForm(form: HTMLFormElement): void {
   const slug = form.dataset['slug']!;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    // An earlier "Færdig" must not stand next to a new attempt's errors.
+    status.textContent = '';
     for (const old of form.querySelectorAll('.error')) old.remove();
     for (const field of form.querySelectorAll('[aria-invalid]')) {
       field.removeAttribute('aria-invalid');
@@ -110,6 +112,8 @@ function setupForm(form: HTMLFormElement): void {
     button.disabled = true;
     status.textContent = labels.working;
     try {
+      const logo = new FormData(form).get('logo');
+      if (logo instanceof File && logo.size > 0) options['logo'] = new Uint8Array(await logo.arrayBuffer());
       const api = await loadKit();
       const started = performance.now();
       const result = await api.makeKit(source, options);

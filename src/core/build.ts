@@ -8,6 +8,7 @@ import { TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
+import { durationDiagnostics } from './schedule.js';
 import { LAYOUT_PRODUCTS, NO_LAYOUT, PRODUCTS, type Product } from './products/index.js';
 import { digest, fingerprint, fingerprintBase } from './fingerprint.js';
 import { createTypesetter, type FontSet, type Typesetter } from './typeset.js';
@@ -107,7 +108,10 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   for (const source of input.topics) {
     const started = performance.now();
     const topic = bySource.get(source.path);
-    const diagnostics = checked.diagnostics.filter((d) => d.file === source.path);
+    const diagnostics = sortDiagnostics([
+      ...checked.diagnostics.filter((d) => d.file === source.path),
+      ...(topic ? durationDiagnostics(topic, input.options.duration, new TextDecoder().decode(source.bytes).split(/\r?\n/)) : []),
+    ]);
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;
@@ -116,7 +120,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       const topicHash = await digest(source.bytes);
       const stale: Product[] = [];
       for (const product of PRODUCTS) {
-        const print = await fingerprint(base, product.name, source.bytes, topicHash);
+        const print = await fingerprint(base, [product.name, ...(product.reads ?? [])], source.bytes, topicHash);
         result.fingerprints[product.name] = print;
         if (input.previous?.[`${slug}/${product.name}`] === print) result.unchanged.push(`${slug}/${product.file}`);
         else stale.push(product);
@@ -155,7 +159,7 @@ async function buildProducts(
   const creationDate = pinnedDate(input.options, topic);
   for (const product of products) {
     try {
-      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, typesetter, creationDate });
+      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, layouts, typesetter, creationDate });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);

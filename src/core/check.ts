@@ -1,12 +1,13 @@
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic, Topic } from './model.js';
+import { SECTION_NAMES } from './section-names.js';
 
 /**
  * Checks that look at a parsed topic as a whole (its parts agree with each other),
  * and across topics. Returns warnings and errors; never throws.
  */
 export function checkTopic(topic: Topic): Diagnostic[] {
-  return [...checkMinutes(topic)];
+  return [...checkMinutes(topic), ...checkCase(topic)];
 }
 
 /** Two topics must not write into the same output folder. */
@@ -22,6 +23,13 @@ export function checkSlugs(topics: readonly { slug: string; file: string }[]): D
 }
 
 // --- internal ---
+
+/** A case topic's participants need the case itself, on their handout. */
+function checkCase(topic: Topic): Diagnostic[] {
+  if (topic.meta.media?.kind !== 'case' || topic.case.length > 0) return [];
+  const name = SECTION_NAMES[topic.meta.language].case;
+  return [diagnostic('warning', topic.file, topic.steps[0]?.line ?? 1, `the topic's medium is a case, but there is no \`## ${name}\` section: the handout has no case to read`, `add \`## ${name}\` with the case text`)];
+}
 
 function checkMinutes(topic: Topic): Diagnostic[] {
   const total = topic.steps.reduce((sum, step) => sum + step.minutes, 0);

@@ -20,16 +20,19 @@ export async function fingerprintBase(version: string, labels: LayoutSource, lay
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .flatMap(([family, faces]) => Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await digest(bytes as Uint8Array)}`)),
   );
-  const shared = await digest(encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(options) })));
+  // The logo's bytes count by their hash: a 2 MB array spelled out in JSON would be slow and large.
+  const optionData = { ...options, ...(options.logo && { logo: await digest(options.logo) }) };
+  const shared = await digest(encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(optionData) })));
   const layoutHashes = new Map<string, string>();
   for (const layout of layouts) layoutHashes.set(layout.name, await digest(encode(layout.text)));
   return { shared, layouts: layoutHashes };
 }
 
-/** The fingerprint of one product's file for one topic source. */
-export async function fingerprint(base: FingerprintBase, product: string, topicBytes: Uint8Array, topicHash?: string): Promise<string> {
+/** The fingerprint of one product's file for one topic source; `layouts` are its own layout's name and any it reads. */
+export async function fingerprint(base: FingerprintBase, layouts: string | readonly string[], topicBytes: Uint8Array, topicHash?: string): Promise<string> {
   const topic = topicHash ?? (await digest(topicBytes));
-  return digest(encode(`${base.shared}\n${product}:${base.layouts.get(product) ?? ''}\n${topic}`));
+  const layoutLines = (typeof layouts === 'string' ? [layouts] : layouts).map((name) => `${name}:${base.layouts.get(name) ?? ''}`).join('\n');
+  return digest(encode(`${base.shared}\n${layoutLines}\n${topic}`));
 }
 
 /** Hex SHA-256 with WebCrypto (Node 20 and browsers). */

@@ -92,7 +92,7 @@ export interface Step {
   flipPrompts: FlipPrompt[];
 }
 
-export type SectionKind = 'about' | 'starting' | 'preparation' | 'step' | 'advice' | 'legal' | 'other';
+export type SectionKind = 'about' | 'starting' | 'preparation' | 'step' | 'case' | 'advice' | 'legal' | 'other';
 
 /** A section the contract does not name; printed in the guide after the section it follows. */
 export interface ExtraSection {
@@ -113,6 +113,8 @@ export interface Topic {
   steps: Step[];
   advice: Block[];
   legal: Block[];
+  /** `## Case`: the case text participants read, printed on the handout. */
+  case: Block[];
   extras: ExtraSection[];
 }
 

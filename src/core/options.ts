@@ -1,5 +1,6 @@
 import { dateProblem, epochProblem } from './dates.js';
-import type { PaperSize } from './model.js';
+import { sniffLogo } from './logo.js';
+import type { Language, PaperSize } from './model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
 export interface BuildOptions {
@@ -9,6 +10,8 @@ export interface BuildOptions {
   organisation?: string;
   /** Meeting date `YYYY-MM-DD`, printed on the guide. Default: none. */
   date?: string;
+  /** The session's real length in minutes: the steps are scaled to it. Default: the sum of the topic's own minutes. */
+  duration?: number;
   /** Group size: overrides the number of idea cards. Default: from the topic. */
   participants?: number;
   /** Flip-chart paper, overriding the topic's `flipover.size`. */
@@ -22,6 +25,8 @@ export interface BuildOptions {
    * then carry a QR code to the topic's phone edition, `<baseUrl><slug>/`. Default: none (no code).
    */
   baseUrl?: string;
+  /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
+  logo?: Uint8Array;
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
   sourceDateEpoch?: number;
 }
@@ -43,6 +48,9 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
   if (options.participants !== undefined && (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)) {
     problems.push({ field: 'participants', message: `--participants must be a whole number from 2 to 200` });
   }
+  if (options.duration !== undefined && (!Number.isInteger(options.duration) || options.duration < 1 || options.duration > 480)) {
+    problems.push({ field: 'duration', message: `--duration must be a whole number of minutes from 1 to 480` });
+  }
   if (options.flipoverSize !== undefined && !['A4', 'A3', 'A2', 'A1'].includes(options.flipoverSize)) {
     problems.push({ field: 'flipoverSize', message: `--flipover-size must be A4, A3, A2 or A1` });
   }
@@ -53,6 +61,10 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
   }
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
     problems.push({ field: 'baseUrl', message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/` });
+  }
+  if (options.logo !== undefined) {
+    const sniffed = sniffLogo(options.logo);
+    if ('problem' in sniffed) problems.push({ field: 'logo', message: sniffed.problem });
   }
   const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
   if (badEpoch !== undefined) problems.push({ field: 'sourceDateEpoch', message: `SOURCE_DATE_EPOCH ${badEpoch}` });
@@ -70,10 +82,10 @@ export function parseClock(clock: string): number {
   return h! * 60 + m!;
 }
 
-/** `HH:MM` for minutes after midnight (wrapping past midnight). */
-export function formatClock(minutes: number): string {
+/** `HH:MM` for minutes after midnight (wrapping past midnight); Danish print writes `HH.MM`, as Retskrivningsordbogen does. */
+export function formatClock(minutes: number, language: Language = 'en'): string {
   const m = ((minutes % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}${language === 'da' ? '.' : ':'}${String(m % 60).padStart(2, '0')}`;
 }
 
 // --- internal ---

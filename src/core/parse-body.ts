@@ -14,6 +14,7 @@ export interface ParsedBody {
   steps: Step[];
   advice: Block[];
   legal: Block[];
+  case: Block[];
   extras: ExtraSection[];
 }
 
@@ -40,7 +41,7 @@ export function parseBody(
   const ctx: MarkdownContext = { file, lines, diagnostics };
   const names = SECTION_NAMES[language];
   const stepWord = STEP_WORD[language];
-  const result: ParsedBody = { about: [], guidingQuestions: [], preparation: [], steps: [], advice: [], legal: [], extras: [] };
+  const result: ParsedBody = { about: [], guidingQuestions: [], preparation: [], steps: [], advice: [], legal: [], case: [], extras: [] };
   /** Step headings too malformed to parse, by the number they carry: they keep their place in the order check. */
   const numbered: { number: number; line: number }[] = [];
   const seen = new Map<SectionKind, number>();
@@ -77,6 +78,9 @@ export function parseBody(
         break;
       case 'legal':
         result.legal = toBlocks(tokens, ctx);
+        break;
+      case 'case':
+        result.case = toBlocks(tokens, ctx);
         break;
       case 'starting':
         result.guidingQuestions = listItems(tokens, line, `## ${names.starting}`, 'the guiding questions');

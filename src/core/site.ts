@@ -89,6 +89,8 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
       : null,
     labels: site,
     baseUrl: input.baseUrl ?? null,
+    // Shown in the form's empty fields: what the kit uses when they are left empty.
+    defaults: { participants: String(summary.participants.max), duration: summary.minutes !== undefined ? String(summary.minutes) : range(summary.duration) },
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
     source: input.sources.has(topic.slug) ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c')) : null,
   };

@@ -9,6 +9,8 @@ export interface TopicSummary {
   date: string | null;
   duration: { min: number; max: number };
   participants: { min: number; max: number };
+  /** The steps' minutes added up: the session's length unless the facilitator sets another. */
+  minutes?: number;
   media: { kind: string; title: string; minutes: number | null } | null;
   /** The first paragraph of `## Om emnet`, as plain text. */
   intro: string | null;
@@ -25,6 +27,7 @@ export function summarise(topic: Topic): TopicSummary {
     date: meta.date ?? null,
     duration: meta.duration,
     participants: meta.participants,
+    minutes: topic.steps.reduce((sum, step) => sum + step.minutes, 0),
     media: meta.media ? { kind: meta.media.kind, title: meta.media.title, minutes: meta.media.minutes ?? null } : null,
     intro: first && first.kind === 'paragraph' ? plainText(first.spans).replace(/\s+/g, ' ').trim() : null,
   };

@@ -3,6 +3,8 @@ import { ideaCardsFor, type Block, type ListItem, type Media, type PaperSize, ty
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
 import { fill } from './labels.js';
 import { plainText } from './parse-markdown.js';
+import { logoSource, sniffLogo, type LogoType } from './logo.js';
+import { durationProblems, mediaStepIndex, scheduleSteps } from './schedule.js';
 
 export type { Labels } from './labels.js';
 
@@ -37,13 +39,21 @@ export interface ViewModel {
     preparation: ListItem[];
     steps: StepView[];
     totalMinutes: number;
+    /** The source's minutes per step when `--duration` changed them, else null. */
+    sourceMinutes: number[] | null;
+    /** The step (index) that presents the film, podcast or case. */
+    mediaStep: number;
     advice: Block[] | null;
     legal: Block[] | null;
+    /** `## Case`: the case participants read, on the handout. */
+    caseText: Block[] | null;
     hasFlipPrompts: boolean;
     cards: number;
     dots: number;
     /** Room in an idea card's dot field: every participant of the largest group may put all their dots on one idea. */
     dotField: number;
+    /** The group the kit is printed for: `--participants`, else the topic's largest group. */
+    groupSize: number;
     /** The flip-chart paper, and whether it is printed in A4 pieces (never when the paper is A4). */
     flipover: { size: PaperSize; tiled: boolean };
   };
@@ -54,6 +64,10 @@ export interface ViewModel {
     note: string | null;
     /** The topic's phone edition, `<base-url><slug>/`, when the publishing address is known. */
     phoneUrl: string | null;
+    /** The logo, ready for pdfmake (a data URL, or SVG markup) and sized in points; null without `--logo`. */
+    logo: { type: LogoType; source: string; width: number; height: number; alt: string } | null;
+    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the kit is for and when, for every product's small print; null when neither is given. */
+    byline: string | null;
   };
   labels: Labels;
 }
@@ -63,16 +77,23 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
   const { meta } = topic;
   const start = options.start === undefined ? null : parseClock(options.start);
   const stepWord = labels.step;
+  const sourceTotal = topic.steps.reduce((sum, s) => sum + s.minutes, 0);
+  // A length the topic cannot meet is refused before the build (durationProblems); here it is ignored.
+  const adapt = options.duration !== undefined && options.duration !== sourceTotal && durationProblems(topic, options.duration)?.severity !== 'error';
+  // Without a new length the source's minutes stand as written, even a step shorter than its film.
+  const schedule = adapt ? scheduleSteps(topic, options.duration!) : { minutes: topic.steps.map((s) => s.minutes), mediaStep: mediaStepIndex(topic) };
   let elapsed = 0;
-  const steps = topic.steps.map((step): StepView => {
+  const steps = topic.steps.map((step, index): StepView => {
     const from = elapsed;
-    elapsed += step.minutes;
+    const minutes = schedule.minutes[index]!;
+    elapsed += minutes;
     return {
       ...step,
+      minutes,
       from,
       to: elapsed,
-      clockFrom: start === null ? null : formatClock(start + from),
-      clockTo: start === null ? null : formatClock(start + elapsed),
+      clockFrom: start === null ? null : formatClock(start + from, meta.language),
+      clockTo: start === null ? null : formatClock(start + elapsed, meta.language),
       heading: `${stepWord} ${step.number} · ${step.title}`,
     };
   });
@@ -89,7 +110,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: meta.date ?? null,
       language: meta.language,
       draft: meta.draft,
-      duration: `${range(meta.duration.min, meta.duration.max)} ${labels.minutes}`,
+      duration: `${adapt ? elapsed : range(meta.duration.min, meta.duration.max)}\u00a0${labels.minutes}`,
       participants: fill(labels.participantsValue, { min: meta.participants.min, max: meta.participants.max }),
       media: meta.media
         ? { kind: meta.media.kind, title: meta.media.title, label: labels.media[meta.media.kind] ?? meta.media.kind, url: meta.media.url ?? null, minutes: meta.media.minutes ?? null }
@@ -99,12 +120,16 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       preparation: topic.preparation,
       steps,
       totalMinutes: elapsed,
+      sourceMinutes: adapt ? topic.steps.map((s) => s.minutes) : null,
+      mediaStep: schedule.mediaStep,
       advice: topic.advice.length > 0 ? topic.advice : null,
       legal: topic.legal.length > 0 ? topic.legal : null,
+      caseText: topic.case.length > 0 ? topic.case : null,
       hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),
       cards: options.participants !== undefined ? ideaCardsFor(participants) : meta.dotvote.cards,
       dots: meta.dotvote.dots,
       dotField: meta.dotvote.dots * participants,
+      groupSize: participants,
       flipover: { size: flipoverSize, tiled: (options.tile ?? meta.flipover.tile) === 'A4' && flipoverSize !== 'A4' },
     },
     options: {
@@ -113,9 +138,25 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: options.date ? longDate(options.date, meta.language) : null,
       note: options.note ?? null,
       phoneUrl: options.baseUrl === undefined ? null : `${normaliseBaseUrl(options.baseUrl)}${meta.slug}/`,
+      logo: logoView(options, labels),
+      byline: [options.organisation, options.date ? longDate(options.date, meta.language) : undefined].filter(Boolean).join(' · ') || null,
     },
     labels,
   };
+}
+
+/** Printed logos are this high, or narrower and lower when very wide. In points. */
+const LOGO_HEIGHT = 34;
+const LOGO_MAX_WIDTH = 150;
+
+function logoView(options: BuildOptions, labels: Labels): ViewModel['options']['logo'] {
+  if (!options.logo) return null;
+  const sniffed = sniffLogo(options.logo);
+  if ('problem' in sniffed) return null;
+  const { type, width, height } = sniffed.logo;
+  const scale = Math.min(LOGO_HEIGHT / height, LOGO_MAX_WIDTH / width);
+  const alt = options.organisation ? fill(labels.logoAltOf, { organisation: options.organisation }) : labels.logoAlt;
+  return { type, source: logoSource(options.logo, type), width: width * scale, height: height * scale, alt };
 }
 
 const MONTHS = {
@@ -126,7 +167,8 @@ const MONTHS = {
 /** `2027-01-15` → "15. januar 2027" (da) or "15 January 2027" (en): how a reader writes a date. */
 export function longDate(iso: string, language: 'da' | 'en'): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day}${language === 'da' ? '.' : ''} ${MONTHS[language][month - 1]} ${year}`;
+  // No-break spaces: a date split over two lines reads wrong.
+  return `${day}${language === 'da' ? '.' : ''}\u00a0${MONTHS[language][month - 1]}\u00a0${year}`;
 }
 
 
@@ -139,8 +181,8 @@ export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; op
   topic: {
     title: field, slug: field, series: field, publisher: field, date: field, language: field, draft: field, duration: field, participants: field,
     media: { kind: field, title: field, label: field, url: field, minutes: field },
-    about: field, guidingQuestions: field, preparation: field, steps: field, totalMinutes: field, advice: field, legal: field, hasFlipPrompts: field,
-    cards: field, dots: field, dotField: field, flipover: { size: field, tiled: field },
+    about: field, guidingQuestions: field, preparation: field, steps: field, totalMinutes: field, sourceMinutes: field, mediaStep: field, advice: field, legal: field,
+    caseText: field, hasFlipPrompts: field, cards: field, dots: field, dotField: field, groupSize: field, flipover: { size: field, tiled: field },
   },
-  options: { start: field, organisation: field, date: field, note: field, phoneUrl: field },
+  options: { start: field, organisation: field, date: field, note: field, phoneUrl: field, logo: field, byline: field },
 };

@@ -4,6 +4,7 @@ import type { ListItem } from '../model.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether, keepWithNext } from '../pdf/keep.js';
+import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, LAYOUT, tableBody, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
@@ -32,7 +33,7 @@ export const drejebog: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.series, topic.publisher]),
-      content: renderParts(ctx, parts, theme),
+      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, theme)],
     });
   },
 };
@@ -98,7 +99,7 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels } = ctx.view;
   const facts: Content[] = [fact(labels.duration, topic.duration, theme), fact(labels.participants, topic.participants, theme)];
   if (topic.media) {
-    const minutes = topic.media.minutes ? ` (${topic.media.minutes} ${labels.minutes})` : '';
+    const minutes = topic.media.minutes ? ` (${topic.media.minutes}\u00a0${labels.minutes})` : '';
     facts.push(fact(topic.media.label, `${topic.media.title}${minutes}`, theme));
   }
   return [
@@ -160,7 +161,15 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
       paddingRight: () => 4,
     },
   };
-  return section(title, [keepTogether(table)], theme);
+  return section(title, [keepTogether(table), ...adaptedNote(ctx, theme)], theme);
+}
+
+/** Under the overview, when `--duration` changed the minutes: the new length and the source's own minutes. */
+function adaptedNote(ctx: ProductContext, theme: Theme): Content[] {
+  const { topic, labels } = ctx.view;
+  if (!topic.sourceMinutes) return [];
+  const source = `${topic.sourceMinutes.join(' + ')} = ${topic.sourceMinutes.reduce((sum, m) => sum + m, 0)}`;
+  return [{ text: fill(labels.adapted, { minutes: topic.totalMinutes, source }), fontSize: theme.sizes.small + 0.5, color: theme.colors.muted, margin: [0, 6, 0, 0], tag: element('P') }];
 }
 
 function checkItem(item: ListItem, list: StructureTag, theme: Theme): Content {
@@ -177,15 +186,16 @@ function checkItem(item: ListItem, list: StructureTag, theme: Theme): Content {
 
 function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[] {
   const { labels } = ctx.view;
-  const clock = step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to} ${labels.minutes}`;
+  const clock = step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to}\u00a0${labels.minutes}`;
   const heading: Content = {
     table: {
-      widths: ['auto', '*', 72],
+      // One badge width for every step ("7 min" as "13 min"), so the step titles line up.
+      widths: [46, '*', 72],
       body: [
         [
           // The badge repeats the minutes the clock line says: decoration for a screen reader,
           // which hears the heading first, then the time.
-          { text: `${step.minutes} ${labels.minutes}`, bold: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1], tag: LAYOUT },
+          { text: `${step.minutes}\u00a0${labels.minutes}`, bold: true, noWrap: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1], tag: LAYOUT },
           { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2, tag: element('H2'), ...bookmark(step.heading) },
           { text: clock, color: theme.colors.muted, fontSize: theme.sizes.small + 0.5, alignment: 'right', noWrap: true, margin: [0, 5, 0, 0], tag: element('P') },
         ],
@@ -194,7 +204,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     layout: 'noBorders',
     margin: [0, 16, 0, 6],
   };
-  const body: Content[] = [...blocks(step.instructions, theme, labels.tip)];
+  const body: Content[] = [...caseNote(step, ctx, theme), ...blocks(step.instructions, theme, labels.tip)];
   if (step.questions.length > 0) {
     body.push({
       table: {
@@ -229,4 +239,11 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
   const [first, ...rest] = body;
   // The step heading never stands alone at the foot of a page.
   return [...keepWithNext(heading, first), ...rest];
+}
+
+/** In the step that presents the case: where participants find it. */
+function caseNote(step: StepView, ctx: ProductContext, theme: Theme): Content[] {
+  const { topic, labels } = ctx.view;
+  if (!topic.caseText || step.number - 1 !== topic.mediaStep) return [];
+  return [{ text: labels.caseInHandout, italics: true, color: theme.colors.muted, margin: [0, 0, 0, 6], tag: element('P') }];
 }

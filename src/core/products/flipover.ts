@@ -1,6 +1,6 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../labels.js';
-import type { Diagnostic, Span } from '../model.js';
+import type { Diagnostic, PaperSize, Span } from '../model.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
@@ -27,7 +27,7 @@ const SETTINGS = {
   theme: THEME_SETTINGS,
 } as const;
 
-type SheetSettings = SettingsOf<typeof SETTINGS>;
+export type SheetSettings = SettingsOf<typeof SETTINGS>;
 
 /** One sheet: a prompt with its step, before fitting. */
 interface Sheet {
@@ -77,7 +77,8 @@ export const flipover: Product = {
     });
     const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => ({ file: ctx.topic.file, line: p.line, col: 1, severity: 'warning' as const, message: p.message, hint: p.hint })));
 
-    const title = plain(ctx.view.topic.title);
+    const byline = ctx.view.options.byline;
+    const title = plain(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title);
     const sheetLabels = ctx.view.labels.sheets;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
@@ -111,13 +112,19 @@ export const flipover: Product = {
     const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
-    const tiling = tile({ sheetWidth: paper.width, sheetHeight: paper.height, paperWidth: PAPER.A4.width, paperHeight: PAPER.A4.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
+    const tiling = tilingFor(size, settings);
     // The pieces' frames carry no draft mark: the sheet drawn into them has it already.
     const frames = await ctx.typesetter.render({ ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }), watermark: undefined, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
     const bytes = await assembleTiles({ sheets: rendered.bytes, frames: frames.bytes, tiling, markSize: mm(settings.tile.mark) });
     return { file: { path, bytes, pages: frames.pages }, diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, this.file, rendered.lostText)] };
   },
 };
+
+/** How a sheet of `size` is cut into A4 pieces, with the layout's margin and overlap (`templates/flipover.hbs`); the run sheet's print list counts them too. */
+export function tilingFor(size: PaperSize, settings: SheetSettings): Tiling {
+  const sheet = pageOf(size, 'landscape', [0, 0, 0, 0]);
+  return tile({ sheetWidth: sheet.width, sheetHeight: sheet.height, paperWidth: PAPER.A4.width, paperHeight: PAPER.A4.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
+}
 
 // --- internal ---
 

@@ -1,8 +1,9 @@
 import type { CanvasLine, Content } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
-import { blocks, listItem, listItemNode, listNode } from '../pdf/blocks.js';
-import { inlines } from '../pdf/inline.js';
+import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/blocks.js';
+import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
+import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
@@ -29,7 +30,7 @@ export const handout: Product = {
   file: 'handout.pdf',
   kind: 'pdf',
   inArchive: true,
-  parts: ['phone', 'header', 'questions', 'reflection', 'media', 'section'],
+  parts: ['phone', 'header', 'questions', 'reflection', 'media', 'section', 'case'],
   settings: SETTINGS,
   async make(ctx) {
     const settings = settingsOf(ctx, SETTINGS);
@@ -41,7 +42,7 @@ export const handout: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.publisher, topic.date]),
-      content: renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines }),
+      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
     });
   },
 };
@@ -49,7 +50,7 @@ export const handout: Product = {
 const parts: Record<string, PartRenderer<Look>> = {
   phone: (_part, ctx, { theme }) => phoneBox(ctx.view, theme),
   header: (_part, ctx, { theme, page }) => [
-    ...titleHeader(ctx, theme, ctx.view.labels.handout, 6),
+    ...titleHeader(ctx, theme, [ctx.view.labels.handout, ctx.view.options.byline].filter(Boolean).join(' · '), 6),
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: page.textWidth, y2: 0, lineWidth: 0.75, lineColor: theme.colors.rule }], margin: [0, 0, 0, 4] },
   ],
   questions: (part, _ctx, { theme }) => {
@@ -58,17 +59,22 @@ const parts: Record<string, PartRenderer<Look>> = {
     return section(String(part['title']), [listNode(items.map((i) => keepTogether(listItem(i, theme))), false, { markerColor: theme.colors.accent })], theme, { outlineId: outlineId(String(part['title'])) });
   },
   reflection: (part, ctx, look) => {
-    const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts);
+    const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts.map((prompt) => ({ prompt, lines: notesFor(s.minutes, s.flipPrompts.length, look.noteLines) })));
     if (prompts.length === 0) return [];
     // One numbered list (`L`), though each question is its own node to keep the heading with the first.
     const list = element('L');
     const title = String(part['title']);
-    return section(title, prompts.map((p, i) => reflectionQuestion(p, i + 1, list, look)), look.theme, { outlineId: outlineId(title) });
+    return section(title, prompts.map((p, i) => reflectionQuestion(p.prompt, i + 1, list, { ...look, noteLines: p.lines })), look.theme, { outlineId: outlineId(title) });
   },
   media: (part, ctx, { theme }) => {
     const media = ctx.view.topic.media;
     if (!media?.url) return [];
     return [{ stack: mediaBox(ctx, theme, ctx.view.labels.watchAgain[media.kind]), margin: [0, Number(part['spaceBefore'] ?? 10), 0, 0] }];
+  },
+  case: (part, _ctx, { theme }) => {
+    const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
+    if (content.length === 0) return [];
+    return caseBox(String(part['title']), content, theme);
   },
   section: (part, _ctx, { theme }) => {
     const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
@@ -79,6 +85,27 @@ const parts: Record<string, PartRenderer<Look>> = {
 };
 
 // --- internal ---
+
+/**
+ * Ruled lines under a reflection question: the layout's number, more when the step gives each
+ * question more time (a line per two minutes), at most 8. Pure.
+ */
+export function notesFor(stepMinutes: number, questions: number, least: number): number {
+  return Math.max(least, Math.min(8, Math.ceil(stepMinutes / Math.max(1, questions) / 2)));
+}
+
+/** The case, boxed and tinted so it reads as the story the dialogue starts from. */
+function caseBox(title: string, content: Block[], theme: Theme): Content[] {
+  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 0, 0, 6], headlineLevel: 2, tag: element('H2'), ...bookmark(title, outlineId(title)) };
+  return [
+    {
+      table: { widths: ['*'], body: [[{ stack: [heading, ...blocks(content, theme, 'Tip', outlineId(title))] }]] },
+      layout: { fillColor: () => theme.colors.tint, hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => theme.colors.accent, paddingLeft: () => 14, paddingRight: () => 12, paddingTop: () => 10, paddingBottom: () => 8 },
+      margin: [0, 14, 0, 4],
+      tag: element('Sect'),
+    },
+  ];
+}
 
 /** One bookmark id per section title, so its `###` headings can nest under it. */
 function outlineId(title: string): string {

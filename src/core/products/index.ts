@@ -1,12 +1,13 @@
 import { drejebog } from './drejebog.js';
 import { flipover } from './flipover.js';
 import { handout } from './handout.js';
+import { koereplan } from './koereplan.js';
 import { prikkort } from './prikkort.js';
 import type { Product } from './product.js';
 import { phone, screen } from './web.js';
 
 /** Every product, in the order files are listed. A new product is one module and one line here. */
-export const PRODUCTS: readonly Product[] = [drejebog, handout, flipover, prikkort, phone, screen];
+export const PRODUCTS: readonly Product[] = [drejebog, koereplan, handout, flipover, prikkort, phone, screen];
 
 /** The products printed from a layout in `templates/`. */
 export const LAYOUT_PRODUCTS: readonly Product[] = PRODUCTS.filter((p) => p.layout !== false);

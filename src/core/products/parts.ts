@@ -69,7 +69,7 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
             stack: [
               { text: intro.toUpperCase(), fontSize: theme.sizes.small, bold: true, color: theme.colors.muted, characterSpacing: 0.6, tag: element('P', { actual: intro }) },
               { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
-              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes} ${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }] : []),
+              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes}\u00a0${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }] : []),
               { text: [{ text: displayAddress(url), link: url, tag: element('Link') }], color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0], tag: element('P') },
             ],
           },

@@ -28,6 +28,8 @@ const SETTINGS = {
 } as const;
 
 type CardSettings = SettingsOf<typeof SETTINGS>['cards'];
+/** The prikkort layout's checked settings, as the run sheet's print list reads them. */
+export type CardLayoutSettings = SettingsOf<typeof SETTINGS>;
 
 /** Dot-vote material: idea cards, a card that explains the vote, and an agreement card, imposed with crop marks. */
 export const prikkort: Product = {
@@ -78,6 +80,12 @@ const renderers: Record<string, (part: Part, ctx: ProductContext, theme: Theme) 
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 
+/** Cards on one A4 page with the layout's card size (`templates/prikkort.hbs`). */
+export function cardsPerPage(settings: CardLayoutSettings): number {
+  const spec = imposition(settings.cards);
+  return spec.cols * spec.rows;
+}
+
 // --- internal ---
 
 function imposition(settings: CardSettings): Imposition {
@@ -122,7 +130,8 @@ function header(title: string, ctx: ProductContext, theme: Theme, box: Rect): Co
       table: { widths: [box.w - 16], body: [[{ text: title.toUpperCase(), bold: true, color: '#ffffff', characterSpacing: 1, fontSize: size.band, tag: element('H1', { actual: title }) }]] },
       layout: { fillColor: () => theme.colors.accent, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => pad + 1, paddingBottom: () => pad - 1 },
     },
-    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, size.compact ? 4 : 8], tag: element('P') },
+    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, ctx.view.options.byline ? 0 : size.compact ? 4 : 8], tag: element('P') },
+    ...(ctx.view.options.byline ? [{ text: ctx.view.options.byline, fontSize: size.small - 1, color: theme.colors.muted, margin: [0, 1, 0, size.compact ? 3 : 7], tag: element('P') } as Content] : []),
   ];
 }
 
@@ -163,7 +172,15 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
     const dots = ctx.view.topic.dotField;
     const headerHeight = size.compact ? 34 : 52;
     const prompt: Content = { text: l.ideaPrompt, bold: true, fontSize: size.body, tag: element('P') };
-    const group: Content = { text: l.group, fontSize: size.small, color: theme.colors.muted, margin: [0, 6, 0, 6], tag: element('P') };
+    const group = (width: number): Content => ({
+      // A line to write the group's name on, drawn from the end of "Gruppe:" to the card's edge.
+      columns: [
+        { text: l.group, width: 'auto', fontSize: size.small, color: theme.colors.muted, tag: element('P') },
+        { canvas: [{ type: 'line', x1: 0, y1: size.small + 2, x2: width - 60, y2: size.small + 2, lineWidth: 0.6, lineColor: theme.colors.rule }], width: '*' },
+      ],
+      columnGap: 4,
+      margin: [0, 6, 0, 6],
+    });
     if (size.compact) {
       // Side by side: the idea on the left, the dots on the right, both under the band.
       const room = box.h - headerHeight - 4;
@@ -173,13 +190,13 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
       return {
         stack: [
           ...header(l.ideaTitle, ctx, theme, box),
-          { columns: [{ width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme), group] }, { width: box.w - left - 8, stack: [field.content] }], columnGap: 8 },
+          { columns: [{ width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme), group(left)] }, { width: box.w - left - 8, stack: [field.content] }], columnGap: 8 },
         ],
       };
     }
     const field = dotField(dots, box.w, (box.h - headerHeight) / 2, settings, ctx, theme, size.small);
     const lineGap = Math.max(18, Math.min(26, (box.h - field.height - headerHeight - 50) / settings.ideaLines));
-    return { stack: [...header(l.ideaTitle, ctx, theme, box), prompt, ruledLines(settings.ideaLines, box.w, lineGap, theme), group, field.content] };
+    return { stack: [...header(l.ideaTitle, ctx, theme, box), prompt, ruledLines(settings.ideaLines, box.w, lineGap, theme), group(box.w), field.content] };
   };
 }
 
@@ -194,7 +211,7 @@ function voteCard(ctx: ProductContext, theme: Theme): Card {
         ...header(l.voteTitle, ctx, theme, box),
         { text: fill(l.voteDots, { dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }), bold: true, fontSize: size.big, lineHeight: 1.1, margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10], tag: element('P') },
         { canvas: Array.from({ length: Math.min(dots, 10) }, (_, i): CanvasElement => ({ type: 'ellipse', x: r + 3 + i * (2 * r + 8), y: r + 3, r1: r, r2: r, color: theme.colors.accent })), margin: [0, 0, 0, size.compact ? 4 : 12] },
-        { text: l.voteHow, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
+        { text: dots === 1 ? l.voteHowOne : fill(l.voteHowMany, { dots }), fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
         { text: l.voteResult, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
         { text: l.voteWhen, color: theme.colors.muted, fontSize: size.small + 1, tag: element('P') },
       ],

@@ -15,6 +15,8 @@ export interface ProductContext {
   topic: Topic;
   view: ViewModel;
   layout: Layout;
+  /** Every product's layout, by name: the run sheet reads the cards' and sheets' settings for its print list. */
+  layouts: ReadonlyMap<string, Layout>;
   typesetter: Typesetter;
   /** The files' creation date, pinned for reproducible bytes. */
   creationDate: Date;
@@ -51,6 +53,8 @@ export interface Product {
   settings: SettingsTable;
   /** `false` for a product made from the view model alone, without a layout file (the web editions). */
   layout?: false;
+  /** Other products' layouts this product reads; a change to them rebuilds it too. */
+  reads?: readonly string[];
   make(ctx: ProductContext): Promise<ProductResult>;
 }
 

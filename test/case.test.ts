@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { parseTopic } from '../src/core/parse-topic.js';
+import { checkAll } from '../src/core/build.js';
+import { buildSources, fileOf, source } from './helpers/build.js';
+import { flat, readPdf, readStructure, unmarkedPaint, type StructElement } from './helpers/pdf.js';
+
+const hardware = async () => source(await readFile('content/hardware-og-udstyr.md', 'utf8'), 'content/hardware-og-udstyr.md');
+
+function walk(element: StructElement): StructElement[] {
+  return [element, ...element.children.flatMap(walk)];
+}
+
+describe('## Case: the case text itself', () => {
+  it('is a known section, parsed into the topic, not an extra one', async () => {
+    const { topic, diagnostics } = parseTopic(await hardware());
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(topic!.case.length).toBeGreaterThan(3);
+    expect(topic!.extras.map((e) => e.title)).not.toContain('Case');
+  });
+
+  it('is printed on the handout, boxed, before the reflection questions, and tagged', async () => {
+    const result = await buildSources([await hardware()]);
+    const pdf = await readPdf(fileOf(result, 'handout.pdf'));
+    const text = flat(pdf.text);
+    const caseAt = text.indexOf('Casen Ellen og den nye telefon.');
+    expect(caseAt).toBeGreaterThan(0);
+    expect(text).toContain('Så gør I det bare for mig.');
+    expect(caseAt).toBeLessThan(text.indexOf('Spørgsmål til refleksion'));
+    const pages = await readStructure(pdf.doc);
+    for (const [i, page] of pages.entries()) {
+      expect(page.untaggedText).toBe('');
+      expect(await unmarkedPaint(pdf.doc, i + 1)).toEqual([]);
+    }
+    const headings = pages.flatMap((p) => (p.tree ? walk(p.tree) : [])).filter((e) => e.role === 'H2').map((e) => flat(e.text));
+    expect(headings).toContain('Casen');
+    expect(result.topics[0]!.files.find((f) => f.path.endsWith('handout.pdf'))!.conformance).toEqual(['PDF/UA-1', 'PDF/A-2b']);
+  });
+
+  it('is referred to in the guide, in the step that presents it', async () => {
+    const result = await buildSources([await hardware()]);
+    const text = flat((await readPdf(fileOf(result, 'drejebog.pdf'))).text);
+    expect(text).toMatch(/Trin 1 · Rammesæt emnet med casen .{0,20}Casen står i deltagerarket, så alle kan læse med\./);
+  });
+
+  it('warns a case topic without one', async () => {
+    const text = (await readFile('content/hardware-og-udstyr.md', 'utf8')).replace(/## Case[\s\S]*?(?=## Trin 1)/, '');
+    const { diagnostics } = checkAll([source(text, 'content/hardware-og-udstyr.md')]);
+    const warning = diagnostics.find((d) => d.message.includes('no `## Case` section'));
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.hint).toBe('add `## Case` with the case text');
+  });
+});
