@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSources, fileOf, fixture } from './helpers/build.js';
+import { builtFixture, fileOf } from './helpers/build.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
 describe('handout.pdf', () => {
   it('prints header, guiding questions, the medium, each reflection question once, then the legal background', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'handout.pdf'));
     for (const page of pdf.pages) expect([Math.round(page.width), Math.round(page.height)]).toEqual([595, 842]);
     const text = flat(pdf.text);
@@ -21,7 +21,7 @@ describe('handout.pdf', () => {
   });
 
   it('draws the QR code next to its address, with a clickable link', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const bytes = fileOf(result, 'handout.pdf');
     const pdf = await readPdf(bytes);
     const page = pdf.pages.find((p) => p.text.includes('vpt.dk/film'))!;
@@ -38,7 +38,7 @@ describe('handout.pdf', () => {
   });
 
   it('leaves out the legal part, with a warning, when the topic has none', async () => {
-    const result = await buildSources([await fixture('no-legal/no-legal.md')]);
+    const result = await builtFixture('no-legal/no-legal.md');
     const topic = result.topics[0]!;
     expect(topic.ok).toBe(true);
     expect(topic.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toContainEqual(expect.stringContaining('warning: the section `## Juridisk baggrund` is missing'));
@@ -48,7 +48,7 @@ describe('handout.pdf', () => {
   });
 
   it('flows a long legal background over pages without stranding a heading at the foot', async () => {
-    const result = await buildSources([await fixture('long-legal/long-legal.md')]);
+    const result = await builtFixture('long-legal/long-legal.md');
     const pdf = await readPdf(fileOf(result, 'handout.pdf'));
     expect(pdf.pages.length).toBeGreaterThan(2);
     for (const [index, page] of pdf.pages.entries()) {
@@ -61,7 +61,7 @@ describe('handout.pdf', () => {
   });
 
   it('uses English labels for an English topic', async () => {
-    const result = await buildSources([await fixture('english/english.md')]);
+    const result = await builtFixture('english/english.md');
     expect(result.topics[0]!.diagnostics).toEqual([]);
     const pdf = await readPdf(fileOf(result, 'handout.pdf'));
     const text = flat(pdf.text);

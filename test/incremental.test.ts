@@ -1,9 +1,9 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
 import { FIXTURES } from './helpers/build.js';
+import { tempDir } from './helpers/temp.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(args: string[]): Promise<{ code: number; err: string }> {
@@ -18,7 +18,7 @@ describe('incremental builds', () => {
   let content: string;
   let out: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dialogkit-incr-'));
+    dir = await tempDir('dialogkit-incr-');
     content = join(dir, 'content');
     out = join(dir, 'out');
     await mkdir(content);
