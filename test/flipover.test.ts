@@ -145,7 +145,7 @@ describe('flipover.pdf', () => {
 
   it('writes no flipover.pdf for a topic without prompts, and says so', async () => {
     const base = new TextDecoder().decode((await fixture('valid/minimal.md')).bytes);
-    const text = base.replace(/### Til flipover\n\n(- .*\n|  - .*\n)+/, '');
+    const text = base.replace(/### Til flipover\n\n(- .*\n| {2}- .*\n)+/, '');
     const result = await buildSources([source(text, 'content/none.md')]);
     const topic = result.topics[0]!;
     expect(topic.ok).toBe(true);

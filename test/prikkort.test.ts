@@ -100,7 +100,7 @@ describe('prikkort.pdf', () => {
   });
 
   it('imposes eight A7 cards to a page when the layout asks for A7', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], {}, (name, text) => (name === 'prikkort' ? text.replace(/^  card: A6$/m, '  card: A7') : text));
+    const result = await buildSources([await fixture('valid/minimal.md')], {}, (name, text) => (name === 'prikkort' ? text.replace(/^ {2}card: A6$/m, '  card: A7') : text));
     const pdf = await readPdf(fileOf(result, 'prikkort.pdf'));
     expect(flat(pdf.text).split(IDEA_PROMPT).length - 1).toBe(20);
     expect(pdf.pages.length).toBe(Math.ceil(22 / 8));

@@ -39,7 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
         width: i.width,
         height: i.height,
         fontSize: Math.hypot(i.transform[0] as number, i.transform[1] as number),
-        fontName: (content.styles[i.fontName]?.fontFamily ?? i.fontName) as string,
+        fontName: (content.styles[i.fontName]?.fontFamily ?? i.fontName),
       }));
     for (const i of content.items) if ('fontName' in i) fonts.add(i.fontName);
     const annotations = (await page.getAnnotations()) as { subtype: string; url?: string; rect: number[] }[];
