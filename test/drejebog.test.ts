@@ -1,6 +1,10 @@
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE14, embeddedFontNames, flat, readPdf } from './helpers/pdf.js';
-import { buildSources, builtFixture, fileOf, fixture } from './helpers/build.js';
+import { buildSources, builtFixture, fileOf, fixture, FIXTURES } from './helpers/build.js';
+import { cli } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
 
 describe('drejebog.pdf', () => {
   it('is A4 portrait with every step title in order, minutes, running times and clock times', async () => {
@@ -56,5 +60,23 @@ describe('drejebog.pdf', () => {
     expect(text).toContain('Dialogspørgsmål'.toUpperCase());
     expect(text).toContain('Deltagerne kan se filmen, før I mødes.');
     expect(text.indexOf('Forberedelse')).toBeLessThan(text.indexOf('Trin 1 ·'));
+  });
+
+  it('prints --organisation, --date and --note given on the command line, in the guide only', async () => {
+    const content = await tempDir();
+    const out = await tempDir();
+    await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'emne.md'));
+    const organisation = 'Faaborg-Midtfyn Kommune & Borgerservice';
+    const note = 'Vi mødes i lokale 2 – husk kaffe.';
+    const run = await cli(['build', '--content', content, '--out', out, '--organisation', organisation, '--date', '2027-01-15', '--note', note, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const guide = flat((await readPdf(new Uint8Array(await readFile(join(out, 'emne/drejebog.pdf'))))).text);
+    expect(guide).toContain(`Tilpasset til: ${organisation}`);
+    expect(guide).toContain('Mødedato: 15. januar 2027');
+    expect(guide).toContain(note);
+    // The note's box is headed by its label, letter-spaced in capitals.
+    expect(guide.replace(/\s/g, '')).toContain(`LOKALERETNINGSLINJER${note.replace(/\s/g, '')}`);
+    const handout = flat((await readPdf(new Uint8Array(await readFile(join(out, 'emne/handout.pdf'))))).text);
+    for (const printed of [organisation, '15. januar 2027', note]) expect(handout).not.toContain(printed);
   });
 });
