@@ -42,6 +42,7 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
 
+  // Two real builds of twelve topics: the time limit allows for a busy machine.
   it('leaves no half-written or empty PDF when killed mid-build, and the next build finishes the job', async () => {
     const content = await contentWithCopies(12);
     const out = await tempDir();
