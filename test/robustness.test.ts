@@ -69,7 +69,7 @@ describe('the dialogkit executable', () => {
     // Killed before the end: PDFs and web editions (and perhaps temporaries), the lock it held, and the empty manifest
     // that claimed the folder before the first PDF; page, zips and the full manifest come last.
     expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp') && !/^[^/]+\/(index|skaerm)\.html$/.test(f))).toEqual(['.dialogkit.lock', 'manifest.json']);
-    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).topics).toEqual([]);
+    expect((JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { topics: unknown[] }).topics).toEqual([]);
 
     const again = await spawnCli(['build', '--content', content, '--out', out]);
     expect(again.code, again.stderr).toBe(0);
