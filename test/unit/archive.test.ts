@@ -71,7 +71,8 @@ describe('zipFiles', () => {
     expect(zipFiles([...FILES.slice(0, 2), { name: 'prikkort.pdf', bytes: new Uint8Array([0, 1, 2, 254]) }], DATE)).not.toEqual(zip);
   });
 
-  it('stamps dates before 1980, which zips cannot hold, as 2 January 1980', () => {
-    expect(entries(zipFiles(FILES, new Date(0)))[0]!.time).toBe('1980-01-02T00:00:00');
+  it('clamps dates to what a zip can hold: 1980 to 2107', () => {
+    expect(entries(zipFiles(FILES, new Date(0)))[0]!.time).toBe('1980-01-01T00:00:00');
+    expect(entries(zipFiles(FILES, new Date('2200-06-01T12:00:00Z')))[0]!.time).toBe('2107-12-31T23:59:58');
   });
 });

@@ -105,6 +105,8 @@ describe('--help', () => {
         --flipover-size SIZE   flip-chart paper: A4, A3, A2 or A1 (overrides the topic)
         --tile A4              print flip-chart sheets in A4 pieces
         --note TEXT            a line of local guidelines, printed in the guide
+        --base-url URL         where out/ will be published: the guide and handout get
+                               a QR code to the topic's phone edition, URL<slug>/
         --jobs N               worker threads for large builds               default: number of cores
         --force                rebuild every file, even those whose inputs did not change
         --format text|json     how check prints diagnostics                   default: text
@@ -116,7 +118,15 @@ describe('--help', () => {
         SOURCE_DATE_EPOCH      seconds since 1970, used as the PDFs' date (reproducible builds)
 
       Exit codes
-        0 success (warnings allowed) · 1 problems in the content or layouts · 2 wrong usage
+        0  success (warnings allowed)
+        1  problems in the content or layouts
+        2  wrong usage, or an --out Dialogkit refuses (the root, your home, the content
+           folder, a non-empty folder without its manifest.json)
+        3  an internal error: a bug in Dialogkit (DEBUG=dialogkit shows where)
+        4  the machine: no space, no permission, read-only, a name too long, a
+           symbolic-link loop, or another build writing into the same --out
+
+      Dialogkit writes and deletes only files it made (see "Safe output" in the README).
 
       Examples
         dialogkit build

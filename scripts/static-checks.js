@@ -5,8 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 
-const run = (script: string) =>
-  new Promise<number>((resolve) => {
+const run = (script) =>
+  new Promise((resolve) => {
     const child = spawn('npm', ['run', '--silent', script], { stdio: 'inherit', shell: process.platform === 'win32' });
     child.on('close', (code) => resolve(code ?? 1));
   });
