@@ -37,7 +37,7 @@ describe('clock times', () => {
 describe('validateOptions', () => {
   it('accepts good values and no values', () => {
     expect(validateOptions({})).toEqual([]);
-    expect(validateOptions({ start: '00:00', date: '2027-01-15', participants: 2, flipoverSize: 'A1', tile: 'A4', organisation: 'x'.repeat(80), note: 'x'.repeat(400), sourceDateEpoch: 0 })).toEqual([]);
+    expect(validateOptions({ start: '00:00', date: '2027-01-15', participants: 2, flipoverSize: 'A1', tile: 'A4', organisation: 'x'.repeat(80), note: 'x'.repeat(400), sourceDateEpoch: 315532800 })).toEqual([]);
     expect(validateOptions({ start: '23:59', participants: 200 })).toEqual([]);
   });
 
@@ -55,22 +55,22 @@ describe('validateOptions', () => {
       }),
     ).toEqual([
       '--start "24:00" is not a time; write HH:MM, e.g. 13:00',
-      '--date "15-01-2027" is not a date; write YYYY-MM-DD',
+      '--date "15-01-2027" is not a date; write YYYY-MM-DD, e.g. 2023-10-27',
       '--participants must be a whole number from 2 to 200',
       '--flipover-size must be A4, A3, A2 or A1',
       '--tile can only be A4',
       '--organisation is longer than 80 characters',
       '--note is longer than 400 characters',
-      'SOURCE_DATE_EPOCH must be a whole number of seconds',
+      'SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31 (315532800 to 4102444799)',
     ]);
   });
 
   it('refuses a date that has the right shape but does not exist, and fractional numbers', () => {
-    expect(validateOptions({ date: '2027-13-40' })).toEqual(['--date "2027-13-40" is not a date; write YYYY-MM-DD']);
+    expect(validateOptions({ date: '2027-13-40' })).toEqual(['--date "2027-13-40" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27']);
     expect(validateOptions({ start: '9:00' })).toHaveLength(1);
     expect(validateOptions({ participants: 4.5 })).toEqual(['--participants must be a whole number from 2 to 200']);
     expect(validateOptions({ participants: 201 })).toHaveLength(1);
-    expect(validateOptions({ sourceDateEpoch: 1.5 })).toHaveLength(1);
+    expect(validateOptions({ sourceDateEpoch: 1.5 })).toEqual(['SOURCE_DATE_EPOCH must be a whole number of seconds since 1970']);
   });
 });
 
