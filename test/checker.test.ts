@@ -1,10 +1,12 @@
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/core/build.js';
+import { build, checkAll } from '../src/core/build.js';
+import type { Diagnostic } from '../src/core/model.js';
 import { loadFonts, loadLayouts } from '../src/load.js';
-import { FIXTURES, source } from './helpers/build.js';
-import { cli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
+import { buildSources, FIXTURES, source } from './helpers/build.js';
+import { cli, STACK_FRAME } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
 
 interface Expected {
   exit: number;
@@ -13,58 +15,104 @@ interface Expected {
   severity: 'error' | 'warning';
   message: string;
   hint: string | null;
+  /** How many diagnostics of that severity the file gets. */
   count: number;
 }
 
 const BAD = join(FIXTURES, 'bad');
 const expected = JSON.parse(await readFile(join(BAD, 'expected.json'), 'utf8')) as Record<string, Expected>;
 const GOOD = join(FIXTURES, 'valid/minimal.md');
+const PRODUCTS = ['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'koereplan.pdf', 'prikkort.pdf'];
+
+async function corpusFile(name: string) {
+  return { path: `content/${name}`, bytes: new Uint8Array(await readFile(join(BAD, name))) };
+}
+
+function wanted(name: string, want: Expected): Diagnostic {
+  return { file: `content/${name}`, line: want.line, col: want.col, severity: want.severity, message: want.message, ...(want.hint !== null && { hint: want.hint }) };
+}
 
 async function pdfsOf(dir: string): Promise<Map<string, Buffer>> {
   const names = await readdir(dir).catch(() => [] as string[]);
   return new Map(await Promise.all(names.filter((n) => n.endsWith('.pdf')).map(async (n) => [n, await readFile(join(dir, n))] as const)));
 }
 
-describe('dialogkit check and build on broken topics', () => {
+describe('the bad-input corpus, checked in-process', () => {
   it('has an expectation for every file of the corpus', async () => {
     const files = (await readdir(BAD)).filter((f) => f.endsWith('.md')).sort();
     expect(Object.keys(expected).sort()).toEqual(files);
   });
 
-  it.each(Object.entries(expected))('%s: names file, line and problem, keeps earlier output, builds the rest', async (name, want) => {
-    const content = await temporaryDir();
-    const out = await temporaryDir();
+  it.each(Object.entries(expected))('%s: names file, line, column and problem, with a hint', async (name, want) => {
+    const { topics, diagnostics } = checkAll([await corpusFile(name)]);
+    const same = diagnostics.filter((d) => d.severity === want.severity);
+    expect(same, JSON.stringify(diagnostics)).toHaveLength(want.count);
+    expect(same[0]).toEqual(wanted(name, want));
+    // A topic comes back exactly when nothing is an error.
+    expect(topics).toHaveLength(want.severity === 'error' ? 0 : 1);
+    expect(want.exit).toBe(want.severity === 'error' ? 1 : 0);
+  });
+
+  it('builds the good topic and those with warnings beside the broken ones, and nothing of a broken one', async () => {
+    const names = Object.keys(expected);
+    const result = await buildSources([source(await readFile(GOOD, 'utf8'), 'content/good.md'), ...(await Promise.all(names.map(corpusFile)))]);
+    const byPath = new Map(result.topics.map((t) => [t.source, t]));
+    const pdfNames = (files: { path: string }[]) => files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path.split('/')[1]).sort();
+    expect(pdfNames(byPath.get('content/good.md')!.files)).toEqual(PRODUCTS);
+    for (const [name, want] of Object.entries(expected)) {
+      const topic = byPath.get(`content/${name}`)!;
+      expect(topic.diagnostics, name).toContainEqual(wanted(name, want));
+      expect(topic.ok, name).toBe(want.severity !== 'error');
+      expect(pdfNames(topic.files), name).toEqual(want.severity === 'error' ? [] : PRODUCTS);
+      if (want.severity === 'error') expect(topic.files, name).toEqual([]);
+    }
+  });
+});
+
+describe('dialogkit check and build on broken topics', () => {
+  it('exits 1 on an error in check and build, keeps the broken topic’s earlier PDFs byte for byte, builds the rest', async () => {
+    const name = 'step-gap.md';
+    const want = expected[name]!;
+    const content = await tempDir();
+    const out = await tempDir();
     const path = join(content, name);
     // First a good version of the same topic is built, so there is earlier output to keep.
     await copyFile(GOOD, join(content, 'good.md'));
     await copyFile(GOOD, path);
     expect((await cli(['build', '--content', content, '--out', out, '--quiet'])).code).toBe(0);
-    const slug = name.replace(/\.md$/, '');
-    const before = await pdfsOf(join(out, slug));
-    expect(before.size).toBe(5);
+    const before = await pdfsOf(join(out, 'step-gap'));
+    expect([...before.keys()].sort()).toEqual(PRODUCTS);
 
     await copyFile(join(BAD, name), path);
     const checked = await cli(['check', '--content', content]);
     const built = await cli(['build', '--content', content, '--out', out]);
     for (const run of [checked, built]) {
-      expect(run.code, run.stderr).toBe(want.exit);
-      expect(run.stderr).toContain(`${path}:${want.line}:${want.col}: ${want.severity}: ${want.message}`);
-      if (want.hint) expect(run.stderr).toContain(`hint: ${want.hint}`);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`${path}:${want.line}:${want.col}: error: ${want.message}\n  hint: ${want.hint}`);
       expect(run.stderr).not.toMatch(STACK_FRAME);
     }
-    // The good topic is built; the broken one keeps its earlier PDFs, byte for byte.
     expect(built.stderr).toMatch(/✓ good\s+/);
     const good = await pdfsOf(join(out, 'good'));
-    expect([...good.keys()].sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'koereplan.pdf', 'prikkort.pdf']);
+    expect([...good.keys()].sort()).toEqual(PRODUCTS);
     for (const bytes of good.values()) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    if (want.severity === 'error') expect(await pdfsOf(join(out, slug))).toEqual(before);
+    expect(await pdfsOf(join(out, 'step-gap'))).toEqual(before);
     // Nothing half-written is left behind.
     const leftovers = (await readdir(out, { recursive: true })).filter((f) => String(f).endsWith('.tmp'));
     expect(leftovers).toEqual([]);
   });
 
+  it('exits 0 on a warning, and prints it with its hint', async () => {
+    const name = 'media-mismatch.md';
+    const want = expected[name]!;
+    const content = await tempDir();
+    await copyFile(join(BAD, name), join(content, name));
+    const run = await cli(['check', '--content', content]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`${join(content, name)}:${want.line}:${want.col}: warning: ${want.message}\n  hint: ${want.hint}`);
+  });
+
   it('refuses a file over the size limit and says which limit', async () => {
-    const content = await temporaryDir();
+    const content = await tempDir();
     await writeFile(join(content, 'huge.md'), (await readFile(GOOD, 'utf8')) + '\nx'.repeat(600_000));
     const run = await cli(['check', '--content', content]);
     expect(run.code).toBe(1);
@@ -86,7 +134,7 @@ describe('dialogkit check and build on broken topics', () => {
   });
 
   it('prints the same diagnostics as JSON with --format json', async () => {
-    const content = await temporaryDir();
+    const content = await tempDir();
     await copyFile(join(BAD, 'unknown-key.md'), join(content, 'unknown-key.md'));
     await copyFile(join(BAD, 'media-mismatch.md'), join(content, 'media-mismatch.md'));
     const run = await cli(['check', '--content', content, '--format', 'json']);
@@ -108,11 +156,10 @@ describe('dialogkit check and build on broken topics', () => {
   });
 
   it('never lets front matter pollute prototypes', async () => {
-    const content = await temporaryDir();
+    const content = await tempDir();
     for (const name of ['proto-key.md', 'constructor-key.md']) await copyFile(join(BAD, name), join(content, name));
     await cli(['check', '--content', content]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
-

@@ -1,6 +1,10 @@
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE14, embeddedFontNames, flat, readPdf } from './helpers/pdf.js';
-import { buildSources, fileOf, fixture } from './helpers/build.js';
+import { buildSources, builtFixture, fileOf, fixture, FIXTURES } from './helpers/build.js';
+import { cli } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
 
 describe('drejebog.pdf', () => {
   it('is A4 portrait with every step title in order, minutes, running times and clock times', async () => {
@@ -27,7 +31,7 @@ describe('drejebog.pdf', () => {
   });
 
   it('links the film by QR code and a clickable address, and carries metadata', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const bytes = fileOf(result, 'drejebog.pdf');
     const pdf = await readPdf(bytes);
     expect(pdf.pages[0]!.links.map((l) => l.url)).toContain('https://vpt.dk/film');
@@ -40,7 +44,7 @@ describe('drejebog.pdf', () => {
   });
 
   it('embeds its fonts and uses no base-14 font', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const names = embeddedFontNames(fileOf(result, 'drejebog.pdf'));
     expect(names.some((n) => n.includes('AtkinsonHyperlegible'))).toBe(true);
     expect(names.filter((n) => BASE14.test(n))).toEqual([]);
@@ -49,7 +53,7 @@ describe('drejebog.pdf', () => {
   });
 
   it('prints the preparation list and the guiding questions', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const text = flat((await readPdf(fileOf(result, 'drejebog.pdf'))).text);
     expect(text).toContain('Materialer: skriveredskaber, papkort og en flipover.');
     expect(text).toContain('Hvordan skaber vi en god forventningsafstemning med borgeren?');
@@ -58,9 +62,23 @@ describe('drejebog.pdf', () => {
     expect(text.indexOf('Forberedelse')).toBeLessThan(text.indexOf('Trin 1 ·'));
   });
 
-  it('is byte-identical when built twice', async () => {
-    const a = fileOf(await buildSources([await fixture('valid/minimal.md')]), 'drejebog.pdf');
-    const b = fileOf(await buildSources([await fixture('valid/minimal.md')]), 'drejebog.pdf');
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  it('prints --organisation, --date and --note given on the command line; the note in the guide only', async () => {
+    const content = await tempDir();
+    const out = await tempDir();
+    await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'emne.md'));
+    const organisation = 'Faaborg-Midtfyn Kommune & Borgerservice';
+    const note = 'Vi mødes i lokale 2 – husk kaffe.';
+    const run = await cli(['build', '--content', content, '--out', out, '--organisation', organisation, '--date', '2027-01-15', '--note', note, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const guide = flat((await readPdf(new Uint8Array(await readFile(join(out, 'emne/drejebog.pdf'))))).text);
+    expect(guide).toContain(`Tilpasset til: ${organisation}`);
+    expect(guide).toContain('Mødedato: 15. januar 2027');
+    expect(guide).toContain(note);
+    // The note's box is headed by its label, letter-spaced in capitals.
+    expect(guide.replace(/\s/g, '')).toContain(`LOKALERETNINGSLINJER${note.replace(/\s/g, '')}`);
+    const handout = flat((await readPdf(new Uint8Array(await readFile(join(out, 'emne/handout.pdf'))))).text);
+    // Who and when go on every product (tailoring.test.ts); the local guidelines are the facilitator's.
+    expect(handout).toContain(organisation);
+    expect(handout).not.toContain(note);
   });
 });

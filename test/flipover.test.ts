@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mm } from '../src/core/pdf/impose.js';
-import { buildSources, fileOf, fixture, source } from './helpers/build.js';
+import { buildSources, builtFixture, fileOf, fixture, source } from './helpers/build.js';
 import { flat, lineSegments, readPdf, type PdfInfo } from './helpers/pdf.js';
 
 const LANDSCAPE = { A4: [842, 595], A3: [1191, 842], A2: [1684, 1191], A1: [2384, 1684] } as const;
@@ -37,7 +37,7 @@ function expectTextInside(pdf: PdfInfo) {
 
 describe('flipover.pdf', () => {
   it('prints every prompt on its own A3 landscape sheet, in step order, with step label, details and title', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'flipover.pdf'));
     expect(pdf.pages.length).toBe(3);
     for (const page of pdf.pages) expect([Math.round(page.width), Math.round(page.height)]).toEqual(LANDSCAPE.A3);
@@ -145,7 +145,7 @@ describe('flipover.pdf', () => {
 
   it('writes no flipover.pdf for a topic without prompts, and says so', async () => {
     const base = new TextDecoder().decode((await fixture('valid/minimal.md')).bytes);
-    const text = base.replace(/### Til flipover\n\n(- .*\n|  - .*\n)+/, '');
+    const text = base.replace(/### Til flipover\n\n(- .*\n| {2}- .*\n)+/, '');
     const result = await buildSources([source(text, 'content/none.md')]);
     const topic = result.topics[0]!;
     expect(topic.ok).toBe(true);

@@ -1,9 +1,10 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
+import type { Manifest } from '../src/core/manifest.js';
 import { FIXTURES } from './helpers/build.js';
+import { tempDir } from './helpers/temp.js';
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(args: string[]): Promise<{ code: number; err: string }> {
@@ -18,7 +19,7 @@ describe('incremental builds', () => {
   let content: string;
   let out: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dialogkit-incr-'));
+    dir = await tempDir('dialogkit-incr-');
     content = join(dir, 'content');
     out = join(dir, 'out');
     await mkdir(content);
@@ -36,8 +37,8 @@ describe('incremental builds', () => {
     expect(again.err).toMatch(/emne\s+unchanged/);
     expect((await stat(guide())).mtimeMs).toBe(first.mtimeMs);
     // The manifest still lists the kept file.
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.topics[0].files.map((f: { path: string }) => f.path)).toContain('emne/drejebog.pdf');
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.topics[0]!.files.map((f) => f.path)).toContain('emne/drejebog.pdf');
   });
 
   it('rebuilds after the topic, the options or the file itself changed, and with --force', async () => {

@@ -43,7 +43,7 @@ async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint
   await page.selectOption(`#${SLUG}-paper`, 'A1-tiled');
   await page.fill(`#${SLUG}-note`, NOTE);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`#${SLUG} form.kit button[type=submit]`)]);
-  const zip = new Uint8Array(await readFile((await download.path())!));
+  const zip = new Uint8Array(await readFile((await download.path())));
   await page.waitForFunction((slug) => document.querySelector(`#${slug} form.kit`)!.getAttribute('data-milliseconds') !== null, SLUG);
   return {
     files: unzipSync(zip),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardRects, mm, type Rect } from '../src/core/pdf/impose.js';
-import { buildSources, fileOf, fixture, source } from './helpers/build.js';
+import { buildSources, builtFixture, fileOf, fixture, source } from './helpers/build.js';
 import { flat, lineSegments, readPdf, type LineSegment } from './helpers/pdf.js';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -53,7 +53,7 @@ function checkMarks(marks: LineSegment[], rects: Rect[]) {
 
 describe('prikkort.pdf', () => {
   it('prints one idea card per participant at the largest group size, plus the vote and agreement cards, four to a page', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'prikkort.pdf'));
     const text = flat(pdf.text);
     expect(text.split(IDEA_PROMPT).length - 1).toBe(20);
@@ -83,7 +83,7 @@ describe('prikkort.pdf', () => {
   });
 
   it('draws crop marks at the card edges, outside the cards, on every page, and keeps text on the cards', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'prikkort.pdf'));
     const rects = expectedRects('A6').map(toPdfSpace);
     for (let n = 1; n <= pdf.pages.length; n++) {
@@ -100,7 +100,7 @@ describe('prikkort.pdf', () => {
   });
 
   it('imposes eight A7 cards to a page when the layout asks for A7', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], {}, (name, text) => (name === 'prikkort' ? text.replace(/^  card: A6$/m, '  card: A7') : text));
+    const result = await buildSources([await fixture('valid/minimal.md')], {}, (name, text) => (name === 'prikkort' ? text.replace(/^ {2}card: A6$/m, '  card: A7') : text));
     const pdf = await readPdf(fileOf(result, 'prikkort.pdf'));
     expect(flat(pdf.text).split(IDEA_PROMPT).length - 1).toBe(20);
     expect(pdf.pages.length).toBe(Math.ceil(22 / 8));

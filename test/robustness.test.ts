@@ -1,9 +1,10 @@
-import { copyFile, readFile, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './helpers/build.js';
-import { ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
+import { FIXTURES, smallGroupTopic } from './helpers/build.js';
+import { spawnCli, STACK_FRAME } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
+import { tempDir } from './helpers/temp.js';
 
 /** Every file under `dir`, relative, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -12,8 +13,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 async function contentWithCopies(count: number): Promise<string> {
-  const dir = await temporaryDir();
-  for (let i = 1; i <= count; i++) await copyFile(join(FIXTURES, 'valid/minimal.md'), join(dir, `emne-${String(i).padStart(2, '0')}.md`));
+  const dir = await tempDir();
+  const text = await smallGroupTopic();
+  for (let i = 1; i <= count; i++) await writeFile(join(dir, `emne-${String(i).padStart(2, '0')}.md`), text);
   return dir;
 }
 
@@ -21,7 +23,7 @@ describe('the dialogkit executable', () => {
   it('exits 1 on a content error, prints no stack trace, and builds the other topics', async () => {
     const content = await contentWithCopies(1);
     await copyFile(join(FIXTURES, 'bad/invalid-yaml.md'), join(content, 'broken.md'));
-    const out = await temporaryDir();
+    const out = await tempDir();
     const run = await spawnCli(['build', '--content', content, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${join(content, 'broken.md')}:2:8: error: the \`[\` here starts a list that is never closed`);
@@ -40,9 +42,10 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
 
+  // Two real builds of twelve topics: the time limit allows for a busy machine.
   it('leaves no half-written or empty PDF when killed mid-build, and the next build finishes the job', async () => {
     const content = await contentWithCopies(12);
-    const out = await temporaryDir();
+    const out = await tempDir();
     let killed = false;
     const run = await spawnCli(['build', '--content', content, '--out', out, '--jobs', '1'], {
       onStderr: (text, kill) => {
@@ -66,7 +69,7 @@ describe('the dialogkit executable', () => {
     // Killed before the end: PDFs and web editions (and perhaps temporaries), the lock it held, and the empty manifest
     // that claimed the folder before the first PDF; page, zips and the full manifest come last.
     expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp') && !/^[^/]+\/(index|skaerm)\.html$/.test(f))).toEqual(['.dialogkit.lock', 'manifest.json']);
-    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).topics).toEqual([]);
+    expect((JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { topics: unknown[] }).topics).toEqual([]);
 
     const again = await spawnCli(['build', '--content', content, '--out', out]);
     expect(again.code, again.stderr).toBe(0);
@@ -80,10 +83,15 @@ describe('the dialogkit executable', () => {
   }, 120_000);
 
   it('builds byte-identical files in two separate processes, whatever folder they ran from', async () => {
-    const [a, b] = [await temporaryDir(), await temporaryDir()];
-    // One from the repository with a relative content path, one from elsewhere with an absolute one:
-    // manifest and page must not depend on either.
-    const [runA, runB] = await Promise.all([spawnCli(['build', '--content', 'content', '--out', a]), spawnCli(['build', '--content', join(ROOT, 'content'), '--out', b, '--jobs', '2'], { cwd: b })]);
+    // Fixtures copied, not the repository's content/, so the test does not change with it.
+    const home = await tempDir();
+    await mkdir(join(home, 'content'));
+    await copyFile(join(FIXTURES, 'valid/minimal.md'), join(home, 'content', 'emne.md'));
+    await copyFile(join(FIXTURES, 'english/english.md'), join(home, 'content', 'english.md'));
+    const [a, b] = [await tempDir(), await tempDir()];
+    // One from the content's parent with a relative content path, one from elsewhere with an
+    // absolute one: manifest and page must not depend on either.
+    const [runA, runB] = await Promise.all([spawnCli(['build', '--content', 'content', '--out', a], { cwd: home }), spawnCli(['build', '--content', join(home, 'content'), '--out', b, '--jobs', '2'], { cwd: b })]);
     expect(runA.code, runA.stderr).toBe(0);
     expect(runB.code, runB.stderr).toBe(0);
     const files = await filesUnder(a);

@@ -182,11 +182,12 @@ describe('front-matter mistakes in the author\'s words, at the line of the mista
 describe('one date rule for the CLI, the browser and the front matter', () => {
   it('refuses impossible and far dates and SOURCE_DATE_EPOCH outside the range', async () => {
     const { validateOptions } = await import('../src/core/options.js');
-    expect(validateOptions({ date: '2023-02-31' })).toEqual(['--date "2023-02-31" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27']);
-    expect(validateOptions({ date: '2100-01-01' })[0]).toMatch(/outside the supported range 1980-01-01 to 2099-12-31/);
-    expect(validateOptions({ date: '2024-02-29', sourceDateEpoch: 1_700_000_000 })).toEqual([]);
-    expect(validateOptions({ sourceDateEpoch: 4_102_444_800 })[0]).toMatch(/^SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31/);
-    expect(validateOptions({ sourceDateEpoch: 1.5 })[0]).toMatch(/^SOURCE_DATE_EPOCH must be a whole number/);
+    const messages = (options: Parameters<typeof validateOptions>[0]) => validateOptions(options).map((p) => p.message);
+    expect(messages({ date: '2023-02-31' })).toEqual(['--date "2023-02-31" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27']);
+    expect(messages({ date: '2100-01-01' })[0]).toMatch(/outside the supported range 1980-01-01 to 2099-12-31/);
+    expect(messages({ date: '2024-02-29', sourceDateEpoch: 1_700_000_000 })).toEqual([]);
+    expect(messages({ sourceDateEpoch: 4_102_444_800 })[0]).toMatch(/^SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31/);
+    expect(messages({ sourceDateEpoch: 1.5 })[0]).toMatch(/^SOURCE_DATE_EPOCH must be a whole number/);
   });
 
   it('is the rule of the page\'s form too', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSources, fileOf, fixture, FIXTURES, source } from './helpers/build.js';
+import { buildSources, builtFixture, fileOf, fixture, FIXTURES, source } from './helpers/build.js';
 import { flat, readPdf, readStructure, readingOrder, unmarkedPaint, type PageStructure, type StructElement } from './helpers/pdf.js';
 import { createTypesetter, StructureError } from '../src/core/typeset.js';
 import { loadFonts } from '../src/load.js';
@@ -15,7 +15,7 @@ const titles = (items: Outline[]): string[] => items.map((i) => i.title);
 
 describe('document structure the viewer shows: bookmarks, metadata, language', () => {
   it('bookmarks every section and every step of the guide, in reading order', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'drejebog.pdf'));
     const outline = (await pdf.doc.getOutline()) as Outline[];
     expect(titles(outline)).toEqual([
@@ -33,7 +33,7 @@ describe('document structure the viewer shows: bookmarks, metadata, language', (
   });
 
   it('bookmarks the handout’s parts, with the legal background’s headings nested under it', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'handout.pdf'));
     const outline = (await pdf.doc.getOutline()) as Outline[];
     expect(titles(outline)).toEqual(['Tag afsæt i emnet', 'Spørgsmål til refleksion', 'Juridisk baggrund']);
@@ -41,17 +41,33 @@ describe('document structure the viewer shows: bookmarks, metadata, language', (
   });
 
   it('sets title, author, subject, keywords and language, and shows the title in the viewer', async () => {
-    for (const [name, lang] of [['valid/minimal.md', 'da-DK'], ['english/english.md', 'en-GB']] as const) {
-      const result = await buildSources([await fixture(name)]);
-      for (const file of ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf']) {
+    const expected = {
+      'valid/minimal.md': {
+        lang: 'da-DK',
+        title: 'Forventningsafstemning om digital hjælp',
+        author: 'Fremfærd Borger, KL og HK Kommunal',
+        series: 'Hjælp til digitalt udfordrede borgere',
+        subjects: { 'drejebog.pdf': 'Drejebog', 'koereplan.pdf': 'Køreplan', 'handout.pdf': 'Til deltagerne', 'flipover.pdf': 'Til flipover', 'prikkort.pdf': 'Idéforslag' },
+      },
+      'english/english.md': {
+        lang: 'en-GB',
+        title: 'Setting expectations for digital help',
+        author: 'Example Municipality',
+        series: 'Helping citizens who struggle with digital services',
+        subjects: { 'drejebog.pdf': "Facilitator's guide", 'koereplan.pdf': 'Run sheet', 'handout.pdf': 'For participants', 'flipover.pdf': 'For the flip chart', 'prikkort.pdf': 'Idea' },
+      },
+    };
+    for (const [name, want] of Object.entries(expected)) {
+      const result = await builtFixture(name);
+      for (const [file, subject] of Object.entries(want.subjects)) {
         const bytes = fileOf(result, file);
         const pdf = await readPdf(bytes);
         const info = pdf.info as Record<string, string>;
-        expect(info['Title'], file).toMatch(/ – /);
-        expect(info['Author']).toBeTruthy();
-        expect(info['Subject']).toBeTruthy();
-        expect(info['Keywords']).toContain(info['Subject']);
-        expect(info['Language'] ?? (await pdf.doc.getMetadata()).info, file).toBe(lang);
+        expect(info['Title'], file).toBe(`${want.title} – ${subject}`);
+        expect(info['Author'], file).toBe(want.author);
+        expect(info['Subject'], file).toBe(subject);
+        expect(info['Keywords'], file).toBe(`${want.series}, ${want.title}, ${subject}`);
+        expect(info['Language'], file).toBe(want.lang);
         expect(new TextDecoder('latin1').decode(bytes)).toMatch(/\/DisplayDocTitle true/);
       }
     }
@@ -80,7 +96,7 @@ function spoken(pages: PageStructure[]): string {
 describe('tagged PDF: a structure tree that screen readers read (issue 10)', () => {
   it('tags every word and every drawing of every product: structure content or artifact, nothing loose', async () => {
     for (const name of ['valid/minimal.md', 'english/english.md']) {
-      const result = await buildSources([await fixture(name)]);
+      const result = await builtFixture(name);
       for (const file of PRODUCTS) {
         const bytes = fileOf(result, file);
         const pdf = await readPdf(bytes);
@@ -106,7 +122,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('reads the guide in the order a person would: title, overview, sections, then each step with its text', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pdf = await readPdf(fileOf(result, 'drejebog.pdf'));
     const pages = await readStructure(pdf.doc);
     const text = flat(spoken(pages));
@@ -138,7 +154,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
 
   it('nests headings without skipping a level: H1 title, H2 sections and steps, H3 under them', async () => {
     for (const file of ['drejebog.pdf', 'handout.pdf']) {
-      const result = await buildSources([await fixture('valid/minimal.md')]);
+      const result = await builtFixture('valid/minimal.md');
       const pages = await readStructure((await readPdf(fileOf(result, file))).doc);
       const headings = elements(pages).filter((e) => /^H\d$/.test(e.role));
       const levels = headings.map((h) => Number(h.role.slice(1)));
@@ -147,15 +163,15 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
       for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${file}: ${headings[i]!.text}`).toBeLessThanOrEqual(1);
       expect(flat(headings[0]!.text)).toBe('Forventningsafstemning om digital hjælp');
     }
-    const guide = elements(await readStructure((await readPdf(fileOf(await buildSources([await fixture('valid/minimal.md')]), 'drejebog.pdf'))).doc));
+    const guide = elements(await readStructure((await readPdf(fileOf(await builtFixture('valid/minimal.md'), 'drejebog.pdf'))).doc));
     const steps = guide.filter((e) => e.role === 'H2' && flat(e.text).startsWith('Trin'));
     expect(steps.map((s) => flat(s.text))).toEqual(['Trin 1 · Rammesæt dilemmaet', 'Trin 2 · Indsaml pointer', 'Trin 3 · Refleksioner', 'Trin 4 · Find handlingsrum', 'Trin 5 · Opsamling og beslutning']);
-    const handout = elements(await readStructure((await readPdf(fileOf(await buildSources([await fixture('valid/minimal.md')]), 'handout.pdf'))).doc));
+    const handout = elements(await readStructure((await readPdf(fileOf(await builtFixture('valid/minimal.md'), 'handout.pdf'))).doc));
     expect(handout.filter((e) => e.role === 'H3').map((e) => flat(e.text))).toEqual(['Vejledningspligt']);
   });
 
   it('gives lists L › LI › Lbl + LBody, with the printed number as the label', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     for (const file of ['drejebog.pdf', 'handout.pdf']) {
       const all = elements(await readStructure((await readPdf(fileOf(result, file))).doc));
       const lists = all.filter((e) => e.role === 'L');
@@ -173,7 +189,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('structures the step overview as a table: a header row of TH, then a row of TD per step and the total', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const all = elements(await readStructure((await readPdf(fileOf(result, 'drejebog.pdf'))).doc));
     const table = all.find((e) => e.role === 'Table')!;
     expect(table.children.map((r) => r.role)).toEqual(Array(7).fill('TR'));
@@ -188,7 +204,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
 
   it('gives every QR code a Figure with alternative text naming the medium and its address', async () => {
     for (const [name, pattern] of [['valid/minimal.md', /^QR-kode til filmen »Sådan gør vi i borgerservice«, adresse vpt\.dk\/film$/], ['english/english.md', /^QR code for the podcast “Three municipalities on expectations”, address vpt\.dk\/podcast$/]] as const) {
-      const result = await buildSources([await fixture(name)]);
+      const result = await builtFixture(name);
       for (const file of ['drejebog.pdf', 'handout.pdf']) {
         const figures = elements(await readStructure((await readPdf(fileOf(result, file))).doc)).filter((e) => e.role === 'Figure');
         expect(figures.length, `${name} ${file}`).toBe(1);
@@ -199,7 +215,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('puts every link annotation in a Link element, with a description of where it goes', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     for (const file of ['drejebog.pdf', 'handout.pdf']) {
       const bytes = fileOf(result, file);
       const raw = new TextDecoder('latin1').decode(bytes);
@@ -218,7 +234,7 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('says “Varighed”, not the letters of “VARIGHED”: labels printed in capitals carry their words as ActualText', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const raw = new TextDecoder('latin1').decode(fileOf(result, 'prikkort.pdf'));
     expect(raw).toMatch(/\/ActualText \(Prik-afstemning\)/);
     expect(raw).toMatch(/\/ActualText \(Vores aftale\)/);

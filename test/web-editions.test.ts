@@ -156,7 +156,7 @@ describe.runIf(HAS_BROWSER)('the screen edition, <slug>/skaerm.html', () => {
       for (let i = 1; i < count; i++) {
         await page.keyboard.press('ArrowRight');
         const fit = await page.$eval('.view:not([hidden]) .fit', (box) => {
-          const text = box.querySelector('.fit-text') as HTMLElement | null;
+          const text = box.querySelector<HTMLElement>('.fit-text');
           return text ? { size: parseFloat(getComputedStyle(text).fontSize), fits: text.scrollHeight <= box.clientHeight && text.scrollWidth <= box.clientWidth } : null;
         });
         if (!fit) continue;

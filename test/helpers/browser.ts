@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,22 +10,27 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 /** A static file server for `root` on 127.0.0.1, as a web host would serve `out/`. */
 export async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (request, response) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
-    const file = path.endsWith(sep) ? join(path, 'index.html') : path;
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
-      createReadStream(file).pipe(response);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
+  const server: Server = createServer((request, response) => {
+    // A request the handler cannot answer gets a 500, never an unhandled rejection.
+    respond(root, request, response).catch(() => response.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function respond(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+  const file = path.endsWith(sep) ? join(path, 'index.html') : path;
+  if (!file.startsWith(root)) return void response.writeHead(403).end();
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
+    createReadStream(file).pipe(response);
+  } catch {
+    response.writeHead(404).end('not found');
+  }
 }
 
 /** Debian's Chromium, as `.ci/run` installs it (or `CHROMIUM_PATH`). */

@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
@@ -37,9 +35,8 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
   });
 }
 
-export function temporaryDir(prefix = 'dialogkit-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
-}
+/** Kept for the tests that use this name; see ./temp.ts. */
+export { tempDir as temporaryDir } from './temp.js';
 
 /** A Node stack frame ("    at fn (file.js:1:2)"): never shown to a user. */
 export const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;

@@ -39,7 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
         width: i.width,
         height: i.height,
         fontSize: Math.hypot(i.transform[0] as number, i.transform[1] as number),
-        fontName: (content.styles[i.fontName]?.fontFamily ?? i.fontName) as string,
+        fontName: (content.styles[i.fontName]?.fontFamily ?? i.fontName),
       }));
     for (const i of content.items) if ('fontName' in i) fonts.add(i.fontName);
     const annotations = (await page.getAnnotations()) as { subtype: string; url?: string; rect: number[] }[];
@@ -127,6 +127,56 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
     }
   });
   return segments;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The bounding box of every filled path drawn on a page (QR code modules, coloured bars), in PDF
+ * user space (points, origin bottom-left), with the current transformation matrix applied.
+ */
+export async function filledBoxes(doc: PDFDocumentProxy, pageNumber: number): Promise<Box[]> {
+  const page = await doc.getPage(pageNumber);
+  const { fnArray, argsArray } = await page.getOperatorList();
+  type Matrix = [number, number, number, number, number, number];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const multiply = (a: Matrix, b: Matrix): Matrix => [
+    b[0] * a[0] + b[1] * a[2], b[0] * a[1] + b[1] * a[3],
+    b[2] * a[0] + b[3] * a[2], b[2] * a[1] + b[3] * a[3],
+    b[4] * a[0] + b[5] * a[2] + a[4], b[4] * a[1] + b[5] * a[3] + a[5],
+  ];
+  const boxes: Box[] = [];
+  const fills: number[] = [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke];
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.constructPath && fills.includes(args[0] as number)) {
+      // pdf.js 5: [paint op, [path data], bounds]; path data: 0 = moveTo x y, 1 = lineTo x y, 2 = curveTo (6), 3 = quadratic (4), 4 = close.
+      const path = (args[1] as unknown[] | undefined)?.[0] as Record<string, number> | null | undefined;
+      const data = path ? Array.from(Object.values(path)) : [];
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (let k = 0; k < data.length; ) {
+        const count = ({ 0: 2, 1: 2, 2: 6, 3: 4 } as Record<number, number>)[data[k]!] ?? 0;
+        for (let c = 0; c < count; c += 2) {
+          const [x, y] = [data[k + 1 + c]!, data[k + 2 + c]!];
+          xs.push(ctm[0] * x + ctm[2] * y + ctm[4]);
+          ys.push(ctm[1] * x + ctm[3] * y + ctm[5]);
+        }
+        k += 1 + count;
+      }
+      if (xs.length > 0) boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+    }
+  });
+  return boxes;
 }
 
 /** One element of a PDF's structure tree with the text of its own marked content. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { filledBoxes as filledRects } from './pdf.js';
 
 // jsQR ships a UMD bundle whose CommonJS export carries the function as `default`.
 const jsQR = (createRequire(import.meta.url)('jsqr') as { default: typeof import('jsqr').default }).default;
@@ -51,40 +52,7 @@ export async function decodeQr(doc: PDFDocumentProxy, pageNumber: number, near: 
 
 // --- internal ---
 
-/** The bounding box of every filled path on a page, in points; transforms applied (no rotation in our files). */
+/** Every filled path on a page as corners (test/helpers/pdf.ts measures them). */
 async function filledBoxes(doc: PDFDocumentProxy, pageNumber: number): Promise<Box[]> {
-  const { fnArray, argsArray } = await (await doc.getPage(pageNumber)).getOperatorList();
-  type Matrix = [number, number, number, number, number, number];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  const multiply = (a: Matrix, b: Matrix): Matrix => [
-    b[0] * a[0] + b[1] * a[2], b[0] * a[1] + b[1] * a[3],
-    b[2] * a[0] + b[3] * a[2], b[2] * a[1] + b[3] * a[3],
-    b[4] * a[0] + b[5] * a[2] + a[4], b[4] * a[1] + b[5] * a[3] + a[5],
-  ];
-  const boxes: Box[] = [];
-  fnArray.forEach((fn, i) => {
-    const args = argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.constructPath && (args[0] === OPS.fill || args[0] === OPS.eoFill)) {
-      // pdf.js 5: [paint op, [path data], bounds]; path data: 0 = moveTo x y, 1 = lineTo x y, 4 = close.
-      const path = (args[1] as unknown[] | undefined)?.[0] as Record<string, number> | null | undefined;
-      const data = path ? Array.from(Object.values(path)) : [];
-      const xs: number[] = [];
-      const ys: number[] = [];
-      for (let k = 0; k < data.length; ) {
-        const op = data[k]!;
-        if (op === 0 || op === 1) {
-          xs.push(ctm[0] * data[k + 1]! + ctm[2] * data[k + 2]! + ctm[4]);
-          ys.push(ctm[1] * data[k + 1]! + ctm[3] * data[k + 2]! + ctm[5]);
-          k += 3;
-        } else if (op === 4) k += 1;
-        else return; // curves: not a module
-      }
-      if (xs.length > 0) boxes.push({ x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) });
-    }
-  });
-  return boxes;
+  return (await filledRects(doc, pageNumber)).map((b) => ({ x1: b.x, y1: b.y, x2: b.x + b.w, y2: b.y + b.h }));
 }

@@ -127,7 +127,7 @@ function walk(node: unknown, owner: Owner, sourceLine: number | undefined, add: 
   if (typeof node !== 'object') return;
   const n = node as Node;
   if (n.tag && isArtifact(n.tag)) return;
-  const here = (n.tag as StructureTag | undefined) ?? owner;
+  const here = (n.tag) ?? owner;
   const line = n.sourceLine ?? sourceLine;
   if (n.text !== undefined) return inlineText(n.text, here, line, add);
   for (const children of [n.stack, n.columns, n.ul, n.ol, n.table?.body]) walk(children, here, line, add);
@@ -143,7 +143,7 @@ function inlineText(text: unknown, owner: Owner, sourceLine: number | undefined,
   if (text && typeof text === 'object') {
     const item = text as Node;
     if (item.tag && isArtifact(item.tag)) return;
-    const inner = Array.isArray(item.text) ? owner : ((item.tag as StructureTag | undefined) ?? owner);
+    const inner = Array.isArray(item.text) ? owner : ((item.tag) ?? owner);
     inlineText(item.text, inner, sourceLine, add);
   }
 }

@@ -1,4 +1,4 @@
-import type { Content, DynamicContent, Margins, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { keepRule } from '../pdf/keep.js';
 import { paper, type Orientation } from '../pdf/paper.js';
 import type { Theme } from '../pdf/theme.js';
@@ -59,7 +59,7 @@ export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefini
     language: topic.language === 'en' ? 'en-GB' : 'da-DK',
     displayTitle: true,
     pageSize: { width: page.width, height: page.height },
-    pageMargins: page.margins as Margins,
+    pageMargins: page.margins,
     defaultStyle: spec.defaultStyle ?? { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
     ...(spec.footer && { footer: spec.footer }),
     ...(spec.background && { background: spec.background }),

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTopic } from '../src/core/parse-topic.js';
-import { FIXTURES, source } from './helpers/build.js';
+import { parseTopic } from '../../src/core/parse-topic.js';
+import { FIXTURES, source } from '../helpers/build.js';
 
 const seed = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
 
