@@ -83,7 +83,7 @@ describe('property: any topic file gives a topic or diagnostics, never an except
     fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => checkDiagnostics(bytes)), { numRuns: 1000 });
   });
 
-  it('holds all the way to PDFs: a mutated topic either builds four valid PDFs or reports errors', async () => {
+  it('holds all the way to PDFs: a mutated topic either builds five valid PDFs or reports errors', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
         const result = await buildSources([{ path: 'content/fuzz.md', bytes: new TextEncoder().encode(mutate(mutations)) }]);
@@ -91,7 +91,7 @@ describe('property: any topic file gives a topic or diagnostics, never an except
         if (topic.ok) {
           const names = topic.files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path.split('/')[1]);
           // The flip-chart sheets are left out only when the topic has no prompts.
-          expect(names.filter((n) => n !== 'flipover.pdf')).toEqual(['drejebog.pdf', 'handout.pdf', 'prikkort.pdf']);
+          expect(names.filter((n) => n !== 'flipover.pdf')).toEqual(['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'prikkort.pdf']);
           for (const file of topic.files) {
             if (file.path.endsWith('.html')) {
               expect(new TextDecoder().decode(file.bytes.subarray(0, 15)), file.path).toBe('<!doctype html>');

@@ -29,7 +29,7 @@ describe('worker threads and separate processes', () => {
     const runs = await Promise.all([build('one', '1'), build('two', '2')]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const one = await files(join(dir, 'one'));
-    expect(one.filter((f) => f.endsWith('.pdf'))).toHaveLength(24 * 4);
+    expect(one.filter((f) => f.endsWith('.pdf'))).toHaveLength(24 * 5);
     expect(await files(join(dir, 'two'))).toEqual(one);
     for (const file of one) {
       expect(Buffer.compare(await readFile(join(dir, 'one', file)), await readFile(join(dir, 'two', file))), file).toBe(0);
