@@ -74,7 +74,12 @@ function stepText(step: Step): string {
   const walk = (blocks: Step['instructions']) => {
     for (const block of blocks) {
       if (block.kind === 'paragraph' || block.kind === 'heading') parts.push(plainText(block.spans));
-      else if (block.kind === 'list') for (const item of block.items) parts.push(plainText(item.spans)), walk(item.children);
+      else if (block.kind === 'list') {
+        for (const item of block.items) {
+          parts.push(plainText(item.spans));
+          walk(item.children);
+        }
+      }
       else walk(block.blocks);
     }
   };

@@ -14,5 +14,5 @@ export function logoNode(view: ViewModel, page: Page): Content[] {
   // Its foot sits 10 pt above the text area; the top margin is at least 44 pt in every A4 layout.
   const at = { x: page.width - page.margins[2] - logo.width, y: Math.max(8, page.margins[1] - 10 - logo.height) };
   const image = logo.type === 'svg' ? { svg: logo.source, ...size } : { image: logo.source, ...size };
-  return [{ ...image, absolutePosition: at, tag: element('Figure', { alt: logo.alt }) } as Content];
+  return [{ ...image, absolutePosition: at, tag: element('Figure', { alt: logo.alt }) }];
 }
