@@ -5,7 +5,27 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Node's built-in modules by their bare names; `node:*` is matched by pattern. */
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'module', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', 'test/artifacts/', 'scratch/'] },
@@ -13,7 +33,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.js', 'scripts/pdfmake/*.js', 'scripts/pdfmake/*.cjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.js', 'scripts/pdfmake/*.js', 'scripts/pdfmake/*.cjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: globals.node,
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -35,13 +58,26 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: NODE_BUILTINS.map((name) => ({ name, message: 'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/load.ts, src/write.ts or src/cli.ts.' })),
-          patterns: [{ group: ['node:*'], message: 'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/load.ts, src/write.ts or src/cli.ts.' }],
+          paths: NODE_BUILTINS.map((name) => ({
+            name,
+            message:
+              'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/load.ts, src/write.ts or src/cli.ts.',
+          })),
+          patterns: [
+            {
+              group: ['node:*'],
+              message:
+                'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/load.ts, src/write.ts or src/cli.ts.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['process', 'Buffer', '__dirname', '__filename', 'require', 'global', 'setImmediate'].map((name) => ({ name, message: `${name} is Node-only; src/core and src/browser run in browsers.` })),
+        ...['process', 'Buffer', '__dirname', '__filename', 'require', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: `${name} is Node-only; src/core and src/browser run in browsers.`,
+        })),
       ],
     },
   },
@@ -49,12 +85,31 @@ export default tseslint.config(
   // clean; fix a file and delete its name here. Most `no-unnecessary-type-assertion` ones go with
   // `npx eslint --fix`.
   {
-    files: ['src/browser/site.ts', 'src/core/pdf/blocks.ts', 'src/core/pdf/phone-box.ts', 'src/core/pdf/tags.ts', 'src/core/products/drejebog.ts', 'src/core/products/flipover.ts', 'src/core/products/handout.ts', 'src/core/products/product.ts', 'src/core/read-settings.ts', 'src/core/typeset.ts', 'src/core/yaml-errors.ts'],
+    files: [
+      'src/browser/site.ts',
+      'src/core/pdf/blocks.ts',
+      'src/core/pdf/phone-box.ts',
+      'src/core/pdf/tags.ts',
+      'src/core/products/drejebog.ts',
+      'src/core/products/flipover.ts',
+      'src/core/products/handout.ts',
+      'src/core/products/product.ts',
+      'src/core/read-settings.ts',
+      'src/core/typeset.ts',
+      'src/core/yaml-errors.ts',
+    ],
     rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
   },
   {
     // Labels are untyped YAML values (`unknown`), so String() of them cannot be checked yet.
-    files: ['src/browser/form.ts', 'src/browser/site.ts', 'src/core/parse-front-matter.ts', 'src/core/products/drejebog.ts', 'src/core/products/product.ts', 'src/core/view-model.ts'],
+    files: [
+      'src/browser/form.ts',
+      'src/browser/site.ts',
+      'src/core/parse-front-matter.ts',
+      'src/core/products/drejebog.ts',
+      'src/core/products/product.ts',
+      'src/core/view-model.ts',
+    ],
     rules: { '@typescript-eslint/no-base-to-string': 'off' },
   },
   {

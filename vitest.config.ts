@@ -16,7 +16,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT, globalSetup: [TEMP_ROOT] } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...BROWSER], globalSetup: [TEMP_ROOT, COMPILE] } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...BROWSER], globalSetup: [TEMP_ROOT, COMPILE] },
+      },
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: [TEMP_ROOT, COMPILE] } },
     ],
   },

@@ -31,7 +31,13 @@ interface ChildResult {
 }
 
 if (process.argv[2] === '--child') await child(Number(process.argv[3]));
-else await parent(process.argv.slice(2).map(Number).filter((n) => n > 0));
+else
+  await parent(
+    process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0),
+  );
 
 async function parent(requested: number[]): Promise<void> {
   const sizes = requested.length > 0 ? requested : [6, 60, 600];
@@ -43,7 +49,10 @@ async function parent(requested: number[]): Promise<void> {
   const again: number[] = [];
   const cli = (out: string) => {
     const started = performance.now();
-    const r = spawnSync(process.execPath, ['bin/dialogkit.js', 'build', '--quiet', '--content', topicFolder(), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/dialogkit.js', 'build', '--quiet', '--content', topicFolder(), '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
     return performance.now() - started;
   };
@@ -54,11 +63,19 @@ async function parent(requested: number[]): Promise<void> {
     again.push(cli(out));
     rmSync(out, { recursive: true, force: true });
   }
-  console.log(`CLI, fresh process, ${topicFolder()} (all products, zips, page, manifest): cold median ${fmt(median(cold))} ms; no-change rebuild median ${fmt(median(again))} ms (3 runs each)\n`);
+  console.log(
+    `CLI, fresh process, ${topicFolder()} (all products, zips, page, manifest): cold median ${fmt(median(cold))} ms; no-change rebuild median ${fmt(median(again))} ms (3 runs each)\n`,
+  );
 
-  console.log(`topics  files   wall ms   ms/topic   floor ms/topic   ratio   peak RSS MB   ${availableParallelism()} threads ms   speed-up`);
+  console.log(
+    `topics  files   wall ms   ms/topic   floor ms/topic   ratio   peak RSS MB   ${availableParallelism()} threads ms   speed-up`,
+  );
   for (const size of sizes) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     if (r.status !== 0) throw new Error(r.stderr);
     const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
     const perTopic = result.buildMs / result.topics;
@@ -117,7 +134,10 @@ async function child(size: number): Promise<void> {
 /** `size` topics made by cycling the real ones under new file names. */
 function copies(size: number): SourceFile[] {
   const dir = topicFolder();
-  const originals = readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => ({ name: n.replace(/\.md$/, ''), text: readFileSync(join(dir, n), 'utf8').replace(/^slug:.*\n/m, '') }));
+  const originals = readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => ({ name: n.replace(/\.md$/, ''), text: readFileSync(join(dir, n), 'utf8').replace(/^slug:.*\n/m, '') }));
   return Array.from({ length: size }, (_, i) => {
     const original = originals[i % originals.length]!;
     return { path: `bench/${original.name}-${i}.md`, bytes: new TextEncoder().encode(original.text) };

@@ -36,7 +36,13 @@ export function pathologicalCorpus(): [string, string][] {
     ['lists 40 deep', about(Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- niveau ${i + 1}`).join('\n'))],
     ['5,000 flip-chart prompts', flip(Array.from({ length: 5000 }, (_, i) => `- Spørgsmål ${i + 1}?`).join('\n'))],
     ['flat list, 1 MB', about(fill('- et punkt på listen', '\n'))],
-    ['5,000 steps', seed.replace('## Praktiske råd', `${Array.from({ length: 5000 }, (_, i) => `## Trin ${i + 6} (1 min): Trin\n\nTekst.\n`).join('\n')}\n## Praktiske råd`)],
+    [
+      '5,000 steps',
+      seed.replace(
+        '## Praktiske råd',
+        `${Array.from({ length: 5000 }, (_, i) => `## Trin ${i + 6} (1 min): Trin\n\nTekst.\n`).join('\n')}\n## Praktiske råd`,
+      ),
+    ],
     ['20,000 open brackets', about('['.repeat(20_000) + 'x')],
     ['one word of 900,000 letters', about('a'.repeat(900_000))],
   ];
@@ -53,7 +59,9 @@ export function runPathological(print: (line: string) => void = console.log): st
     const ms = performance.now() - started;
     if (ms > BOUND_MS) slow.push(name);
     const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
-    print(`  ${ms > BOUND_MS ? 'SLOW' : 'ok  '} ${String(Math.round(ms)).padStart(6)} ms  ${(bytes.length / 1000).toFixed(0).padStart(4)} kB  ${name}${first ? ` → ${first.line}: ${first.message.slice(0, 70)}` : ''}`);
+    print(
+      `  ${ms > BOUND_MS ? 'SLOW' : 'ok  '} ${String(Math.round(ms)).padStart(6)} ms  ${(bytes.length / 1000).toFixed(0).padStart(4)} kB  ${name}${first ? ` → ${first.line}: ${first.message.slice(0, 70)}` : ''}`,
+    );
   }
   return slow;
 }

@@ -10,7 +10,9 @@ main(process.argv.slice(2)).then(
     // A bug in Dialogkit, not in the content. Users get one line; DEBUG=dialogkit gives the stack.
     const debug = /\bdialogkit\b/.test(process.env.DEBUG ?? '');
     console.error(`dialogkit: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(debug ? error?.stack ?? '' : 'This is a bug in Dialogkit. Run again with DEBUG=dialogkit to see where it happened, and report it.');
+    console.error(
+      debug ? (error?.stack ?? '') : 'This is a bug in Dialogkit. Run again with DEBUG=dialogkit to see where it happened, and report it.',
+    );
     process.exitCode = 3;
   },
 );

@@ -14,8 +14,11 @@ import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromS
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const require = createRequire(import.meta.url);
 // The PDF layouts only; index.hbs is the page itself.
-const templates = readdirSync(`${ROOT}templates`).filter((n) => n.endsWith('.hbs') && n !== 'index.hbs').sort();
-const font = (face: string) => JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
+const templates = readdirSync(`${ROOT}templates`)
+  .filter((n) => n.endsWith('.hbs') && n !== 'index.hbs')
+  .sort();
+const font = (face: string) =>
+  JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
 const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'));
 
 // A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
@@ -41,7 +44,16 @@ globalThis.dialogkit = { makeKit: (topic, options) => makeKit(assets, topic, opt
 `;
 
 // Every browser file is one classic script (IIFE), so it also runs from a page opened from disk.
-const common = { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, legalComments: 'external', metafile: true, logLevel: 'warning' } as const;
+const common = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'external',
+  metafile: true,
+  logLevel: 'warning',
+} as const;
 
 const result = await build({
   ...common,
@@ -55,7 +67,11 @@ const result = await build({
 });
 
 // The page's own script and the previews' pdf.js.
-const page = await Promise.all(['site', 'preview'].map((name) => build({ ...common, entryPoints: [`${ROOT}src/browser/${name}.ts`], outfile: `${ROOT}dist/browser/dialogkit-${name}.js` })));
+const page = await Promise.all(
+  ['site', 'preview'].map((name) =>
+    build({ ...common, entryPoints: [`${ROOT}src/browser/${name}.ts`], outfile: `${ROOT}dist/browser/dialogkit-${name}.js` }),
+  ),
+);
 for (const output of [result, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);

@@ -1,7 +1,7 @@
 /**
- * `npm test`'s first step: the type check and the lint side by side (each is one TypeScript
+ * `npm test`'s first step: the type check, the lint and the format check side by side (each is one TypeScript
  * program on one core; together they take as long as the lint alone). Exits non-zero when
- * either fails; each prints its own findings.
+ * any fails; each prints its own findings.
  */
 import { spawn } from 'node:child_process';
 
@@ -11,5 +11,5 @@ const run = (script) =>
     child.on('close', (code) => resolve(code ?? 1));
   });
 
-const codes = await Promise.all([run('typecheck'), run('lint')]);
+const codes = await Promise.all([run('typecheck'), run('lint'), run('format:check')]);
 process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;

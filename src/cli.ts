@@ -94,7 +94,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     try {
       logo = new Uint8Array(await readFile(values.logo));
     } catch (error) {
-      return usage(io, `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      return usage(
+        io,
+        `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
     }
   }
   const epoch = io.env['SOURCE_DATE_EPOCH'];
@@ -112,7 +115,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
   const problems = validateOptions(options);
   if (problems.length > 0) return usage(io, problems.map((p) => p.message).join('\n'));
   const templatesDir = values.templates;
@@ -129,7 +133,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'watch':
       return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
     case 'build':
-      return buildCommand(values.content, values.out, values.topic ?? [], options, { quiet: values.quiet, force: values.force, jobs, templates: templatesDir }, version, io);
+      return buildCommand(
+        values.content,
+        values.out,
+        values.topic ?? [],
+        options,
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir },
+        version,
+        io,
+      );
     default:
       return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
   }
@@ -158,7 +170,15 @@ interface BuildFlags {
 }
 
 /** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
-async function buildCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, flags: BuildFlags, version: string, io: Io): Promise<number> {
+async function buildCommand(
+  contentDir: string,
+  outDir: string,
+  only: string[],
+  options: BuildOptions,
+  flags: BuildFlags,
+  version: string,
+  io: Io,
+): Promise<number> {
   const started = performance.now();
   const guarded = { content: contentDir, templates: flags.templates ?? TEMPLATES_DIR };
   await checkOutputFolder(outDir, guarded);
@@ -166,7 +186,12 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
   try {
     // Read again under the lock: a build that ran meanwhile may have written a newer manifest.
     const { previous } = await checkOutputFolder(outDir, guarded);
-    const [loaded, templates, page, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(flags.templates), loadPageTemplate(flags.templates), loadFonts()]);
+    const [loaded, templates, page, fonts] = await Promise.all([
+      loadTopics(contentDir),
+      loadLayouts(flags.templates),
+      loadPageTemplate(flags.templates),
+      loadFonts(),
+    ]);
     for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
     if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
     const publication = await startPublication({ outDir, contentDir, previous, force: flags.force, generator: `dialogkit ${version}` });
@@ -179,7 +204,11 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 
-    const { removed } = await publication.finish(result, { template: page, sources: loaded.sources, ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }) });
+    const { removed } = await publication.finish(result, {
+      template: page,
+      sources: loaded.sources,
+      ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+    });
     for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
     const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
     if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
@@ -192,16 +221,29 @@ async function buildCommand(contentDir: string, outDir: string, only: string[], 
   }
 }
 
-function buildSummary(topics: readonly TopicBuild[], removed: readonly string[], outDir: string, milliseconds: number, diagnostics: readonly Diagnostic[]): string {
+function buildSummary(
+  topics: readonly TopicBuild[],
+  removed: readonly string[],
+  outDir: string,
+  milliseconds: number,
+  diagnostics: readonly Diagnostic[],
+): string {
   const good = topics.filter((t) => t.ok);
   const files = good.reduce((n, t) => n + t.files.length, 0);
   const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
   const gone = removed.length > 0 ? `, removed ${plural(removed.length, 'gone topic')}` : '';
-  return summaryLine(`Built ${good.length} of ${plural(topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${(milliseconds / 1000).toFixed(2)} s`, diagnostics);
+  return summaryLine(
+    `Built ${good.length} of ${plural(topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${(milliseconds / 1000).toFixed(2)} s`,
+    diagnostics,
+  );
 }
 
 function topicLine(topic: TopicBuild): string {
-  const status = !topic.ok ? 'not built (see errors above)' : topic.files.length === 0 && topic.unchanged.length > 0 ? 'unchanged' : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
+  const status = !topic.ok
+    ? 'not built (see errors above)'
+    : topic.files.length === 0 && topic.unchanged.length > 0
+      ? 'unchanged'
+      : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
   const line = `${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`;
   return [line, ...topic.notes.map((note) => `  note: ${note}`)].join('\n');
 }
@@ -210,8 +252,18 @@ function topicLine(topic: TopicBuild): string {
  * Builds once, then again after every save in the content or templates folder, until stopped
  * (Ctrl-C). A failed rebuild (a full disk, a bug) is printed and watching goes on.
  */
-async function watchCommand(contentDir: string, outDir: string, only: string[], options: BuildOptions, templates: string | undefined, version: string, io: Io): Promise<number> {
-  const first = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates }, version, io));
+async function watchCommand(
+  contentDir: string,
+  outDir: string,
+  only: string[],
+  options: BuildOptions,
+  templates: string | undefined,
+  version: string,
+  io: Io,
+): Promise<number> {
+  const first = await reported(io, () =>
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates }, version, io),
+  );
   if (first === ExitCode.usageError) return first;
   io.err(`Watching ${contentDir}/ and ${templates ?? 'templates'}/ for changes. Press Ctrl-C to stop.`);
   const stop = watchFolders(
@@ -219,7 +271,9 @@ async function watchCommand(contentDir: string, outDir: string, only: string[], 
     async (files) => {
       const started = performance.now();
       const names = files.map((f) => f.split('/').pop()).join(', ');
-      const code = await reported(io, () => buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates }, version, io));
+      const code = await reported(io, () =>
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates }, version, io),
+      );
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
     },
     (folder, error) => io.err(`dialogkit: warning: stopped watching ${folder}: ${error.message}`),
@@ -251,7 +305,9 @@ async function reported(io: Io, action: () => Promise<number>): Promise<number> 
       return known.exitCode;
     }
     const stack = error instanceof Error && /\bdialogkit\b/.test(io.env['DEBUG'] ?? '') ? `\n${error.stack}` : '';
-    io.err(`dialogkit: internal error: ${error instanceof Error ? error.message : String(error)}; watching goes on (this is a bug in Dialogkit: please report it)${stack}`);
+    io.err(
+      `dialogkit: internal error: ${error instanceof Error ? error.message : String(error)}; watching goes on (this is a bug in Dialogkit: please report it)${stack}`,
+    );
     return ExitCode.internalError;
   }
 }

@@ -33,7 +33,12 @@ const CAUSES: Record<string, { cause: string; remedy: string }> = {
 
 /** Whether `error` is a failure of a system call (file system, OS), as opposed to a bug. */
 export function isSystemError(error: unknown): error is SystemError {
-  return error instanceof Error && typeof (error as SystemError).code === 'string' && /^E[A-Z]+$/.test((error as SystemError).code) && typeof (error as SystemError).syscall === 'string';
+  return (
+    error instanceof Error &&
+    typeof (error as SystemError).code === 'string' &&
+    /^E[A-Z]+$/.test((error as SystemError).code) &&
+    typeof (error as SystemError).syscall === 'string'
+  );
 }
 
 /**

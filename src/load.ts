@@ -30,7 +30,10 @@ export async function loadTopics(dir: string): Promise<LoadedTopics> {
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md') && !isEditorArtifact(n)).sort();
   } catch (cause) {
-    throw new DialogkitError(`cannot read the content folder "${dir}": ${(cause as Error).message}; check --content`, { exitCode: ExitCode.usageError, cause });
+    throw new DialogkitError(`cannot read the content folder "${dir}": ${(cause as Error).message}; check --content`, {
+      exitCode: ExitCode.usageError,
+      cause,
+    });
   }
   const sources: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -39,10 +42,15 @@ export async function loadTopics(dir: string): Promise<LoadedTopics> {
     try {
       const read = await readCapped(join(dir, name), MAX_TOPIC_BYTES + 1);
       if (read) sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
-      else diagnostics.push(diagnostic('warning', path, 1, 'skipped: this is not a regular file', 'topic files are plain files; move or rename this entry'));
+      else
+        diagnostics.push(
+          diagnostic('warning', path, 1, 'skipped: this is not a regular file', 'topic files are plain files; move or rename this entry'),
+        );
     } catch (error) {
       if (!isSystemError(error)) throw error;
-      diagnostics.push(diagnostic('warning', path, 1, `skipped: ${unreadable(error)}`, 'fix or remove this entry, or rename it so it does not end in .md'));
+      diagnostics.push(
+        diagnostic('warning', path, 1, `skipped: ${unreadable(error)}`, 'fix or remove this entry, or rename it so it does not end in .md'),
+      );
     }
   }
   return { sources, diagnostics };
@@ -108,7 +116,8 @@ let fontCache: FontSet | undefined;
 export async function loadFonts(): Promise<FontSet> {
   if (fontCache) return fontCache;
   const require = createRequire(import.meta.url);
-  const atkinson = (face: string) => readFile(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
+  const atkinson = (face: string) =>
+    readFile(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
   const [normal, bold, italics, bolditalics, emoji] = await Promise.all([
     atkinson('400Regular'),
     atkinson('700Bold'),
@@ -118,7 +127,12 @@ export async function loadFonts(): Promise<FontSet> {
   ]);
   const e = new Uint8Array(emoji);
   fontCache = {
-    Atkinson: { normal: new Uint8Array(normal), bold: new Uint8Array(bold), italics: new Uint8Array(italics), bolditalics: new Uint8Array(bolditalics) },
+    Atkinson: {
+      normal: new Uint8Array(normal),
+      bold: new Uint8Array(bold),
+      italics: new Uint8Array(italics),
+      bolditalics: new Uint8Array(bolditalics),
+    },
     Emoji: { normal: e, bold: e, italics: e, bolditalics: e },
   };
   return fontCache;

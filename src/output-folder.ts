@@ -26,9 +26,16 @@ export async function checkOutputFolder(outDir: string, guarded: { content: stri
   const target = await realOrResolved(outDir);
   const name = `--out ${outDir}`;
   if (parse(target).root === target) throw refuse(`${name} is the root of the file system; name a folder of its own, e.g. --out out`);
-  if (contains(target, await realOrResolved(homedir()))) throw refuse(`${name} is your home folder or holds it; name a folder of its own, e.g. --out out`);
-  for (const [what, dir] of [['content', guarded.content], ['templates', guarded.templates]] as const) {
-    if (contains(target, await realOrResolved(dir))) throw refuse(`${name} is the ${what} folder or holds it; Dialogkit would write among your sources; name a folder of its own, e.g. --out out`);
+  if (contains(target, await realOrResolved(homedir())))
+    throw refuse(`${name} is your home folder or holds it; name a folder of its own, e.g. --out out`);
+  for (const [what, dir] of [
+    ['content', guarded.content],
+    ['templates', guarded.templates],
+  ] as const) {
+    if (contains(target, await realOrResolved(dir)))
+      throw refuse(
+        `${name} is the ${what} folder or holds it; Dialogkit would write among your sources; name a folder of its own, e.g. --out out`,
+      );
   }
   const info = await lstat(target).catch((error: unknown) => {
     if (isSystemError(error) && error.code === 'ENOENT') return undefined;
@@ -39,13 +46,19 @@ export async function checkOutputFolder(outDir: string, guarded: { content: stri
   const entries = await onDisk('read the output folder', target, () => readdir(target));
   if (entries.length === 0) return { previous: undefined };
   if (entries.includes('manifest.json')) {
-    const previous = parseManifest(await onDisk('read', join(target, 'manifest.json'), () => readFile(join(target, 'manifest.json'), 'utf8')));
+    const previous = parseManifest(
+      await onDisk('read', join(target, 'manifest.json'), () => readFile(join(target, 'manifest.json'), 'utf8')),
+    );
     if (previous) return { previous };
-    throw refuse(`${name} holds a manifest.json that Dialogkit did not write or cannot read; choose another folder, or delete that manifest.json if the folder is Dialogkit's output`);
+    throw refuse(
+      `${name} holds a manifest.json that Dialogkit did not write or cannot read; choose another folder, or delete that manifest.json if the folder is Dialogkit's output`,
+    );
   }
   // A first build killed before its manifest: only its lock says the folder is Dialogkit's.
   if (entries.includes(LOCK_FILE)) return { previous: undefined };
-  throw refuse(`${name} is not empty and holds no manifest.json of Dialogkit's; choose an empty or new folder (Dialogkit replaces only files it wrote)`);
+  throw refuse(
+    `${name} is not empty and holds no manifest.json of Dialogkit's; choose an empty or new folder (Dialogkit replaces only files it wrote)`,
+  );
 }
 
 /**
@@ -70,16 +83,22 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
         if (holder?.pid === mine.pid && holder.host === mine.host) await rm(path, { force: true }).catch(() => undefined);
       };
     } catch (error) {
-      if (!isSystemError(error) || error.code !== 'EEXIST') throw isSystemError(error) ? environmentError(error, 'create the lock', path) : error;
+      if (!isSystemError(error) || error.code !== 'EEXIST')
+        throw isSystemError(error) ? environmentError(error, 'create the lock', path) : error;
     }
     const holder = await readHolder(path);
     if (!(await isStale(path, holder))) {
       const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
-      throw new DialogkitError(`another build (${who}) is writing into ${outDir}; wait for it to finish, or delete ${path} if no build is running`, { exitCode: ExitCode.environmentError });
+      throw new DialogkitError(
+        `another build (${who}) is writing into ${outDir}; wait for it to finish, or delete ${path} if no build is running`,
+        { exitCode: ExitCode.environmentError },
+      );
     }
     await onDisk('remove the stale lock', path, () => rm(path, { force: true }));
   }
-  throw new DialogkitError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, { exitCode: ExitCode.environmentError });
+  throw new DialogkitError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, {
+    exitCode: ExitCode.environmentError,
+  });
 }
 
 // --- internal ---

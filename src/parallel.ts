@@ -21,9 +21,17 @@ const WORKER_HEAP_MB = 256;
  * its remaining topics are built on the main thread. Falls back to one thread when there is little work,
  * or when running from TypeScript sources (tests), where there is no compiled worker.
  */
-export async function buildInParallel(input: BuildInput, jobs: number, onTopic?: (topic: TopicBuild) => void, heapMb = WORKER_HEAP_MB): Promise<BuildResult> {
+export async function buildInParallel(
+  input: BuildInput,
+  jobs: number,
+  onTopic?: (topic: TopicBuild) => void,
+  heapMb = WORKER_HEAP_MB,
+): Promise<BuildResult> {
   const workerFile = fileURLToPath(new URL('./build-worker.js', import.meta.url));
-  const wanted = input.only && input.only.length > 0 ? input.topics.filter((t) => input.only!.some((slug) => t.path.endsWith(`/${slug}.md`))) : input.topics;
+  const wanted =
+    input.only && input.only.length > 0
+      ? input.topics.filter((t) => input.only!.some((slug) => t.path.endsWith(`/${slug}.md`)))
+      : input.topics;
   const workers = Math.min(jobs, Math.floor(input.topics.length / MIN_TOPICS_PER_WORKER));
   if (workers < 2 || !existsSync(workerFile) || wanted.length !== input.topics.length) return build(input, onTopic);
 
@@ -34,14 +42,20 @@ export async function buildInParallel(input: BuildInput, jobs: number, onTopic?:
     byPath.set(topic.source, topic);
     onTopic?.(topic);
   };
-  const finished = await Promise.all(shares.map((paths) => runWorker(workerFile, { ...input, only: undefined, onlySources: paths }, heapMb, report)));
+  const finished = await Promise.all(
+    shares.map((paths) => runWorker(workerFile, { ...input, only: undefined, onlySources: paths }, heapMb, report)),
+  );
   // A worker that ran out of memory (a huge topic) or stopped ends no build: what it had not
   // reported is built here, on the main thread, whose heap is not capped.
   const left = input.topics.map((t) => t.path).filter((path) => !byPath.has(path));
   const done = finished.find((f) => f !== undefined);
   if (left.length > 0 || done === undefined) {
     const rest = await build({ ...input, onlySources: left }, report);
-    return { topics: input.topics.flatMap((t) => byPath.get(t.path) ?? []), diagnostics: rest.diagnostics, ...(rest.labels && { labels: rest.labels }) };
+    return {
+      topics: input.topics.flatMap((t) => byPath.get(t.path) ?? []),
+      diagnostics: rest.diagnostics,
+      ...(rest.labels && { labels: rest.labels }),
+    };
   }
   return { topics: input.topics.flatMap((t) => byPath.get(t.path) ?? []), ...done };
 }
@@ -51,7 +65,12 @@ export async function buildInParallel(input: BuildInput, jobs: number, onTopic?:
 type WorkerMessage = { kind: 'topic'; topic: TopicBuild } | { kind: 'done'; diagnostics: Diagnostic[]; labels?: BuildResult['labels'] };
 
 /** Runs one worker over its share; resolves with its closing report, or `undefined` when it stopped early. */
-function runWorker(workerFile: string, workerData: BuildInput, heapMb: number, report: (topic: TopicBuild) => void): Promise<Omit<BuildResult, 'topics'> | undefined> {
+function runWorker(
+  workerFile: string,
+  workerData: BuildInput,
+  heapMb: number,
+  report: (topic: TopicBuild) => void,
+): Promise<Omit<BuildResult, 'topics'> | undefined> {
   return new Promise((resolve) => {
     // A worker's heap is capped so V8 collects garbage instead of growing with the build (measured:
     // 600 topics peaked at 671 MB uncapped); a worker holds one topic's PDFs at a time.

@@ -80,7 +80,10 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
     const made = [...topic.files.map((f) => f.path), ...topic.unchanged];
     // Files the topic made last time and no longer makes (flipover.pdf after its prompts went).
-    await removeFiles(outDir, (before?.files ?? []).map((f) => f.path).filter((path) => !made.includes(path)));
+    await removeFiles(
+      outDir,
+      (before?.files ?? []).map((f) => f.path).filter((path) => !made.includes(path)),
+    );
     completed.set(topic.slug, made);
     // The manifest entries are made; let the bytes go, so a long build holds one topic's PDFs at a time.
     topic.files = topic.files.map((f) => ({ ...f, bytes: new Uint8Array(0) }));
@@ -97,7 +100,10 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
       const removed: string[] = [];
       const built = new Map(result.topics.filter((t) => t.ok).map((t) => [t.slug, t]));
       const entryOf = (slug: string, before: ManifestTopic | undefined): ManifestFile[] => {
-        const paths = completed.get(slug) ?? [...(before?.files ?? []).map((f) => f.path), ...[...written.keys()].filter((p) => p.startsWith(`${slug}/`))];
+        const paths = completed.get(slug) ?? [
+          ...(before?.files ?? []).map((f) => f.path),
+          ...[...written.keys()].filter((p) => p.startsWith(`${slug}/`)),
+        ];
         return sortByProduct([...new Set(paths)].flatMap((p) => written.get(p) ?? previousFiles.get(p) ?? []));
       };
       const gone = goneTopics(previous, result, page.sources);
@@ -112,7 +118,18 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         }
         manifest = assemble();
         await writeArchives(outDir, manifest, built);
-        if (result.labels) await writeSite(outDir, renderIndex({ manifest, template: page.template, labels: result.labels, sources: sourceTexts(page.sources, built), scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' }, ...(page.baseUrl !== undefined && { baseUrl: page.baseUrl }) }));
+        if (result.labels)
+          await writeSite(
+            outDir,
+            renderIndex({
+              manifest,
+              template: page.template,
+              labels: result.labels,
+              sources: sourceTexts(page.sources, built),
+              scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' },
+              ...(page.baseUrl !== undefined && { baseUrl: page.baseUrl }),
+            }),
+          );
       } catch (error) {
         failure ??= error;
       }
@@ -130,9 +147,21 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         const goneSlugs = new Set(removed);
         const builtEntries = [...built.values()].map((t): ManifestTopic => {
           const archive = removedArchives.has(t.slug) ? undefined : previous?.topics.find((p) => p.slug === t.slug)?.archive;
-          return { slug: t.slug, title: t.title, source: sourceName(setup.contentDir, t.source), files: entryOf(t.slug, previous?.topics.find((p) => p.slug === t.slug)), ...(t.summary && { summary: t.summary }), ...(archive && { archive }) };
+          return {
+            slug: t.slug,
+            title: t.title,
+            source: sourceName(setup.contentDir, t.source),
+            files: entryOf(
+              t.slug,
+              previous?.topics.find((p) => p.slug === t.slug),
+            ),
+            ...(t.summary && { summary: t.summary }),
+            ...(archive && { archive }),
+          };
         });
-        const kept = (previous?.topics ?? []).filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug)).map((t) => ({ ...t, files: entryOf(t.slug, t) }));
+        const kept = (previous?.topics ?? [])
+          .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
+          .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
         return mergeManifest({ generator: setup.generator, topics: kept }, builtEntries, () => true, setup.generator);
       }
     },
@@ -160,7 +189,8 @@ async function keptFingerprints(outDir: string, previous: Manifest | undefined):
   for (const topic of previous?.topics ?? []) {
     for (const product of PRODUCTS) {
       const entry = topic.files.find((f) => f.path === `${topic.slug}/${product.file}`);
-      if (entry?.inputs !== undefined && (await sizeInOut(outDir, entry.path)) === entry.bytes) fingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
+      if (entry?.inputs !== undefined && (await sizeInOut(outDir, entry.path)) === entry.bytes)
+        fingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
     }
   }
   return fingerprints;
@@ -175,7 +205,9 @@ function goneTopics(previous: Manifest | undefined, result: BuildResult, sources
   const slugs = new Set(result.topics.map((t) => t.slug));
   const present = new Set(sources.map((s) => basename(s.path)));
   const builtFrom = new Map(result.topics.filter((t) => t.ok).map((t) => [basename(t.source), t.slug]));
-  return (previous?.topics ?? []).filter((t) => !slugs.has(t.slug) && (!present.has(basename(t.source)) || builtFrom.has(basename(t.source))));
+  return (previous?.topics ?? []).filter(
+    (t) => !slugs.has(t.slug) && (!present.has(basename(t.source)) || builtFrom.has(basename(t.source))),
+  );
 }
 
 /** The manifest without entries whose files are not on disk with the recorded size. */
@@ -203,7 +235,12 @@ async function writeArchives(outDir: string, manifest: Manifest, built: Readonly
     const previous = topic.archive;
     if (previous?.path === path && (await sizeInOut(outDir, path)) === previous.bytes) continue;
     const zipped = topic.files.filter((f) => PRODUCTS.find((p) => f.path === `${topic.slug}/${p.file}`)?.inArchive ?? true);
-    const files = await Promise.all(zipped.map(async (f) => ({ name: f.path.split('/').pop()!, bytes: new Uint8Array(await onDisk('read', join(outDir, f.path), () => readFile(join(outDir, f.path)))) })));
+    const files = await Promise.all(
+      zipped.map(async (f) => ({
+        name: f.path.split('/').pop()!,
+        bytes: new Uint8Array(await onDisk('read', join(outDir, f.path), () => readFile(join(outDir, f.path)))),
+      })),
+    );
     const bytes = zipFiles(files, new Date(build.date ?? '2000-01-01T00:00:00Z'));
     await writeOutputs(outDir, [{ path, bytes }]);
     topic.archive = { path, bytes: bytes.length, sha256: await sha256(bytes) };
@@ -214,8 +251,17 @@ async function writeArchives(outDir: string, manifest: Manifest, built: Readonly
 async function writeSite(outDir: string, html: string): Promise<void> {
   // The scripts change only when Dialogkit is recompiled: copy them only when they differ in size
   // or are newer than the copy (5 MB per rebuild otherwise, on every save in watch mode).
-  const stale = await Promise.all(SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])));
-  const scripts: OutputFile[] = await Promise.all(stale.flat().map(async (name) => ({ path: `assets/${name}`, bytes: new Uint8Array(await onDisk('read', join(BROWSER_DIR, name), () => readFile(join(BROWSER_DIR, name)))) })));
+  const stale = await Promise.all(
+    SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])),
+  );
+  const scripts: OutputFile[] = await Promise.all(
+    stale
+      .flat()
+      .map(async (name) => ({
+        path: `assets/${name}`,
+        bytes: new Uint8Array(await onDisk('read', join(BROWSER_DIR, name), () => readFile(join(BROWSER_DIR, name)))),
+      })),
+  );
   await writeOutputs(outDir, [...scripts, { path: 'index.html', bytes: new TextEncoder().encode(html) }]);
 }
 

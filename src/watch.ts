@@ -7,7 +7,12 @@ import { isEditorArtifact } from './load.js';
  * one more run afterwards, so no save is lost. A folder that cannot be watched any more (deleted)
  * is reported to `onError`; the others go on. Returns a function that stops watching.
  */
-export function watchFolders(folders: readonly string[], onChange: (files: string[]) => Promise<void>, onError: (folder: string, error: Error) => void, quietMs = 60): () => void {
+export function watchFolders(
+  folders: readonly string[],
+  onChange: (files: string[]) => Promise<void>,
+  onError: (folder: string, error: Error) => void,
+  quietMs = 60,
+): () => void {
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;

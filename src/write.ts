@@ -102,6 +102,7 @@ function temporaryName(name: string): string {
 function insideOut(outDir: string, path: string): string {
   const root = resolve(outDir);
   const target = resolve(root, path);
-  if (!target.startsWith(root + sep)) throw new DialogkitError(`refusing to write "${path}": it would land outside ${outDir}`, { exitCode: ExitCode.contentError });
+  if (!target.startsWith(root + sep))
+    throw new DialogkitError(`refusing to write "${path}": it would land outside ${outDir}`, { exitCode: ExitCode.contentError });
   return target;
 }

@@ -13,7 +13,9 @@ function stamps(zip: Uint8Array): string[] {
     const time = view.getUint16(at + offset, true);
     const day = view.getUint16(at + offset + 2, true);
     const pad = (n: number) => String(n).padStart(2, '0');
-    found.push(`${1980 + (day >> 9)}-${pad((day >> 5) & 15)}-${pad(day & 31)} ${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`);
+    found.push(
+      `${1980 + (day >> 9)}-${pad((day >> 5) & 15)}-${pad(day & 31)} ${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`,
+    );
   }
   return found;
 }

@@ -32,7 +32,10 @@ describe('## Case: the case text itself', () => {
       expect(page.untaggedText).toBe('');
       expect(await unmarkedPaint(pdf.doc, i + 1)).toEqual([]);
     }
-    const headings = pages.flatMap((p) => (p.tree ? walk(p.tree) : [])).filter((e) => e.role === 'H2').map((e) => flat(e.text));
+    const headings = pages
+      .flatMap((p) => (p.tree ? walk(p.tree) : []))
+      .filter((e) => e.role === 'H2')
+      .map((e) => flat(e.text));
     expect(headings).toContain('Casen');
     expect(result.topics[0]!.files.find((f) => f.path.endsWith('handout.pdf'))!.conformance).toEqual(['PDF/UA-1', 'PDF/A-2b']);
   });

@@ -29,7 +29,14 @@ async function corpusFile(name: string) {
 }
 
 function wanted(name: string, want: Expected): Diagnostic {
-  return { file: `content/${name}`, line: want.line, col: want.col, severity: want.severity, message: want.message, ...(want.hint !== null && { hint: want.hint }) };
+  return {
+    file: `content/${name}`,
+    line: want.line,
+    col: want.col,
+    severity: want.severity,
+    message: want.message,
+    ...(want.hint !== null && { hint: want.hint }),
+  };
 }
 
 async function pdfsOf(dir: string): Promise<Map<string, Buffer>> {
@@ -55,9 +62,16 @@ describe('the bad-input corpus, checked in-process', () => {
 
   it('builds the good topic and those with warnings beside the broken ones, and nothing of a broken one', async () => {
     const names = Object.keys(expected);
-    const result = await buildSources([source(await readFile(GOOD, 'utf8'), 'content/good.md'), ...(await Promise.all(names.map(corpusFile)))]);
+    const result = await buildSources([
+      source(await readFile(GOOD, 'utf8'), 'content/good.md'),
+      ...(await Promise.all(names.map(corpusFile))),
+    ]);
     const byPath = new Map(result.topics.map((t) => [t.source, t]));
-    const pdfNames = (files: { path: string }[]) => files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path.split('/')[1]).sort();
+    const pdfNames = (files: { path: string }[]) =>
+      files
+        .filter((f) => f.path.endsWith('.pdf'))
+        .map((f) => f.path.split('/')[1])
+        .sort();
     expect(pdfNames(byPath.get('content/good.md')!.files)).toEqual(PRODUCTS);
     for (const [name, want] of Object.entries(expected)) {
       const topic = byPath.get(`content/${name}`)!;
@@ -129,7 +143,9 @@ describe('dialogkit check and build on broken topics', () => {
   it('warns when a step speaks of another topic, naming it', async () => {
     const run = await cli(['check', '--content', join(FIXTURES, 'leak')]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/offentlige-systemer\.md:63:88: warning: this step speaks of "fuldmagt", which belongs to another topic, "Hjælp borgere med digitale fuldmagter" \(.*fuldmagter\.md\)/);
+    expect(run.stderr).toMatch(
+      /offentlige-systemer\.md:63:88: warning: this step speaks of "fuldmagt", which belongs to another topic, "Hjælp borgere med digitale fuldmagter" \(.*fuldmagter\.md\)/,
+    );
     expect(run.stderr).not.toContain('fuldmagter.md:'); // the topic that owns the phrase is fine
   });
 
@@ -141,17 +157,34 @@ describe('dialogkit check and build on broken topics', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { files: number; diagnostics: Record<string, unknown>[] };
     expect(report.files).toBe(2);
-    expect(report.diagnostics).toContainEqual({ file: join(content, 'unknown-key.md'), line: 2, col: 1, severity: 'error', message: 'unknown key `titel`', hint: 'did you mean `title`?' });
-    expect(report.diagnostics).toContainEqual(expect.objectContaining({ file: join(content, 'media-mismatch.md'), line: 43, col: 64, severity: 'warning' }));
+    expect(report.diagnostics).toContainEqual({
+      file: join(content, 'unknown-key.md'),
+      line: 2,
+      col: 1,
+      severity: 'error',
+      message: 'unknown key `titel`',
+      hint: 'did you mean `title`?',
+    });
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({ file: join(content, 'media-mismatch.md'), line: 43, col: 64, severity: 'warning' }),
+    );
   });
 
   it('names the template and line of a template error, and builds nothing with it', async () => {
     const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
-    const layouts = templates.layouts.map((l) => (l.name === 'handout' ? { ...l, text: l.text.replace('{{part "media"}}', '{{part "medai"}}') } : l));
-    const line = templates.layouts.find((l) => l.name === 'handout')!.text.split('\n').findIndex((l) => l.includes('{{part "media"}}')) + 1;
+    const layouts = templates.layouts.map((l) =>
+      l.name === 'handout' ? { ...l, text: l.text.replace('{{part "media"}}', '{{part "medai"}}') } : l,
+    );
+    const line =
+      templates.layouts
+        .find((l) => l.name === 'handout')!
+        .text.split('\n')
+        .findIndex((l) => l.includes('{{part "media"}}')) + 1;
     const result = await build({ topics: [source(await readFile(GOOD, 'utf8'))], layouts, labels: templates.labels, fonts, options: {} });
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-    expect(all).toContainEqual(expect.objectContaining({ file: 'templates/handout.hbs', line, severity: 'error', message: 'unknown part "medai"' }));
+    expect(all).toContainEqual(
+      expect.objectContaining({ file: 'templates/handout.hbs', line, severity: 'error', message: 'unknown part "medai"' }),
+    );
     expect(result.topics[0]!.files.some((f) => f.path.endsWith('handout.pdf'))).toBe(false);
   });
 

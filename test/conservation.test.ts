@@ -61,7 +61,17 @@ function generate(s: Shape): GeneratedTopic {
     return list.join(' ');
   };
   const minutes = 5 * s.steps.length;
-  const out = ['---', 'title: Genereret emne', 'series: Prøveserie', 'publisher: Dialogkit', 'date: 2024-01-01', `duration: "${minutes}"`, 'participants: "4-20"', '---', ''];
+  const out = [
+    '---',
+    'title: Genereret emne',
+    'series: Prøveserie',
+    'publisher: Dialogkit',
+    'date: 2024-01-01',
+    `duration: "${minutes}"`,
+    'participants: "4-20"',
+    '---',
+    '',
+  ];
   out.push('## Om emnet', '', ...s.about.flatMap((n) => [text(n, 'drejebog.pdf'), '']));
   out.push('## Tag afsæt i emnet', '', ...Array.from({ length: s.questions }, () => `- ${text(3, 'drejebog.pdf', 'handout.pdf')}?`), '');
   out.push('## Forberedelse', '', ...Array.from({ length: s.preparation }, () => `- ${text(4, 'drejebog.pdf')}`), '');
@@ -75,8 +85,10 @@ function generate(s: Shape): GeneratedTopic {
     }
     for (let j = 0; j < step.list; j++) out.push(`${'  '.repeat(j % step.depth)}- ${text(3, 'drejebog.pdf')}`);
     if (step.list > 0) out.push('');
-    if (step.questions > 0) out.push('### Dialogspørgsmål', '', ...Array.from({ length: step.questions }, () => `- ${text(4, 'drejebog.pdf')}?`), '');
-    if (step.prompts > 0) out.push('### Til flipover', '', ...Array.from({ length: step.prompts }, () => `- ${text(4, 'flipover.pdf')}?`), '');
+    if (step.questions > 0)
+      out.push('### Dialogspørgsmål', '', ...Array.from({ length: step.questions }, () => `- ${text(4, 'drejebog.pdf')}?`), '');
+    if (step.prompts > 0)
+      out.push('### Til flipover', '', ...Array.from({ length: step.prompts }, () => `- ${text(4, 'flipover.pdf')}?`), '');
     if (step.tip) out.push(`> **Tip:** ${text(12, 'drejebog.pdf')}`, '');
   });
   if (s.advice > 0) out.push('## Praktiske råd', '', ...Array.from({ length: s.advice }, () => `- ${text(6, 'drejebog.pdf')}`), '');
@@ -123,28 +135,46 @@ describe('every word the author wrote is printed (generated topics)', () => {
     );
   });
 
-  it('never ships a loss: with blocks taller than a page, every word prints or the build fails with an error at its line', { timeout: 240_000 }, async () => {
-    // Deep nesting once made Node warn about pdfmake's event listeners (MaxListenersExceededWarning).
-    const warnings: string[] = [];
-    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
-    process.on('warning', onWarning);
-    onTestFinished(() => void process.off('warning', onWarning));
-    await fc.assert(
-      fc.asyncProperty(shape(true), async (s) => {
-        const { built, missing } = await check(generate(s));
-        if (Object.keys(missing).length === 0) return;
-        expect(built.ok).toBe(false);
-        expect(built.files).toEqual([]);
-        const lost = built.diagnostics.filter((d) => d.severity === 'error' && d.message.includes('does not print all of this'));
-        expect(lost.length, JSON.stringify(built.diagnostics.filter((d) => d.severity === 'error').slice(0, 3))).toBeGreaterThan(0);
-        // At the lines of the body where the lost text is written (a part's own heading has no line).
-        expect(lost.some((d) => d.line > 8)).toBe(true);
-      }),
-      // A word longer than a page's lines, broken over two pages.
-      { ...RUN, examples: [[{ about: [578], questions: 24, preparation: 5, steps: [{ paragraph: 220, list: 12, depth: 8, questions: 5, prompts: 0, longWord: 4227, tip: true }], advice: 0, legal: 344 }]] },
-    );
-    expect(warnings).toEqual([]);
-  });
+  it(
+    'never ships a loss: with blocks taller than a page, every word prints or the build fails with an error at its line',
+    { timeout: 240_000 },
+    async () => {
+      // Deep nesting once made Node warn about pdfmake's event listeners (MaxListenersExceededWarning).
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+      process.on('warning', onWarning);
+      onTestFinished(() => void process.off('warning', onWarning));
+      await fc.assert(
+        fc.asyncProperty(shape(true), async (s) => {
+          const { built, missing } = await check(generate(s));
+          if (Object.keys(missing).length === 0) return;
+          expect(built.ok).toBe(false);
+          expect(built.files).toEqual([]);
+          const lost = built.diagnostics.filter((d) => d.severity === 'error' && d.message.includes('does not print all of this'));
+          expect(lost.length, JSON.stringify(built.diagnostics.filter((d) => d.severity === 'error').slice(0, 3))).toBeGreaterThan(0);
+          // At the lines of the body where the lost text is written (a part's own heading has no line).
+          expect(lost.some((d) => d.line > 8)).toBe(true);
+        }),
+        // A word longer than a page's lines, broken over two pages.
+        {
+          ...RUN,
+          examples: [
+            [
+              {
+                about: [578],
+                questions: 24,
+                preparation: 5,
+                steps: [{ paragraph: 220, list: 12, depth: 8, questions: 5, prompts: 0, longWord: 4227, tip: true }],
+                advice: 0,
+                legal: 344,
+              },
+            ],
+          ],
+        },
+      );
+      expect(warnings).toEqual([]);
+    },
+  );
 
   // A heading keeps only the first lines of a block with it (pdf/keep.ts), so nothing taller than a
   // page is ever dropped (pdfmake 0.3.11 drops an unbreakable block that cannot fit a page).

@@ -24,7 +24,7 @@ describe('the copy-paste check', () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual([]);
   });
 
-  it('catches a step pasted from another topic\'s guide, in the topic it was pasted into only', () => {
+  it("catches a step pasted from another topic's guide, in the topic it was pasted into only", () => {
     const guide = text('content/digitale-fuldmagter.md');
     const pasted = guide.slice(guide.indexOf('## Trin 1'), guide.indexOf('## Trin 2')).split('\n').slice(1).join('\n');
     const target = text('content/hardware-og-udstyr.md');
@@ -37,7 +37,9 @@ describe('the copy-paste check', () => {
     for (const leak of leaks) {
       expect(leak.file).toBe('content/hardware-og-udstyr.md');
       expect(leak.line).toBeGreaterThanOrEqual(firstPastedLine);
-      expect(leak.message).toMatch(/speaks of "fuldmagt\w*", which belongs to another topic, "Hjælp borgere med digitale fuldmagter" \(content\/digitale-fuldmagter\.md\)/);
+      expect(leak.message).toMatch(
+        /speaks of "fuldmagt\w*", which belongs to another topic, "Hjælp borgere med digitale fuldmagter" \(content\/digitale-fuldmagter\.md\)/,
+      );
     }
   });
 

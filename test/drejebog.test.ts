@@ -68,7 +68,20 @@ describe('drejebog.pdf', () => {
     await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'emne.md'));
     const organisation = 'Faaborg-Midtfyn Kommune & Borgerservice';
     const note = 'Vi mødes i lokale 2 – husk kaffe.';
-    const run = await cli(['build', '--content', content, '--out', out, '--organisation', organisation, '--date', '2027-01-15', '--note', note, '--quiet']);
+    const run = await cli([
+      'build',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--organisation',
+      organisation,
+      '--date',
+      '2027-01-15',
+      '--note',
+      note,
+      '--quiet',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const guide = flat((await readPdf(new Uint8Array(await readFile(join(out, 'emne/drejebog.pdf'))))).text);
     expect(guide).toContain(`Tilpasset til: ${organisation}`);

@@ -7,7 +7,8 @@ const LANDSCAPE = { A4: [842, 595], A3: [1191, 842], A2: [1684, 1191], A1: [2384
 const LONG_PROMPT =
   'Hvordan kan vi i vores team blive bedre til at opdage de borgere, der har brug for hjælp til digitale løsninger, før de står i skranken, og hvilke små ændringer i vores egen praksis ville gøre den største forskel for dem i hverdagen?';
 const COMPOUND = 'Hjemmehjælpsvisitationssagsbehandlerkursus'; // 42 letters
-const MONSTER = 'Arbejdsmarkedsuddannelsescentersamarbejdsforløbsbeskrivelsesudvalgsmedlemsrepræsentantskabsmødeindkaldelsesbrevskabelonerne';
+const MONSTER =
+  'Arbejdsmarkedsuddannelsescentersamarbejdsforløbsbeskrivelsesudvalgsmedlemsrepræsentantskabsmødeindkaldelsesbrevskabelonerne';
 
 /** The minimal fixture with its flip-chart list replaced. */
 async function withPrompts(list: string, frontMatter = '') {
@@ -89,16 +90,19 @@ describe('flipover.pdf', () => {
     expectTextInside(pdf);
   });
 
-  it.each(['A4', 'A3', 'A2', 'A1'] as const)('fits every prompt inside the %s sheet, set by the topic or overridden on the command line', async (size) => {
-    const fromTopic = await buildSources([await withPrompts(`- Hvad nu?\n- ${LONG_PROMPT}`, `flipover: { size: ${size} }`)]);
-    const fromCli = await buildSources([await withPrompts(`- Hvad nu?\n- ${LONG_PROMPT}`)], { flipoverSize: size });
-    for (const result of [fromTopic, fromCli]) {
-      const pdf = await readPdf(fileOf(result, 'flipover.pdf'));
-      expect(pdf.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([LANDSCAPE[size], LANDSCAPE[size]]);
-      expectTextInside(pdf);
-    }
-    expect(fileOf(fromTopic, 'flipover.pdf')).toEqual(fileOf(fromCli, 'flipover.pdf'));
-  });
+  it.each(['A4', 'A3', 'A2', 'A1'] as const)(
+    'fits every prompt inside the %s sheet, set by the topic or overridden on the command line',
+    async (size) => {
+      const fromTopic = await buildSources([await withPrompts(`- Hvad nu?\n- ${LONG_PROMPT}`, `flipover: { size: ${size} }`)]);
+      const fromCli = await buildSources([await withPrompts(`- Hvad nu?\n- ${LONG_PROMPT}`)], { flipoverSize: size });
+      for (const result of [fromTopic, fromCli]) {
+        const pdf = await readPdf(fileOf(result, 'flipover.pdf'));
+        expect(pdf.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([LANDSCAPE[size], LANDSCAPE[size]]);
+        expectTextInside(pdf);
+      }
+      expect(fileOf(fromTopic, 'flipover.pdf')).toEqual(fileOf(fromCli, 'flipover.pdf'));
+    },
+  );
 
   it('tiles an A1 sheet onto as many A4 pieces as the geometry implies, overlapping 10 mm, with marks and labels', async () => {
     const result = await buildSources([await withPrompts('- Hvad er svært?\n- Hvad virker?')], { flipoverSize: 'A1', tile: 'A4' });
@@ -122,7 +126,8 @@ describe('flipover.pdf', () => {
       expect(label.y).toBeLessThan(mm(10));
     }
     // Alignment crosses: the same cross is printed on both neighbours, one step (printable − overlap) apart on paper.
-    const crosses = async (n: number) => (await lineSegments(pdf.doc, n)).filter((s) => Math.abs(s.x1 - s.x2) < 0.01 && Math.abs(Math.abs(s.y2 - s.y1) - 2 * mm(4)) < 0.5);
+    const crosses = async (n: number) =>
+      (await lineSegments(pdf.doc, n)).filter((s) => Math.abs(s.x1 - s.x2) < 0.01 && Math.abs(Math.abs(s.y2 - s.y1) - 2 * mm(4)) < 0.5);
     const first = await crosses(1);
     const second = await crosses(2);
     const below = await crosses(6);
@@ -137,7 +142,8 @@ describe('flipover.pdf', () => {
     }
     const belowFirst = first.filter((c) => (c.y1 + c.y2) / 2 < mm(20));
     expect(belowFirst.length).toBeGreaterThan(0);
-    for (const c of belowFirst) expect(below.some((d) => Math.abs(c.x1 - d.x1) < 0.5 && Math.abs((c.y1 + (printable.h - mm(10))) - d.y1) < 0.5)).toBe(true);
+    for (const c of belowFirst)
+      expect(below.some((d) => Math.abs(c.x1 - d.x1) < 0.5 && Math.abs(c.y1 + (printable.h - mm(10)) - d.y1) < 0.5)).toBe(true);
     // Reproducible: the pdf-lib pass adds nothing from the clock.
     const again = await buildSources([await withPrompts('- Hvad er svært?\n- Hvad virker?')], { flipoverSize: 'A1', tile: 'A4' });
     expect(fileOf(again, 'flipover.pdf')).toEqual(bytes);
@@ -149,7 +155,14 @@ describe('flipover.pdf', () => {
     const result = await buildSources([source(text, 'content/none.md')]);
     const topic = result.topics[0]!;
     expect(topic.ok).toBe(true);
-    expect(topic.files.map((f) => f.path.split('/')[1])).toEqual(['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html']);
+    expect(topic.files.map((f) => f.path.split('/')[1])).toEqual([
+      'drejebog.pdf',
+      'koereplan.pdf',
+      'handout.pdf',
+      'prikkort.pdf',
+      'index.html',
+      'skaerm.html',
+    ]);
     expect(topic.notes.join('\n')).toContain('no flip-chart prompts');
   });
 });

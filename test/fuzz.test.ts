@@ -15,7 +15,30 @@ const lines = seed.split('\n');
 const fragment = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('---', '## Trin 9 (0 min):', '## Trin x', '# Titel', '### Til flipover', '- ', '  - ', '> **Tip:**', ': [', '&a', '*a', '<<: *a', '__proto__: 1', 'title:', 'duration: "60-45"', '[x](javascript:alert(1))', '```', '\u0000', '\uFEFF', '\r', '😀', '    '),
+  fc.constantFrom(
+    '---',
+    '## Trin 9 (0 min):',
+    '## Trin x',
+    '# Titel',
+    '### Til flipover',
+    '- ',
+    '  - ',
+    '> **Tip:**',
+    ': [',
+    '&a',
+    '*a',
+    '<<: *a',
+    '__proto__: 1',
+    'title:',
+    'duration: "60-45"',
+    '[x](javascript:alert(1))',
+    '```',
+    '\u0000',
+    '\uFEFF',
+    '\r',
+    '😀',
+    '    ',
+  ),
 );
 
 /** One edit of the seed's lines. */
@@ -75,12 +98,21 @@ function checkDiagnostics(text: string | Uint8Array) {
 
 describe('property: any topic file gives a topic or diagnostics, never an exception', () => {
   it('holds for thousands of mutated topic files (parse and check)', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => checkDiagnostics(mutate(mutations))), { numRuns: 3000, seed: 20261122 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => checkDiagnostics(mutate(mutations))),
+      { numRuns: 3000, seed: 20261122 },
+    );
   });
 
   it('holds for random text and random bytes', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => checkDiagnostics(text)), { numRuns: 1000 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => checkDiagnostics(bytes)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => checkDiagnostics(text)),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => checkDiagnostics(bytes)),
+      { numRuns: 1000 },
+    );
   });
 
   it('holds all the way to PDFs: a mutated topic either builds five valid PDFs or reports errors', async () => {

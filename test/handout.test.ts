@@ -10,11 +10,31 @@ describe('handout.pdf', () => {
     const text = flat(pdf.text);
     // Letter-spaced caps come back from pdf.js with spaces between the letters.
     expect(text.replace(/\s/g, '')).toContain('HJÆLPTILDIGITALTUDFORDREDEBORGERE');
-    const order = ['Forventningsafstemning om digital hjælp', 'Til deltagerne', 'Tag afsæt i emnet', 'Hvordan skaber vi en god forventningsafstemning', 'Sådan gør vi i borgerservice', 'Spørgsmål til refleksion', 'Hvilke erfaringer har vi med forventningsafstemning?', 'Hvilke rammer og retningslinjer har vi?', 'Hvad er svært?', 'Juridisk baggrund', 'Vejledningspligt', 'Efter forvaltningsloven § 7'];
+    const order = [
+      'Forventningsafstemning om digital hjælp',
+      'Til deltagerne',
+      'Tag afsæt i emnet',
+      'Hvordan skaber vi en god forventningsafstemning',
+      'Sådan gør vi i borgerservice',
+      'Spørgsmål til refleksion',
+      'Hvilke erfaringer har vi med forventningsafstemning?',
+      'Hvilke rammer og retningslinjer har vi?',
+      'Hvad er svært?',
+      'Juridisk baggrund',
+      'Vejledningspligt',
+      'Efter forvaltningsloven § 7',
+    ];
     const positions = order.map((s) => text.indexOf(s));
-    expect(positions.every((p) => p >= 0), JSON.stringify(positions)).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      JSON.stringify(positions),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const question of ['Hvilke erfaringer har vi med forventningsafstemning?', 'Hvilke rammer og retningslinjer har vi?', 'Hvad er svært?']) {
+    for (const question of [
+      'Hvilke erfaringer har vi med forventningsafstemning?',
+      'Hvilke rammer og retningslinjer har vi?',
+      'Hvad er svært?',
+    ]) {
       expect(text.split(question).length - 1).toBe(1);
     }
     expect(text).toMatch(/Fremfærd Borger, KL og HK Kommunal · 2023-10-27 Side 1 af \d/);
@@ -27,15 +47,21 @@ describe('handout.pdf', () => {
     const page = pdf.pages[pageIndex]!;
     const ys = questions.map((q) => page.items.find((i) => i.str === q)!.y);
     // Rules are the horizontal strokes from the text column's left edge (right of the number) to the right margin.
-    const rules = (await lineSegments(pdf.doc, pageIndex + 1)).filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.x2 - s.x1 - 465) < 0.5);
+    const rules = (await lineSegments(pdf.doc, pageIndex + 1)).filter(
+      (s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.x2 - s.x1 - 465) < 0.5,
+    );
     expect(rules).toHaveLength(3 * questions.length);
     for (const [n, y] of ys.entries()) {
       const next = ys[n + 1] ?? 0;
-      const under = rules.map((r) => r.y1).filter((ry) => ry < y && ry > next).sort((a, b) => b - a);
+      const under = rules
+        .map((r) => r.y1)
+        .filter((ry) => ry < y && ry > next)
+        .sort((a, b) => b - a);
       expect(under, questions[n]).toHaveLength(3);
       expect(under[0]! - under[1]!).toBeCloseTo(21, 1);
       expect(under[1]! - under[2]!).toBeCloseTo(21, 1);
-      for (const r of rules.filter((r) => under.includes(r.y1))) expect(r.x1).toBeCloseTo(page.items.find((i) => i.str === questions[n])!.x, 0);
+      for (const r of rules.filter((r) => under.includes(r.y1)))
+        expect(r.x1).toBeCloseTo(page.items.find((i) => i.str === questions[n])!.x, 0);
     }
   });
 
@@ -61,12 +87,30 @@ describe('handout.pdf', () => {
     const dark = new Set(modules.map((b) => `${Math.round((b.x - left) / 2)},${size - 1 - Math.round((b.y - bottom) / 2)}`));
     for (const b of modules) expect(((b.x - left) / 2) % 1).toBeCloseTo(0, 3);
     const isDark = (col: number, row: number) => dark.has(`${col},${row}`);
-    for (const [col, row] of [[0, 0], [size - 7, 0], [0, size - 7]] as const) {
+    for (const [col, row] of [
+      [0, 0],
+      [size - 7, 0],
+      [0, size - 7],
+    ] as const) {
       for (let i = 0; i < 7; i++) {
-        for (const [c, r] of [[col + i, row], [col + i, row + 6], [col, row + i], [col + 6, row + i]]) expect(isDark(c!, r!), `finder ring ${c},${r}`).toBe(true);
+        for (const [c, r] of [
+          [col + i, row],
+          [col + i, row + 6],
+          [col, row + i],
+          [col + 6, row + i],
+        ])
+          expect(isDark(c!, r!), `finder ring ${c},${r}`).toBe(true);
       }
-      for (let i = 1; i < 6; i++) for (const [c, r] of [[col + i, row + 1], [col + i, row + 5], [col + 1, row + i], [col + 5, row + i]]) expect(isDark(c!, r!), `finder gap ${c},${r}`).toBe(false);
-      for (let c = 2; c < 5; c++) for (let r = 2; r < 5; r++) expect(isDark(col + c, row + r), `finder centre ${col + c},${row + r}`).toBe(true);
+      for (let i = 1; i < 6; i++)
+        for (const [c, r] of [
+          [col + i, row + 1],
+          [col + i, row + 5],
+          [col + 1, row + i],
+          [col + 5, row + i],
+        ])
+          expect(isDark(c!, r!), `finder gap ${c},${r}`).toBe(false);
+      for (let c = 2; c < 5; c++)
+        for (let r = 2; r < 5; r++) expect(isDark(col + c, row + r), `finder centre ${col + c},${row + r}`).toBe(true);
     }
     // The timing patterns between the finders alternate dark and light.
     for (let i = 8; i < size - 8; i++) {
@@ -74,7 +118,9 @@ describe('handout.pdf', () => {
       expect(isDark(6, i), `timing 6,${i}`).toBe(i % 2 === 0);
     }
     // Beside the address, inside the same box: right of it, overlapping its line vertically.
-    const mediaBox = boxes.find((b) => b.x <= address.x && b.x + b.w >= address.x && b.y <= address.y && b.y + b.h >= address.y && b.h > 50)!;
+    const mediaBox = boxes.find(
+      (b) => b.x <= address.x && b.x + b.w >= address.x && b.y <= address.y && b.y + b.h >= address.y && b.h > 50,
+    )!;
     expect(mediaBox).toBeDefined();
     expect(left).toBeGreaterThan(address.x + address.width);
     expect(bottom).toBeGreaterThan(mediaBox.y);
@@ -89,7 +135,9 @@ describe('handout.pdf', () => {
     const result = await builtFixture('no-legal/no-legal.md');
     const topic = result.topics[0]!;
     expect(topic.ok).toBe(true);
-    expect(topic.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toContainEqual(expect.stringContaining('warning: the section `## Juridisk baggrund` is missing'));
+    expect(topic.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toContainEqual(
+      expect.stringContaining('warning: the section `## Juridisk baggrund` is missing'),
+    );
     const text = flat((await readPdf(fileOf(result, 'handout.pdf'))).text);
     expect(text).not.toContain('Juridisk baggrund');
     expect(text).toContain('Spørgsmål til refleksion');
@@ -113,7 +161,8 @@ describe('handout.pdf', () => {
     expect(result.topics[0]!.diagnostics).toEqual([]);
     const pdf = await readPdf(fileOf(result, 'handout.pdf'));
     const text = flat(pdf.text);
-    for (const label of ['For participants', 'Starting point', 'Questions for reflection', 'Legal background', 'Page 1 of']) expect(text).toContain(label);
+    for (const label of ['For participants', 'Starting point', 'Questions for reflection', 'Legal background', 'Page 1 of'])
+      expect(text).toContain(label);
     expect(pdf.info['Language']).toBe('en-GB');
     const guide = flat((await readPdf(fileOf(result, 'drejebog.pdf'))).text);
     expect(guide).toContain('Step 1 · Set the scene');

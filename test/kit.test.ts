@@ -42,8 +42,11 @@ async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint
   await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(LOGO) });
   await page.selectOption(`#${SLUG}-paper`, 'A1-tiled');
   await page.fill(`#${SLUG}-note`, NOTE);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(`#${SLUG} form.kit button[type=submit]`)]);
-  const zip = new Uint8Array(await readFile((await download.path())));
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.click(`#${SLUG} form.kit button[type=submit]`),
+  ]);
+  const zip = new Uint8Array(await readFile(await download.path()));
   await page.waitForFunction((slug) => document.querySelector(`#${slug} form.kit`)!.getAttribute('data-milliseconds') !== null, SLUG);
   return {
     files: unzipSync(zip),
@@ -58,7 +61,15 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const seen = watchPage(page, server.url);
     await page.goto(server.url);
     const { files, milliseconds, status } = await fillAndDownload(page);
-    expect(Object.keys(files).sort()).toEqual(['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'koereplan.pdf', 'prikkort.pdf', 'skaerm.html']);
+    expect(Object.keys(files).sort()).toEqual([
+      'drejebog.pdf',
+      'flipover.pdf',
+      'handout.pdf',
+      'index.html',
+      'koereplan.pdf',
+      'prikkort.pdf',
+      'skaerm.html',
+    ]);
     expect(status).toMatch(/^Færdig: 7 filer hentet som forventningsafstemning-faaborg-midtfyn-kommune-borgerservice\.zip\.$/);
 
     const guide = await readPdf(files['drejebog.pdf']!);
@@ -76,7 +87,7 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const phone = new TextDecoder().decode(files['index.html']);
     expect(phone).toContain('Faaborg-Midtfyn &lt;Kommune&gt; &amp; &quot;Borgerservice&quot;');
     expect(phone).toMatch(/15\.\s?(&nbsp;|\u00a0)?januar(&nbsp;|\s)2027/); // the date keeps its no-break spaces
-    expect(new TextDecoder().decode(files['skaerm.html'])).toContain('–13.50') // --duration 50, Danish clock times;
+    expect(new TextDecoder().decode(files['skaerm.html'])).toContain('–13.50'); // --duration 50, Danish clock times;
     const flip = await readPdf(files['flipover.pdf']!);
     expect(flip.pages.length).toBe(3 * 15); // three A1 sheets, 15 A4 pieces each
     expect([Math.round(flip.pages[0]!.width), Math.round(flip.pages[0]!.height)]).toEqual([595, 842]);
@@ -88,9 +99,35 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const logoDir = await temporaryDir();
     const logo = join(logoDir, 'logo.png');
     await writeFile(logo, LOGO);
-    const run = await cli(['build', '--content', content, '--out', cliOut, '--quiet', '--duration', '50', '--logo', logo, '--organisation', ORGANISATION, '--date', '2027-01-15', '--start', '13:00', '--participants', '7', '--flipover-size', 'A1', '--tile', 'A4', '--note', NOTE]);
+    const run = await cli([
+      'build',
+      '--content',
+      content,
+      '--out',
+      cliOut,
+      '--quiet',
+      '--duration',
+      '50',
+      '--logo',
+      logo,
+      '--organisation',
+      ORGANISATION,
+      '--date',
+      '2027-01-15',
+      '--start',
+      '13:00',
+      '--participants',
+      '7',
+      '--flipover-size',
+      'A1',
+      '--tile',
+      'A4',
+      '--note',
+      NOTE,
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    for (const [name, bytes] of Object.entries(files)) expect(Buffer.from(bytes).equals(await readFile(join(cliOut, SLUG, name))), name).toBe(true);
+    for (const [name, bytes] of Object.entries(files))
+      expect(Buffer.from(bytes).equals(await readFile(join(cliOut, SLUG, name))), name).toBe(true);
 
     await rm(logoDir, { recursive: true });
 

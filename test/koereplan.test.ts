@@ -16,7 +16,14 @@ describe('koereplan.pdf, the one-page run sheet', () => {
   it('fits one A4 page for every topic in content/, at 20 and at 200 participants', async () => {
     const sources = await contentSources();
     for (const participants of [20, 200]) {
-      const result = await buildSources(sources, { participants, start: '13:00', organisation: 'Faaborg-Midtfyn Kommune', date: '2027-01-15', flipoverSize: 'A1', tile: 'A4' });
+      const result = await buildSources(sources, {
+        participants,
+        start: '13:00',
+        organisation: 'Faaborg-Midtfyn Kommune',
+        date: '2027-01-15',
+        flipoverSize: 'A1',
+        tile: 'A4',
+      });
       for (const [index, topic] of result.topics.entries()) {
         const pdf = await readPdf(fileOf(result, 'koereplan.pdf', index));
         expect(pdf.pages, `${topic.slug} at ${participants}`).toHaveLength(1);
@@ -29,7 +36,12 @@ describe('koereplan.pdf, the one-page run sheet', () => {
   }, 180_000);
 
   it('says when, how long, what and with which material, and what to print for the group', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], { start: '13:00', participants: 9, organisation: 'Faaborg-Midtfyn Kommune', date: '2027-01-15' });
+    const result = await buildSources([await fixture('valid/minimal.md')], {
+      start: '13:00',
+      participants: 9,
+      organisation: 'Faaborg-Midtfyn Kommune',
+      date: '2027-01-15',
+    });
     const text = flat((await readPdf(fileOf(result, 'koereplan.pdf'))).text);
     expect(text).toContain('Køreplan');
     expect(text).toContain('15. januar 2027');
@@ -67,7 +79,12 @@ describe('koereplan.pdf, the one-page run sheet', () => {
     const all = pages.flatMap((p) => (p.tree ? walk(p.tree) : []));
     const table = all.find((e) => e.role === 'Table')!;
     expect(table.children.map((r) => r.role)).toEqual(Array(7).fill('TR'));
-    expect(table.children[0]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual(['TH:Tid', 'TH:Min.', 'TH:Det sker', 'TH:Materialer']);
+    expect(table.children[0]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual([
+      'TH:Tid',
+      'TH:Min.',
+      'TH:Det sker',
+      'TH:Materialer',
+    ]);
     expect(table.children[2]!.children.map((c) => c.role)).toEqual(['TD', 'TD', 'TD', 'TD']);
     expect(all.filter((e) => e.role === 'H1').map((e) => flat(e.text))).toEqual(['Forventningsafstemning om digital hjælp']);
     expect(all.filter((e) => e.role === 'LI')).toHaveLength(5);

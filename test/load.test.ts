@@ -28,7 +28,8 @@ describe('reading the content folder', () => {
   afterAll(() => rm(content, { recursive: true, force: true }));
 
   it('ignores editor artifacts and hidden files', () => {
-    for (const name of ['.#emne.md', '#emne.md#', '.emne.md.swp', 'emne.md~', '.skjult.md', 'emne.md.swo']) expect(isEditorArtifact(name), name).toBe(true);
+    for (const name of ['.#emne.md', '#emne.md#', '.emne.md.swp', 'emne.md~', '.skjult.md', 'emne.md.swo'])
+      expect(isEditorArtifact(name), name).toBe(true);
     for (const name of ['emne.md', 'emne-2.md', 'a#b.md']) expect(isEditorArtifact(name), name).toBe(false);
   });
 
@@ -89,7 +90,9 @@ describe('reading the content folder', () => {
       await rm(join(templates, 'handout.hbs'));
       const [layouts, fonts, { sources }] = await Promise.all([loadLayouts(templates), loadFonts(), loadTopics(content)]);
       const result = await build({ topics: sources, ...layouts, fonts, options: {} });
-      expect(result.diagnostics.map((d) => `${d.file.split('/').pop()}: ${d.message}`).sort()).toEqual(['labels.yml: the labels file is missing or empty']);
+      expect(result.diagnostics.map((d) => `${d.file.split('/').pop()}: ${d.message}`).sort()).toEqual([
+        'labels.yml: the labels file is missing or empty',
+      ]);
       expect(result.topics.map((t) => t.ok)).toEqual([false]);
     } finally {
       await rm(templates, { recursive: true, force: true });

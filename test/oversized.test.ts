@@ -60,7 +60,10 @@ ${legal.join(' ')}
  */
 async function squeezedText(bytes: Uint8Array): Promise<string> {
   const footerBelow = 60;
-  return (await readPdf(bytes)).pages.flatMap((page) => page.items.filter((item) => item.y > footerBelow).map((item) => item.str)).join('').replace(/\s+/g, '');
+  return (await readPdf(bytes)).pages
+    .flatMap((page) => page.items.filter((item) => item.y > footerBelow).map((item) => item.str))
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 describe('blocks taller than a page are printed, not dropped', () => {

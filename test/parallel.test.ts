@@ -9,7 +9,10 @@ import { tempDir } from './helpers/temp.js';
 /** Every file under `dir`, relative, sorted. */
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 describe('worker threads and separate processes', () => {
@@ -25,7 +28,8 @@ describe('worker threads and separate processes', () => {
   // Two processes at the same time, one on a single thread and one on two worker threads, write
   // the same bytes.
   it('give byte-identical output to one thread in another process', async () => {
-    const build = (out: string, jobs: string) => spawnCli(['build', '--content', join(dir, 'content'), '--out', join(dir, out), '--jobs', jobs, '--quiet']);
+    const build = (out: string, jobs: string) =>
+      spawnCli(['build', '--content', join(dir, 'content'), '--out', join(dir, out), '--jobs', jobs, '--quiet']);
     const runs = await Promise.all([build('one', '1'), build('two', '2')]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const one = await files(join(dir, 'one'));
@@ -38,7 +42,9 @@ describe('worker threads and separate processes', () => {
 
   it('build on the main thread what a worker that ran out of memory left, with the same bytes', async () => {
     const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
-    const { loadFonts, loadLayouts, loadTopics } = (await import(pathToFileURL(join(ROOT, 'dist/load.js')).href)) as typeof import('../src/load.js');
+    const { loadFonts, loadLayouts, loadTopics } = (await import(
+      pathToFileURL(join(ROOT, 'dist/load.js')).href
+    )) as typeof import('../src/load.js');
     const [{ sources }, templates, fonts] = await Promise.all([loadTopics(join(dir, 'content')), loadLayouts(), loadFonts()]);
     // A heap far too small for pdfmake and the fonts: every worker dies of it.
     const result = await buildInParallel({ topics: sources, ...templates, fonts, options: {} }, 2, undefined, 16);

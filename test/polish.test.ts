@@ -15,7 +15,10 @@ describe('print polish', () => {
     const one = flat((await readPdf(fileOf(await buildSources([await fixture('valid/minimal.md')]), 'prikkort.pdf'))).pages[0]!.text);
     expect(one).toContain('Sæt din prik ved det idéforslag');
     expect(one).not.toContain('flere');
-    const text = (await readFile('test/fixtures/valid/minimal.md', 'utf8')).replace(/^participants:.*$/m, (line) => `${line}\ndotvote: { dots: 3 }`);
+    const text = (await readFile('test/fixtures/valid/minimal.md', 'utf8')).replace(
+      /^participants:.*$/m,
+      (line) => `${line}\ndotvote: { dots: 3 }`,
+    );
     const three = flat((await readPdf(fileOf(await buildSources([source(text)]), 'prikkort.pdf'))).pages[0]!.text);
     expect(three).toContain('Hver deltager har 3 prikker');
     expect(three).toContain('Sæt dine 3 prikker ved de idéforslag');

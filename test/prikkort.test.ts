@@ -15,7 +15,15 @@ async function minimalWith(frontMatterLine: string) {
 /** The card grid the default layout asks for: A6, 2 × 2, 5 mm safe margin, 8 mm gap, marks 2 mm off. */
 function expectedRects(card: 'A6' | 'A7'): Rect[] {
   const a7 = card === 'A7';
-  return cardRects({ ...A4, cols: 2, rows: a7 ? 4 : 2, aspect: a7 ? Math.SQRT2 : 1 / Math.SQRT2, safeMargin: mm(5), gap: mm(8), markOffset: mm(2) });
+  return cardRects({
+    ...A4,
+    cols: 2,
+    rows: a7 ? 4 : 2,
+    aspect: a7 ? Math.SQRT2 : 1 / Math.SQRT2,
+    safeMargin: mm(5),
+    gap: mm(8),
+    markOffset: mm(2),
+  });
 }
 
 /** Card rectangles flipped into PDF space (origin bottom-left), as pdf.js reports positions. */
@@ -41,7 +49,11 @@ function checkMarks(marks: LineSegment[], rects: Rect[]) {
   const gridLeft = Math.min(...xs);
   const gridRight = Math.max(...xs);
   for (const m of marks) {
-    for (const [x, y] of [[m.x1, m.y1], [m.x2, m.y2], [(m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2]] as const) {
+    for (const [x, y] of [
+      [m.x1, m.y1],
+      [m.x2, m.y2],
+      [(m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2],
+    ] as const) {
       expect(inside(x, y)).toBe(false);
       // Outside the whole grid, so a mark never shows on a card or in a gutter that is kept…
       expect(x < gridLeft - 0.5 || x > gridRight + 0.5 || y < gridBottom - 0.5 || y > gridTop + 0.5).toBe(true);
@@ -88,24 +100,32 @@ describe('prikkort.pdf', () => {
     const rects = expectedRects('A6').map(toPdfSpace);
     for (let n = 1; n <= pdf.pages.length; n++) {
       const marks = await lineSegments(pdf.doc, n);
-      const crop = marks.filter((m) => !rects.some((r) => m.x1 >= r.x - 0.5 && m.x1 <= r.x + r.w + 0.5 && m.y1 >= r.y - 0.5 && m.y1 <= r.y + r.h + 0.5));
+      const crop = marks.filter(
+        (m) => !rects.some((r) => m.x1 >= r.x - 0.5 && m.x1 <= r.x + r.w + 0.5 && m.y1 >= r.y - 0.5 && m.y1 <= r.y + r.h + 0.5),
+      );
       // 2 columns and 2 rows of cards: 4 vertical and 4 horizontal cut lines, marked at both ends.
       expect(crop.length, `page ${n}`).toBe(16);
       checkMarks(crop, rects);
       for (const item of pdf.pages[n - 1]!.items.filter((i) => i.str.trim() !== '')) {
-        const onCard = rects.some((r) => item.x >= r.x + mm(5) - 0.5 && item.x + item.width <= r.x + r.w - mm(5) + 0.5 && item.y >= r.y && item.y <= r.y + r.h);
+        const onCard = rects.some(
+          (r) => item.x >= r.x + mm(5) - 0.5 && item.x + item.width <= r.x + r.w - mm(5) + 0.5 && item.y >= r.y && item.y <= r.y + r.h,
+        );
         expect(onCard, `"${item.str}" on page ${n} at ${item.x.toFixed(1)},${item.y.toFixed(1)}`).toBe(true);
       }
     }
   });
 
   it('imposes eight A7 cards to a page when the layout asks for A7', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], {}, (name, text) => (name === 'prikkort' ? text.replace(/^ {2}card: A6$/m, '  card: A7') : text));
+    const result = await buildSources([await fixture('valid/minimal.md')], {}, (name, text) =>
+      name === 'prikkort' ? text.replace(/^ {2}card: A6$/m, '  card: A7') : text,
+    );
     const pdf = await readPdf(fileOf(result, 'prikkort.pdf'));
     expect(flat(pdf.text).split(IDEA_PROMPT).length - 1).toBe(20);
     expect(pdf.pages.length).toBe(Math.ceil(22 / 8));
     const rects = expectedRects('A7').map(toPdfSpace);
-    const marks = (await lineSegments(pdf.doc, 1)).filter((m) => !rects.some((r) => m.x1 >= r.x - 0.5 && m.x1 <= r.x + r.w + 0.5 && m.y1 >= r.y - 0.5 && m.y1 <= r.y + r.h + 0.5));
+    const marks = (await lineSegments(pdf.doc, 1)).filter(
+      (m) => !rects.some((r) => m.x1 >= r.x - 0.5 && m.x1 <= r.x + r.w + 0.5 && m.y1 >= r.y - 0.5 && m.y1 <= r.y + r.h + 0.5),
+    );
     expect(marks.length).toBe(2 * 4 + 2 * 8);
     checkMarks(marks, rects);
   });

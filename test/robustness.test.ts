@@ -9,7 +9,10 @@ import { tempDir } from './helpers/temp.js';
 /** Every file under `dir`, relative, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 async function contentWithCopies(count: number): Promise<string> {
@@ -29,9 +32,19 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).toContain(`${join(content, 'broken.md')}:2:8: error: the \`[\` here starts a list that is never closed`);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await filesUnder(out)).toEqual([
-      'assets/dialogkit-kit.js', 'assets/dialogkit-preview.js', 'assets/dialogkit-site.js',
-      'emne-01/drejebog.pdf', 'emne-01/emne-01.zip', 'emne-01/flipover.pdf', 'emne-01/handout.pdf', 'emne-01/index.html', 'emne-01/koereplan.pdf', 'emne-01/prikkort.pdf', 'emne-01/skaerm.html',
-      'index.html', 'manifest.json',
+      'assets/dialogkit-kit.js',
+      'assets/dialogkit-preview.js',
+      'assets/dialogkit-site.js',
+      'emne-01/drejebog.pdf',
+      'emne-01/emne-01.zip',
+      'emne-01/flipover.pdf',
+      'emne-01/handout.pdf',
+      'emne-01/index.html',
+      'emne-01/koereplan.pdf',
+      'emne-01/prikkort.pdf',
+      'emne-01/skaerm.html',
+      'index.html',
+      'manifest.json',
     ]);
   });
 
@@ -68,7 +81,10 @@ describe('the dialogkit executable', () => {
     }
     // Killed before the end: PDFs and web editions (and perhaps temporaries), the lock it held, and the empty manifest
     // that claimed the folder before the first PDF; page, zips and the full manifest come last.
-    expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp') && !/^[^/]+\/(index|skaerm)\.html$/.test(f))).toEqual(['.dialogkit.lock', 'manifest.json']);
+    expect(after.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.tmp') && !/^[^/]+\/(index|skaerm)\.html$/.test(f))).toEqual([
+      '.dialogkit.lock',
+      'manifest.json',
+    ]);
     expect((JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { topics: unknown[] }).topics).toEqual([]);
 
     const again = await spawnCli(['build', '--content', content, '--out', out]);
@@ -91,7 +107,10 @@ describe('the dialogkit executable', () => {
     const [a, b] = [await tempDir(), await tempDir()];
     // One from the content's parent with a relative content path, one from elsewhere with an
     // absolute one: manifest and page must not depend on either.
-    const [runA, runB] = await Promise.all([spawnCli(['build', '--content', 'content', '--out', a], { cwd: home }), spawnCli(['build', '--content', join(home, 'content'), '--out', b, '--jobs', '2'], { cwd: b })]);
+    const [runA, runB] = await Promise.all([
+      spawnCli(['build', '--content', 'content', '--out', a], { cwd: home }),
+      spawnCli(['build', '--content', join(home, 'content'), '--out', b, '--jobs', '2'], { cwd: b }),
+    ]);
     expect(runA.code, runA.stderr).toBe(0);
     expect(runB.code, runB.stderr).toBe(0);
     const files = await filesUnder(a);

@@ -9,7 +9,10 @@ import { ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
 /** Every file under `dir`, relative, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 /** One line on stderr, no stack, no "bug": what every refusal and environment error must look like. */
@@ -45,7 +48,8 @@ describe('safe output', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  const build = (out: string, extra: string[] = [], env: Record<string, string> = {}) => spawnCli(['build', '-q', '--content', content, '--out', out, ...extra], { env });
+  const build = (out: string, extra: string[] = [], env: Record<string, string> = {}) =>
+    spawnCli(['build', '-q', '--content', content, '--out', out, ...extra], { env });
 
   it('refuses dangerous --out values with exit 2 and one line, touching nothing', async () => {
     // A home folder of the test's own, apart from `root` (which must be refused for holding the content).
@@ -114,7 +118,8 @@ describe('safe output', () => {
 
   it('removes the files of a topic whose file is gone, and says so', async () => {
     const out = join(root, 'out-removed');
-    const slugs = () => readFile(join(out, 'manifest.json'), 'utf8').then((t) => (JSON.parse(t) as { topics: { slug: string }[] }).topics.map((t) => t.slug));
+    const slugs = () =>
+      readFile(join(out, 'manifest.json'), 'utf8').then((t) => (JSON.parse(t) as { topics: { slug: string }[] }).topics.map((t) => t.slug));
     try {
       await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
       expect((await build(out)).code).toBe(0);
@@ -151,8 +156,11 @@ describe('safe output', () => {
     const stopped = runs.find((r) => r.code === 4)!;
     expect(stopped.stderr).toMatch(/another build \((process \d+ on .+|another process)\) is writing into/);
     expectOneClearLine(stopped.stderr);
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { topics: { files: { path: string; bytes: number }[] }[] };
-    for (const file of manifest.topics.flatMap((t) => t.files)) expect((await readFile(join(out, file.path))).length, file.path).toBe(file.bytes);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      topics: { files: { path: string; bytes: number }[] }[];
+    };
+    for (const file of manifest.topics.flatMap((t) => t.files))
+      expect((await readFile(join(out, file.path))).length, file.path).toBe(file.bytes);
     expect(await readdir(out)).not.toContain('.dialogkit.lock');
   }, 60_000);
 
@@ -202,11 +210,15 @@ describe('safe output', () => {
         expect(run.code).toBe(4);
         expect(run.stderr).toMatch(/^dialogkit: error: cannot write .+: no space is left on the device \(ENOSPC\); free some space/);
         expectOneClearLine(run.stderr);
-        const manifest = JSON.parse(await readFile(join(mountPoint, 'out/manifest.json'), 'utf8')) as { topics: { files: { path: string; bytes: number }[] }[] };
+        const manifest = JSON.parse(await readFile(join(mountPoint, 'out/manifest.json'), 'utf8')) as {
+          topics: { files: { path: string; bytes: number }[] }[];
+        };
         const listed = manifest.topics.flatMap((t) => t.files);
         for (const file of listed) expect((await readFile(join(mountPoint, 'out', file.path))).length, file.path).toBe(file.bytes);
         // Every topic file that made it to disk (PDFs and web editions), not the page's assets or zips.
-        const onDisk = (await filesUnder(join(mountPoint, 'out'))).filter((f) => /^[^/]+\/[^/]+\.(pdf|html)$/.test(f) && !f.startsWith('assets/'));
+        const onDisk = (await filesUnder(join(mountPoint, 'out'))).filter(
+          (f) => /^[^/]+\/[^/]+\.(pdf|html)$/.test(f) && !f.startsWith('assets/'),
+        );
         expect(listed.map((f) => f.path).sort()).toEqual(onDisk);
       } finally {
         await rm(join(content, 'andet.md'), { force: true });

@@ -18,7 +18,13 @@ function topic(steps: [number, string][], media = 'media: { kind: film, title: F
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('scheduleSteps', () => {
-  const five = topic([[10, 'Introducér emnet og vis filmen.'], [8, 'Par.'], [13, 'Grupper.'], [9, 'Idéer.'], [12, 'Opsamling.']]);
+  const five = topic([
+    [10, 'Introducér emnet og vis filmen.'],
+    [8, 'Par.'],
+    [13, 'Grupper.'],
+    [9, 'Idéer.'],
+    [12, 'Opsamling.'],
+  ]);
 
   it('keeps the source minutes at the source length', () => {
     expect(scheduleSteps(five, 52).minutes).toEqual([10, 8, 13, 9, 12]);
@@ -42,17 +48,55 @@ describe('scheduleSteps', () => {
   });
 
   it('finds the step that presents the medium, else step 1', () => {
-    expect(mediaStepIndex(topic([[5, 'Hej.'], [5, 'Se filmen sammen.'], [5, 'Tal.']]))).toBe(1);
-    expect(mediaStepIndex(topic([[5, 'Hej.'], [5, 'Tal.']]))).toBe(0);
-    expect(mediaStepIndex(topic([[5, 'Hej.'], [5, 'Læs casen højt.']], 'media: { kind: case, title: C, minutes: 5 }'))).toBe(1);
-    const podcastLate = topic([[2, 'Hej.'], [20, 'Lyt til podcasten.'], [2, 'Tal.']], 'media: { kind: podcast, title: P, minutes: 15 }');
+    expect(
+      mediaStepIndex(
+        topic([
+          [5, 'Hej.'],
+          [5, 'Se filmen sammen.'],
+          [5, 'Tal.'],
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      mediaStepIndex(
+        topic([
+          [5, 'Hej.'],
+          [5, 'Tal.'],
+        ]),
+      ),
+    ).toBe(0);
+    expect(
+      mediaStepIndex(
+        topic(
+          [
+            [5, 'Hej.'],
+            [5, 'Læs casen højt.'],
+          ],
+          'media: { kind: case, title: C, minutes: 5 }',
+        ),
+      ),
+    ).toBe(1);
+    const podcastLate = topic(
+      [
+        [2, 'Hej.'],
+        [20, 'Lyt til podcasten.'],
+        [2, 'Tal.'],
+      ],
+      'media: { kind: podcast, title: P, minutes: 15 }',
+    );
     // 1.5, 15, 1.5 → 1, 15, 1 and the last minute to the earlier of the tied steps.
     expect(scheduleSteps(podcastLate, 18).minutes).toEqual([2, 15, 1]);
   });
 });
 
 describe('durationProblems', () => {
-  const five = topic([[10, 'Vis filmen.'], [8, 'a'], [13, 'b'], [9, 'c'], [12, 'd']]);
+  const five = topic([
+    [10, 'Vis filmen.'],
+    [8, 'a'],
+    [13, 'b'],
+    [9, 'c'],
+    [12, 'd'],
+  ]);
   it('refuses a length shorter than the fixed parts, naming the shortest', () => {
     expect(shortestSession(five)).toBe(10);
     const problem = durationProblems(five, 9);
@@ -77,7 +121,9 @@ describe('durationProblems', () => {
 describe('--duration in the products', () => {
   it('scales every topic in content/ to 45 minutes: the guide totals 45 and says it was adapted', async () => {
     const names = (await readdir('content')).filter((n) => n.endsWith('.md')).sort();
-    const sources = await Promise.all(names.map(async (n) => ({ path: `content/${n}`, bytes: new Uint8Array(await readFile(`content/${n}`)) })));
+    const sources = await Promise.all(
+      names.map(async (n) => ({ path: `content/${n}`, bytes: new Uint8Array(await readFile(`content/${n}`)) })),
+    );
     const result = await buildSources(sources, { duration: 45, start: '13:00' });
     for (const [index] of names.entries()) {
       expect(result.topics[index]!.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -93,7 +139,7 @@ describe('--duration in the products', () => {
   }, 120_000);
 
   it('makes an unmeetable length an error on the topic, at its duration line', async () => {
-    const result = await buildSources([source((await readFile('content/forventningsafstemning.md', 'utf8')))], { duration: 5 });
+    const result = await buildSources([source(await readFile('content/forventningsafstemning.md', 'utf8'))], { duration: 5 });
     const errors = result.topics[0]!.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(7);

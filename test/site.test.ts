@@ -23,7 +23,10 @@ beforeAll(async () => {
   await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'forventningsafstemning.md'));
   await copyFile(join(FIXTURES, 'no-legal/no-legal.md'), join(content, 'no-legal.md'));
   // A hostile title: it must show as text, never run.
-  const hostile = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace('title: Forventningsafstemning om digital hjælp', 'title: "Emne <script>alert(1)</script> & <b>fed</b>"');
+  const hostile = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace(
+    'title: Forventningsafstemning om digital hjælp',
+    'title: "Emne <script>alert(1)</script> & <b>fed</b>"',
+  );
   await (await import('node:fs/promises')).writeFile(join(content, 'zz-hostile.md'), hostile);
   await copyFile(join(FIXTURES, 'english/english.md'), join(content, 'english.md'));
   published = await publish(content);
@@ -42,9 +45,14 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
     await page.goto(server.url);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
 
-    const hrefs = await page.$$eval('a[download]', (links) => links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent.trim() })));
+    const hrefs = await page.$$eval('a[download]', (links) =>
+      links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent.trim() })),
+    );
     // The PDFs and zips download; the web editions open (see web-editions.test.ts).
-    const listed = manifest.topics.flatMap((t) => [...t.files.filter((f) => f.path.endsWith('.pdf')).map((f) => ({ path: f.path, bytes: f.bytes })), ...(t.archive ? [{ path: t.archive.path, bytes: t.archive.bytes }] : [])]);
+    const listed = manifest.topics.flatMap((t) => [
+      ...t.files.filter((f) => f.path.endsWith('.pdf')).map((f) => ({ path: f.path, bytes: f.bytes })),
+      ...(t.archive ? [{ path: t.archive.path, bytes: t.archive.bytes }] : []),
+    ]);
     expect(hrefs.map((h) => h.href).sort()).toEqual(listed.map((l) => l.path).sort());
     for (const { path, bytes } of listed) {
       const response = await page.request.get(new URL(path, server.url).href);
@@ -54,7 +62,9 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
     }
     // Link text says which file it fetches.
     expect(hrefs.find((h) => h.href === 'forventningsafstemning/drejebog.pdf')!.text).toBe('Hent drejebog');
-    expect(hrefs.find((h) => h.href === 'forventningsafstemning/forventningsafstemning.zip')!.text).toBe('Hent alt om Forventningsafstemning om digital hjælp');
+    expect(hrefs.find((h) => h.href === 'forventningsafstemning/forventningsafstemning.zip')!.text).toBe(
+      'Hent alt om Forventningsafstemning om digital hjælp',
+    );
 
     // Every preview is drawn (scrolled into view, as a reader would) and not blank.
     const canvases = await page.$$('canvas[data-pdf]');
@@ -99,11 +109,19 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
   });
 
   it('passes axe-core with no serious or critical violations, on a desktop and a phone', async () => {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 375, height: 740 },
+    ]) {
       const page = await browser.newPage({ viewport });
       await page.goto(server.url);
       await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run()));
+      const result = await page.evaluate(
+        async () =>
+          await (
+            window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+          ).axe.run(),
+      );
       const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
       // Nothing runs off a phone's screen sideways.

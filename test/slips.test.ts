@@ -22,14 +22,70 @@ const FLIP = '- Hvilke rammer og retningslinjer har vi?';
 describe('slips that change meaning are named at their line', () => {
   // [what, find, replace with, marker on the reported line, column, expected message]
   const warned: [string, string, string, string, number, RegExp][] = [
-    ['a flip prompt without a space after the dash', FLIP, `${FLIP}\n-Hvor går grænsen?`, '-Hvor går', 1, /warning: "-Hvor går grænsen\?" has no space after the dash/],
-    ['a heading without a space', '## Praktiske råd', '##Praktiske råd\n\n## Praktiske råd', '##Praktiske råd', 1, /warning: `##Praktiske råd` has no space after `##`, so it is no heading/],
-    ['an unknown section after the legal background', '*Teksten er en generel', '## Kilder\n\nSe loven.\n\n*Teksten er en generel', '## Kilder', 4, /warning: `## Kilder` ends the legal background/],
-    ['a detail indented by one space', '  - Del kort jeres erfaringer', ' - Del kort jeres erfaringer', ' - Del kort', 1, /warning: this item is indented by one space more than the list/],
-    ['a space between ] and (', '[borger.dk](https://www.borger.dk)', '[borger.dk] (https://www.borger.dk)', '[borger.dk] (', 68, /warning: a space between `\]` and `\(` makes this link print as text/],
-    ['an empty tip', '> **Tip:** Deltagerne kan se filmen, før I mødes.', '> **Tip:**', '> **Tip:**', 1, /warning: the tip is empty and is left out/],
-    ['a known section with more words', '## Forberedelse', '## Forberedelse – før dialogen på arbejdspladsen', '## Forberedelse –', 4, /warning: `## Forberedelse – før dialogen på arbejdspladsen` is read as the section `## Forberedelse`/],
-    ['a YAML comment swallowing text', 'title: Forventningsafstemning om digital hjælp', 'title: Hjælp til MitID #1', 'title:', 24, /warning: "#1" is read as a YAML comment and is not part of `title`/],
+    [
+      'a flip prompt without a space after the dash',
+      FLIP,
+      `${FLIP}\n-Hvor går grænsen?`,
+      '-Hvor går',
+      1,
+      /warning: "-Hvor går grænsen\?" has no space after the dash/,
+    ],
+    [
+      'a heading without a space',
+      '## Praktiske råd',
+      '##Praktiske råd\n\n## Praktiske råd',
+      '##Praktiske råd',
+      1,
+      /warning: `##Praktiske råd` has no space after `##`, so it is no heading/,
+    ],
+    [
+      'an unknown section after the legal background',
+      '*Teksten er en generel',
+      '## Kilder\n\nSe loven.\n\n*Teksten er en generel',
+      '## Kilder',
+      4,
+      /warning: `## Kilder` ends the legal background/,
+    ],
+    [
+      'a detail indented by one space',
+      '  - Del kort jeres erfaringer',
+      ' - Del kort jeres erfaringer',
+      ' - Del kort',
+      1,
+      /warning: this item is indented by one space more than the list/,
+    ],
+    [
+      'a space between ] and (',
+      '[borger.dk](https://www.borger.dk)',
+      '[borger.dk] (https://www.borger.dk)',
+      '[borger.dk] (',
+      68,
+      /warning: a space between `\]` and `\(` makes this link print as text/,
+    ],
+    [
+      'an empty tip',
+      '> **Tip:** Deltagerne kan se filmen, før I mødes.',
+      '> **Tip:**',
+      '> **Tip:**',
+      1,
+      /warning: the tip is empty and is left out/,
+    ],
+    [
+      'a known section with more words',
+      '## Forberedelse',
+      '## Forberedelse – før dialogen på arbejdspladsen',
+      '## Forberedelse –',
+      4,
+      /warning: `## Forberedelse – før dialogen på arbejdspladsen` is read as the section `## Forberedelse`/,
+    ],
+    [
+      'a YAML comment swallowing text',
+      'title: Forventningsafstemning om digital hjælp',
+      'title: Hjælp til MitID #1',
+      'title:',
+      24,
+      /warning: "#1" is read as a YAML comment and is not part of `title`/,
+    ],
   ];
 
   it.each(warned)('%s', (_what, find, replace, marker, col, expected) => {
@@ -43,13 +99,20 @@ describe('slips that change meaning are named at their line', () => {
     const { topic, said } = parseEdited('## Trin 2 (8 min): Indsaml pointer', '## Trin 2 (8 min) - Indsaml pointer');
     expect(said).toEqual([]);
     expect(topic!.steps[1]!.title).toBe('Indsaml pointer');
-    expect(parseEdited('## Trin 2 (8 min): Indsaml pointer', '## Trin 2 (8 min) – Indsaml pointer').topic!.steps[1]!.title).toBe('Indsaml pointer');
+    expect(parseEdited('## Trin 2 (8 min): Indsaml pointer', '## Trin 2 (8 min) – Indsaml pointer').topic!.steps[1]!.title).toBe(
+      'Indsaml pointer',
+    );
   });
 
   it('accepts `> Tip:` without bold as a tip', () => {
-    const { topic, said } = parseEdited('> **Tip:** Deltagerne kan se filmen, før I mødes.', '> Tip: Deltagerne kan se filmen, før I mødes.');
+    const { topic, said } = parseEdited(
+      '> **Tip:** Deltagerne kan se filmen, før I mødes.',
+      '> Tip: Deltagerne kan se filmen, før I mødes.',
+    );
     expect(said).toEqual([]);
-    expect(topic!.steps[0]!.tips.map((t) => t.map((b) => (b.kind === 'paragraph' ? plainText(b.spans) : '')).join())).toEqual(['Deltagerne kan se filmen, før I mødes.']);
+    expect(topic!.steps[0]!.tips.map((t) => t.map((b) => (b.kind === 'paragraph' ? plainText(b.spans) : '')).join())).toEqual([
+      'Deltagerne kan se filmen, før I mødes.',
+    ]);
   });
 
   it('keeps the known section when more words follow it, and prints its items', () => {
@@ -94,7 +157,12 @@ describe('text hygiene', () => {
     const bytes = new TextEncoder().encode(seed.replace('title: Forventnings', 'title: Forventnings\u0001'));
     bytes[bytes.indexOf(1)] = 0xe6;
     const [d] = parseTopic({ path: 'content/topic.md', bytes }).diagnostics;
-    expect(d).toMatchObject({ line: 2, col: 20, severity: 'error', message: 'the file is not valid UTF-8 text: the byte here is not UTF-8' });
+    expect(d).toMatchObject({
+      line: 2,
+      col: 20,
+      severity: 'error',
+      message: 'the file is not valid UTF-8 text: the byte here is not UTF-8',
+    });
   });
 
   it('prints control characters from content escaped, never raw', () => {
@@ -105,10 +173,30 @@ describe('text hygiene', () => {
 
 describe('placeholder addresses', () => {
   it.each([
-    ['a link to example.com', '[borger.dk](https://www.borger.dk)', '[borger.dk](https://example.com/side)', '"https://example.com/side" is a placeholder'],
-    ['a link to localhost', '[borger.dk](https://www.borger.dk)', '[borger.dk](http://localhost:8080/x)', '"http://localhost:8080/x" is a placeholder'],
-    ['a link that says TODO', '[borger.dk](https://www.borger.dk)', '[borger.dk](https://www.borger.dk/TODO)', '"https://www.borger.dk/TODO" is a placeholder'],
-    ['a media url on example.org', 'url: "https://vpt.dk/film"', 'url: "https://example.org/film"', '`media.url` "https://example.org/film" is a placeholder'],
+    [
+      'a link to example.com',
+      '[borger.dk](https://www.borger.dk)',
+      '[borger.dk](https://example.com/side)',
+      '"https://example.com/side" is a placeholder',
+    ],
+    [
+      'a link to localhost',
+      '[borger.dk](https://www.borger.dk)',
+      '[borger.dk](http://localhost:8080/x)',
+      '"http://localhost:8080/x" is a placeholder',
+    ],
+    [
+      'a link that says TODO',
+      '[borger.dk](https://www.borger.dk)',
+      '[borger.dk](https://www.borger.dk/TODO)',
+      '"https://www.borger.dk/TODO" is a placeholder',
+    ],
+    [
+      'a media url on example.org',
+      'url: "https://vpt.dk/film"',
+      'url: "https://example.org/film"',
+      '`media.url` "https://example.org/film" is a placeholder',
+    ],
   ])('warns about %s at its line', (_what, find, replace, expected) => {
     const { said, lineOf, topic } = parseEdited(find, replace);
     const hit = said.find((d) => d.includes(expected));
@@ -137,7 +225,11 @@ describe('bounded work: counts derived from input are capped, with an error at t
     const started = performance.now();
     const { said } = seedWith('Materialet hjælper jer', `${'*a **b '.repeat(8000)}\n\nMaterialet hjælper jer`);
     expect(performance.now() - started).toBeLessThan(10_000); // the bound itself is measured by `npm run bench`
-    expect(said.some((d) => /error: this paragraph has \d+ `\*`, `_` or `\[` marks that open bold, italic or a link and are never closed/.test(d))).toBe(true);
+    expect(
+      said.some((d) =>
+        /error: this paragraph has \d+ `\*`, `_` or `\[` marks that open bold, italic or a link and are never closed/.test(d),
+      ),
+    ).toBe(true);
   });
 
   it('caps the participant range at 200, as --participants', () => {
@@ -155,22 +247,64 @@ describe('bounded work: counts derived from input are capped, with an error at t
   });
 });
 
-describe('front-matter mistakes in the author\'s words, at the line of the mistake', () => {
+describe("front-matter mistakes in the author's words, at the line of the mistake", () => {
   const TITLE = 'title: Forventningsafstemning om digital hjælp';
   const MEDIA = 'media: { kind: film, title: Sådan gør vi i borgerservice, url: "https://vpt.dk/film", minutes: 6 }';
   // [what, find, replace, marker of the reported line, expected `col: severity: message`]
   const cases: [string, string, string, string, string][] = [
-    ['a colon in a value', TITLE, 'title: Hjælp: MitID', 'title:', '8: error: the value of `title` contains `: `, which YAML reads as the start of another key'],
+    [
+      'a colon in a value',
+      TITLE,
+      'title: Hjælp: MitID',
+      'title:',
+      '8: error: the value of `title` contains `: `, which YAML reads as the start of another key',
+    ],
     ['no space after the colon', 'duration: "45-60"', 'duration:60', 'duration:', '10: error: `duration:` needs a space after the colon'],
-    ['curly quotes', TITLE, 'title: “Hjælp: x”', 'title:', '8: error: this line has a curly quote “ (U+201C), which YAML does not read as a quote'],
-    ['a non-breaking space', TITLE, 'title:\u00a0Hjælp', 'title:', '7: error: this line has a non-breaking space (U+00A0), which YAML does not read as a space'],
+    [
+      'curly quotes',
+      TITLE,
+      'title: “Hjælp: x”',
+      'title:',
+      '8: error: this line has a curly quote “ (U+201C), which YAML does not read as a quote',
+    ],
+    [
+      'a non-breaking space',
+      TITLE,
+      'title:\u00a0Hjælp',
+      'title:',
+      '7: error: this line has a non-breaking space (U+00A0), which YAML does not read as a space',
+    ],
     ['a tab', MEDIA, 'media:\n\tkind: film', 'kind: film', '1: error: this line has a tab (U+0009), which YAML does not read as a space'],
     ['a quote never closed', TITLE, 'title: "Hjælp', 'title:', '8: error: the `"` here starts quoted text that is never closed with `"`'],
-    ['a key given twice', 'date: 2023-10-27', 'date: 2023-10-27\ntitle: igen', 'title: igen', '1: error: a key is given twice: `title` (first at line 2)'],
-    ['a line indented too far', MEDIA, 'media:\n  kind: film\n   title: x', '   title: x', '1: error: this line is indented more than the line above it'],
+    [
+      'a key given twice',
+      'date: 2023-10-27',
+      'date: 2023-10-27\ntitle: igen',
+      'title: igen',
+      '1: error: a key is given twice: `title` (first at line 2)',
+    ],
+    [
+      'a line indented too far',
+      MEDIA,
+      'media:\n  kind: film\n   title: x',
+      '   title: x',
+      '1: error: this line is indented more than the line above it',
+    ],
     ['a line without a key', TITLE, `${TITLE}\nnoget tekst uden kolon`, 'noget tekst', '1: error: this line is not a `key: value` line'],
-    ['a date not in the calendar', 'date: 2023-10-27', 'date: 2024-02-30', 'date:', '7: error: `date` "2024-02-30" is not a day in the calendar'],
-    ['a date out of range', 'date: 2023-10-27', 'date: 2100-01-01', 'date:', '7: error: `date` "2100-01-01" is outside the supported range 1980-01-01 to 2099-12-31'],
+    [
+      'a date not in the calendar',
+      'date: 2023-10-27',
+      'date: 2024-02-30',
+      'date:',
+      '7: error: `date` "2024-02-30" is not a day in the calendar',
+    ],
+    [
+      'a date out of range',
+      'date: 2023-10-27',
+      'date: 2100-01-01',
+      'date:',
+      '7: error: `date` "2100-01-01" is outside the supported range 1980-01-01 to 2099-12-31',
+    ],
   ];
   it.each(cases)('%s', (_what, find, replace, marker, expected) => {
     const { said, lineOf, topic } = parseEdited(find, replace);
@@ -183,17 +317,25 @@ describe('one date rule for the CLI, the browser and the front matter', () => {
   it('refuses impossible and far dates and SOURCE_DATE_EPOCH outside the range', async () => {
     const { validateOptions } = await import('../src/core/options.js');
     const messages = (options: Parameters<typeof validateOptions>[0]) => validateOptions(options).map((p) => p.message);
-    expect(messages({ date: '2023-02-31' })).toEqual(['--date "2023-02-31" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27']);
+    expect(messages({ date: '2023-02-31' })).toEqual([
+      '--date "2023-02-31" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27',
+    ]);
     expect(messages({ date: '2100-01-01' })[0]).toMatch(/outside the supported range 1980-01-01 to 2099-12-31/);
     expect(messages({ date: '2024-02-29', sourceDateEpoch: 1_700_000_000 })).toEqual([]);
     expect(messages({ sourceDateEpoch: 4_102_444_800 })[0]).toMatch(/^SOURCE_DATE_EPOCH must lie between 1980-01-01 and 2099-12-31/);
     expect(messages({ sourceDateEpoch: 1.5 })[0]).toMatch(/^SOURCE_DATE_EPOCH must be a whole number/);
   });
 
-  it('is the rule of the page\'s form too', async () => {
+  it("is the rule of the page's form too", async () => {
     const { readForm } = await import('../src/browser/form.js');
-    const labels = { working: '', done: '', failed: '', errors: { date: 'bad date', start: '', duration: '', participants: '', organisation: '', note: '', logo: '' } };
-    for (const date of ['2023-02-31', '2100-01-01', '1979-12-31']) expect(readForm(new Map([['date', date]]), labels).errors).toEqual([{ field: 'date', message: 'bad date' }]);
+    const labels = {
+      working: '',
+      done: '',
+      failed: '',
+      errors: { date: 'bad date', start: '', duration: '', participants: '', organisation: '', note: '', logo: '' },
+    };
+    for (const date of ['2023-02-31', '2100-01-01', '1979-12-31'])
+      expect(readForm(new Map([['date', date]]), labels).errors).toEqual([{ field: 'date', message: 'bad date' }]);
     expect(readForm(new Map([['date', '2024-02-29']]), labels).options).toEqual({ date: '2024-02-29' });
   });
 });

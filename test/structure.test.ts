@@ -47,14 +47,26 @@ describe('document structure the viewer shows: bookmarks, metadata, language', (
         title: 'Forventningsafstemning om digital hjælp',
         author: 'Fremfærd Borger, KL og HK Kommunal',
         series: 'Hjælp til digitalt udfordrede borgere',
-        subjects: { 'drejebog.pdf': 'Drejebog', 'koereplan.pdf': 'Køreplan', 'handout.pdf': 'Til deltagerne', 'flipover.pdf': 'Til flipover', 'prikkort.pdf': 'Idéforslag' },
+        subjects: {
+          'drejebog.pdf': 'Drejebog',
+          'koereplan.pdf': 'Køreplan',
+          'handout.pdf': 'Til deltagerne',
+          'flipover.pdf': 'Til flipover',
+          'prikkort.pdf': 'Idéforslag',
+        },
       },
       'english/english.md': {
         lang: 'en-GB',
         title: 'Setting expectations for digital help',
         author: 'Example Municipality',
         series: 'Helping citizens who struggle with digital services',
-        subjects: { 'drejebog.pdf': "Facilitator's guide", 'koereplan.pdf': 'Run sheet', 'handout.pdf': 'For participants', 'flipover.pdf': 'For the flip chart', 'prikkort.pdf': 'Idea' },
+        subjects: {
+          'drejebog.pdf': "Facilitator's guide",
+          'koereplan.pdf': 'Run sheet',
+          'handout.pdf': 'For participants',
+          'flipover.pdf': 'For the flip chart',
+          'prikkort.pdf': 'Idea',
+        },
       },
     };
     for (const [name, want] of Object.entries(expected)) {
@@ -90,7 +102,15 @@ function elements(pages: PageStructure[]): StructElement[] {
 
 /** Text a screen reader reads, page after page, in structure order. */
 function spoken(pages: PageStructure[]): string {
-  return pages.map((p) => (p.tree ? walk(p.tree).map((e) => e.text).join(' ') : '')).join(' ');
+  return pages
+    .map((p) =>
+      p.tree
+        ? walk(p.tree)
+            .map((e) => e.text)
+            .join(' ')
+        : '',
+    )
+    .join(' ');
 }
 
 describe('tagged PDF: a structure tree that screen readers read (issue 10)', () => {
@@ -105,8 +125,12 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
           expect(page.untaggedText, `${name} ${file} p${i + 1}`).toBe('');
           expect(await unmarkedPaint(pdf.doc, i + 1), `${name} ${file} p${i + 1}`).toEqual([]);
           // Everything on the page is accounted for: the tree's text plus the artifacts' is the page's.
-          const tagged = walk(page.tree!).map((e) => e.text).join('');
-          expect(flat(tagged + page.artifactText).replace(/\s/g, '').length, `${name} ${file} p${i + 1}`).toBe(flat(pdf.pages[i]!.text).replace(/\s/g, '').length);
+          const tagged = walk(page.tree!)
+            .map((e) => e.text)
+            .join('');
+          expect(flat(tagged + page.artifactText).replace(/\s/g, '').length, `${name} ${file} p${i + 1}`).toBe(
+            flat(pdf.pages[i]!.text).replace(/\s/g, '').length,
+          );
         }
         const raw = new TextDecoder('latin1').decode(bytes);
         expect(raw, file).toMatch(/\/Marked true/);
@@ -144,7 +168,10 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
     let at = -1;
     for (const phrase of order) {
       const next = text.indexOf(phrase, at + 1);
-      expect(next, `"${phrase}" after position ${at}; the tree reads:\n${pages.flatMap((p) => readingOrder(p.tree!)).join('\n')}`).toBeGreaterThan(at);
+      expect(
+        next,
+        `"${phrase}" after position ${at}; the tree reads:\n${pages.flatMap((p) => readingOrder(p.tree!)).join('\n')}`,
+      ).toBeGreaterThan(at);
       at = next;
     }
     // Running footers and page numbers are artifacts: not read between paragraphs.
@@ -159,13 +186,22 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
       const headings = elements(pages).filter((e) => /^H\d$/.test(e.role));
       const levels = headings.map((h) => Number(h.role.slice(1)));
       expect(levels[0], file).toBe(1);
-      expect(levels.filter((l) => l === 1), file).toHaveLength(1);
+      expect(
+        levels.filter((l) => l === 1),
+        file,
+      ).toHaveLength(1);
       for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${file}: ${headings[i]!.text}`).toBeLessThanOrEqual(1);
       expect(flat(headings[0]!.text)).toBe('Forventningsafstemning om digital hjælp');
     }
     const guide = elements(await readStructure((await readPdf(fileOf(await builtFixture('valid/minimal.md'), 'drejebog.pdf'))).doc));
     const steps = guide.filter((e) => e.role === 'H2' && flat(e.text).startsWith('Trin'));
-    expect(steps.map((s) => flat(s.text))).toEqual(['Trin 1 · Rammesæt dilemmaet', 'Trin 2 · Indsaml pointer', 'Trin 3 · Refleksioner', 'Trin 4 · Find handlingsrum', 'Trin 5 · Opsamling og beslutning']);
+    expect(steps.map((s) => flat(s.text))).toEqual([
+      'Trin 1 · Rammesæt dilemmaet',
+      'Trin 2 · Indsaml pointer',
+      'Trin 3 · Refleksioner',
+      'Trin 4 · Find handlingsrum',
+      'Trin 5 · Opsamling og beslutning',
+    ]);
     const handout = elements(await readStructure((await readPdf(fileOf(await builtFixture('valid/minimal.md'), 'handout.pdf'))).doc));
     expect(handout.filter((e) => e.role === 'H3').map((e) => flat(e.text))).toEqual(['Vejledningspligt']);
   });
@@ -179,12 +215,18 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
       for (const list of lists) {
         for (const item of list.children) {
           expect(item.role, file).toBe('LI');
-          expect(item.children.map((c) => c.role).every((r) => r === 'Lbl' || r === 'LBody'), file).toBe(true);
+          expect(
+            item.children.map((c) => c.role).every((r) => r === 'Lbl' || r === 'LBody'),
+            file,
+          ).toBe(true);
           expect(item.children.at(-1)!.role, file).toBe('LBody');
         }
       }
       // Numbered lists say their number: the flip-chart prompts in the guide, the reflection questions in the handout.
-      expect(all.filter((e) => e.role === 'Lbl').map((e) => flat(e.text)), file).toContain('1.');
+      expect(
+        all.filter((e) => e.role === 'Lbl').map((e) => flat(e.text)),
+        file,
+      ).toContain('1.');
     }
   });
 
@@ -194,7 +236,12 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
     const table = all.find((e) => e.role === 'Table')!;
     expect(table.children.map((r) => r.role)).toEqual(Array(7).fill('TR'));
     expect(table.children[0]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual(['TH:Trin', 'TH:Indhold', 'TH:Min.', 'TH:Tid']);
-    expect(table.children[1]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual(['TD:1', 'TD:Rammesæt dilemmaet', 'TD:5', 'TD:0–5']);
+    expect(table.children[1]!.children.map((c) => `${c.role}:${flat(c.text)}`)).toEqual([
+      'TD:1',
+      'TD:Rammesæt dilemmaet',
+      'TD:5',
+      'TD:0–5',
+    ]);
     expect(flat(table.children[6]!.children[0]!.text)).toBe('I alt');
     // "I alt" spans two columns, so the total row has as many columns as the header (a regular table).
     const raw = new TextDecoder('latin1').decode(fileOf(result, 'drejebog.pdf'));
@@ -203,7 +250,10 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('gives every QR code a Figure with alternative text naming the medium and its address', async () => {
-    for (const [name, pattern] of [['valid/minimal.md', /^QR-kode til filmen »Sådan gør vi i borgerservice«, adresse vpt\.dk\/film$/], ['english/english.md', /^QR code for the podcast “Three municipalities on expectations”, address vpt\.dk\/podcast$/]] as const) {
+    for (const [name, pattern] of [
+      ['valid/minimal.md', /^QR-kode til filmen »Sådan gør vi i borgerservice«, adresse vpt\.dk\/film$/],
+      ['english/english.md', /^QR code for the podcast “Three municipalities on expectations”, address vpt\.dk\/podcast$/],
+    ] as const) {
       const result = await builtFixture(name);
       for (const file of ['drejebog.pdf', 'handout.pdf']) {
         const figures = elements(await readStructure((await readPdf(fileOf(result, file))).doc)).filter((e) => e.role === 'Figure');
@@ -226,7 +276,10 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
       expect(raw.match(/\/Type \/OBJR/g)?.length, file).toBe(links.length);
       const annotations = raw.match(/<<[^<>]*\/Subtype \/Link[^<>]*>>/g) ?? [];
       expect(annotations.length, file).toBe(links.length);
-      expect(annotations.every((a) => /\/StructParent \d+/.test(a) && /\/Contents \(.+?\)/.test(a)), file).toBe(true);
+      expect(
+        annotations.every((a) => /\/StructParent \d+/.test(a) && /\/Contents \(.+?\)/.test(a)),
+        file,
+      ).toBe(true);
       const linkElements = elements(await readStructure(pdf.doc)).filter((e) => e.role === 'Link');
       expect(linkElements.length, file).toBeGreaterThan(0);
       for (const link of linkElements) expect(flat(link.text), file).not.toBe('');
@@ -244,7 +297,10 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   });
 
   it('warns where a character the font lacks is used, and withholds the PDF/UA and PDF/A claims from files that print it', async () => {
-    const text = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace('Introducér emnet og vis filmen.', 'Introducér emnet → vis filmen.');
+    const text = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace(
+      'Introducér emnet og vis filmen.',
+      'Introducér emnet → vis filmen.',
+    );
     const result = await buildSources([source(text, 'content/arrow.md')]);
     const topic = result.topics[0]!;
     const warning = topic.diagnostics.find((d) => d.message.includes('U+2192'));
@@ -269,8 +325,12 @@ describe('tagged PDF: a structure tree that screen readers read (issue 10)', () 
   it('refuses to write a tagged file whose structure misses text or a figure’s alternative text', async () => {
     const typesetter = createTypesetter(await loadFonts());
     const base = { defaultStyle: { font: 'Atkinson' } };
-    await expect(typesetter.render({ ...base, content: [{ text: 'Tagged', tag: { role: 'P' } }, { text: 'Forgotten' }] }, { tagged: true })).rejects.toThrow(StructureError);
-    await expect(typesetter.render({ ...base, content: [{ qr: 'https://example.org', tag: { role: 'Figure' } }] }, { tagged: true })).rejects.toThrow(/alternative text/);
+    await expect(
+      typesetter.render({ ...base, content: [{ text: 'Tagged', tag: { role: 'P' } }, { text: 'Forgotten' }] }, { tagged: true }),
+    ).rejects.toThrow(StructureError);
+    await expect(
+      typesetter.render({ ...base, content: [{ qr: 'https://example.org', tag: { role: 'Figure' } }] }, { tagged: true }),
+    ).rejects.toThrow(/alternative text/);
     // The same untagged document is fine when no tagging is asked for.
     const plain = await typesetter.render({ ...base, content: [{ text: 'Forgotten' }] });
     expect(new TextDecoder('latin1').decode(plain.bytes)).not.toMatch(/StructTreeRoot/);

@@ -8,7 +8,11 @@ import { longDate } from '../src/core/view-model.js';
 
 describe('their municipality on every product', () => {
   it('prints --organisation and --date on the guide, run sheet, handout, every flip-chart sheet and every card', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], { organisation: 'Faaborg-Midtfyn Kommune', date: '2027-01-15', participants: 6 });
+    const result = await buildSources([await fixture('valid/minimal.md')], {
+      organisation: 'Faaborg-Midtfyn Kommune',
+      date: '2027-01-15',
+      participants: 6,
+    });
     for (const file of ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf']) {
       const pdf = await readPdf(fileOf(result, file));
       expect(flat(pdf.pages[0]!.text), file).toContain('Faaborg-Midtfyn Kommune');
@@ -35,10 +39,40 @@ describe('their municipality on every product', () => {
 
 /** The smallest JPEG header sniffLogo reads: SOI, an APP0 segment, then a baseline frame header. */
 function jpegHeader(width: number, height: number): Uint8Array {
-  return new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 255, width >> 8, width & 255, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  return new Uint8Array([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x04,
+    0x00,
+    0x00,
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    0x03,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ]);
 }
 
-const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#1f5c73"/></svg>';
+const SVG =
+  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#1f5c73"/></svg>';
 
 describe('--logo', () => {
   it('sniffs PNG, JPEG and SVG from the bytes, with their size', () => {
@@ -64,12 +98,17 @@ describe('--logo', () => {
         const bytes = fileOf(result, file);
         const pdf = await readPdf(bytes);
         const figures = (await readStructure(pdf.doc)).flatMap((p) => (p.tree ? walk(p.tree) : [])).filter((e) => e.role === 'Figure');
-        expect(figures.map((f) => f.alt), file).toContain('Logo for Faaborg-Midtfyn Kommune');
+        expect(
+          figures.map((f) => f.alt),
+          file,
+        ).toContain('Logo for Faaborg-Midtfyn Kommune');
         // Still earns its PDF/UA claim: the logo is tagged, nothing is loose.
         expect(result.topics[0]!.files.find((f) => f.path.endsWith(file))!.conformance, file).toEqual(['PDF/UA-1', 'PDF/A-2b']);
       }
       for (const file of ['flipover.pdf', 'prikkort.pdf']) {
-        const figures = (await readStructure((await readPdf(fileOf(result, file))).doc)).flatMap((p) => (p.tree ? walk(p.tree) : [])).filter((e) => e.role === 'Figure');
+        const figures = (await readStructure((await readPdf(fileOf(result, file))).doc))
+          .flatMap((p) => (p.tree ? walk(p.tree) : []))
+          .filter((e) => e.role === 'Figure');
         expect(figures, file).toEqual([]);
       }
     }

@@ -19,21 +19,132 @@ interface Slip {
 }
 
 const SLIPS: Slip[] = [
-  { name: 'a misspelt setting', file: 'drejebog.hbs', find: '  margins: [56, 52, 56, 64]', replace: '  margni: [56, 52, 56, 64]', line: 'margni', message: /unknown setting `margni` under `page`/, hint: /did you mean `margins`/ },
-  { name: 'a setting in the wrong case', file: 'handout.hbs', find: '  fontSize: 10.5', replace: '  fontsize: 10.5', line: 'fontsize', message: /unknown setting `fontsize`/, hint: /did you mean `fontSize`/ },
-  { name: 'a paper size the product does not take', file: 'drejebog.hbs', find: '  size: A4', replace: '  size: A5', line: 'size: A5', message: /`page.size` cannot be "A5"/, hint: /allowed: A4, A3/ },
-  { name: 'three margins', file: 'handout.hbs', find: '  margins: [56, 52, 56, 64]', replace: '  margins: [56, 52, 56]', line: 'margins: [56, 52, 56]', message: /`page.margins` must be four numbers/ },
-  { name: 'a colour that is not a hex code', file: 'drejebog.hbs', find: '    accent: "#1f5c73"', replace: '    accent: "blå"', line: 'accent: "blå"', message: /`theme.colors.accent` must be a colour as a hex code/ },
-  { name: 'a font Dialogkit does not embed', file: 'prikkort.hbs', find: '  font: Atkinson', replace: '  font: Arial', line: 'font: Arial', message: /the font "Arial" is not one Dialogkit embeds/ },
-  { name: 'a length with a unit', file: 'flipover.hbs', find: 'margin: 40 ', replace: 'margin: "4cm" ', line: 'margin: "4cm"', message: /`margin` must be a number \(points/ },
-  { name: 'a card size that does not exist', file: 'prikkort.hbs', find: '  card: A6', replace: '  card: A8', line: 'card: A8', message: /`cards.card` cannot be "A8"/, hint: /allowed: A6, A7/ },
-  { name: 'a line of text outside the parts', file: 'handout.hbs', find: '{{part "header"}}', replace: '{{part "header"}}\n{ "part": "header" }', line: '{ "part": "header" }', message: /text outside a part/ },
-  { name: 'a label that does not exist', file: 'drejebog.hbs', find: 'title=labels.overview', replace: 'title=labels.overveiw', line: 'labels.overveiw', message: /`labels.overveiw` does not exist/, hint: /did you mean `labels.overview`/ },
-  { name: 'a group of labels where one is meant', file: 'handout.hbs', find: 'title=labels.reflection', replace: 'title=labels.watchAgain', line: 'labels.watchAgain', message: /`labels.watchAgain` is a group of labels, not one/, hint: /labels.watchAgain.film/ },
-  { name: 'a topic field that does not exist', file: 'handout.hbs', find: 'items=topic.guidingQuestions', replace: 'items=topic.guidingQuestion', line: 'topic.guidingQuestion', message: /`topic.guidingQuestion` does not exist/ },
-  { name: 'a Danish label without its English one', file: 'labels.yml', find: '  reflection: Spørgsmål til refleksion', replace: '  reflection: Spørgsmål til refleksion\n  reflektion: Refleksion', line: 'reflektion: Refleksion', message: /the label `da.reflektion` has no `en.reflektion`/ },
-  { name: 'a label the code prints, missing', file: 'labels.yml', find: '  overview: Overblik over dialogen\n', replace: '', line: 'da:', message: /the label `da.overview` is missing/ },
-  { name: 'a YAML slip in the labels', file: 'labels.yml', find: '  total: I alt', replace: '  total: "I alt', line: 'total: "I alt', message: /bad YAML/ },
+  {
+    name: 'a misspelt setting',
+    file: 'drejebog.hbs',
+    find: '  margins: [56, 52, 56, 64]',
+    replace: '  margni: [56, 52, 56, 64]',
+    line: 'margni',
+    message: /unknown setting `margni` under `page`/,
+    hint: /did you mean `margins`/,
+  },
+  {
+    name: 'a setting in the wrong case',
+    file: 'handout.hbs',
+    find: '  fontSize: 10.5',
+    replace: '  fontsize: 10.5',
+    line: 'fontsize',
+    message: /unknown setting `fontsize`/,
+    hint: /did you mean `fontSize`/,
+  },
+  {
+    name: 'a paper size the product does not take',
+    file: 'drejebog.hbs',
+    find: '  size: A4',
+    replace: '  size: A5',
+    line: 'size: A5',
+    message: /`page.size` cannot be "A5"/,
+    hint: /allowed: A4, A3/,
+  },
+  {
+    name: 'three margins',
+    file: 'handout.hbs',
+    find: '  margins: [56, 52, 56, 64]',
+    replace: '  margins: [56, 52, 56]',
+    line: 'margins: [56, 52, 56]',
+    message: /`page.margins` must be four numbers/,
+  },
+  {
+    name: 'a colour that is not a hex code',
+    file: 'drejebog.hbs',
+    find: '    accent: "#1f5c73"',
+    replace: '    accent: "blå"',
+    line: 'accent: "blå"',
+    message: /`theme.colors.accent` must be a colour as a hex code/,
+  },
+  {
+    name: 'a font Dialogkit does not embed',
+    file: 'prikkort.hbs',
+    find: '  font: Atkinson',
+    replace: '  font: Arial',
+    line: 'font: Arial',
+    message: /the font "Arial" is not one Dialogkit embeds/,
+  },
+  {
+    name: 'a length with a unit',
+    file: 'flipover.hbs',
+    find: 'margin: 40 ',
+    replace: 'margin: "4cm" ',
+    line: 'margin: "4cm"',
+    message: /`margin` must be a number \(points/,
+  },
+  {
+    name: 'a card size that does not exist',
+    file: 'prikkort.hbs',
+    find: '  card: A6',
+    replace: '  card: A8',
+    line: 'card: A8',
+    message: /`cards.card` cannot be "A8"/,
+    hint: /allowed: A6, A7/,
+  },
+  {
+    name: 'a line of text outside the parts',
+    file: 'handout.hbs',
+    find: '{{part "header"}}',
+    replace: '{{part "header"}}\n{ "part": "header" }',
+    line: '{ "part": "header" }',
+    message: /text outside a part/,
+  },
+  {
+    name: 'a label that does not exist',
+    file: 'drejebog.hbs',
+    find: 'title=labels.overview',
+    replace: 'title=labels.overveiw',
+    line: 'labels.overveiw',
+    message: /`labels.overveiw` does not exist/,
+    hint: /did you mean `labels.overview`/,
+  },
+  {
+    name: 'a group of labels where one is meant',
+    file: 'handout.hbs',
+    find: 'title=labels.reflection',
+    replace: 'title=labels.watchAgain',
+    line: 'labels.watchAgain',
+    message: /`labels.watchAgain` is a group of labels, not one/,
+    hint: /labels.watchAgain.film/,
+  },
+  {
+    name: 'a topic field that does not exist',
+    file: 'handout.hbs',
+    find: 'items=topic.guidingQuestions',
+    replace: 'items=topic.guidingQuestion',
+    line: 'topic.guidingQuestion',
+    message: /`topic.guidingQuestion` does not exist/,
+  },
+  {
+    name: 'a Danish label without its English one',
+    file: 'labels.yml',
+    find: '  reflection: Spørgsmål til refleksion',
+    replace: '  reflection: Spørgsmål til refleksion\n  reflektion: Refleksion',
+    line: 'reflektion: Refleksion',
+    message: /the label `da.reflektion` has no `en.reflektion`/,
+  },
+  {
+    name: 'a label the code prints, missing',
+    file: 'labels.yml',
+    find: '  overview: Overblik over dialogen\n',
+    replace: '',
+    line: 'da:',
+    message: /the label `da.overview` is missing/,
+  },
+  {
+    name: 'a YAML slip in the labels',
+    file: 'labels.yml',
+    find: '  total: I alt',
+    replace: '  total: "I alt',
+    line: 'total: "I alt',
+    message: /bad YAML/,
+  },
 ];
 
 let root: string;
@@ -78,7 +189,10 @@ describe('layout and label mistakes in --templates DIR', () => {
   }
 
   it('build: a misspelt label is exit 1 and prints nothing, never "undefined"', async () => {
-    const { dir } = await templatesWith(SLIPS.find((s) => s.name === 'a label that does not exist')!, 100);
+    const { dir } = await templatesWith(
+      SLIPS.find((s) => s.name === 'a label that does not exist')!,
+      100,
+    );
     const out = join(root, 'out');
     const run = await cli(['build', '--content', content, '--out', out, '--templates', dir, '-q']);
     expect(run.code, run.stderr).toBe(1);
@@ -110,12 +224,29 @@ describe('layout and label mistakes in --templates DIR', () => {
 });
 
 describe('the page’s form checks with the CLI’s validateOptions', () => {
-  const labels = { working: '', done: '', failed: '', errors: { date: 'DATO', start: 'START', duration: 'MINUTTER', participants: 'ANTAL', organisation: 'NAVN', note: 'NOTE', logo: 'LOGO' } };
+  const labels = {
+    working: '',
+    done: '',
+    failed: '',
+    errors: { date: 'DATO', start: 'START', duration: 'MINUTTER', participants: 'ANTAL', organisation: 'NAVN', note: 'NOTE', logo: 'LOGO' },
+  };
   const form = (fields: Record<string, string>) => readForm({ get: (name: string) => fields[name] ?? '' }, labels);
 
   it('maps each wrong field to the page’s own words and leaves it out of the options', () => {
-    const result = form({ date: '2027-02-30x', start: '25:00', participants: '1', organisation: 'x'.repeat(81), note: 'ok', paper: 'A1-tiled' });
-    expect(result.errors.map((e) => [e.field, e.message])).toEqual([['start', 'START'], ['date', 'DATO'], ['participants', 'ANTAL'], ['organisation', 'NAVN']]);
+    const result = form({
+      date: '2027-02-30x',
+      start: '25:00',
+      participants: '1',
+      organisation: 'x'.repeat(81),
+      note: 'ok',
+      paper: 'A1-tiled',
+    });
+    expect(result.errors.map((e) => [e.field, e.message])).toEqual([
+      ['start', 'START'],
+      ['date', 'DATO'],
+      ['participants', 'ANTAL'],
+      ['organisation', 'NAVN'],
+    ]);
     expect(result.options).toEqual({ note: 'ok', flipoverSize: 'A1', tile: 'A4' });
   });
 

@@ -42,7 +42,13 @@ describe('text conservation: every character of the content is drawn, or the ren
       pageSize: 'A6',
       content: [
         { text: 'Før', tag: { role: 'P' }, sourceLine: 3 },
-        { stack: [{ text: 'Overskrift', tag: { role: 'H2' }, sourceLine: 5 }, { text: long, tag: { role: 'P' }, sourceLine: 6 }], unbreakable: true },
+        {
+          stack: [
+            { text: 'Overskrift', tag: { role: 'H2' }, sourceLine: 5 },
+            { text: long, tag: { role: 'P' }, sourceLine: 6 },
+          ],
+          unbreakable: true,
+        },
         { text: 'Efter', tag: { role: 'P' }, sourceLine: 8 },
       ],
     });
@@ -63,7 +69,15 @@ describe('text conservation: every character of the content is drawn, or the ren
       content: [
         { text: long, tag: { role: 'P' } },
         { ul: ['et', { text: ['to ', { text: 'tre', tag: { role: 'Span' } }] }], tag: { role: 'L' } },
-        { table: { body: [['a', 'b'], [{ text: 'c', colSpan: 2 }, {}]] }, tag: { role: 'Table' } },
+        {
+          table: {
+            body: [
+              ['a', 'b'],
+              [{ text: 'c', colSpan: 2 }, {}],
+            ],
+          },
+          tag: { role: 'Table' },
+        },
         { columns: [{ text: 'venstre' }, { text: 'højre' }] },
       ],
     });
@@ -82,12 +96,30 @@ describe('empty boxes: every character drawn as .notdef is named and withholds t
 });
 
 describe('document metadata is valid XML whatever the title holds', () => {
-  const hostile = ['Linje\u000bskift', 'Side\u000cskift', 'Samarbejde & tillid', 'a < b > c', 'Ikke\ufffetegn', 'Halv\ud800surrogat', 'Lav\udc00halv', 'Escape\u001b[2J', 'C1\u0085tegn', 'Tab\tog\r\nlinje'];
+  const hostile = [
+    'Linje\u000bskift',
+    'Side\u000cskift',
+    'Samarbejde & tillid',
+    'a < b > c',
+    'Ikke\ufffetegn',
+    'Halv\ud800surrogat',
+    'Lav\udc00halv',
+    'Escape\u001b[2J',
+    'C1\u0085tegn',
+    'Tab\tog\r\nlinje',
+  ];
 
   it('writes every XMP packet as well-formed XML of XML 1.0 characters, with the title’s words kept', async () => {
     const typesetter = createTypesetter(fonts);
     for (const title of hostile) {
-      const pdf = await typesetter.render(definition({ ...base, info: { title, author: title, subject: title, keywords: title }, content: [{ text: 'x', tag: { role: 'P' } }] }), { tagged: true });
+      const pdf = await typesetter.render(
+        definition({
+          ...base,
+          info: { title, author: title, subject: title, keywords: title },
+          content: [{ text: 'x', tag: { role: 'P' } }],
+        }),
+        { tagged: true },
+      );
       const raw = new TextDecoder('latin1').decode(pdf.bytes);
       const packets = raw.match(/<\?xpacket begin[\s\S]*?<\?xpacket end="w"\?>/g) ?? [];
       expect(packets.length, title).toBe(1);
@@ -95,7 +127,11 @@ describe('document metadata is valid XML whatever the title holds', () => {
       // xmldoc (sax, strict) rejects broken markup; XML 1.0 §2.2 also forbids these characters, which sax lets through.
       const document = new XmlDocument(xml.replace(/^<\?xpacket[^>]*\?>|<\?xpacket[^>]*\?>$/g, ''));
       expect(xml, JSON.stringify(title)).not.toMatch(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
-      const written = document.descendantWithPath('rdf:RDF')!.childrenNamed('rdf:Description').map((d) => d.valueWithPath('dc:title.rdf:Alt.rdf:li')).find(Boolean)!;
+      const written = document
+        .descendantWithPath('rdf:RDF')!
+        .childrenNamed('rdf:Description')
+        .map((d) => d.valueWithPath('dc:title.rdf:Alt.rdf:li'))
+        .find(Boolean)!;
       for (const word of title.split(/[^\p{L}]+/u).filter((w) => w.length > 1)) expect(written, JSON.stringify(title)).toContain(word);
       expect(pdf.conformance, JSON.stringify(title)).toEqual(['PDF/UA-1', 'PDF/A-2b']);
     }

@@ -148,8 +148,12 @@ describe.runIf(HAS_BROWSER)('the screen edition, <slug>/skaerm.html', () => {
     await page.close();
   });
 
-  it('fits every view\'s text in its box, large, at projector, laptop and phone sizes', async () => {
-    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }, { width: 375, height: 812 }]) {
+  it("fits every view's text in its box, large, at projector, laptop and phone sizes", async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+      { width: 375, height: 812 },
+    ]) {
       const page = await published!.browser.newPage({ viewport });
       await page.goto(`${published!.server.url}${SLUG}/skaerm.html`);
       const count = await page.locator('.view').count();
@@ -157,7 +161,12 @@ describe.runIf(HAS_BROWSER)('the screen edition, <slug>/skaerm.html', () => {
         await page.keyboard.press('ArrowRight');
         const fit = await page.$eval('.view:not([hidden]) .fit', (box) => {
           const text = box.querySelector<HTMLElement>('.fit-text');
-          return text ? { size: parseFloat(getComputedStyle(text).fontSize), fits: text.scrollHeight <= box.clientHeight && text.scrollWidth <= box.clientWidth } : null;
+          return text
+            ? {
+                size: parseFloat(getComputedStyle(text).fontSize),
+                fits: text.scrollHeight <= box.clientHeight && text.scrollWidth <= box.clientWidth,
+              }
+            : null;
         });
         if (!fit) continue;
         expect(fit.fits, `view ${i} at ${viewport.width}×${viewport.height}`).toBe(true);
@@ -171,15 +180,27 @@ describe.runIf(HAS_BROWSER)('the screen edition, <slug>/skaerm.html', () => {
 
 describe.runIf(HAS_BROWSER)('axe-core on both editions', () => {
   it('finds no serious or critical violations at phone and projector sizes', async () => {
-    for (const [file, viewport] of [['', { width: 375, height: 812 }], ['', { width: 1920, height: 1080 }], ['skaerm.html', { width: 1920, height: 1080 }], ['skaerm.html', { width: 375, height: 812 }]] as const) {
+    for (const [file, viewport] of [
+      ['', { width: 375, height: 812 }],
+      ['', { width: 1920, height: 1080 }],
+      ['skaerm.html', { width: 1920, height: 1080 }],
+      ['skaerm.html', { width: 375, height: 812 }],
+    ] as const) {
       const page = await published!.browser.newPage({ viewport });
       await page.goto(`${published!.server.url}${SLUG}/${file}`);
       // The overview and a step view of the screen edition.
       for (const step of file === 'skaerm.html' ? [0, 1] : [0]) {
         if (step > 0) await page.keyboard.press('ArrowRight');
         await page.addScriptTag({ content: axeSource });
-        const result = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run()));
-        const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+        const result = await page.evaluate(
+          async () =>
+            await (
+              window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+            ).axe.run(),
+        );
+        const serious = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.nodes.length})`);
         expect(serious, `${file || 'index.html'} at ${viewport.width}×${viewport.height}`).toEqual([]);
       }
       if (viewport.width === 375 && file === 'skaerm.html') await page.screenshot({ path: join(ARTIFACTS, 'screen-375.png') });
@@ -193,7 +214,11 @@ describe.runIf(HAS_BROWSER)('publishing the editions', () => {
     const { out, browser, server } = published!;
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const entry = manifest.topics.find((t) => t.slug === SLUG)!;
-    expect(entry.files.map((f) => f.path)).toEqual(['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html'].map((f) => `${SLUG}/${f}`));
+    expect(entry.files.map((f) => f.path)).toEqual(
+      ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html'].map(
+        (f) => `${SLUG}/${f}`,
+      ),
+    );
     const zip = unzipSync(new Uint8Array(await readFile(join(out, entry.archive!.path))));
     expect(new TextDecoder().decode(zip['index.html'])).toBe(await readFile(join(out, SLUG, 'index.html'), 'utf8'));
     expect(Object.keys(zip)).toContain('skaerm.html');
@@ -201,8 +226,13 @@ describe.runIf(HAS_BROWSER)('publishing the editions', () => {
     await page.goto(server.url);
     // The page's kit knows the address too, so tailored kits carry the same QR code.
     expect(await page.getAttribute(`#${SLUG} form.kit input[name=baseUrl]`, 'value')).toBe(BASE);
-    const links = await page.$$eval(`#${SLUG} ul.editions a`, (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
-    expect(links).toEqual([{ href: `${SLUG}/index.html`, text: 'Læs på mobilen' }, { href: `${SLUG}/skaerm.html`, text: 'Vis på skærmen' }]);
+    const links = await page.$$eval(`#${SLUG} ul.editions a`, (as) =>
+      as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })),
+    );
+    expect(links).toEqual([
+      { href: `${SLUG}/index.html`, text: 'Læs på mobilen' },
+      { href: `${SLUG}/skaerm.html`, text: 'Vis på skærmen' },
+    ]);
     await page.close();
   });
 });
@@ -216,23 +246,35 @@ describe('--base-url on paper', () => {
       const pdf = await readPdf(fileOf(result, name));
       expect(pdf.text, name).toContain('LÆS DET PÅ MOBILEN');
       expect(pdf.text, name).toContain(`kit.example.dk/dialog/${slug}`);
-      expect(pdf.pages.flatMap((p) => p.links.map((l) => l.url)), name).toContain(url);
+      expect(
+        pdf.pages.flatMap((p) => p.links.map((l) => l.url)),
+        name,
+      ).toContain(url);
       // The code beside the printed address decodes to that address (and not the film's).
       const pageIndex = pdf.pages.findIndex((p) => p.links.some((l) => l.url === url));
       const addressOf = (target: string) => {
         const rects = pdf.pages[pageIndex]!.links.filter((l) => l.url === target).map((l) => l.rect as [number, number, number, number]);
-        return { x1: Math.min(...rects.map((r) => r[0])), y1: Math.min(...rects.map((r) => r[1])), x2: Math.max(...rects.map((r) => r[2])), y2: Math.max(...rects.map((r) => r[3])) };
+        return {
+          x1: Math.min(...rects.map((r) => r[0])),
+          y1: Math.min(...rects.map((r) => r[1])),
+          x2: Math.max(...rects.map((r) => r[2])),
+          y2: Math.max(...rects.map((r) => r[3])),
+        };
       };
       expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf(url)), name).toBe(url);
       expect(await decodeQr(pdf.doc, pageIndex + 1, addressOf('https://vpt.dk/film')), name).toBe('https://vpt.dk/film');
       const figures = (await readStructure(pdf.doc)).flatMap((p) => (p.tree ? collect(p.tree, 'Figure') : []));
-      expect(figures.map((f) => f.alt), name).toContain(`QR-kode til emnet på mobilen, adresse kit.example.dk/dialog/${slug}`);
+      expect(
+        figures.map((f) => f.alt),
+        name,
+      ).toContain(`QR-kode til emnet på mobilen, adresse kit.example.dk/dialog/${slug}`);
     }
   });
 
   it('takes only an absolute http or https address, and adds the final slash', async () => {
     expect(validateOptions({ baseUrl: 'https://kit.example.dk/dialog' })).toEqual([]);
-    for (const bad of ['kit.example.dk/dialog/', 'ftp://kit.example.dk/', 'https://kit.example.dk/?a=1', '/dialog/']) expect(validateOptions({ baseUrl: bad }), bad).toHaveLength(1);
+    for (const bad of ['kit.example.dk/dialog/', 'ftp://kit.example.dk/', 'https://kit.example.dk/?a=1', '/dialog/'])
+      expect(validateOptions({ baseUrl: bad }), bad).toHaveLength(1);
     const run = await cli(['check', '--base-url', 'kit.example.dk']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--base-url "kit.example.dk" is not a web address');

@@ -7,17 +7,17 @@ import pdfmakeBase from 'pdfmake/src/base.js';
 import OutputDocument from 'pdfmake/src/OutputDocument.js';
 
 class Pdfmake extends pdfmakeBase {
-	/**
-	 * pdfmake's Node build has this; without a policy `createPdf` warns on every call. Every path
-	 * resolves in the virtual file system, so the policy is only ever asked about paths outside it.
-	 */
-	setLocalAccessPolicy(callback) {
-		this.localAccessPolicy = callback;
-	}
+  /**
+   * pdfmake's Node build has this; without a policy `createPdf` warns on every call. Every path
+   * resolves in the virtual file system, so the policy is only ever asked about paths outside it.
+   */
+  setLocalAccessPolicy(callback) {
+    this.localAccessPolicy = callback;
+  }
 
-	_transformToDocument(doc) {
-		return new OutputDocument(doc);
-	}
+  _transformToDocument(doc) {
+    return new OutputDocument(doc);
+  }
 }
 
 export default new Pdfmake();

@@ -7,10 +7,10 @@
 import { EventEmitter as NodeEventEmitter } from 'events';
 
 export class EventEmitter extends NodeEventEmitter {
-	constructor() {
-		super();
-		this.setMaxListeners(0);
-	}
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+  }
 }
 
 export default EventEmitter;

@@ -12,11 +12,11 @@ export * from 'fontkit';
 const parsed = new WeakMap();
 
 export function create(bytes, postscriptName) {
-	let byName = parsed.get(bytes);
-	if (!byName) parsed.set(bytes, (byName = new Map()));
-	const key = postscriptName ?? '';
-	if (!byName.has(key)) byName.set(key, fontkit.create(bytes, postscriptName));
-	return byName.get(key);
+  let byName = parsed.get(bytes);
+  if (!byName) parsed.set(bytes, (byName = new Map()));
+  const key = postscriptName ?? '';
+  if (!byName.has(key)) byName.set(key, fontkit.create(bytes, postscriptName));
+  return byName.get(key);
 }
 
 export default { ...fontkit, create };

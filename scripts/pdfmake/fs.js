@@ -7,12 +7,12 @@
 import srgb from 'pdfkit/js/data/sRGB_IEC61966_2_1.icc';
 
 export function readFileSync(path) {
-	if (String(path).endsWith('/data/sRGB_IEC61966_2_1.icc')) return Buffer.from(srgb);
-	throw new Error(`pdfkit asked for the file ${path}; Dialogkit's pdfmake reads no files`);
+  if (String(path).endsWith('/data/sRGB_IEC61966_2_1.icc')) return Buffer.from(srgb);
+  throw new Error(`pdfkit asked for the file ${path}; Dialogkit's pdfmake reads no files`);
 }
 
 export function existsSync() {
-	return false;
+  return false;
 }
 
 export default { readFileSync, existsSync };

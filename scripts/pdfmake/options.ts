@@ -40,7 +40,9 @@ export const browserShims = {
 export const pdfmakeEvents: Plugin = {
   name: 'pdfmake-events',
   setup(build) {
-    build.onResolve({ filter: /^events$/ }, (args) => (/[\\/]pdfmake[\\/]src[\\/]/.test(args.importer) ? { path: `${HERE}events.js` } : undefined));
+    build.onResolve({ filter: /^events$/ }, (args) =>
+      /[\\/]pdfmake[\\/]src[\\/]/.test(args.importer) ? { path: `${HERE}events.js` } : undefined,
+    );
   },
 };
 
@@ -48,7 +50,9 @@ export const pdfmakeEvents: Plugin = {
 export const pdfkitFontkit: Plugin = {
   name: 'pdfkit-fontkit',
   setup(build) {
-    build.onResolve({ filter: /^fontkit$/ }, (args) => (/[\\/]pdfkit[\\/]js[\\/]/.test(args.importer) ? { path: `${HERE}fontkit.js` } : undefined));
+    build.onResolve({ filter: /^fontkit$/ }, (args) =>
+      /[\\/]pdfkit[\\/]js[\\/]/.test(args.importer) ? { path: `${HERE}fontkit.js` } : undefined,
+    );
   },
 };
 

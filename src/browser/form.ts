@@ -40,7 +40,9 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
   const problems = validateOptions(given);
   const wrong = new Set<string>(problems.map((p) => p.field));
   const options = Object.fromEntries(Object.entries(given).filter(([field]) => !wrong.has(field))) as BuildOptions;
-  const errors = problems.filter((p): p is typeof p & { field: FormField } => p.field in labels.errors).map((p) => ({ field: p.field, message: labels.errors[p.field] }));
+  const errors = problems
+    .filter((p): p is typeof p & { field: FormField } => p.field in labels.errors)
+    .map((p) => ({ field: p.field, message: labels.errors[p.field] }));
   // The logo's bytes are read after this check (reading a file is asynchronous); the kit checks its type.
   const logo = data.get('logo') as { size?: number } | null;
   if (logo && typeof logo === 'object' && (logo.size ?? 0) > MAX_LOGO_BYTES) errors.push({ field: 'logo', message: labels.errors.logo });

@@ -7,7 +7,10 @@ import type { BuildOptions } from '../core/options.js';
 import { readForm, type FormLabels } from './form.js';
 
 interface KitApi {
-  makeKit(topic: { path: string; text: string }, options: BuildOptions): Promise<{ files: { path: string; bytes: Uint8Array }[]; diagnostics: { severity: string; message: string }[]; date: string | null }>;
+  makeKit(
+    topic: { path: string; text: string },
+    options: BuildOptions,
+  ): Promise<{ files: { path: string; bytes: Uint8Array }[]; diagnostics: { severity: string; message: string }[]; date: string | null }>;
   zipFiles(files: { name: string; bytes: Uint8Array }[], date: Date): Uint8Array;
 }
 
@@ -44,10 +47,16 @@ async function drawPreviews(): Promise<void> {
   await loadScript(previewUrl);
   const api = (globalThis as unknown as { dialogkitPreview: PreviewApi }).dialogkitPreview;
   const draw = (canvas: HTMLCanvasElement) =>
-    api.renderPreview(canvas, canvas.dataset['pdf']!, Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio))).then(
-      () => canvas.setAttribute('data-rendered', 'true'),
-      () => canvas.setAttribute('data-rendered', 'failed'),
-    );
+    api
+      .renderPreview(
+        canvas,
+        canvas.dataset['pdf']!,
+        Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio)),
+      )
+      .then(
+        () => canvas.setAttribute('data-rendered', 'true'),
+        () => canvas.setAttribute('data-rendered', 'failed'),
+      );
   if (!('IntersectionObserver' in window)) {
     for (const canvas of canvases) await draw(canvas);
     return;
@@ -121,7 +130,16 @@ function setupForm(form: HTMLFormElement): void {
       if (problems.length > 0 || result.files.length === 0) throw new Error(problems.map((d) => d.message).join('; ') || 'no files');
       const files = result.files.map((f) => ({ name: f.path.split('/').pop()!, bytes: f.bytes }));
       const zip = api.zipFiles(files, new Date(result.date ?? '2000-01-01T00:00:00Z'));
-      const name = `${slug}${options.organisation ? '-' + options.organisation.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : ''}.zip`;
+      const name = `${slug}${
+        options.organisation
+          ? '-' +
+            options.organisation
+              .toLowerCase()
+              .normalize('NFKD')
+              .replace(/[^a-z0-9]+/g, '-')
+              .replace(/^-|-$/g, '')
+          : ''
+      }.zip`;
       download(name, zip, 'application/zip');
       form.dataset['milliseconds'] = String(Math.round(performance.now() - started));
       status.textContent = labels.done.replace('{files}', String(files.length)).replace('{zip}', name);

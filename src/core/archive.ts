@@ -15,7 +15,10 @@ export function zipFiles(files: readonly { name: string; bytes: Uint8Array }[], 
   // so no Date could make every time zone write the same fields; and it refuses years past 2099.
   // Zip with a fixed placeholder, then write the timestamp fields ourselves.
   const placeholder = new Date(1980, 0, 1);
-  const zip = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.bytes, { level: 0, mtime: placeholder }]])), { level: 0, mtime: placeholder });
+  const zip = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.bytes, { level: 0, mtime: placeholder }]])), {
+    level: 0,
+    mtime: placeholder,
+  });
   stampEntries(zip, dosDateTime(date));
   return zip;
 }

@@ -115,7 +115,19 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;
-    const result: TopicBuild = { slug, source: source.path, title: topic?.meta.title ?? source.path, files: [], unchanged: [], fingerprints: {}, notes: [], diagnostics, ok: false, milliseconds: 0, ...(topic && { summary: summarise(topic), date: pinnedDate(input.options, topic).toISOString() }) };
+    const result: TopicBuild = {
+      slug,
+      source: source.path,
+      title: topic?.meta.title ?? source.path,
+      files: [],
+      unchanged: [],
+      fingerprints: {},
+      notes: [],
+      diagnostics,
+      ok: false,
+      milliseconds: 0,
+      ...(topic && { summary: summarise(topic), date: pinnedDate(input.options, topic).toISOString() }),
+    };
     if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === LAYOUT_PRODUCTS.length) {
       const topicHash = await digest(source.bytes);
       const stale: Product[] = [];
@@ -125,7 +137,15 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
         if (input.previous?.[`${slug}/${product.name}`] === print) result.unchanged.push(`${slug}/${product.file}`);
         else stale.push(product);
       }
-      const made = await buildProducts(topic, stale, prepared.layouts, prepared.labels[topic.meta.language], input, typesetter, source.bytes);
+      const made = await buildProducts(
+        topic,
+        stale,
+        prepared.layouts,
+        prepared.labels[topic.meta.language],
+        input,
+        typesetter,
+        source.bytes,
+      );
       result.files = made.files;
       result.notes = made.notes;
       result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);

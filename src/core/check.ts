@@ -17,7 +17,16 @@ export function checkSlugs(topics: readonly { slug: string; file: string }[]): D
   for (const { slug, file } of topics) {
     const other = first.get(slug);
     if (other === undefined) first.set(slug, file);
-    else out.push(diagnostic('error', file, 1, `the slug "${slug}" is already used by ${other}`, 'give one of the topics another `slug:` in its front matter'));
+    else
+      out.push(
+        diagnostic(
+          'error',
+          file,
+          1,
+          `the slug "${slug}" is already used by ${other}`,
+          'give one of the topics another `slug:` in its front matter',
+        ),
+      );
   }
   return out;
 }
@@ -28,7 +37,15 @@ export function checkSlugs(topics: readonly { slug: string; file: string }[]): D
 function checkCase(topic: Topic): Diagnostic[] {
   if (topic.meta.media?.kind !== 'case' || topic.case.length > 0) return [];
   const name = SECTION_NAMES[topic.meta.language].case;
-  return [diagnostic('warning', topic.file, topic.steps[0]?.line ?? 1, `the topic's medium is a case, but there is no \`## ${name}\` section: the handout has no case to read`, `add \`## ${name}\` with the case text`)];
+  return [
+    diagnostic(
+      'warning',
+      topic.file,
+      topic.steps[0]?.line ?? 1,
+      `the topic's medium is a case, but there is no \`## ${name}\` section: the handout has no case to read`,
+      `add \`## ${name}\` with the case text`,
+    ),
+  ];
 }
 
 function checkMinutes(topic: Topic): Diagnostic[] {
@@ -38,6 +55,14 @@ function checkMinutes(topic: Topic): Diagnostic[] {
   const promised = min === max ? `${min} minutes` : `${min}–${max} minutes`;
   const line = topic.steps[0]!.line;
   return [
-    diagnostic('warning', topic.file, line, `the steps add up to ${total} minutes, but \`duration\` promises ${promised}`, total < min ? `lengthen the steps, or set \`duration: "${total}-${max}"\`` : `shorten the steps, or set \`duration: "${min}-${total}"\``),
+    diagnostic(
+      'warning',
+      topic.file,
+      line,
+      `the steps add up to ${total} minutes, but \`duration\` promises ${promised}`,
+      total < min
+        ? `lengthen the steps, or set \`duration: "${total}-${max}"\``
+        : `shorten the steps, or set \`duration: "${min}-${total}"\``,
+    ),
   ];
 }

@@ -112,7 +112,21 @@ export function keyPhrases(titles: readonly string[]): string[][] {
 const SHARED_WORDS = 6;
 
 /** Words too general to identify a topic in this series. */
-const COMMON = ['hjælp', 'borger', 'digital', 'udfordre', 'offentlig', 'løsning', 'it-løsning', 'kommun', 'medarbejd', 'citizen', 'public', 'solution', 'support'];
+const COMMON = [
+  'hjælp',
+  'borger',
+  'digital',
+  'udfordre',
+  'offentlig',
+  'løsning',
+  'it-løsning',
+  'kommun',
+  'medarbejd',
+  'citizen',
+  'public',
+  'solution',
+  'support',
+];
 
 /** A crude Danish/English stem: enough to match "fuldmagter" with "fuldmagt" and "fuldmagten". */
 function stem(word: string): string {
@@ -196,7 +210,9 @@ function blockRuns(blocks: readonly Block[]): Run[] {
 
 /** A paragraph's spans split at hard breaks, one run per source line. */
 function linesOfSpans(spans: readonly Span[], line: number): Run[] {
-  return spanText(spans).split('\n').map((text, i) => ({ text, line: line + i }));
+  return spanText(spans)
+    .split('\n')
+    .map((text, i) => ({ text, line: line + i }));
 }
 
 function itemRuns(item: ListItem): Run[] {
@@ -209,7 +225,10 @@ function stepRuns(step: Step): Run[] {
     ...blockRuns(step.instructions),
     ...step.questions.flatMap(itemRuns),
     ...step.tips.flatMap(blockRuns),
-    ...step.flipPrompts.flatMap((p) => [{ text: spanText(p.spans), line: p.line }, ...p.details.map((d, i) => ({ text: spanText(d), line: p.line + i + 1 }))]),
+    ...step.flipPrompts.flatMap((p) => [
+      { text: spanText(p.spans), line: p.line },
+      ...p.details.map((d, i) => ({ text: spanText(d), line: p.line + i + 1 })),
+    ]),
   ];
 }
 

@@ -30,6 +30,7 @@ export function dateProblem(text: string): string | undefined {
 /** Why a `SOURCE_DATE_EPOCH` value is not acceptable, or undefined when it is. */
 export function epochProblem(seconds: number): string | undefined {
   if (!Number.isInteger(seconds)) return 'must be a whole number of seconds since 1970';
-  if (seconds < FIRST_EPOCH || seconds > LAST_EPOCH) return `must lie between ${FIRST_DATE} and ${LAST_DATE} (${FIRST_EPOCH} to ${LAST_EPOCH})`;
+  if (seconds < FIRST_EPOCH || seconds > LAST_EPOCH)
+    return `must lie between ${FIRST_DATE} and ${LAST_DATE} (${FIRST_EPOCH} to ${LAST_EPOCH})`;
   return undefined;
 }

@@ -11,18 +11,14 @@ export function formatDiagnostic(d: Diagnostic): string {
  * can neither rewrite the terminal or a CI log nor reorder what a diagnostic says.
  */
 export function forTerminal(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Shorthand to build a diagnostic; `col` defaults to 1. */
-export function diagnostic(
-  severity: Severity,
-  file: string,
-  line: number,
-  message: string,
-  hint?: string,
-  col = 1,
-): Diagnostic {
+export function diagnostic(severity: Severity, file: string, line: number, message: string, hint?: string, col = 1): Diagnostic {
   return hint === undefined ? { file, line, col, severity, message } : { file, line, col, severity, message, hint };
 }
 
@@ -32,9 +28,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Sorts by file, then position, so output is stable whatever order the checks ran in. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col,
-  );
+  return [...diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col);
 }
 
 /** Exit codes of the CLI: 4 is the machine's (disk full, permissions, the output folder busy), never the content's or Dialogkit's. */

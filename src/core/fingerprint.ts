@@ -14,24 +14,41 @@ export interface FingerprintBase {
   layouts: Map<string, string>;
 }
 
-export async function fingerprintBase(version: string, labels: LayoutSource, layouts: readonly LayoutSource[], fonts: FontSet, options: BuildOptions): Promise<FingerprintBase> {
+export async function fingerprintBase(
+  version: string,
+  labels: LayoutSource,
+  layouts: readonly LayoutSource[],
+  fonts: FontSet,
+  options: BuildOptions,
+): Promise<FingerprintBase> {
   const fontHashes = await Promise.all(
     Object.entries(fonts)
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .flatMap(([family, faces]) => Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await digest(bytes as Uint8Array)}`)),
+      .flatMap(([family, faces]) =>
+        Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await digest(bytes as Uint8Array)}`),
+      ),
   );
   // The logo's bytes count by their hash: a 2 MB array spelled out in JSON would be slow and large.
   const optionData = { ...options, ...(options.logo && { logo: await digest(options.logo) }) };
-  const shared = await digest(encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(optionData) })));
+  const shared = await digest(
+    encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(optionData) })),
+  );
   const layoutHashes = new Map<string, string>();
   for (const layout of layouts) layoutHashes.set(layout.name, await digest(encode(layout.text)));
   return { shared, layouts: layoutHashes };
 }
 
 /** The fingerprint of one product's file for one topic source; `layouts` are its own layout's name and any it reads. */
-export async function fingerprint(base: FingerprintBase, layouts: string | readonly string[], topicBytes: Uint8Array, topicHash?: string): Promise<string> {
+export async function fingerprint(
+  base: FingerprintBase,
+  layouts: string | readonly string[],
+  topicBytes: Uint8Array,
+  topicHash?: string,
+): Promise<string> {
   const topic = topicHash ?? (await digest(topicBytes));
-  const layoutLines = (typeof layouts === 'string' ? [layouts] : layouts).map((name) => `${name}:${base.layouts.get(name) ?? ''}`).join('\n');
+  const layoutLines = (typeof layouts === 'string' ? [layouts] : layouts)
+    .map((name) => `${name}:${base.layouts.get(name) ?? ''}`)
+    .join('\n');
   return digest(encode(`${base.shared}\n${layoutLines}\n${topic}`));
 }
 

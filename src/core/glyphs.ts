@@ -22,7 +22,9 @@ export function missingGlyphDiagnostics(file: string, source: string, missing: R
       col: line >= 0 ? [...lines[line]!.slice(0, lines[line]!.indexOf(char))].length + 1 : 1,
       severity: 'warning',
       message: `${named} is not in the font and prints as an empty box in ${files.join(', ')}, which are therefore not marked PDF/UA or PDF/A`,
-      hint: invisible ? 'delete it (it is often pasted in with text from other programs)' : 'write it in words, or use a letter, digit or common punctuation mark instead',
+      hint: invisible
+        ? 'delete it (it is often pasted in with text from other programs)'
+        : 'write it in words, or use a letter, digit or common punctuation mark instead',
     };
   });
 }

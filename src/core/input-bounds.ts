@@ -45,7 +45,16 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
     const unclosed = unclosedEmphasis(paragraph.text) + unclosedBrackets(paragraph.text);
     work += unclosed * paragraph.text.length;
     if (work > LIMITS.unclosedEmphasisWork) {
-      once('emphasis', diagnostic('error', file, paragraph.line, `this paragraph has ${unclosed} \`*\`, \`_\` or \`[\` marks that open bold, italic or a link and are never closed; the file has too many such marks to be read in reasonable time`, 'close each `*…*`, `**…**` and `[…]` in the same paragraph, or write a literal mark with a backslash: `\\*`, `\\[`'));
+      once(
+        'emphasis',
+        diagnostic(
+          'error',
+          file,
+          paragraph.line,
+          `this paragraph has ${unclosed} \`*\`, \`_\` or \`[\` marks that open bold, italic or a link and are never closed; the file has too many such marks to be read in reasonable time`,
+          'close each `*…*`, `**…**` and `[…]` in the same paragraph, or write a literal mark with a backslash: `\\*`, `\\[`',
+        ),
+      );
     }
     paragraph = undefined;
   };
@@ -61,14 +70,32 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
 
     const quotes = /^[ \t]*(?:>[ \t]?)+/.exec(text)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {
-      once('quote', diagnostic('error', file, line, `block quotes are nested ${quotes - 1} deep here; at most ${LIMITS.quoteDepth} are allowed`, 'use one `>` for a quote or tip'));
+      once(
+        'quote',
+        diagnostic(
+          'error',
+          file,
+          line,
+          `block quotes are nested ${quotes - 1} deep here; at most ${LIMITS.quoteDepth} are allowed`,
+          'use one `>` for a quote or tip',
+        ),
+      );
     }
     const indent = columns(/^[ \t]*/.exec(text)![0]);
     if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(text)) {
       while (listIndents.length > 0 && listIndents[listIndents.length - 1]! >= indent) listIndents.pop();
       listIndents.push(indent);
       if (listIndents.length > LIMITS.listDepth) {
-        once('list', diagnostic('error', file, line, `lists are nested ${listIndents.length} deep here; at most ${LIMITS.listDepth} are allowed`, 'move the deepest items up a level'));
+        once(
+          'list',
+          diagnostic(
+            'error',
+            file,
+            line,
+            `lists are nested ${listIndents.length} deep here; at most ${LIMITS.listDepth} are allowed`,
+            'move the deepest items up a level',
+          ),
+        );
       }
     } else if (indent === 0) listIndents.length = 0;
   }

@@ -35,7 +35,15 @@ export function prepareKit(sources: KitSources): Kit {
   for (const product of LAYOUT_PRODUCTS) {
     const source = sources.layouts.find((l) => l.name === product.name);
     if (!source) {
-      diagnostics.push(diagnostic('error', `templates/${product.name}.hbs`, 1, `the layout for ${product.file} is missing`, 'restore it from the repository'));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          `templates/${product.name}.hbs`,
+          1,
+          `the layout for ${product.file} is missing`,
+          'restore it from the repository',
+        ),
+      );
       continue;
     }
     let layout: Layout;
@@ -76,13 +84,31 @@ function referenceProblems(layout: Layout, danish: Record<string, unknown> | und
       if (!Object.hasOwn(here, key)) {
         const guess = closest(key, keys);
         const name = [root, ...rest.slice(0, index + 1)].join('.');
-        problems.push(diagnostic('error', layout.path, ref.line, `\`${name}\` does not exist`, guess ? `did you mean \`${[root, ...rest.slice(0, index), guess].join('.')}\`?` : `known here: ${keys.join(', ')}`, ref.col));
+        problems.push(
+          diagnostic(
+            'error',
+            layout.path,
+            ref.line,
+            `\`${name}\` does not exist`,
+            guess ? `did you mean \`${[root, ...rest.slice(0, index), guess].join('.')}\`?` : `known here: ${keys.join(', ')}`,
+            ref.col,
+          ),
+        );
         break;
       }
       here = (here as Record<string, unknown>)[key];
       if (root === 'labels' && index === rest.length - 1 && here !== null && typeof here === 'object') {
         const name = ref.path.join('.');
-        problems.push(diagnostic('error', layout.path, ref.line, `\`${name}\` is a group of labels, not one`, `name one of them, e.g. \`${name}.${Object.keys(here)[0] ?? ''}\``, ref.col));
+        problems.push(
+          diagnostic(
+            'error',
+            layout.path,
+            ref.line,
+            `\`${name}\` is a group of labels, not one`,
+            `name one of them, e.g. \`${name}.${Object.keys(here)[0] ?? ''}\``,
+            ref.col,
+          ),
+        );
       }
     }
   }
@@ -98,7 +124,8 @@ export interface PreparedLabels {
 /** labels.yml: YAML, then the Danish set against the shape the code uses, then English key for key against Danish. */
 export function prepareLabels(source: LayoutSource): PreparedLabels {
   // The loader hands over an empty text for a labels file it could not read (deleted while watching).
-  if (source.text.trim() === '') return { diagnostics: [diagnostic('error', source.path, 1, 'the labels file is missing or empty', 'restore it from the repository')] };
+  if (source.text.trim() === '')
+    return { diagnostics: [diagnostic('error', source.path, 1, 'the labels file is missing or empty', 'restore it from the repository')] };
   const lines = new LineCounter();
   const text = source.text.replace(/^\uFEFF/, '');
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
@@ -110,14 +137,23 @@ export function prepareLabels(source: LayoutSource): PreparedLabels {
   const yamlError = document.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
-    return { diagnostics: [diagnostic('error', source.path, pos?.line ?? 1, `bad YAML: ${yamlError.message.split('\n')[0]!}`, undefined, pos?.col ?? 1)] };
+    return {
+      diagnostics: [
+        diagnostic('error', source.path, pos?.line ?? 1, `bad YAML: ${yamlError.message.split('\n')[0]!}`, undefined, pos?.col ?? 1),
+      ],
+    };
   }
   const root = document.contents;
   const da = isMap(root) ? (root.get('da', true) as Node | undefined) : undefined;
   const en = isMap(root) ? (root.get('en', true) as Node | undefined) : undefined;
-  if (!isMap(da) || !isMap(en)) return { diagnostics: [error(isNode(root) ? root : undefined, 'labels must have a `da:` and an `en:` section')] };
+  if (!isMap(da) || !isMap(en))
+    return { diagnostics: [error(isNode(root) ? root : undefined, 'labels must have a `da:` and an `en:` section')] };
   const daKey = isMap(root) ? (root.items.find((item) => keyName(item) === 'da')?.key as Node | undefined) : undefined;
-  const diagnostics = [...compareShape(da, daKey, LABEL_SHAPE, 'da', 'the code', error), ...compareMaps(da, en, 'da', 'en', error), ...compareMaps(en, da, 'en', 'da', error)];
+  const diagnostics = [
+    ...compareShape(da, daKey, LABEL_SHAPE, 'da', 'the code', error),
+    ...compareMaps(da, en, 'da', 'en', error),
+    ...compareMaps(en, da, 'en', 'da', error),
+  ];
   if (diagnostics.length > 0) return { diagnostics, danish: da.toJS(document) as Record<string, unknown> };
   const danish = da.toJS(document) as Record<string, unknown>;
   return { sets: { da: danish as unknown as Labels, en: en.toJS(document) as Labels }, danish, diagnostics };
@@ -132,7 +168,14 @@ function keyName(item: { key: unknown }): string {
 }
 
 /** Every key of `shape` is in `map` (a text where a text is expected, a group where a group is); a missing one is reported at `owner`, the map's own key. */
-function compareShape(map: YAMLMap, owner: Node | undefined, shape: LabelShape, path: string, against: string, error: ErrorAt): Diagnostic[] {
+function compareShape(
+  map: YAMLMap,
+  owner: Node | undefined,
+  shape: LabelShape,
+  path: string,
+  against: string,
+  error: ErrorAt,
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (typeof shape === 'string') return problems;
   for (const [key, expected] of Object.entries(shape)) {
@@ -141,10 +184,14 @@ function compareShape(map: YAMLMap, owner: Node | undefined, shape: LabelShape, 
     if (value === undefined) {
       problems.push(error(owner ?? map, `the label \`${name}\` is missing`, `${against} prints it; add \`${key}:\` here`));
     } else if (typeof expected === 'string') {
-      if (!isScalar(value) || typeof value.value !== 'string') problems.push(error(value, `the label \`${name}\` must be a text`, 'put it in quotes if it contains a colon'));
+      if (!isScalar(value) || typeof value.value !== 'string')
+        problems.push(error(value, `the label \`${name}\` must be a text`, 'put it in quotes if it contains a colon'));
     } else if (!isMap(value)) {
       problems.push(error(value, `the label \`${name}\` must be a group of labels (${Object.keys(expected).join(', ')})`));
-    } else problems.push(...compareShape(value, map.items.find((item) => keyName(item) === key)?.key as Node | undefined, expected, name, against, error));
+    } else
+      problems.push(
+        ...compareShape(value, map.items.find((item) => keyName(item) === key)?.key as Node | undefined, expected, name, against, error),
+      );
   }
   return problems;
 }
@@ -157,8 +204,15 @@ function compareMaps(map: YAMLMap, other: YAMLMap, path: string, otherPath: stri
     const counterpart = other.get(key, true) as Node | undefined;
     if (counterpart === undefined) {
       const guess = closest(key, other.items.map(keyName));
-      problems.push(error(isNode(item.key) ? item.key : map, `the label \`${path}.${key}\` has no \`${otherPath}.${key}\``, guess ? `did you mean \`${guess}\`? Every label needs both languages` : `add it under \`${otherPath}:\`, or remove it here`));
-    } else if (isMap(item.value) && isMap(counterpart)) problems.push(...compareMaps(item.value, counterpart, `${path}.${key}`, `${otherPath}.${key}`, error));
+      problems.push(
+        error(
+          isNode(item.key) ? item.key : map,
+          `the label \`${path}.${key}\` has no \`${otherPath}.${key}\``,
+          guess ? `did you mean \`${guess}\`? Every label needs both languages` : `add it under \`${otherPath}:\`, or remove it here`,
+        ),
+      );
+    } else if (isMap(item.value) && isMap(counterpart))
+      problems.push(...compareMaps(item.value, counterpart, `${path}.${key}`, `${otherPath}.${key}`, error));
   }
   return problems;
 }

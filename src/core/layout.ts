@@ -83,7 +83,14 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
     throw templateError(path, Number(parseLine ?? 1) + bodyOffset, firstLine(String((error as Error).message ?? error)));
   }
   const stray = strayText(program);
-  if (stray) throw templateError(path, stray.line + bodyOffset, `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`, 'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml', stray.col);
+  if (stray)
+    throw templateError(
+      path,
+      stray.line + bodyOffset,
+      `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`,
+      'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml',
+      stray.col,
+    );
   const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
   const template = handlebars.compile(body, { strict: true, noEscape: true });
   return {
@@ -101,10 +108,18 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
         const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
         const line = where ? Number(where[1]) + bodyOffset : 1;
         const field = /"([^"]+)" not defined/.exec(String((error as Error).message))?.[1];
-        throw templateError(path, line, field ? `the field "${field}" does not exist` : firstLine(error), field ? 'check the spelling against the fields listed in the README' : undefined);
+        throw templateError(
+          path,
+          line,
+          field ? `the field "${field}" does not exist` : firstLine(error),
+          field ? 'check the spelling against the fields listed in the README' : undefined,
+        );
       }
       // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
-      return output.split('\n').filter((l) => l.startsWith(PART_LINE)).map((l) => JSON.parse(l) as Part);
+      return output
+        .split('\n')
+        .filter((l) => l.startsWith(PART_LINE))
+        .map((l) => JSON.parse(l) as Part);
     },
   };
 }

@@ -22,12 +22,15 @@ const MAX_SIDE = 8000;
 /** What the bytes are, or why they cannot be a logo (a message for `--logo`). */
 export function sniffLogo(bytes: Uint8Array): { logo: Logo } | { problem: string } {
   if (bytes.length === 0) return { problem: '--logo: the file is empty' };
-  if (bytes.length > MAX_LOGO_BYTES) return { problem: `--logo: the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a logo may be at most 2 MB` };
+  if (bytes.length > MAX_LOGO_BYTES)
+    return { problem: `--logo: the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a logo may be at most 2 MB` };
   const found = png(bytes) ?? jpeg(bytes) ?? svg(bytes);
   if (!found) return { problem: '--logo: the file is not a PNG, JPEG or SVG image' };
   if (found.width <= 0 || found.height <= 0) return { problem: `--logo: the ${found.type.toUpperCase()} has no size` };
   if (found.type !== 'svg' && (Math.min(found.width, found.height) < MIN_SIDE || Math.max(found.width, found.height) > MAX_SIDE)) {
-    return { problem: `--logo: the image is ${found.width} × ${found.height} pixels; use one from ${MIN_SIDE} to ${MAX_SIDE} pixels on each side` };
+    return {
+      problem: `--logo: the image is ${found.width} × ${found.height} pixels; use one from ${MIN_SIDE} to ${MAX_SIDE} pixels on each side`,
+    };
   }
   return { logo: found };
 }
@@ -79,7 +82,10 @@ function svg(b: Uint8Array): Logo | undefined {
   const open = /<svg\b[^>]*>/i.exec(text.replace(/^\uFEFF/, ''));
   if (!open || !/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b/i.test(text.replace(/^\uFEFF/, ''))) return undefined;
   const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(open[0])?.[1];
-  const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const box = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const size = (value: string | undefined) => (value && /^\s*[\d.]+\s*(px|pt)?\s*$/.test(value) ? Number.parseFloat(value) : undefined);
   const width = size(attr('width')) ?? (box?.length === 4 ? box[2] : undefined) ?? 0;
   const height = size(attr('height')) ?? (box?.length === 4 ? box[3] : undefined) ?? 0;

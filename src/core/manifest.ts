@@ -45,7 +45,14 @@ export async function manifestFiles(
   const made = await Promise.all(
     files.map(async (f): Promise<ManifestFile> => {
       const fingerprint = inputs(f.path);
-      return { path: f.path, bytes: f.bytes.length, pages: f.pages ?? null, sha256: await sha256(f.bytes), ...(f.conformance?.length && { conformance: f.conformance }), ...(fingerprint !== undefined && { inputs: fingerprint }) };
+      return {
+        path: f.path,
+        bytes: f.bytes.length,
+        pages: f.pages ?? null,
+        sha256: await sha256(f.bytes),
+        ...(f.conformance?.length && { conformance: f.conformance }),
+        ...(fingerprint !== undefined && { inputs: fingerprint }),
+      };
     }),
   );
   const rank = (path: string) => {
@@ -59,7 +66,12 @@ export async function manifestFiles(
  * Merges this build's topics into the previous manifest: a topic that failed this time keeps its
  * earlier entry, because its earlier files are still in place. Sorted by slug for stable bytes.
  */
-export function mergeManifest(previous: Manifest | undefined, built: readonly ManifestTopic[], keep: (slug: string) => boolean, generator: string): Manifest {
+export function mergeManifest(
+  previous: Manifest | undefined,
+  built: readonly ManifestTopic[],
+  keep: (slug: string) => boolean,
+  generator: string,
+): Manifest {
   const bySlug = new Map<string, ManifestTopic>();
   for (const topic of previous?.topics ?? []) if (keep(topic.slug)) bySlug.set(topic.slug, topic);
   for (const topic of built) bySlug.set(topic.slug, topic);
@@ -81,12 +93,22 @@ export function parseManifest(text: string): Manifest | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(data) || typeof data['generator'] !== 'string' || !data['generator'].startsWith(GENERATOR_PREFIX) || !Array.isArray(data['topics'])) return undefined;
+  if (
+    !isRecord(data) ||
+    typeof data['generator'] !== 'string' ||
+    !data['generator'].startsWith(GENERATOR_PREFIX) ||
+    !Array.isArray(data['topics'])
+  )
+    return undefined;
   const topics = data['topics'].filter(isRecord).flatMap((topic): ManifestTopic[] => {
     const slug = topic['slug'];
     if (typeof slug !== 'string' || !isPlainName(slug) || !Array.isArray(topic['files'])) return [];
-    const inFolder = (entry: unknown): entry is { path: string; bytes: number } => isRecord(entry) && typeof entry['path'] === 'string' && typeof entry['bytes'] === 'number' && isTopicPath(entry['path'], slug);
-    const entry: ManifestTopic = { ...(topic as unknown as ManifestTopic), files: (topic['files'] as unknown[]).filter(inFolder) as ManifestFile[] };
+    const inFolder = (entry: unknown): entry is { path: string; bytes: number } =>
+      isRecord(entry) && typeof entry['path'] === 'string' && typeof entry['bytes'] === 'number' && isTopicPath(entry['path'], slug);
+    const entry: ManifestTopic = {
+      ...(topic as unknown as ManifestTopic),
+      files: (topic['files'] as unknown[]).filter(inFolder) as ManifestFile[],
+    };
     if (!inFolder(topic['archive'])) delete entry.archive;
     return [entry];
   });

@@ -44,8 +44,12 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
     problems.push({ field: 'start', message: `--start "${options.start}" is not a time; write HH:MM, e.g. 13:00` });
   }
   const badDate = options.date === undefined ? undefined : dateProblem(options.date);
-  if (badDate !== undefined) problems.push({ field: 'date', message: `--date "${options.date}" ${badDate}; write YYYY-MM-DD, e.g. 2023-10-27` });
-  if (options.participants !== undefined && (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)) {
+  if (badDate !== undefined)
+    problems.push({ field: 'date', message: `--date "${options.date}" ${badDate}; write YYYY-MM-DD, e.g. 2023-10-27` });
+  if (
+    options.participants !== undefined &&
+    (!Number.isInteger(options.participants) || options.participants < 2 || options.participants > 200)
+  ) {
     problems.push({ field: 'participants', message: `--participants must be a whole number from 2 to 200` });
   }
   if (options.duration !== undefined && (!Number.isInteger(options.duration) || options.duration < 1 || options.duration > 480)) {
@@ -55,12 +59,18 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
     problems.push({ field: 'flipoverSize', message: `--flipover-size must be A4, A3, A2 or A1` });
   }
   if (options.tile !== undefined && options.tile !== 'A4') problems.push({ field: 'tile', message: '--tile can only be A4' });
-  for (const [field, max] of [['organisation', 80], ['note', 400]] as const) {
+  for (const [field, max] of [
+    ['organisation', 80],
+    ['note', 400],
+  ] as const) {
     const value = options[field];
     if (value !== undefined && value.length > max) problems.push({ field, message: `--${field} is longer than ${max} characters` });
   }
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
-    problems.push({ field: 'baseUrl', message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/` });
+    problems.push({
+      field: 'baseUrl',
+      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`,
+    });
   }
   if (options.logo !== undefined) {
     const sniffed = sniffLogo(options.logo);

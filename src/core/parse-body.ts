@@ -52,7 +52,15 @@ export function parseBody(
     if (section.heading === undefined) {
       if (section.tokens.some((t) => t.token.type !== 'space')) {
         const first = section.tokens.find((t) => t.token.type !== 'space')!;
-        diagnostics.push(diagnostic('warning', file, first.line, 'text before the first `##` section is not printed', `put it under \`## ${names.about}\``));
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            file,
+            first.line,
+            'text before the first `##` section is not printed',
+            `put it under \`## ${names.about}\``,
+          ),
+        );
       }
       continue;
     }
@@ -60,11 +68,28 @@ export function parseBody(
     const kind = classify(heading);
     const named = kind === 'step' || kind === 'other' ? undefined : names[kind];
     if (named !== undefined && !sameName(heading, named)) {
-      diagnostics.push(diagnostic('warning', file, line, `\`## ${heading.trim()}\` is read as the section \`## ${named}\`; the words after "${named}" are not printed`, `write \`## ${named}\`, and put the rest in the section's text`, 4));
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          file,
+          line,
+          `\`## ${heading.trim()}\` is read as the section \`## ${named}\`; the words after "${named}" are not printed`,
+          `write \`## ${named}\`, and put the rest in the section's text`,
+          4,
+        ),
+      );
     }
     if (kind !== 'step' && kind !== 'other') {
       if (seen.has(kind)) {
-        diagnostics.push(diagnostic('error', file, line, `the section \`## ${names[kind]}\` appears twice (first at line ${seen.get(kind)})`, 'merge the two sections into one'));
+        diagnostics.push(
+          diagnostic(
+            'error',
+            file,
+            line,
+            `the section \`## ${names[kind]}\` appears twice (first at line ${seen.get(kind)})`,
+            'merge the two sections into one',
+          ),
+        );
         continue;
       }
       seen.set(kind, line);
@@ -90,7 +115,16 @@ export function parseBody(
         break;
       case 'step': {
         if (result.steps.length === LIMITS.steps) {
-          diagnostics.push(diagnostic('error', file, line, `a topic has at most ${LIMITS.steps} steps; this is one more`, 'merge steps, or split the topic in two', 4));
+          diagnostics.push(
+            diagnostic(
+              'error',
+              file,
+              line,
+              `a topic has at most ${LIMITS.steps} steps; this is one more`,
+              'merge steps, or split the topic in two',
+              4,
+            ),
+          );
         }
         const step = parseStep(heading, line, tokens);
         if (step) result.steps.push(step);
@@ -101,11 +135,29 @@ export function parseBody(
         const known = Object.values(names);
         const guess = closest(heading, known);
         if (guess) {
-          diagnostics.push(diagnostic('warning', file, line, `unknown section \`## ${heading}\` is printed as it stands`, `did you mean \`## ${guess}\`?`, 4));
+          diagnostics.push(
+            diagnostic(
+              'warning',
+              file,
+              line,
+              `unknown section \`## ${heading}\` is printed as it stands`,
+              `did you mean \`## ${guess}\`?`,
+              4,
+            ),
+          );
         }
         // Only the first section after it ends the legal background; later ones follow that one.
         if (lastKnown === 'legal' && result.extras.at(-1)?.after !== 'legal') {
-          diagnostics.push(diagnostic('warning', file, line, `\`## ${heading.trim()}\` ends the legal background: it and what follows are printed in the guide, not in the handout`, `write \`### ${heading.trim()}\` to keep it in the legal background, or move it before \`## ${names.legal}\``, 4));
+          diagnostics.push(
+            diagnostic(
+              'warning',
+              file,
+              line,
+              `\`## ${heading.trim()}\` ends the legal background: it and what follows are printed in the guide, not in the handout`,
+              `write \`### ${heading.trim()}\` to keep it in the legal background, or move it before \`## ${names.legal}\``,
+              4,
+            ),
+          );
         }
         result.extras.push({ title: heading, blocks: toBlocks(tokens, ctx), line, after: lastKnown });
         break;
@@ -115,12 +167,39 @@ export function parseBody(
   }
 
   const end = bodyLine;
-  if (!seen.has('starting')) diagnostics.push(diagnostic('error', file, end, `the section \`## ${names.starting}\` is missing`, 'add it with the topic\'s guiding questions as a list'));
-  if (!seen.has('preparation')) diagnostics.push(diagnostic('error', file, end, `the section \`## ${names.preparation}\` is missing`, 'add it with one list item per thing to prepare'));
+  if (!seen.has('starting'))
+    diagnostics.push(
+      diagnostic(
+        'error',
+        file,
+        end,
+        `the section \`## ${names.starting}\` is missing`,
+        "add it with the topic's guiding questions as a list",
+      ),
+    );
+  if (!seen.has('preparation'))
+    diagnostics.push(
+      diagnostic(
+        'error',
+        file,
+        end,
+        `the section \`## ${names.preparation}\` is missing`,
+        'add it with one list item per thing to prepare',
+      ),
+    );
   if (result.steps.length === 0 && !diagnostics.some((d) => d.message.includes(`\`## ${stepWord}`))) {
     diagnostics.push(diagnostic('error', file, end, 'the topic has no steps', `add at least one \`## ${stepWord} 1 (10 min): …\` section`));
   }
-  if (!seen.has('legal')) diagnostics.push(diagnostic('warning', file, end, `the section \`## ${names.legal}\` is missing; the handout will have no legal background`, `add \`## ${names.legal}\` with the legal background participants are handed`));
+  if (!seen.has('legal'))
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        file,
+        end,
+        `the section \`## ${names.legal}\` is missing; the handout will have no legal background`,
+        `add \`## ${names.legal}\` with the legal background participants are handed`,
+      ),
+    );
   checkStepOrder(result.steps);
   return result;
 
@@ -139,10 +218,20 @@ export function parseBody(
     const lists = tokens.filter((t) => t.token.type === 'list');
     const others = tokens.filter((t) => t.token.type !== 'list' && t.token.type !== 'space');
     for (const other of others) {
-      diagnostics.push(diagnostic('warning', file, other.line, `only list items are printed under \`${name}\`; this text is left out`, `write it as a list item: \`- …\``));
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          file,
+          other.line,
+          `only list items are printed under \`${name}\`; this text is left out`,
+          `write it as a list item: \`- …\``,
+        ),
+      );
     }
     if (lists.length === 0) {
-      diagnostics.push(diagnostic('error', file, line, `\`${name}\` has no list`, `write ${what} as list items, each starting with \`- \``));
+      diagnostics.push(
+        diagnostic('error', file, line, `\`${name}\` has no list`, `write ${what} as list items, each starting with \`- \``),
+      );
       return [];
     }
     return lists.flatMap((l) => (toList(l.token as Tokens.List, l.line, ctx) as Extract<Block, { kind: 'list' }>).items);
@@ -160,8 +249,14 @@ export function parseBody(
     const number = Number(match[2]);
     const minutes = Number(match[3]);
     const title = match[4]!.trim();
-    if (minutes === 0) diagnostics.push(diagnostic('error', file, line, `${stepWord} ${number} lasts 0 minutes`, 'give the step its time in minutes, e.g. `(8 min)`', 4));
-    if (title === '') diagnostics.push(diagnostic('error', file, line, `${stepWord} ${number} has no title`, `write a title after the colon: ${example}`, 4));
+    if (minutes === 0)
+      diagnostics.push(
+        diagnostic('error', file, line, `${stepWord} ${number} lasts 0 minutes`, 'give the step its time in minutes, e.g. `(8 min)`', 4),
+      );
+    if (title === '')
+      diagnostics.push(
+        diagnostic('error', file, line, `${stepWord} ${number} has no title`, `write a title after the colon: ${example}`, 4),
+      );
     const subs = SUBSECTION_NAMES[language];
     const step: Step = { number, minutes, title, line, instructions: [], questions: [], tips: [], flipPrompts: [] };
     let mode: 'instructions' | 'questions' | 'flipover' = 'instructions';
@@ -170,7 +265,15 @@ export function parseBody(
     const closeMode = () => {
       if (!modeHadList) {
         const name = mode === 'questions' ? subs.questions : subs.flipover;
-        diagnostics.push(diagnostic('error', file, modeLine, `\`### ${name}\` must be followed by a list`, 'write each item on its own line, starting with `- `'));
+        diagnostics.push(
+          diagnostic(
+            'error',
+            file,
+            modeLine,
+            `\`### ${name}\` must be followed by a list`,
+            'write each item on its own line, starting with `- `',
+          ),
+        );
       }
     };
     for (const item of tokens) {
@@ -185,7 +288,17 @@ export function parseBody(
           continue;
         }
         const guess = closest(text, [subs.questions, subs.flipover]);
-        if (guess) diagnostics.push(diagnostic('warning', file, item.line, `\`### ${text}\` is printed as an ordinary heading`, `did you mean \`### ${guess}\`?`, 5));
+        if (guess)
+          diagnostics.push(
+            diagnostic(
+              'warning',
+              file,
+              item.line,
+              `\`### ${text}\` is printed as an ordinary heading`,
+              `did you mean \`### ${guess}\`?`,
+              5,
+            ),
+          );
         closeMode();
         mode = 'instructions';
         modeHadList = true;
@@ -202,7 +315,15 @@ export function parseBody(
       if (!block) continue;
       if (block.kind === 'tip') step.tips.push(block.blocks);
       else if (mode !== 'instructions') {
-        diagnostics.push(diagnostic('warning', file, item.line, 'this text stands among list items and is printed as an instruction', 'put instructions before the `###` heading'));
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            file,
+            item.line,
+            'this text stands among list items and is printed as an instruction',
+            'put instructions before the `###` heading',
+          ),
+        );
         step.instructions.push(block);
       } else step.instructions.push(block);
     }
@@ -214,7 +335,15 @@ export function parseBody(
   function withinPromptLimit(prompt: FlipPrompt): boolean {
     flipPrompts++;
     if (flipPrompts === LIMITS.flipPrompts + 1) {
-      diagnostics.push(diagnostic('error', file, prompt.line, `a topic has at most ${LIMITS.flipPrompts} flip-chart sheets; this is sheet ${flipPrompts}`, 'keep the prompts for the flip chart few and short; put the rest under `### Dialogspørgsmål`'));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          file,
+          prompt.line,
+          `a topic has at most ${LIMITS.flipPrompts} flip-chart sheets; this is sheet ${flipPrompts}`,
+          'keep the prompts for the flip chart few and short; put the rest under `### Dialogspørgsmål`',
+        ),
+      );
     }
     return flipPrompts <= LIMITS.flipPrompts;
   }
@@ -238,8 +367,11 @@ export function parseBody(
     steps.forEach((step, index) => {
       const expected = index === 0 ? 1 : steps[index - 1]!.number + 1;
       if (step.number !== expected) {
-        const detail = step.number > expected ? `${stepWord} ${expected} is missing` : `${stepWord} ${step.number} comes again or out of order`;
-        diagnostics.push(diagnostic('error', file, step.line, `steps must be numbered 1, 2, 3 … in order: ${detail}`, `number this step ${expected}`, 4));
+        const detail =
+          step.number > expected ? `${stepWord} ${expected} is missing` : `${stepWord} ${step.number} comes again or out of order`;
+        diagnostics.push(
+          diagnostic('error', file, step.line, `steps must be numbered 1, 2, 3 … in order: ${detail}`, `number this step ${expected}`, 4),
+        );
       }
     });
   }
@@ -252,7 +384,15 @@ function splitSections(tokens: readonly Located[], ctx: MarkdownContext) {
     if (item.token.type === 'heading') {
       const heading = item.token as Tokens.Heading;
       if (heading.depth === 1) {
-        ctx.diagnostics.push(diagnostic('error', ctx.file, item.line, `a level-1 heading ("# ${heading.text}") is not allowed in the body`, 'the title belongs in the front matter as `title:`; use `##` for sections'));
+        ctx.diagnostics.push(
+          diagnostic(
+            'error',
+            ctx.file,
+            item.line,
+            `a level-1 heading ("# ${heading.text}") is not allowed in the body`,
+            'the title belongs in the front matter as `title:`; use `##` for sections',
+          ),
+        );
         continue;
       }
       if (heading.depth === 2) {

@@ -3,7 +3,16 @@ import { isDocument, isMap, isScalar, LineCounter, parseDocument, visit, type Do
 import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
 import { LIMITS } from './input-bounds.js';
-import { ideaCardsFor, type Diagnostic, type Language, type Media, type MediaKind, type PaperSize, type Range, type TopicMeta } from './model.js';
+import {
+  ideaCardsFor,
+  type Diagnostic,
+  type Language,
+  type Media,
+  type MediaKind,
+  type PaperSize,
+  type Range,
+  type TopicMeta,
+} from './model.js';
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import { readSettings, report, type Field, type Schema, type Settings, type SettingsContext } from './read-settings.js';
 import { explainYamlError } from './yaml-errors.js';
@@ -24,7 +33,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HTTP_URL = /^https?:\/\/[^\s/]+\.[^\s]*$/i;
 
 /** A number or a range `"45-60"` of whole numbers, read from a YAML scalar. */
-function rangeField(key: string, unit: string, example: string, options: { single: boolean; largest?: number; missingHint: string }): Field {
+function rangeField(
+  key: string,
+  unit: string,
+  example: string,
+  options: { single: boolean; largest?: number; missingHint: string },
+): Field {
   return {
     kind: 'custom',
     required: true,
@@ -32,14 +46,20 @@ function rangeField(key: string, unit: string, example: string, options: { singl
     read(value) {
       const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
       const match = text === undefined ? null : /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/.exec(text);
-      if (!match) return { problem: `must be a number of ${unit} or a range, not "${text ?? typeof value}"`, hint: `write e.g. ${example}` };
+      if (!match)
+        return { problem: `must be a number of ${unit} or a range, not "${text ?? typeof value}"`, hint: `write e.g. ${example}` };
       const min = Number(match[1]);
       const max = match[2] === undefined ? min : Number(match[2]);
-      if (match[2] === undefined && !options.single) return { problem: 'must be a range from the smallest to the largest group', hint: `write e.g. ${example}` };
+      if (match[2] === undefined && !options.single)
+        return { problem: 'must be a range from the smallest to the largest group', hint: `write e.g. ${example}` };
       if (min < 1) return { problem: 'must be at least 1', hint: `write e.g. ${example}` };
       if (min > max) return { problem: `"${text}" goes backwards`, hint: `write the smaller figure first: \`${key}: "${max}-${min}"\`` };
       const largest = options.largest ?? Infinity;
-      if (max > largest) return { problem: `goes up to ${max}; at most ${largest} ${unit} are supported`, hint: `write e.g. \`${key}: "${min}-${largest}"\`` };
+      if (max > largest)
+        return {
+          problem: `goes up to ${max}; at most ${largest} ${unit} are supported`,
+          hint: `write e.g. \`${key}: "${min}-${largest}"\``,
+        };
       return { value: { min, max } satisfies Range };
     },
   };
@@ -48,7 +68,10 @@ function rangeField(key: string, unit: string, example: string, options: { singl
 /** The contract's front matter (README "Writing a topic"), as data. */
 export const TOPIC_SCHEMA: Schema = {
   title: { kind: 'text', required: true, missingHint: 'add a line `title: …` to the front matter' },
-  slug: { kind: 'text', pattern: { test: SLUG, problem: 'may only hold a-z, 0-9 and single hyphens', hint: 'for example `slug: private-it-loesninger`' } },
+  slug: {
+    kind: 'text',
+    pattern: { test: SLUG, problem: 'may only hold a-z, 0-9 and single hyphens', hint: 'for example `slug: private-it-loesninger`' },
+  },
   series: { kind: 'text' },
   publisher: { kind: 'text' },
   date: {
@@ -56,21 +79,39 @@ export const TOPIC_SCHEMA: Schema = {
     read(value) {
       const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
       const problem = dateProblem(text);
-      return problem === undefined ? { value: text } : { problem: `"${text}" ${problem}`, hint: 'write it as YYYY-MM-DD, e.g. `date: 2023-10-27`' };
+      return problem === undefined
+        ? { value: text }
+        : { problem: `"${text}" ${problem}`, hint: 'write it as YYYY-MM-DD, e.g. `date: 2023-10-27`' };
     },
   },
   language: { kind: 'choice', values: ['da', 'en'] },
-  duration: rangeField('duration', 'minutes', '`duration: 60` or `duration: "45-60"`', { single: true, missingHint: 'add the total time in minutes, e.g. `duration: 60` or `duration: "45-60"`' }),
-  participants: rangeField('participants', 'people', '`participants: "4-20"`', { single: false, largest: LIMITS.participants, missingHint: 'add the group size, e.g. `participants: "4-20"`' }),
+  duration: rangeField('duration', 'minutes', '`duration: 60` or `duration: "45-60"`', {
+    single: true,
+    missingHint: 'add the total time in minutes, e.g. `duration: 60` or `duration: "45-60"`',
+  }),
+  participants: rangeField('participants', 'people', '`participants: "4-20"`', {
+    single: false,
+    largest: LIMITS.participants,
+    missingHint: 'add the group size, e.g. `participants: "4-20"`',
+  }),
   media: {
     kind: 'map',
     example: '`media: { kind: film, title: …, url: "https://…", minutes: 6 }`',
     fields: {
-      kind: { kind: 'choice', values: ['film', 'podcast', 'case'], required: true, hint: 'write `kind: film`, `kind: podcast` or `kind: case`', missingHint: 'write `kind: film`, `kind: podcast` or `kind: case`' },
+      kind: {
+        kind: 'choice',
+        values: ['film', 'podcast', 'case'],
+        required: true,
+        hint: 'write `kind: film`, `kind: podcast` or `kind: case`',
+        missingHint: 'write `kind: film`, `kind: podcast` or `kind: case`',
+      },
       title: { kind: 'text', required: true, missingHint: 'write the title of the film, podcast or case' },
       url: {
         kind: 'custom',
-        read: (value) => (typeof value === 'string' && HTTP_URL.test(value) ? { value } : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' }),
+        read: (value) =>
+          typeof value === 'string' && HTTP_URL.test(value)
+            ? { value }
+            : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' },
       },
       minutes: { kind: 'integer', min: 1, max: 600, hint: 'write e.g. `minutes: 6`' },
     },
@@ -83,7 +124,12 @@ export const TOPIC_SCHEMA: Schema = {
       size: { kind: 'choice', values: ['A4', 'A3', 'A2', 'A1'] },
       tile: {
         kind: 'custom',
-        read: (value) => (value === 'A4' ? { value } : value === false ? { value: undefined } : { problem: `can only be A4, not "${String(value)}"`, hint: 'write `tile: A4` or leave the key out' }),
+        read: (value) =>
+          value === 'A4'
+            ? { value }
+            : value === false
+              ? { value: undefined }
+              : { problem: `can only be A4, not "${String(value)}"`, hint: 'write `tile: A4` or leave the key out' },
       },
     },
   },
@@ -101,7 +147,10 @@ export const TOPIC_SCHEMA: Schema = {
  * gray-matter splits the file; its YAML engine is the `yaml` library's positioned document, so every
  * diagnostic keeps its line and column. Its JavaScript engine would run code from a topic: refused.
  */
-function splitFrontMatter(text: string, lineCounter: LineCounter): { document?: Document; yaml: string; body: string; javascript?: boolean } {
+function splitFrontMatter(
+  text: string,
+  lineCounter: LineCounter,
+): { document?: Document; yaml: string; body: string; javascript?: boolean } {
   const refuse = () => {
     throw new JavaScriptFrontMatter();
   };
@@ -139,7 +188,15 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     return { body: '', bodyLine: 1, diagnostics, noBody: true };
   }
   if (!opens) {
-    diagnostics.push(diagnostic('error', file, 1, 'the file has no front matter', 'start the file with `---`, then `title:`, `duration:` and `participants:`, then `---`'));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        file,
+        1,
+        'the file has no front matter',
+        'start the file with `---`, then `title:`, `duration:` and `participants:`, then `---`',
+      ),
+    );
     return { body: text, bodyLine: 1, diagnostics };
   }
 
@@ -147,7 +204,9 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   const { document, yaml, body, javascript } = splitFrontMatter(text, lineCounter);
   const bodyLine = countLines(text.slice(0, text.length - body.length)) + 1;
   if (javascript) {
-    diagnostics.push(diagnostic('error', file, 1, 'front matter in JavaScript is not supported', 'write it in YAML, between two `---` lines'));
+    diagnostics.push(
+      diagnostic('error', file, 1, 'front matter in JavaScript is not supported', 'write it in YAML, between two `---` lines'),
+    );
     return { body, bodyLine, diagnostics };
   }
   // The YAML text starts right after the opening `---`, on its line, so YAML line N is file line N.
@@ -193,7 +252,12 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
   const { values } = settings;
   const text = (key: string) => values.get(key) as string | undefined;
   if (!settings.nodes.has('slug') && !SLUG.test(fallbackSlug)) {
-    report(ctx, root, `the file name "${fallbackSlug}" is not a valid slug, and no \`slug\` is given`, 'add e.g. `slug: mit-emne` (a-z, 0-9 and hyphens) or rename the file');
+    report(
+      ctx,
+      root,
+      `the file name "${fallbackSlug}" is not a valid slug, and no \`slug\` is given`,
+      'add e.g. `slug: mit-emne` (a-z, 0-9 and hyphens) or rename the file',
+    );
   }
   const participants = values.get('participants') as Range | undefined;
   const media = toMedia(values.get('media') as Settings | undefined, ctx);
@@ -250,7 +314,16 @@ function swallowedByComments(file: string, matter: string, lineCounter: LineCoun
       const pos = lineCounter.linePos(matter.indexOf('#', value.range[1]));
       const key = isScalar(pair.key) ? String(pair.key.value) : 'value';
       const whole = `${matter.slice(value.range[0], value.range[1])} ${comment}`.replace(/"/g, '\\"');
-      out.push(diagnostic('warning', file, pos.line, `"${comment}" is read as a YAML comment and is not part of \`${key}\``, `put the whole value in quotes: \`${key}: "${whole}"\``, pos.col));
+      out.push(
+        diagnostic(
+          'warning',
+          file,
+          pos.line,
+          `"${comment}" is read as a YAML comment and is not part of \`${key}\``,
+          `put the whole value in quotes: \`${key}: "${whole}"\``,
+          pos.col,
+        ),
+      );
     },
   });
   return out;

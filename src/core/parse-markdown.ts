@@ -63,19 +63,27 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
       if (!isTip(inner)) return { kind: 'quote', blocks: inner, line };
       const blocks = stripTipLabel(inner);
       if (blocks.every(isEmpty)) {
-        ctx.diagnostics.push(diagnostic('warning', ctx.file, line, 'the tip is empty and is left out', 'write the tip after `**Tip:**`, or delete the line'));
+        ctx.diagnostics.push(
+          diagnostic('warning', ctx.file, line, 'the tip is empty and is left out', 'write the tip after `**Tip:**`, or delete the line'),
+        );
         return undefined;
       }
       return { kind: 'tip', blocks, line };
     }
     case 'code':
-      ctx.diagnostics.push(diagnostic('warning', ctx.file, line, 'a code block is printed as plain text', 'write it as an ordinary paragraph'));
+      ctx.diagnostics.push(
+        diagnostic('warning', ctx.file, line, 'a code block is printed as plain text', 'write it as an ordinary paragraph'),
+      );
       return { kind: 'paragraph', spans: [{ text: (token as Tokens.Code).text }], line };
     case 'table':
-      ctx.diagnostics.push(diagnostic('warning', ctx.file, line, 'tables are not supported and are left out', 'write the content as a list'));
+      ctx.diagnostics.push(
+        diagnostic('warning', ctx.file, line, 'tables are not supported and are left out', 'write the content as a list'),
+      );
       return undefined;
     case 'html':
-      ctx.diagnostics.push(diagnostic('warning', ctx.file, line, 'HTML is not printed', 'use Markdown: **bold**, *italic*, [text](https://…)'));
+      ctx.diagnostics.push(
+        diagnostic('warning', ctx.file, line, 'HTML is not printed', 'use Markdown: **bold**, *italic*, [text](https://…)'),
+      );
       return undefined;
     default:
       ctx.diagnostics.push(diagnostic('warning', ctx.file, line, `unsupported Markdown (${token.type}) is left out`));
@@ -93,7 +101,16 @@ export function toList(list: Tokens.List, line: number, ctx: MarkdownContext): B
     // One space more than the list is not enough to nest: Markdown reads it as an item of its own.
     const extra = indentOf(itemLine) - firstIndent;
     if (extra > 0) {
-      ctx.diagnostics.push(diagnostic('warning', ctx.file, itemLine, `this item is indented by ${extra === 1 ? 'one space' : `${extra} spaces`} more than the list, which is not enough to put it under the item before: it is printed as an item of its own`, 'indent a line that belongs under an item by two spaces more, or start it at the same place as the others', firstIndent + 1));
+      ctx.diagnostics.push(
+        diagnostic(
+          'warning',
+          ctx.file,
+          itemLine,
+          `this item is indented by ${extra === 1 ? 'one space' : `${extra} spaces`} more than the list, which is not enough to put it under the item before: it is printed as an item of its own`,
+          'indent a line that belongs under an item by two spaces more, or start it at the same place as the others',
+          firstIndent + 1,
+        ),
+      );
     }
     items.push(toListItem(item, itemLine, ctx));
     itemLine += countNewlines(item.raw);
@@ -108,7 +125,11 @@ function toListItem(item: Tokens.ListItem, line: number, ctx: MarkdownContext): 
   let spans: Span[] = [];
   let rest = parts;
   if (first && (first.token.type === 'text' || first.token.type === 'paragraph')) {
-    spans = toSpans((first.token as Tokens.Text).tokens ?? [{ type: 'text', raw: first.token.raw, text: (first.token as Tokens.Text).text }], first.line, ctx);
+    spans = toSpans(
+      (first.token as Tokens.Text).tokens ?? [{ type: 'text', raw: first.token.raw, text: (first.token as Tokens.Text).text }],
+      first.line,
+      ctx,
+    );
     rest = parts.slice(1);
   }
   return { spans, children: toBlocks(rest, ctx), line };
@@ -135,19 +156,46 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
           if (SAFE_LINK.test(href)) {
             if (isPlaceholder(href)) {
               const pos = locate(ctx.lines, href, line);
-              ctx.diagnostics.push(diagnostic('warning', ctx.file, pos.line, `the link "${href}" is a placeholder, not a real address`, PLACEHOLDER_HINT, pos.col));
+              ctx.diagnostics.push(
+                diagnostic(
+                  'warning',
+                  ctx.file,
+                  pos.line,
+                  `the link "${href}" is a placeholder, not a real address`,
+                  PLACEHOLDER_HINT,
+                  pos.col,
+                ),
+              );
             }
             walk(link.tokens, { ...style, link: href });
           } else {
             const pos = locate(ctx.lines, `](${link.href}`, line);
-            ctx.diagnostics.push(diagnostic('error', ctx.file, pos.line, `the link "${link.href}" is not an http, https or mailto address`, 'write a full address, e.g. [borger.dk](https://www.borger.dk)', pos.col + 2));
+            ctx.diagnostics.push(
+              diagnostic(
+                'error',
+                ctx.file,
+                pos.line,
+                `the link "${link.href}" is not an http, https or mailto address`,
+                'write a full address, e.g. [borger.dk](https://www.borger.dk)',
+                pos.col + 2,
+              ),
+            );
             walk(link.tokens, style);
           }
           break;
         }
         case 'image': {
           const pos = locate(ctx.lines, '![', line);
-          ctx.diagnostics.push(diagnostic('warning', ctx.file, pos.line, 'images are not printed; only their text is kept', 'describe the picture in words', pos.col));
+          ctx.diagnostics.push(
+            diagnostic(
+              'warning',
+              ctx.file,
+              pos.line,
+              'images are not printed; only their text is kept',
+              'describe the picture in words',
+              pos.col,
+            ),
+          );
           spans.push({ ...style, text: (token as Tokens.Image).text });
           break;
         }
@@ -165,7 +213,9 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
           break;
         }
         case 'html':
-          ctx.diagnostics.push(diagnostic('warning', ctx.file, line, `HTML "${token.raw.trim()}" is not printed`, 'use Markdown instead of HTML'));
+          ctx.diagnostics.push(
+            diagnostic('warning', ctx.file, line, `HTML "${token.raw.trim()}" is not printed`, 'use Markdown instead of HTML'),
+          );
           break;
         default:
           spans.push({ ...style, text: token.raw });

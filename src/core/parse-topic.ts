@@ -23,12 +23,26 @@ export function parseTopic(source: SourceFile): ParseResult {
   const fail = (message: string, hint?: string): ParseResult => ({ diagnostics: [diagnostic('error', file, 1, message, hint)] });
 
   if (bytes.length > MAX_TOPIC_BYTES) {
-    return fail(`the file is ${(source.size ?? bytes.length).toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`, 'split the topic, or move long texts out of it');
+    return fail(
+      `the file is ${(source.size ?? bytes.length).toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`,
+      'split the topic, or move long texts out of it',
+    );
   }
   if (bytes.includes(0)) return fail('the file is binary, not text', 'save the topic as a UTF-8 Markdown text file');
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) {
-    return { diagnostics: [diagnostic('error', file, decoded.line, 'the file is not valid UTF-8 text: the byte here is not UTF-8', 'save it with the encoding UTF-8 (most editors offer it under "Save as")', decoded.col)] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          file,
+          decoded.line,
+          'the file is not valid UTF-8 text: the byte here is not UTF-8',
+          'save it with the encoding UTF-8 (most editors offer it under "Save as")',
+          decoded.col,
+        ),
+      ],
+    };
   }
   const cleaned = cleanText(file, decoded.text);
   const text = cleaned.text;

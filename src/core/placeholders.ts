@@ -8,7 +8,13 @@ export function isPlaceholder(address: string): boolean {
   if (trimmed === '' || trimmed === '#' || /todo/i.test(trimmed)) return true;
   const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]+)/i.exec(trimmed)?.[1]?.toLowerCase().replace(/\.$/, '');
   if (host === undefined) return false;
-  return /(^|\.)example\.(org|com|net)$/.test(host) || host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
+  return (
+    /(^|\.)example\.(org|com|net)$/.test(host) ||
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '[::1]'
+  );
 }
 
 export const PLACEHOLDER_HINT = 'replace it with the real address before the material is published';

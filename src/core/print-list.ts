@@ -35,7 +35,9 @@ export function printList(view: ViewModel, layouts: ReadonlyMap<string, Layout>)
   const sheetLayout = layouts.get('flipover');
   const cardLayout = layouts.get('prikkort');
   const cardParts = cardLayout?.render(view) ?? [];
-  const ideaCards = cardParts.filter((p) => p.part === 'ideas').reduce((sum, p) => sum + (typeof p['count'] === 'number' ? p['count'] : topic.cards), 0);
+  const ideaCards = cardParts
+    .filter((p) => p.part === 'ideas')
+    .reduce((sum, p) => sum + (typeof p['count'] === 'number' ? p['count'] : topic.cards), 0);
   const cards = ideaCards + cardParts.filter((p) => p.part !== 'ideas').length;
   // Settings come checked and complete from kit.ts, against each product's table.
   const perPage = cardLayout ? cardsPerPage(cardLayout.settings as CardLayoutSettings) : 1;

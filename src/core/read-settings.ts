@@ -56,7 +56,12 @@ export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext,
       const guess = closest(key, known);
       if (guess) suggested.add(guess);
       const odd = firstLookAlike(key);
-      report(ctx, keyNode, `unknown key \`${key}\`${where}${odd ? ` (it contains ${odd.name})` : ''}`, guess ? `did you mean \`${guess}\`?` : `known keys: ${known.join(', ')}`);
+      report(
+        ctx,
+        keyNode,
+        `unknown key \`${key}\`${where}${odd ? ` (it contains ${odd.name})` : ''}`,
+        guess ? `did you mean \`${guess}\`?` : `known keys: ${known.join(', ')}`,
+      );
       continue;
     }
     found.set(key, pair.value as YamlNode);
@@ -81,7 +86,13 @@ export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext,
 }
 
 /** `file:line:col` of a node, as a diagnostic. */
-export function report(ctx: SettingsContext, node: YamlNode | null | undefined, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
+export function report(
+  ctx: SettingsContext,
+  node: YamlNode | null | undefined,
+  message: string,
+  hint?: string,
+  severity: 'error' | 'warning' = 'error',
+): void {
   const offset = node?.range?.[0];
   const pos = offset === undefined ? { line: 1, col: 1 } : ctx.lineCounter.linePos(offset);
   ctx.diagnostics.push(diagnostic(severity, ctx.file, pos.line + (ctx.lineOffset ?? 0), message, hint, pos.col));
@@ -95,13 +106,17 @@ function readField(field: Field, raw: unknown, node: YamlNode, name: string, ctx
       if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: 'must be text' };
       const text = String(raw).trim();
       if (text === '') return { problem: 'is empty', hint: `write the ${name} after \`${name}:\`` };
-      if (field.pattern && !field.pattern.test.test(text)) return { problem: `"${text}" ${field.pattern.problem}`, hint: field.pattern.hint };
+      if (field.pattern && !field.pattern.test.test(text))
+        return { problem: `"${text}" ${field.pattern.problem}`, hint: field.pattern.hint };
       return { value: text };
     }
     case 'choice':
       return field.values.includes(raw as string | boolean)
         ? { value: raw }
-        : { problem: `must be ${orList(field.values.map(String))}, not "${String(raw)}"`, ...(field.hint !== undefined && { hint: field.hint }) };
+        : {
+            problem: `must be ${orList(field.values.map(String))}, not "${String(raw)}"`,
+            ...(field.hint !== undefined && { hint: field.hint }),
+          };
     case 'integer':
       return typeof raw === 'number' && Number.isInteger(raw) && raw >= field.min && raw <= field.max
         ? { value: raw }

@@ -79,8 +79,7 @@ function stepText(step: Step): string {
           parts.push(plainText(item.spans));
           walk(item.children);
         }
-      }
-      else walk(block.blocks);
+      } else walk(block.blocks);
     }
   };
   walk(step.instructions);

@@ -72,16 +72,27 @@ export function scheduleSteps(topic: Topic, total: number): Schedule {
 }
 
 /** Why `total` does not suit the topic: `error` when it cannot be met, `warning` when it is far outside the topic's range. */
-export function durationProblems(topic: Topic, total: number): { severity: 'error' | 'warning'; message: string; hint: string } | undefined {
+export function durationProblems(
+  topic: Topic,
+  total: number,
+): { severity: 'error' | 'warning'; message: string; hint: string } | undefined {
   const shortest = shortestSession(topic);
   const { min, max } = topic.meta.duration;
   const range = min === max ? `${min}` : `${min}–${max}`;
   if (total < shortest) {
     const media = topic.meta.media?.minutes ? ` and the ${topic.meta.media.kind}'s ${topic.meta.media.minutes}` : '';
-    return { severity: 'error', message: `--duration ${total} is shorter than the topic can be: ${topic.steps.length} steps of at least 1 minute${media} need ${shortest} minutes`, hint: `give at least --duration ${shortest}; the topic is written for ${range} minutes` };
+    return {
+      severity: 'error',
+      message: `--duration ${total} is shorter than the topic can be: ${topic.steps.length} steps of at least 1 minute${media} need ${shortest} minutes`,
+      hint: `give at least --duration ${shortest}; the topic is written for ${range} minutes`,
+    };
   }
   if (total < min / 2 || total > max * 2) {
-    return { severity: 'warning', message: `--duration ${total} is far from the ${range} minutes the topic is written for`, hint: `the steps are scaled all the same; check that each step still has time for its task` };
+    return {
+      severity: 'warning',
+      message: `--duration ${total} is far from the ${range} minutes the topic is written for`,
+      hint: `the steps are scaled all the same; check that each step still has time for its task`,
+    };
   }
   return undefined;
 }

@@ -39,7 +39,9 @@ export function renderIndex(input: IndexInput): string {
     kicker: series.length === 1 ? site(pageLanguage).pageTitle : null,
     publisher: [...new Set(topics.map((t) => t.summary!.publisher).filter(Boolean))].join(', ') || null,
     labels: site(pageLanguage),
-    topics: topics.map((topic) => topicView(topic, input, site(topic.summary!.language), input.labels[topic.summary!.language], pageLanguage)),
+    topics: topics.map((topic) =>
+      topicView(topic, input, site(topic.summary!.language), input.labels[topic.summary!.language], pageLanguage),
+    ),
     scripts: input.scripts,
     generator: input.manifest.generator,
   });
@@ -78,27 +80,50 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     date: summary.date,
     facts: [
       { term: String(labels['duration']), value: `${range(summary.duration)} ${String(labels['minutes'])}` },
-      { term: String(labels['participants']), value: String(labels['participantsValue']).replace('{min}', String(summary.participants.min)).replace('{max}', String(summary.participants.max)) },
-      ...(media ? [{ term: String(site['media']), value: `${(labels.media as Record<string, string>)[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}` }] : []),
+      {
+        term: String(labels['participants']),
+        value: String(labels['participantsValue'])
+          .replace('{min}', String(summary.participants.min))
+          .replace('{max}', String(summary.participants.max)),
+      },
+      ...(media
+        ? [
+            {
+              term: String(site['media']),
+              value: `${(labels.media as Record<string, string>)[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}`,
+            },
+          ]
+        : []),
     ],
     // Listed by the product that made each file, in product order: PDFs to download, web editions to open.
     files: filesOf(topic, 'pdf').map(([file, product]) => fileView(file, product, site, language)),
     editions: filesOf(topic, 'html').flatMap(([file]) => editionView(file, topic.title, site)),
     archive: topic.archive
-      ? { href: topic.archive.path, label: site.all.replace('{title}', topic.title), info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)) }
+      ? {
+          href: topic.archive.path,
+          label: site.all.replace('{title}', topic.title),
+          info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)),
+        }
       : null,
     labels: site,
     baseUrl: input.baseUrl ?? null,
     // Shown in the form's empty fields: what the kit uses when they are left empty.
-    defaults: { participants: String(summary.participants.max), duration: summary.minutes !== undefined ? String(summary.minutes) : range(summary.duration) },
+    defaults: {
+      participants: String(summary.participants.max),
+      duration: summary.minutes !== undefined ? String(summary.minutes) : range(summary.duration),
+    },
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
-    source: input.sources.has(topic.slug) ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c')) : null,
+    source: input.sources.has(topic.slug)
+      ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c'))
+      : null,
   };
 }
 
 /** A topic's files made by products of one kind, each with its product. */
 function filesOf(topic: ManifestTopic, kind: Product['kind']): [ManifestFile, Product][] {
-  return PRODUCTS.filter((p) => p.kind === kind).flatMap((product) => topic.files.filter((f) => f.path === `${topic.slug}/${product.file}`).map((file): [ManifestFile, Product] => [file, product]));
+  return PRODUCTS.filter((p) => p.kind === kind).flatMap((product) =>
+    topic.files.filter((f) => f.path === `${topic.slug}/${product.file}`).map((file): [ManifestFile, Product] => [file, product]),
+  );
 }
 
 /** A PDF as the page lists it: named and described by its product's labels, with a preview and its page count. */
@@ -110,7 +135,10 @@ function fileView(file: ManifestFile, product: Product, site: SiteLabels, langua
     name,
     about: site.fileAbout[product.name] ?? '',
     label: site.download.replace('{name}', name.toLowerCase()),
-    info: site.pdfInfo.replace('{pages}', String(pages)).replace('{pageWord}', pages === 1 ? site.pageOne : site.pageMany).replace('{size}', formatSize(file.bytes, language)),
+    info: site.pdfInfo
+      .replace('{pages}', String(pages))
+      .replace('{pageWord}', pages === 1 ? site.pageOne : site.pageMany)
+      .replace('{size}', formatSize(file.bytes, language)),
     previewAlt: site.preview.replace('{name}', name.toLowerCase()),
   };
 }

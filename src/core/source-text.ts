@@ -56,7 +56,10 @@ const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200d\u2028\u20
  * unwanted character taken out; one warning per distinct character, at its first line and column.
  */
 export function cleanText(file: string, raw: string): { text: string; diagnostics: Diagnostic[] } {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
   const lineStarts = [0];
@@ -71,7 +74,16 @@ export function cleanText(file: string, raw: string): { text: string; diagnostic
     while (lineStarts[line - 1]! > index) line--;
     const col = [...text.slice(lineStarts[line - 1], index)].length + 1;
     const action = what.replacement === '' ? 'it is left out' : 'it is printed as a space';
-    diagnostics.push(diagnostic('warning', file, line, `${what.name} (${codePoint(char)}) is in the text; ${action}`, 'delete it; it often comes with text pasted from Word or a web page', col));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        file,
+        line,
+        `${what.name} (${codePoint(char)}) is in the text; ${action}`,
+        'delete it; it often comes with text pasted from Word or a web page',
+        col,
+      ),
+    );
   }
   if (reported.size === 0) return { text, diagnostics };
   return { text: text.replace(SUSPECT, (char) => unwanted(char)!.replacement), diagnostics };

@@ -92,13 +92,18 @@ export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = 
       const ledger = createTextLedger(doc.content);
       // PDF/UA and PDF/A need XMP metadata (dc:title, pdfuaid, pdfaid), which pdfkit writes from PDF 1.4 on.
       const definition = { ...doc, ...(doc.info && { info: cleanInfo(doc.info) }), ...(tagger && { version: '1.7', tagged: true }) };
-      const kit = (await pdfmake.createPdf(definition as TDocumentDefinitions, { bufferPages: true, structure: hooks(ledger, tagger) } as object).getStream()) as unknown as PdfKitStream;
+      const kit = (await pdfmake
+        .createPdf(definition as TDocumentDefinitions, { bufferPages: true, structure: hooks(ledger, tagger) } as object)
+        .getStream()) as unknown as PdfKitStream;
       const drawn = ledger.report();
       if (drawn.calls === 0 && drawn.expected > 0) throw new DialogkitError(NOT_PATCHED);
       const report = tagger?.report();
       if (report) {
         const { untaggedText, figuresWithoutAlt } = report;
-        if (untaggedText.length > 0) throw new StructureError(`${untaggedText.length} runs of text have no structure tag, e.g. ${JSON.stringify(untaggedText.slice(0, 3).join(''))}`);
+        if (untaggedText.length > 0)
+          throw new StructureError(
+            `${untaggedText.length} runs of text have no structure tag, e.g. ${JSON.stringify(untaggedText.slice(0, 3).join(''))}`,
+          );
         if (figuresWithoutAlt > 0) throw new StructureError(`${figuresWithoutAlt} figures have no alternative text`);
       }
       const missingGlyphs = report?.missingGlyphs ?? [];
@@ -120,7 +125,9 @@ export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = 
     },
     async textWidth(text, face) {
       await ready();
-      metricsKit ??= (await pdfmake.createPdf({ content: [{ text: '' }], defaultStyle: { font: face.font } }).getStream()) as unknown as PdfKitStream;
+      metricsKit ??= (await pdfmake
+        .createPdf({ content: [{ text: '' }], defaultStyle: { font: face.font } })
+        .getStream()) as unknown as PdfKitStream;
       return metricsKit.provideFont(face.font, face.bold ?? false, face.italics ?? false).widthOfString(text, 1);
     },
   };

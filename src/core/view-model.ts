@@ -79,9 +79,12 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
   const stepWord = labels.step;
   const sourceTotal = topic.steps.reduce((sum, s) => sum + s.minutes, 0);
   // A length the topic cannot meet is refused before the build (durationProblems); here it is ignored.
-  const adapt = options.duration !== undefined && options.duration !== sourceTotal && durationProblems(topic, options.duration)?.severity !== 'error';
+  const adapt =
+    options.duration !== undefined && options.duration !== sourceTotal && durationProblems(topic, options.duration)?.severity !== 'error';
   // Without a new length the source's minutes stand as written, even a step shorter than its film.
-  const schedule = adapt ? scheduleSteps(topic, options.duration!) : { minutes: topic.steps.map((s) => s.minutes), mediaStep: mediaStepIndex(topic) };
+  const schedule = adapt
+    ? scheduleSteps(topic, options.duration!)
+    : { minutes: topic.steps.map((s) => s.minutes), mediaStep: mediaStepIndex(topic) };
   let elapsed = 0;
   const steps = topic.steps.map((step, index): StepView => {
     const from = elapsed;
@@ -113,7 +116,13 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       duration: `${adapt ? elapsed : range(meta.duration.min, meta.duration.max)}\u00a0${labels.minutes}`,
       participants: fill(labels.participantsValue, { min: meta.participants.min, max: meta.participants.max }),
       media: meta.media
-        ? { kind: meta.media.kind, title: meta.media.title, label: labels.media[meta.media.kind] ?? meta.media.kind, url: meta.media.url ?? null, minutes: meta.media.minutes ?? null }
+        ? {
+            kind: meta.media.kind,
+            title: meta.media.title,
+            label: labels.media[meta.media.kind] ?? meta.media.kind,
+            url: meta.media.url ?? null,
+            minutes: meta.media.minutes ?? null,
+          }
         : null,
       about: topic.about.length > 0 ? topic.about : null,
       guidingQuestions: topic.guidingQuestions,
@@ -171,7 +180,6 @@ export function longDate(iso: string, language: 'da' | 'en'): string {
   return `${day}${language === 'da' ? '.' : ''}\u00a0${MONTHS[language][month - 1]}\u00a0${year}`;
 }
 
-
 export { fill, plainText };
 
 const field = true;
@@ -179,10 +187,32 @@ const field = true;
 /** The fields a layout may name under `topic.` and `options.` (kit.ts checks layouts against them). */
 export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; options: Record<keyof ViewModel['options'], unknown> } = {
   topic: {
-    title: field, slug: field, series: field, publisher: field, date: field, language: field, draft: field, duration: field, participants: field,
+    title: field,
+    slug: field,
+    series: field,
+    publisher: field,
+    date: field,
+    language: field,
+    draft: field,
+    duration: field,
+    participants: field,
     media: { kind: field, title: field, label: field, url: field, minutes: field },
-    about: field, guidingQuestions: field, preparation: field, steps: field, totalMinutes: field, sourceMinutes: field, mediaStep: field, advice: field, legal: field,
-    caseText: field, hasFlipPrompts: field, cards: field, dots: field, dotField: field, groupSize: field, flipover: { size: field, tiled: field },
+    about: field,
+    guidingQuestions: field,
+    preparation: field,
+    steps: field,
+    totalMinutes: field,
+    sourceMinutes: field,
+    mediaStep: field,
+    advice: field,
+    legal: field,
+    caseText: field,
+    hasFlipPrompts: field,
+    cards: field,
+    dots: field,
+    dotField: field,
+    groupSize: field,
+    flipover: { size: field, tiled: field },
   },
   options: { start: field, organisation: field, date: field, note: field, phoneUrl: field, logo: field, byline: field },
 };

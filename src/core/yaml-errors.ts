@@ -18,7 +18,7 @@ const LOOK_ALIKES: Record<string, string> = {
   '\u201c': 'a curly quote “',
   '\u201d': 'a curly quote ”',
   '\u201e': 'a low curly quote „',
-  '\u2018': "a curly apostrophe ‘",
+  '\u2018': 'a curly apostrophe ‘',
   '\u2019': 'a curly apostrophe ’',
   '\u00ab': 'an angle quote «',
   '\u00bb': 'an angle quote »',
@@ -54,9 +54,12 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
     if (odd && line >= 1) {
       const isSpace = /space|tab/.test(odd.name);
       return {
-        line, col: odd.index + 1,
+        line,
+        col: odd.index + 1,
         message: `this line has ${odd.name}, which YAML does not read as ${isSpace ? 'a space' : 'a quote'}`,
-        hint: isSpace ? 'replace it with an ordinary space (indent with spaces only)' : 'type straight quotes " or \', or leave the quotes out',
+        hint: isSpace
+          ? 'replace it with an ordinary space (indent with spaces only)'
+          : 'type straight quotes " or \', or leave the quotes out',
       };
     }
   }
@@ -65,23 +68,47 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
     case 'DUPLICATE_KEY': {
       const name = key(at.line) ?? '?';
       const first = lines.findIndex((l, i) => i + 1 < at.line && key(i + 1) === name && indent(l) === indent(text(at.line))) + 1;
-      return { ...at, col: indent(text(at.line)) + 1, message: `a key is given twice: \`${name}\`${first > 0 ? ` (first at line ${first})` : ''}`, hint: 'keep one of the two lines' };
+      return {
+        ...at,
+        col: indent(text(at.line)) + 1,
+        message: `a key is given twice: \`${name}\`${first > 0 ? ` (first at line ${first})` : ''}`,
+        hint: 'keep one of the two lines',
+      };
     }
     case 'BLOCK_AS_IMPLICIT_KEY': {
       const value = /:\s(.*)$/.exec(text(at.line))?.[1] ?? '';
       if (/:\s/.test(value)) {
-        return { ...at, message: `the value of \`${key(at.line)}\` contains \`: \`, which YAML reads as the start of another key`, hint: quoteHint(at.line) };
+        return {
+          ...at,
+          message: `the value of \`${key(at.line)}\` contains \`: \`, which YAML reads as the start of another key`,
+          hint: quoteHint(at.line),
+        };
       }
       if (indent(text(at.line + 1)) > indent(text(at.line))) {
-        return { line: at.line + 1, col: 1, message: 'this line is indented more than the line above it', hint: 'indent the keys of one map (such as `media:`) by the same number of spaces' };
+        return {
+          line: at.line + 1,
+          col: 1,
+          message: 'this line is indented more than the line above it',
+          hint: 'indent the keys of one map (such as `media:`) by the same number of spaces',
+        };
       }
       break;
     }
     case 'MULTILINE_IMPLICIT_KEY': {
       const glued = /^(\s*)([\w-]+):(\S.*)$/.exec(text(at.line));
-      if (glued) return { line: at.line, col: glued[1]!.length + glued[2]!.length + 2, message: `\`${glued[2]}:\` needs a space after the colon`, hint: `write \`${glued[2]}: ${glued[3]}\`` };
+      if (glued)
+        return {
+          line: at.line,
+          col: glued[1]!.length + glued[2]!.length + 2,
+          message: `\`${glued[2]}:\` needs a space after the colon`,
+          hint: `write \`${glued[2]}: ${glued[3]}\``,
+        };
       if (!text(at.line).includes(':')) {
-        return { ...at, message: 'this line is not a `key: value` line', hint: 'write `key: value`; if it continues the value above, put that value in quotes on one line' };
+        return {
+          ...at,
+          message: 'this line is not a `key: value` line',
+          hint: 'write `key: value`; if it continues the value above, put that value in quotes on one line',
+        };
       }
       break;
     }
@@ -91,13 +118,22 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       if (open) {
         const closer = { '"': '"', "'": "'", '[': ']', '{': '}' }[open.char]!;
         const what = open.char === '[' ? 'a list' : open.char === '{' ? 'a map' : 'quoted text';
-        return { line: open.line, col: open.col, message: `the \`${open.char}\` here starts ${what} that is never closed with \`${closer}\``, hint: open.char === '[' || open.char === '{' ? `close it, or ${quoteHint(open.line)}` : `end the value with \`${closer}\`` };
+        return {
+          line: open.line,
+          col: open.col,
+          message: `the \`${open.char}\` here starts ${what} that is never closed with \`${closer}\``,
+          hint: open.char === '[' || open.char === '{' ? `close it, or ${quoteHint(open.line)}` : `end the value with \`${closer}\``,
+        };
       }
       break;
     }
     case 'UNEXPECTED_TOKEN':
       if (/^\s*[^:]+:\s*(["']).*\1\s*\S/.test(text(at.line))) {
-        return { ...at, message: 'the value starts with a quote, so it must also end with that quote; here text follows the closing quote', hint: quoteHint(at.line) };
+        return {
+          ...at,
+          message: 'the value starts with a quote, so it must also end with that quote; here text follows the closing quote',
+          hint: quoteHint(at.line),
+        };
       }
       break;
     case 'BAD_SCALAR_START': {
@@ -105,7 +141,11 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       return { ...at, message: `a value cannot start with \`${char}\` without quotes`, hint: quoteHint(at.line) };
     }
   }
-  return { ...at, message: `the front matter is not valid YAML here (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`, hint: 'check indentation, and quote text that contains `:` or `#`' };
+  return {
+    ...at,
+    message: `the front matter is not valid YAML here (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`,
+    hint: 'check indentation, and quote text that contains `:` or `#`',
+  };
 }
 
 // --- internal ---

@@ -6,7 +6,13 @@ import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cli, ROOT, temporaryDir } from './cli.js';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.pdf': 'application/pdf', '.zip': 'application/zip', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+};
 
 /** A static file server for `root` on 127.0.0.1, as a web host would serve `out/`. */
 export async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {

@@ -22,7 +22,11 @@ export async function fixture(name: string): Promise<SourceFile> {
  * Builds sources in memory with the shipped layouts and fonts; nothing is written. `editLayout`
  * rewrites a shipped layout's text first, to try a layout option.
  */
-export async function buildSources(topics: SourceFile[], options: BuildOptions = {}, editLayout?: (name: string, text: string) => string): Promise<BuildResult> {
+export async function buildSources(
+  topics: SourceFile[],
+  options: BuildOptions = {},
+  editLayout?: (name: string, text: string) => string,
+): Promise<BuildResult> {
   const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
   const layouts = editLayout ? templates.layouts.map((l) => ({ ...l, text: editLayout(l.name, l.text) })) : templates.layouts;
   return build({ topics, layouts, labels: templates.labels, fonts, options });
@@ -43,7 +47,10 @@ export async function smallGroupTopic(): Promise<string> {
 export function fileOf(result: BuildResult, name: string, topicIndex = 0): Uint8Array {
   const topic = result.topics[topicIndex];
   const file = topic?.files.find((f) => f.path.endsWith(`/${name}`));
-  if (!file) throw new Error(`no ${name} in build result: ${JSON.stringify(result.topics.map((t) => ({ slug: t.slug, files: t.files.map((f) => f.path), diagnostics: t.diagnostics })))}`);
+  if (!file)
+    throw new Error(
+      `no ${name} in build result: ${JSON.stringify(result.topics.map((t) => ({ slug: t.slug, files: t.files.map((f) => f.path), diagnostics: t.diagnostics })))}`,
+    );
   return file.bytes;
 }
 

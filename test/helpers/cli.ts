@@ -20,9 +20,15 @@ export async function cli(args: string[], env: Record<string, string | undefined
 }
 
 /** Runs the real executable (`bin/dialogkit.js`, compiled) in a child process. */
-export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string; onStderr?: (text: string, kill: () => void) => void } = {}): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+export function spawnCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; onStderr?: (text: string, kill: () => void) => void } = {},
+): Promise<CliRun & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/dialogkit.js'), ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/dialogkit.js'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

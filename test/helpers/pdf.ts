@@ -39,7 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
         width: i.width,
         height: i.height,
         fontSize: Math.hypot(i.transform[0] as number, i.transform[1] as number),
-        fontName: (content.styles[i.fontName]?.fontFamily ?? i.fontName),
+        fontName: content.styles[i.fontName]?.fontFamily ?? i.fontName,
       }));
     for (const i of content.items) if ('fontName' in i) fonts.add(i.fontName);
     const annotations = (await page.getAnnotations()) as { subtype: string; url?: string; rect: number[] }[];
@@ -88,9 +88,12 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
   const stack: Matrix[] = [];
   const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
   const multiply = (a: Matrix, b: Matrix): Matrix => [
-    b[0] * a[0] + b[1] * a[2], b[0] * a[1] + b[1] * a[3],
-    b[2] * a[0] + b[3] * a[2], b[2] * a[1] + b[3] * a[3],
-    b[4] * a[0] + b[5] * a[2] + a[4], b[4] * a[1] + b[5] * a[3] + a[5],
+    b[0] * a[0] + b[1] * a[2],
+    b[0] * a[1] + b[1] * a[3],
+    b[2] * a[0] + b[3] * a[2],
+    b[2] * a[1] + b[3] * a[3],
+    b[4] * a[0] + b[5] * a[2] + a[4],
+    b[4] * a[1] + b[5] * a[3] + a[5],
   ];
   const segments: LineSegment[] = [];
   fnArray.forEach((fn, i) => {
@@ -101,7 +104,8 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
     else if (fn === OPS.paintFormXObjectBegin) {
       // A placed page (pdf-lib's drawPage) or form: its matrix applies until its end.
       stack.push(ctm);
-      if (Array.isArray(args[0]) || (args[0] && typeof args[0] === 'object')) ctm = multiply(ctm, Array.from(Object.values(args[0] as Record<string, number>)) as Matrix);
+      if (Array.isArray(args[0]) || (args[0] && typeof args[0] === 'object'))
+        ctm = multiply(ctm, Array.from(Object.values(args[0] as Record<string, number>)) as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
     else if (fn === OPS.constructPath && (args[0] === OPS.stroke || args[0] === OPS.closeStroke)) {
       // pdf.js 5: [paint op, [path data], bounds]; path data: 0 = moveTo x y, 1 = lineTo x y, 2 = curveTo (6), 3 = quadratic (4), 4 = close.
@@ -109,7 +113,7 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
       const data = path ? Array.from(Object.values(path)) : [];
       const found: LineSegment[] = [];
       let at: readonly [number, number] | undefined;
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k]!;
         if (op === 0 || op === 1) {
           const point = apply(ctm, data[k + 1]!, data[k + 2]!);
@@ -147,9 +151,12 @@ export async function filledBoxes(doc: PDFDocumentProxy, pageNumber: number): Pr
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
   const multiply = (a: Matrix, b: Matrix): Matrix => [
-    b[0] * a[0] + b[1] * a[2], b[0] * a[1] + b[1] * a[3],
-    b[2] * a[0] + b[3] * a[2], b[2] * a[1] + b[3] * a[3],
-    b[4] * a[0] + b[5] * a[2] + a[4], b[4] * a[1] + b[5] * a[3] + a[5],
+    b[0] * a[0] + b[1] * a[2],
+    b[0] * a[1] + b[1] * a[3],
+    b[2] * a[0] + b[3] * a[2],
+    b[2] * a[1] + b[3] * a[3],
+    b[4] * a[0] + b[5] * a[2] + a[4],
+    b[4] * a[1] + b[5] * a[3] + a[5],
   ];
   const boxes: Box[] = [];
   const fills: number[] = [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke];
@@ -164,7 +171,7 @@ export async function filledBoxes(doc: PDFDocumentProxy, pageNumber: number): Pr
       const data = path ? Array.from(Object.values(path)) : [];
       const xs: number[] = [];
       const ys: number[] = [];
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const count = ({ 0: 2, 1: 2, 2: 6, 3: 4 } as Record<number, number>)[data[k]!] ?? 0;
         for (let c = 0; c < count; c += 2) {
           const [x, y] = [data[k + 1 + c]!, data[k + 2 + c]!];
@@ -173,7 +180,8 @@ export async function filledBoxes(doc: PDFDocumentProxy, pageNumber: number): Pr
         }
         k += 1 + count;
       }
-      if (xs.length > 0) boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+      if (xs.length > 0)
+        boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
     }
   });
   return boxes;
@@ -215,7 +223,8 @@ export async function readStructure(doc: PDFDocumentProxy): Promise<PageStructur
     let loose = '';
     const open: { id?: string; artifact: boolean }[] = [];
     for (const item of content.items as { type?: string; id?: string; tag?: string; str?: string; hasEOL?: boolean }[]) {
-      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') open.push({ ...(item.id && { id: item.id }), artifact: item.tag === 'Artifact' });
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')
+        open.push({ ...(item.id && { id: item.id }), artifact: item.tag === 'Artifact' });
       else if (item.type === 'endMarkedContent') open.pop();
       else if (typeof item.str === 'string') {
         const text = item.str + (item.hasEOL ? '\n' : '');
@@ -228,7 +237,14 @@ export async function readStructure(doc: PDFDocumentProxy): Promise<PageStructur
     const used = new Set<string>();
     type Raw = { role: string; alt?: string; children?: (Raw | { type: string; id: string })[] };
     const convert = (node: Raw): StructElement => {
-      const element: StructElement = { role: node.role, ...(node.alt && { alt: node.alt }), text: '', children: [], contents: 0, annotations: 0 };
+      const element: StructElement = {
+        role: node.role,
+        ...(node.alt && { alt: node.alt }),
+        text: '',
+        children: [],
+        contents: 0,
+        annotations: 0,
+      };
       for (const child of node.children ?? []) {
         if ('role' in child) element.children.push(convert(child));
         else if (child.type === 'content') {
@@ -243,10 +259,15 @@ export async function readStructure(doc: PDFDocumentProxy): Promise<PageStructur
     // pdf.js lists an element's childless siblings too; keep only what this page draws.
     const prune = (element: StructElement): StructElement | null => {
       const children = element.children.map(prune).filter((c): c is StructElement => c !== null);
-      return children.length > 0 || element.contents > 0 || element.annotations > 0 || element.role === 'Root' ? { ...element, children } : null;
+      return children.length > 0 || element.contents > 0 || element.annotations > 0 || element.role === 'Root'
+        ? { ...element, children }
+        : null;
     };
     const tree = raw ? prune(convert(raw)) : null;
-    const unreferenced = [...byId].filter(([id]) => !used.has(id)).map(([, text]) => text).join('');
+    const unreferenced = [...byId]
+      .filter(([id]) => !used.has(id))
+      .map(([, text]) => text)
+      .join('');
     pages.push({ tree, artifactText, untaggedText: loose + unreferenced });
   }
   return pages;
@@ -254,7 +275,8 @@ export async function readStructure(doc: PDFDocumentProxy): Promise<PageStructur
 
 /** The tree in reading order as `Role: text` lines, leaves only: what a screen reader would say. */
 export function readingOrder(element: StructElement, depth = 0, out: string[] = []): string[] {
-  if (element.text.trim() !== '' || element.alt) out.push(`${'  '.repeat(depth)}${element.role}: ${element.alt ? `[${element.alt}] ` : ''}${flat(element.text)}`);
+  if (element.text.trim() !== '' || element.alt)
+    out.push(`${'  '.repeat(depth)}${element.role}: ${element.alt ? `[${element.alt}] ` : ''}${flat(element.text)}`);
   else if (element.role !== 'Root') out.push(`${'  '.repeat(depth)}${element.role}`);
   for (const child of element.children) readingOrder(child, depth + 1, out);
   return out;
@@ -268,7 +290,24 @@ export async function unmarkedPaint(doc: PDFDocumentProxy, pageNumber: number): 
   const page = await doc.getPage(pageNumber);
   const { fnArray, argsArray } = await page.getOperatorList();
   const name = new Map(Object.entries(OPS).map(([k, v]) => [v, k]));
-  const painting = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.shadingFill]);
+  const painting = new Set([
+    OPS.showText,
+    OPS.showSpacedText,
+    OPS.nextLineShowText,
+    OPS.nextLineSetSpacingShowText,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.stroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.shadingFill,
+  ]);
   let depth = 0;
   const found: string[] = [];
   fnArray.forEach((fn, i) => {

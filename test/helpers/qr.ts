@@ -21,7 +21,9 @@ export interface Box {
  * camera would see, without rendering the page. Null when no code is found there.
  */
 export async function decodeQr(doc: PDFDocumentProxy, pageNumber: number, near: Box): Promise<string | null> {
-  const modules = (await filledBoxes(doc, pageNumber)).filter((b) => b.x2 - b.x1 < 5 && b.y2 - b.y1 < 5 && b.x1 >= near.x2).sort((a, b) => a.y1 - b.y1);
+  const modules = (await filledBoxes(doc, pageNumber))
+    .filter((b) => b.x2 - b.x1 < 5 && b.y2 - b.y1 < 5 && b.x1 >= near.x2)
+    .sort((a, b) => a.y1 - b.y1);
   // Codes stacked on a page are told apart by the blank band between them: inside a code no
   // band is wider than a module or two, because the timing pattern runs through every row.
   const codes: Box[][] = [];

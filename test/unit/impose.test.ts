@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { cardRects, cropMarks, mm, type Imposition, type Rect, type Segment } from '../../src/core/pdf/impose.js';
 
 /** Four A6 cards on A4, as prikkort.pdf imposes them. */
-const A6_ON_A4: Imposition = { width: 595.28, height: 841.89, cols: 2, rows: 2, aspect: 1 / Math.SQRT2, safeMargin: mm(5), gap: mm(8), markOffset: mm(2) };
+const A6_ON_A4: Imposition = {
+  width: 595.28,
+  height: 841.89,
+  cols: 2,
+  rows: 2,
+  aspect: 1 / Math.SQRT2,
+  safeMargin: mm(5),
+  gap: mm(8),
+  markOffset: mm(2),
+};
 
 function crosses(segment: Segment, rect: Rect): boolean {
   const [xMin, xMax] = [Math.min(segment.x1, segment.x2), Math.max(segment.x1, segment.x2)];

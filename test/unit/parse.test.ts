@@ -25,7 +25,15 @@ describe('parseTopic: the contract, section by section', () => {
   it('reads a valid topic into the model', () => {
     const { topic, diagnostics } = parse(seed);
     expect(diagnostics).toEqual([]);
-    expect(topic!.meta).toMatchObject({ title: 'Forventningsafstemning om digital hjælp', slug: 'topic', language: 'da', duration: { min: 45, max: 60 }, participants: { min: 4, max: 20 }, flipover: { size: 'A3' }, dotvote: { cards: 20, dots: 1 } });
+    expect(topic!.meta).toMatchObject({
+      title: 'Forventningsafstemning om digital hjælp',
+      slug: 'topic',
+      language: 'da',
+      duration: { min: 45, max: 60 },
+      participants: { min: 4, max: 20 },
+      flipover: { size: 'A3' },
+      dotvote: { cards: 20, dots: 1 },
+    });
     expect(topic!.steps.map((s) => [s.number, s.minutes, s.title])).toEqual([
       [1, 5, 'Rammesæt dilemmaet'],
       [2, 8, 'Indsaml pointer'],
@@ -33,7 +41,11 @@ describe('parseTopic: the contract, section by section', () => {
       [4, 7, 'Find handlingsrum'],
       [5, 13, 'Opsamling og beslutning'],
     ]);
-    expect(topic!.steps[2]!.flipPrompts.map((p) => p.spans.map((s) => s.text).join(''))).toEqual(['Hvilke erfaringer har vi med forventningsafstemning?', 'Hvilke rammer og retningslinjer har vi?', 'Hvad er svært?']);
+    expect(topic!.steps[2]!.flipPrompts.map((p) => p.spans.map((s) => s.text).join(''))).toEqual([
+      'Hvilke erfaringer har vi med forventningsafstemning?',
+      'Hvilke rammer og retningslinjer har vi?',
+      'Hvad er svært?',
+    ]);
     expect(topic!.steps[2]!.flipPrompts[0]!.details).toHaveLength(2);
     expect(topic!.steps[4]!.tips).toHaveLength(1);
     expect(topic!.preparation[0]!.spans[0]).toMatchObject({ text: 'Materialer:', bold: true });
@@ -49,24 +61,77 @@ describe('parseTopic: the contract, section by section', () => {
   const cases: [string, string, string, RegExp, string?][] = [
     ['a misspelt section', '## Forberedelse', '## Forbredelse', /warning: unknown section `## Forbredelse` is printed as it stands/],
     ['a section twice', '## Praktiske råd', '## Forberedelse', /error: the section `## Forberedelse` appears twice \(first at line \d+\)/],
-    ['a step without a title', '## Trin 4 (7 min): Find handlingsrum', '## Trin 4 (7 min):', /error: (Trin 4 has no title|the step heading)/],
-    ['a step with "(7)" instead of "(7 min)"', '## Trin 4 (7 min): Find handlingsrum', '## Trin 4 (7): Find handlingsrum', /error: the step heading is not in the form/],
-    ['a flip-chart heading without a list', '- Hvilke erfaringer har vi med forventningsafstemning?\n  - Del kort jeres erfaringer\n  - Gode og mindre gode\n- Hvilke rammer og retningslinjer har vi?\n- Hvad er svært?', 'Ingen liste her.', /error: `### Til flipover` must be followed by a list/],
+    [
+      'a step without a title',
+      '## Trin 4 (7 min): Find handlingsrum',
+      '## Trin 4 (7 min):',
+      /error: (Trin 4 has no title|the step heading)/,
+    ],
+    [
+      'a step with "(7)" instead of "(7 min)"',
+      '## Trin 4 (7 min): Find handlingsrum',
+      '## Trin 4 (7): Find handlingsrum',
+      /error: the step heading is not in the form/,
+    ],
+    [
+      'a flip-chart heading without a list',
+      '- Hvilke erfaringer har vi med forventningsafstemning?\n  - Del kort jeres erfaringer\n  - Gode og mindre gode\n- Hvilke rammer og retningslinjer har vi?\n- Hvad er svært?',
+      'Ingen liste her.',
+      /error: `### Til flipover` must be followed by a list/,
+    ],
     ['an empty flip-chart item', '- Hvad er svært?', '- ', /error: a flip-chart item is empty/, '- '],
     ['a misspelt subsection', '### Til flipover', '### Til flipovr', /warning: `### Til flipovr` is printed as an ordinary heading/],
-    ['a guiding-questions section that is no list', '- Hvordan skaber vi en god forventningsafstemning med borgeren?\n- Hvad gør vi, når tiden er knap?', 'Bare tekst.', /error: `## Tag afsæt i emnet` has no list/, '## Tag afsæt i emnet'],
-    ['text before the first section', '## Om emnet', 'Løs tekst.\n\n## Om emnet', /warning: text before the first `##` section is not printed/],
-    ['a table', 'Et minuts stille brainstorm, derefter en lynrunde.', '| a | b |\n|---|---|\n| 1 | 2 |', /warning: tables are not supported and are left out/],
+    [
+      'a guiding-questions section that is no list',
+      '- Hvordan skaber vi en god forventningsafstemning med borgeren?\n- Hvad gør vi, når tiden er knap?',
+      'Bare tekst.',
+      /error: `## Tag afsæt i emnet` has no list/,
+      '## Tag afsæt i emnet',
+    ],
+    [
+      'text before the first section',
+      '## Om emnet',
+      'Løs tekst.\n\n## Om emnet',
+      /warning: text before the first `##` section is not printed/,
+    ],
+    [
+      'a table',
+      'Et minuts stille brainstorm, derefter en lynrunde.',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+      /warning: tables are not supported and are left out/,
+    ],
     ['HTML', 'Et minuts stille brainstorm, derefter en lynrunde.', '<div>hej</div>', /warning: HTML is not printed/],
-    ['a mailto link is fine, a file link is not', '[borger.dk](https://www.borger.dk)', '[fil](file:///etc/passwd)', /error: the link "file:\/\/\/etc\/passwd" is not an http, https or mailto address/],
-    ['no steps at all', '## Trin 1 (5 min): Rammesæt dilemmaet', '## Ikke et trin', /error: (the topic has no steps|steps must be numbered)/],
+    [
+      'a mailto link is fine, a file link is not',
+      '[borger.dk](https://www.borger.dk)',
+      '[fil](file:///etc/passwd)',
+      /error: the link "file:\/\/\/etc\/passwd" is not an http, https or mailto address/,
+    ],
+    [
+      'no steps at all',
+      '## Trin 1 (5 min): Rammesæt dilemmaet',
+      '## Ikke et trin',
+      /error: (the topic has no steps|steps must be numbered)/,
+    ],
     ['the legal background missing', '## Juridisk baggrund', '## Noter', /warning: the section `## Juridisk baggrund` is missing/],
     ['a key given twice', 'date: 2023-10-27', 'date: 2023-10-27\ndate: 2023-10-28', /error: a key is given twice/, 'date: 2023-10-28'],
     ['a bad language', 'date: 2023-10-27', 'date: 2023-10-27\nlanguage: de', /error: .*language/, 'language: de'],
     ['a bad date', 'date: 2023-10-27', 'date: 27-10-2023', /error: .*date/],
     ['a bad media url', 'url: "https://vpt.dk/film"', 'url: "javascript:alert(1)"', /error: `media.url` must be an http or https address/],
-    ['dotvote out of range', 'date: 2023-10-27', 'date: 2023-10-27\ndotvote: { cards: 0 }', /error: `dotvote.cards` must be a whole number from 1 to 200/, 'dotvote: { cards: 0 }'],
-    ['flipover size unknown', 'date: 2023-10-27', 'date: 2023-10-27\nflipover: { size: A0 }', /error: `flipover.size` must be A4, A3, A2 or A1, not "A0"/, 'flipover: { size: A0 }'],
+    [
+      'dotvote out of range',
+      'date: 2023-10-27',
+      'date: 2023-10-27\ndotvote: { cards: 0 }',
+      /error: `dotvote.cards` must be a whole number from 1 to 200/,
+      'dotvote: { cards: 0 }',
+    ],
+    [
+      'flipover size unknown',
+      'date: 2023-10-27',
+      'date: 2023-10-27\nflipover: { size: A0 }',
+      /error: `flipover.size` must be A4, A3, A2 or A1, not "A0"/,
+      'flipover: { size: A0 }',
+    ],
   ];
 
   it.each(cases)('reports %s with its line', (_name, find, replace, expected, at) => {

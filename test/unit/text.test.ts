@@ -37,7 +37,18 @@ describe('clock times', () => {
 describe('validateOptions', () => {
   it('accepts good values and no values', () => {
     expect(validateOptions({})).toEqual([]);
-    expect(validateOptions({ start: '00:00', date: '2027-01-15', participants: 2, flipoverSize: 'A1', tile: 'A4', organisation: 'x'.repeat(80), note: 'x'.repeat(400), sourceDateEpoch: 315532800 })).toEqual([]);
+    expect(
+      validateOptions({
+        start: '00:00',
+        date: '2027-01-15',
+        participants: 2,
+        flipoverSize: 'A1',
+        tile: 'A4',
+        organisation: 'x'.repeat(80),
+        note: 'x'.repeat(400),
+        sourceDateEpoch: 315532800,
+      }),
+    ).toEqual([]);
     expect(validateOptions({ start: '23:59', participants: 200 })).toEqual([]);
   });
 
@@ -67,7 +78,9 @@ describe('validateOptions', () => {
 
   it('refuses a date that has the right shape but does not exist, and fractional numbers', () => {
     const messages = (options: Parameters<typeof validateOptions>[0]) => validateOptions(options).map((p) => p.message);
-    expect(messages({ date: '2027-13-40' })).toEqual(['--date "2027-13-40" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27']);
+    expect(messages({ date: '2027-13-40' })).toEqual([
+      '--date "2027-13-40" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27',
+    ]);
     expect(validateOptions({ start: '9:00' })).toHaveLength(1);
     expect(messages({ participants: 4.5 })).toEqual(['--participants must be a whole number from 2 to 200']);
     expect(validateOptions({ participants: 201 })).toHaveLength(1);
@@ -77,11 +90,28 @@ describe('validateOptions', () => {
 
 describe('formatDiagnostic', () => {
   it('prints file:line:col: severity: message, and the hint indented on the next line', () => {
-    expect(formatDiagnostic({ file: 'content/emne.md', line: 12, col: 3, severity: 'error', message: 'unknown key `titel`', hint: 'did you mean `title`?' })).toMatchInlineSnapshot(`
+    expect(
+      formatDiagnostic({
+        file: 'content/emne.md',
+        line: 12,
+        col: 3,
+        severity: 'error',
+        message: 'unknown key `titel`',
+        hint: 'did you mean `title`?',
+      }),
+    ).toMatchInlineSnapshot(`
       "content/emne.md:12:3: error: unknown key \`titel\`
         hint: did you mean \`title\`?"
     `);
-    expect(formatDiagnostic({ file: 'content/emne.md', line: 1, col: 1, severity: 'warning', message: 'the section `## Juridisk baggrund` is missing' })).toMatchInlineSnapshot(`"content/emne.md:1:1: warning: the section \`## Juridisk baggrund\` is missing"`);
+    expect(
+      formatDiagnostic({
+        file: 'content/emne.md',
+        line: 1,
+        col: 1,
+        severity: 'warning',
+        message: 'the section `## Juridisk baggrund` is missing',
+      }),
+    ).toMatchInlineSnapshot(`"content/emne.md:1:1: warning: the section \`## Juridisk baggrund\` is missing"`);
   });
 });
 

@@ -72,7 +72,8 @@ describe('alignmentMarks', () => {
     const tiling = tile(A1_ON_A4);
     expect(alignmentMarks(tiling, at(tiling.pieces, 1, 1), 4)).toHaveLength(2 * 2 * 2);
     expect(alignmentMarks(tiling, at(tiling.pieces, 2, 3), 4)).toHaveLength(4 * 2 * 2);
-    for (const mark of alignmentMarks(tiling, at(tiling.pieces, 2, 3), 4)) expect(Math.hypot(mark.x2 - mark.x1, mark.y2 - mark.y1)).toBeCloseTo(8, 9);
+    for (const mark of alignmentMarks(tiling, at(tiling.pieces, 2, 3), 4))
+      expect(Math.hypot(mark.x2 - mark.x1, mark.y2 - mark.y1)).toBeCloseTo(8, 9);
   });
 
   it('draws the crosses of a seam at the same places on the sheet on both pieces, in the overlap strip', () => {

@@ -6,14 +6,37 @@ export interface WebLabels {
   readOnPhone: string;
   phoneQrAlt: string;
   openMedia: string;
-  screen: Record<'title' | 'overview' | 'start' | 'pause' | 'reset' | 'previous' | 'next' | 'sound' | 'fullScreen' | 'controls' | 'timer' | 'timeUp' | 'prompt' | 'keys', string>;
+  screen: Record<
+    | 'title'
+    | 'overview'
+    | 'start'
+    | 'pause'
+    | 'reset'
+    | 'previous'
+    | 'next'
+    | 'sound'
+    | 'fullScreen'
+    | 'controls'
+    | 'timer'
+    | 'timeUp'
+    | 'prompt'
+    | 'keys',
+    string
+  >;
 }
 
 /**
  * A whole HTML page that works opened from disk: styles (and a script, if any) inline, nothing
  * fetched, not even a favicon. `body` is HTML already escaped by its maker.
  */
-export function htmlDocument(page: { lang: string; title: string; css: string; body: string; script?: string; bodyClass?: string }): string {
+export function htmlDocument(page: {
+  lang: string;
+  title: string;
+  css: string;
+  body: string;
+  script?: string;
+  bodyClass?: string;
+}): string {
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(page.lang)}">`,

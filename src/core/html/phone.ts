@@ -13,17 +13,23 @@ export function phonePage(view: ViewModel): string {
   const web = labels.web;
   const tip = String(labels['tip']);
   const sections: string[] = [];
-  if (topic.guidingQuestions.length > 0) sections.push(section('start', String(labels['startingPoint']), listHtml(topic.guidingQuestions, tip)));
+  if (topic.guidingQuestions.length > 0)
+    sections.push(section('start', String(labels['startingPoint']), listHtml(topic.guidingQuestions, tip)));
   if (topic.media?.url) {
     const media = topic.media;
     const heading = (labels['watchAgain'] as Record<string, string>)[media.kind] ?? media.label;
-    const minutes = media.minutes ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${String(labels['minutesLong'])}`)}</p>` : '';
+    const minutes = media.minutes
+      ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${String(labels['minutesLong'])}`)}</p>`
+      : '';
     const link = `<a class="media-link" href="${escapeHtml(media.url!)}"><span class="media-title">${escapeHtml(media.title)}</span><span class="address">${escapeHtml(displayAddress(media.url!))}</span></a>`;
     sections.push(section('media', heading, `${link}${minutes}`, 'media'));
   }
   const prompts = topic.steps.flatMap((s) => s.flipPrompts);
   if (prompts.length > 0) {
-    const items = prompts.map((p) => `<li><p class="question">${spansHtml(p.spans)}</p>${p.details.length > 0 ? `<ul>${p.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : ''}</li>`);
+    const items = prompts.map(
+      (p) =>
+        `<li><p class="question">${spansHtml(p.spans)}</p>${p.details.length > 0 ? `<ul>${p.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : ''}</li>`,
+    );
     sections.push(section('reflection', String(labels['reflection']), `<ol class="reflection">${items.join('')}</ol>`));
   }
   if (topic.legal) sections.push(section('legal', String(labels['legal']), blocksHtml(topic.legal, tip), 'legal'));

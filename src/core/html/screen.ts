@@ -14,8 +14,11 @@ export function screenPage(view: ViewModel): string {
   const { topic, labels } = view;
   const screen = labels.web.screen;
   const views = [overviewView(view, screen.overview), ...topic.steps.flatMap((step) => stepViews(view, step, screen))];
-  const numbered = views.map((html, index) => html.replace('<section class="view', `<section data-view="${index}"${index === 0 ? '' : ' hidden'} class="view`));
-  const button = (id: string, text: string, key: string, extra = '') => `<button type="button" id="${id}" aria-keyshortcuts="${key}"${extra}>${escapeHtml(text)}</button>`;
+  const numbered = views.map((html, index) =>
+    html.replace('<section class="view', `<section data-view="${index}"${index === 0 ? '' : ' hidden'} class="view`),
+  );
+  const button = (id: string, text: string, key: string, extra = '') =>
+    `<button type="button" id="${id}" aria-keyshortcuts="${key}"${extra}>${escapeHtml(text)}</button>`;
   const body = [
     `<main id="stage">`,
     ...numbered,
@@ -36,7 +39,14 @@ export function screenPage(view: ViewModel): string {
     // The script's words, as JSON that cannot end its <script> element early.
     `<script type="application/json" id="screen-labels">${JSON.stringify({ start: screen.start, pause: screen.pause, timeUp: screen.timeUp }).replace(/</g, '\\u003c')}</script>`,
   ];
-  return htmlDocument({ lang: topic.language, title: `${topic.title} – ${screen.title}`, css: CSS, body: body.join('\n'), script: SCREEN_SCRIPT, bodyClass: 'screen' });
+  return htmlDocument({
+    lang: topic.language,
+    title: `${topic.title} – ${screen.title}`,
+    css: CSS,
+    body: body.join('\n'),
+    script: SCREEN_SCRIPT,
+    bodyClass: 'screen',
+  });
 }
 
 // --- internal ---
@@ -61,10 +71,24 @@ function overviewView(view: ViewModel, title: string): string {
 
 /** The step's own view, then one per flip-chart prompt, all sharing the step's clock. */
 function stepViews(view: ViewModel, step: StepView, screen: WebLabels['screen']): string[] {
-  const content = step.questions.length > 0 ? step.questions.map((q) => spansHtml(q.spans)) : step.flipPrompts.map((p) => spansHtml(p.spans));
-  const own = stepView(view, step, `step-${step.number}`, content.length > 0 ? `<ul class="fit-text items">${content.map((c) => `<li>${c}</li>`).join('')}</ul>` : '', 'step');
+  const content =
+    step.questions.length > 0 ? step.questions.map((q) => spansHtml(q.spans)) : step.flipPrompts.map((p) => spansHtml(p.spans));
+  const own = stepView(
+    view,
+    step,
+    `step-${step.number}`,
+    content.length > 0 ? `<ul class="fit-text items">${content.map((c) => `<li>${c}</li>`).join('')}</ul>` : '',
+    'step',
+  );
   const prompts = step.flipPrompts.map((prompt, index) =>
-    stepView(view, step, `step-${step.number}-prompt-${index + 1}`, promptHtml(prompt), 'prompt', fill(screen.prompt, { n: index + 1, total: step.flipPrompts.length })),
+    stepView(
+      view,
+      step,
+      `step-${step.number}-prompt-${index + 1}`,
+      promptHtml(prompt),
+      'prompt',
+      fill(screen.prompt, { n: index + 1, total: step.flipPrompts.length }),
+    ),
   );
   return [own, ...prompts];
 }
@@ -81,7 +105,8 @@ function stepView(view: ViewModel, step: StepView, id: string, content: string, 
 }
 
 function promptHtml(prompt: FlipPrompt): string {
-  const details = prompt.details.length > 0 ? `<ul class="details">${prompt.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : '';
+  const details =
+    prompt.details.length > 0 ? `<ul class="details">${prompt.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : '';
   return `<div class="fit-text prompt-text"><p>${spansHtml(prompt.spans)}</p>${details}</div>`;
 }
 

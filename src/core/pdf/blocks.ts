@@ -40,14 +40,20 @@ export function listItem(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = 
 
 /** A list item's body (`LBody`) content. */
 export function listBody(item: ListItem, theme: Theme, tipLabel = 'Tip', keep = true): Content[] {
-  return [{ text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P'), sourceLine: item.line }, ...blocks(item.children, theme, tipLabel, undefined, keep)];
+  return [
+    { text: inlines(item.spans, { linkColor: theme.colors.accent }), tag: element('P'), sourceLine: item.line },
+    ...blocks(item.children, theme, tipLabel, undefined, keep),
+  ];
 }
 
 /** An `LI` whose body is `body`, with an optional printed label (`Lbl`) of our own before it. */
 export function listItemNode(body: Content[], label?: Content): Content {
   const bodyNode = { stack: body, tag: element('LBody') };
   if (!label) return { stack: [bodyNode], tag: element('LI') };
-  return { columns: [{ ...(label as object), tag: element('Lbl') } as Column, { stack: body, tag: element('LBody'), width: '*' }], tag: element('LI') };
+  return {
+    columns: [{ ...(label as object), tag: element('Lbl') } as Column, { stack: body, tag: element('LBody'), width: '*' }],
+    tag: element('LI'),
+  };
 }
 
 /** A bulleted (`ul`) or numbered (`ol`) list node: an `L` of the given `LI` items (`extra` may give the `L` a parent). */
@@ -63,7 +69,24 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string, k
   const box: Content = {
     table: {
       widths: ['*'],
-      body: [[{ stack: [{ text: label.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, margin: [0, 0, 0, 2], tag: element('P', { actual: label }) }, ...blocks(content, theme, 'Tip', undefined, false)] }]],
+      body: [
+        [
+          {
+            stack: [
+              {
+                text: label.toUpperCase(),
+                bold: true,
+                fontSize: theme.sizes.small,
+                color: theme.colors.muted,
+                characterSpacing: 0.6,
+                margin: [0, 0, 0, 2],
+                tag: element('P', { actual: label }),
+              },
+              ...blocks(content, theme, 'Tip', undefined, false),
+            ],
+          },
+        ],
+      ],
     },
     tag: element('Sect'),
     layout: {
@@ -94,19 +117,38 @@ function block_(block: Exclude<Block, { kind: 'heading' }>, theme: Theme, tipLab
       return { text: inlines(block.spans, { linkColor: theme.colors.accent }), margin: [0, 0, 0, 6], tag: element('P') };
     case 'list': {
       const items = block.items.map((item) => listItem(item, theme, tipLabel, keep));
-      return listNode(items, block.ordered, { ...(block.ordered && { start: block.start }), markerColor: theme.colors.accent, margin: [0, 0, 0, 6] });
+      return listNode(items, block.ordered, {
+        ...(block.ordered && { start: block.start }),
+        markerColor: theme.colors.accent,
+        margin: [0, 0, 0, 6],
+      });
     }
     case 'tip':
       return tipBox(block.blocks, theme, tipLabel, keep);
     case 'quote':
-      return { stack: blocks(block.blocks, theme, tipLabel, undefined, keep), margin: [14, 0, 0, 6], italics: true, color: theme.colors.muted, tag: element('BlockQuote') };
+      return {
+        stack: blocks(block.blocks, theme, tipLabel, undefined, keep),
+        margin: [14, 0, 0, 6],
+        italics: true,
+        color: theme.colors.muted,
+        tag: element('BlockQuote'),
+      };
   }
 }
 
 function headingNode(block: Extract<Block, { kind: 'heading' }>, level: number, theme: Theme, outlineParent?: string): Content {
   const size = block.level === 3 ? theme.sizes.h3 : theme.fontSize;
   const mark = outlineParent && block.level === 3 ? bookmark(block.spans.map((s) => s.text).join(''), undefined, outlineParent) : {};
-  return { text: inlines(block.spans, { printAddress: false }), bold: true, fontSize: size, color: theme.colors.accent, margin: [0, 8, 0, 3], headlineLevel: block.level, tag: element(headingRole(level)), ...mark };
+  return {
+    text: inlines(block.spans, { printAddress: false }),
+    bold: true,
+    fontSize: size,
+    color: theme.colors.accent,
+    margin: [0, 8, 0, 3],
+    headlineLevel: block.level,
+    tag: element(headingRole(level)),
+    ...mark,
+  };
 }
 
 /**
@@ -115,5 +157,10 @@ function headingNode(block: Extract<Block, { kind: 'heading' }>, level: number, 
  * under which later bookmarks nest.
  */
 export function bookmark(text: string, id?: string, parentId?: string): Record<string, unknown> {
-  return { outline: true, outlineText: text.replace(/\s+/g, ' ').trim(), ...(id && { id }), ...(parentId && { outlineParentId: parentId }) };
+  return {
+    outline: true,
+    outlineText: text.replace(/\s+/g, ' ').trim(),
+    ...(id && { id }),
+    ...(parentId && { outlineParentId: parentId }),
+  };
 }

@@ -50,35 +50,59 @@ export async function fitSizes(boxes: readonly FitBox[], spec: FitSpec): Promise
   // All unresolved boxes are searched together: `hi` never fits; `lo` fits once `verified`.
   let round = states.filter((s) => !s.done);
   // First try every box at its cap: short prompts end here.
-  await probe(round, (s) => s.hi, spec, (s, size, height) => {
-    if (height <= spec.height) Object.assign(s, { done: true, size, height });
-    else s.last = { size, height };
-  });
+  await probe(
+    round,
+    (s) => s.hi,
+    spec,
+    (s, size, height) => {
+      if (height <= spec.height) Object.assign(s, { done: true, size, height });
+      else s.last = { size, height };
+    },
+  );
   // Then guess from the last measurement (text area grows with the square of the size), which
   // usually lands within a step or two; bisect when a guess would not narrow the bracket.
   const search = async (lowest: number) => {
     while ((round = states.filter((s) => !s.done && s.hi - s.lo > STEP)).length > 0) {
-      await probe(round, (s) => nextSize(s, spec.height, lowest), spec, (s, size, height) => {
-        if (height <= spec.height) Object.assign(s, { lo: size, height, verified: true });
-        else s.hi = size;
-        s.last = { size, height };
-      });
+      await probe(
+        round,
+        (s) => nextSize(s, spec.height, lowest),
+        spec,
+        (s, size, height) => {
+          if (height <= spec.height) Object.assign(s, { lo: size, height, verified: true });
+          else s.hi = size;
+          s.last = { size, height };
+        },
+      );
     }
   };
   await search(spec.min);
   round = states.filter((s) => !s.done && !s.verified);
-  await probe(round, (s) => s.lo, spec, (s, size, height) => {
-    if (height <= spec.height) Object.assign(s, { height, verified: true });
-    else {
-      // Even the minimum does not fit: go below it, and say so.
-      s.problems.push({ line: s.box.line, message: `the flip-chart prompt is too long to fit the sheet at the minimum size (${round1(spec.min)} pt)`, hint: 'shorten the prompt, move detail into a nested list item, or choose a larger `flipover.size`' });
-      Object.assign(s, { hi: size, lo: FLOOR, height: NaN, last: { size, height } });
-    }
-  });
+  await probe(
+    round,
+    (s) => s.lo,
+    spec,
+    (s, size, height) => {
+      if (height <= spec.height) Object.assign(s, { height, verified: true });
+      else {
+        // Even the minimum does not fit: go below it, and say so.
+        s.problems.push({
+          line: s.box.line,
+          message: `the flip-chart prompt is too long to fit the sheet at the minimum size (${round1(spec.min)} pt)`,
+          hint: 'shorten the prompt, move detail into a nested list item, or choose a larger `flipover.size`',
+        });
+        Object.assign(s, { hi: size, lo: FLOOR, height: NaN, last: { size, height } });
+      }
+    },
+  );
   await search(FLOOR);
   // Boxes that ended on an unmeasured `lo` (the floor) are measured once more, for placement.
   const unmeasured = states.filter((s) => !s.done && Number.isNaN(s.height));
-  await probe(unmeasured, (s) => s.lo, spec, (s, _size, height) => (s.height = height));
+  await probe(
+    unmeasured,
+    (s) => s.lo,
+    spec,
+    (s, _size, height) => (s.height = height),
+  );
   return states.map((s) => ({ box: s.box, fontSize: s.done ? s.size : s.lo, height: s.height, problems: s.problems }));
 }
 
@@ -102,7 +126,9 @@ async function prepare(original: FitBox, spec: FitSpec): Promise<State> {
   const face = { font: spec.font, bold: true };
   // The longest word at 1 pt, prompt (bold) and details (regular, at their ratio).
   const promptWidth = await widest(original.prompt, face, spec.typesetter);
-  const detailWidth = (await Promise.all(original.details.map((d) => widest(d, { font: spec.font }, spec.typesetter)))).reduce((a, b) => Math.max(a, b), 0) * spec.detailsRatio;
+  const detailWidth =
+    (await Promise.all(original.details.map((d) => widest(d, { font: spec.font }, spec.typesetter)))).reduce((a, b) => Math.max(a, b), 0) *
+    spec.detailsRatio;
   // A little slack: pdfmake's line width and ours must not disagree by a rounding.
   const cap = (spec.width * 0.99) / Math.max(promptWidth, detailWidth, 1e-6);
   let box = original;
@@ -112,7 +138,11 @@ async function prepare(original: FitBox, spec: FitSpec): Promise<State> {
     const broken = await hyphenate(original, limit, spec);
     box = broken.box;
     for (const word of broken.words) {
-      problems.push({ line: original.line, message: `the word "${word}" is too long for the sheet even at the minimum size (${round1(spec.min)} pt); it is broken with a hyphen`, hint: 'write it as two words or with a hyphen where it should break, or choose a larger `flipover.size`' });
+      problems.push({
+        line: original.line,
+        message: `the word "${word}" is too long for the sheet even at the minimum size (${round1(spec.min)} pt); it is broken with a hyphen`,
+        hint: 'write it as two words or with a hyphen where it should break, or choose a larger `flipover.size`',
+      });
     }
     hi = spec.min;
   }
@@ -121,7 +151,12 @@ async function prepare(original: FitBox, spec: FitSpec): Promise<State> {
 }
 
 /** Lays out every state's content at its size in one probe document and reports each height. */
-async function probe(states: State[], sizeOf: (s: State) => number, spec: FitSpec, report: (s: State, size: number, height: number) => void): Promise<void> {
+async function probe(
+  states: State[],
+  sizeOf: (s: State) => number,
+  spec: FitSpec,
+  report: (s: State, size: number, height: number) => void,
+): Promise<void> {
   if (states.length === 0) return;
   const sizes = states.map(sizeOf);
   const doc: TDocumentDefinitions = {

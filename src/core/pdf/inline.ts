@@ -40,7 +40,10 @@ export function plain(text: string, emojiFont = 'Emoji'): Content[] | string {
 
 /** `https://www.borger.dk/` → `www.borger.dk`: shorter to type from paper. */
 export function displayAddress(url: string): string {
-  return url.replace(/^mailto:/i, '').replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  return url
+    .replace(/^mailto:/i, '')
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/$/, '');
 }
 
 // --- internal ---

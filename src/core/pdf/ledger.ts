@@ -79,7 +79,12 @@ export function createTextLedger(content: unknown): TextLedger {
         expected += entry.expected;
         if (entry.drawn < entry.expected) {
           const sample = entry.text.replace(/\s+/g, ' ').trim();
-          lost.push({ ...(entry.sourceLine !== undefined && { sourceLine: entry.sourceLine }), sample: sample.length > SAMPLE ? `${sample.slice(0, SAMPLE)}…` : sample, expected: entry.expected, drawn: entry.drawn });
+          lost.push({
+            ...(entry.sourceLine !== undefined && { sourceLine: entry.sourceLine }),
+            sample: sample.length > SAMPLE ? `${sample.slice(0, SAMPLE)}…` : sample,
+            expected: entry.expected,
+            drawn: entry.drawn,
+          });
         }
       }
       return { calls, expected, lost };
@@ -120,14 +125,19 @@ interface Node {
 }
 
 /** The content nodes pdfmake lays out, and where text sits in them. */
-function walk(node: unknown, owner: Owner, sourceLine: number | undefined, add: (owner: Owner, text: string, line: number | undefined) => void): void {
+function walk(
+  node: unknown,
+  owner: Owner,
+  sourceLine: number | undefined,
+  add: (owner: Owner, text: string, line: number | undefined) => void,
+): void {
   if (node === null || node === undefined) return;
   if (typeof node === 'string' || typeof node === 'number') return add(owner, String(node), sourceLine);
   if (Array.isArray(node)) return node.forEach((child) => walk(child, owner, sourceLine, add));
   if (typeof node !== 'object') return;
   const n = node as Node;
   if (n.tag && isArtifact(n.tag)) return;
-  const here = (n.tag) ?? owner;
+  const here = n.tag ?? owner;
   const line = n.sourceLine ?? sourceLine;
   if (n.text !== undefined) return inlineText(n.text, here, line, add);
   for (const children of [n.stack, n.columns, n.ul, n.ol, n.table?.body]) walk(children, here, line, add);
@@ -137,13 +147,18 @@ function walk(node: unknown, owner: Owner, sourceLine: number | undefined, add: 
  * A text node's inlines. pdfmake flattens nested inline arrays and keeps only the innermost
  * inline's own properties (its `tag` too), so an inline's tag owns its own string only.
  */
-function inlineText(text: unknown, owner: Owner, sourceLine: number | undefined, add: (owner: Owner, text: string, line: number | undefined) => void): void {
+function inlineText(
+  text: unknown,
+  owner: Owner,
+  sourceLine: number | undefined,
+  add: (owner: Owner, text: string, line: number | undefined) => void,
+): void {
   if (typeof text === 'string' || typeof text === 'number') return add(owner, String(text), sourceLine);
   if (Array.isArray(text)) return text.forEach((item) => inlineText(item, owner, sourceLine, add));
   if (text && typeof text === 'object') {
     const item = text as Node;
     if (item.tag && isArtifact(item.tag)) return;
-    const inner = Array.isArray(item.text) ? owner : ((item.tag) ?? owner);
+    const inner = Array.isArray(item.text) ? owner : (item.tag ?? owner);
     inlineText(item.text, inner, sourceLine, add);
   }
 }

@@ -5,16 +5,14 @@
  * Line breaks of any kind become spaces; other control characters are removed.
  */
 export function cleanMetadataText(text: string): string {
-  return text
-    .replace(LINE_BREAKS, ' ')
-    .replace(NOT_XML, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return text.replace(LINE_BREAKS, ' ').replace(NOT_XML, '').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Every string field of a document's `info`, cleaned; dates and other values as they are. */
 export function cleanInfo<T extends object>(info: T): T {
-  return Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? cleanMetadataText(value) : value])) as T;
+  return Object.fromEntries(
+    Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? cleanMetadataText(value) : value]),
+  ) as T;
 }
 
 // --- internal ---

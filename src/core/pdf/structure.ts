@@ -64,7 +64,11 @@ export function createTagger(): Tagger {
       let el = elements.get(tag);
       if (!el) {
         if (tag.role === 'Figure' && !tag.alt) figuresWithoutAlt++;
-        el = doc.struct(tag.role, { ...(tag.alt && { alt: tag.alt }), ...(tag.actual && { actual: tag.actual }), ...(tag.scope && { scope: tag.scope }) });
+        el = doc.struct(tag.role, {
+          ...(tag.alt && { alt: tag.alt }),
+          ...(tag.actual && { actual: tag.actual }),
+          ...(tag.scope && { scope: tag.scope }),
+        });
         // pdfkit knows only Scope of the table attributes (ISO 32000-1 §14.8.5.7); ColSpan joins it.
         if (tag.colSpan) el.dictionary.data.A = { ...el.dictionary.data.A, O: 'Table', ColSpan: tag.colSpan };
         (parent ?? documentElement(doc)).add(el);
@@ -199,7 +203,10 @@ function isPdfElement(target: PdfStructElement | ArtifactTag): target is PdfStru
 export interface Inline {
   text: string;
   /** pdfkit's embedded font; its layout is cached, so asking again costs a lookup. */
-  font?: { layout?(text: string, features?: unknown): { glyphs: { id: number }[] }; font?: { hasGlyphForCodePoint(codePoint: number): boolean } };
+  font?: {
+    layout?(text: string, features?: unknown): { glyphs: { id: number }[] };
+    font?: { hasGlyphForCodePoint(codePoint: number): boolean };
+  };
   fontFeatures?: unknown;
   tag?: Tag;
   link?: string;

@@ -90,7 +90,14 @@ export function tableBody(rows: TableCell[][], headerRows = 0): TableCell[][] {
     return row.map((cell) => {
       if (!('colSpan' in cell) && Object.keys(cell).length === 0) return cell;
       const span = 'colSpan' in cell ? cell.colSpan : undefined;
-      return withTag(cell as Content, element(header ? 'TH' : 'TD', { parent: tr, ...(header && { scope: 'Column' as const }), ...(span && span > 1 && { colSpan: span }) })) as TableCell;
+      return withTag(
+        cell as Content,
+        element(header ? 'TH' : 'TD', {
+          parent: tr,
+          ...(header && { scope: 'Column' as const }),
+          ...(span && span > 1 && { colSpan: span }),
+        }),
+      ) as TableCell;
     });
   });
 }

@@ -16,7 +16,15 @@ export const DEFAULT_THEME: Theme = {
   font: 'Atkinson',
   fontSize: 10.5,
   lineHeight: 1.25,
-  colors: { text: '#1d252c', accent: '#1f5c73', muted: '#5b6770', tint: '#eef4f6', rule: '#c9d6dc', tipTint: '#fdf5e4', tipRule: '#e0a526' },
+  colors: {
+    text: '#1d252c',
+    accent: '#1f5c73',
+    muted: '#5b6770',
+    tint: '#eef4f6',
+    rule: '#c9d6dc',
+    tipTint: '#fdf5e4',
+    tipRule: '#e0a526',
+  },
   sizes: { title: 26, h2: 15, h3: 11.5, small: 8.5 },
 };
 

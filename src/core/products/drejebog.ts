@@ -48,8 +48,18 @@ const parts: Record<string, PartRenderer<Theme>> = {
     return [
       {
         text: [
-          ...(name ? [{ text: `${labels.organisation}: `, color: theme.colors.muted }, { text: name, bold: true }] : []),
-          ...(date ? [{ text: `${name ? '   ' : ''}${labels.meetingDate}: `, color: theme.colors.muted }, { text: date, bold: true }] : []),
+          ...(name
+            ? [
+                { text: `${labels.organisation}: `, color: theme.colors.muted },
+                { text: name, bold: true },
+              ]
+            : []),
+          ...(date
+            ? [
+                { text: `${name ? '   ' : ''}${labels.meetingDate}: `, color: theme.colors.muted },
+                { text: date, bold: true },
+              ]
+            : []),
         ],
         margin: [0, 0, 0, 12],
         tag: element('P'),
@@ -65,14 +75,28 @@ const parts: Record<string, PartRenderer<Theme>> = {
   questions: (part, _ctx, theme) => {
     const items = itemsOf(part['items']);
     if (items.length === 0) return [];
-    return section(String(part['title']), [listNode(items.map((i) => listItem(i, theme)), false, { markerColor: theme.colors.accent, margin: [0, 0, 0, 4] })], theme);
+    return section(
+      String(part['title']),
+      [
+        listNode(
+          items.map((i) => listItem(i, theme)),
+          false,
+          { markerColor: theme.colors.accent, margin: [0, 0, 0, 4] },
+        ),
+      ],
+      theme,
+    );
   },
   checklist: (part, _ctx, theme) => {
     const items = itemsOf(part['items']);
     if (items.length === 0) return [];
     // One `L`, though its items are separate nodes: only the first travels with the heading.
     const list = element('L');
-    return section(String(part['title']), items.map((item) => checkItem(item, list, theme)), theme);
+    return section(
+      String(part['title']),
+      items.map((item) => checkItem(item, list, theme)),
+      theme,
+    );
   },
   steps: (_part, ctx, theme) => ctx.view.topic.steps.flatMap((step) => stepBlock(step, ctx, theme)),
   note: (part, ctx, theme) => {
@@ -122,15 +146,31 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
 }
 
 function fact(label: string, value: string, theme: Theme): Content {
-  return { stack: [{ text: label.toUpperCase(), fontSize: theme.sizes.small, color: theme.colors.muted, characterSpacing: 0.6, tag: element('Span', { actual: label }) }, { text: plain(value), bold: true }], tag: element('P') };
+  return {
+    stack: [
+      {
+        text: label.toUpperCase(),
+        fontSize: theme.sizes.small,
+        color: theme.colors.muted,
+        characterSpacing: 0.6,
+        tag: element('Span', { actual: label }),
+      },
+      { text: plain(value), bold: true },
+    ],
+    tag: element('P'),
+  };
 }
 
 function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels, options } = ctx.view;
   const withClock = options.start !== null;
-  const header = [labels.stepColumn, labels.titleColumn, labels.minutesColumn, labels.timeColumn, ...(withClock ? [labels.clockColumn] : [])].map(
-    (text): TableCell => ({ text, bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }),
-  );
+  const header = [
+    labels.stepColumn,
+    labels.titleColumn,
+    labels.minutesColumn,
+    labels.timeColumn,
+    ...(withClock ? [labels.clockColumn] : []),
+  ].map((text): TableCell => ({ text, bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }));
   const right = 'right' as const;
   const rows = topic.steps.map((step): TableCell[] => [
     { text: String(step.number), bold: true, color: theme.colors.accent },
@@ -152,7 +192,8 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
     table: { widths: [28, '*', 34, 50, ...(withClock ? [76] : [])], body: tableBody([header, ...rows, total], 1) },
     tag: element('Table'),
     layout: {
-      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 1 || i === node.table.body.length - 1 ? 0.75 : i === 0 || i === node.table.body.length ? 0 : 0.25),
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+        i === 1 || i === node.table.body.length - 1 ? 0.75 : i === 0 || i === node.table.body.length ? 0 : 0.25,
       vLineWidth: () => 0,
       hLineColor: () => theme.colors.rule,
       paddingTop: () => 4,
@@ -169,7 +210,15 @@ function adaptedNote(ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels } = ctx.view;
   if (!topic.sourceMinutes) return [];
   const source = `${topic.sourceMinutes.join(' + ')} = ${topic.sourceMinutes.reduce((sum, m) => sum + m, 0)}`;
-  return [{ text: fill(labels.adapted, { minutes: topic.totalMinutes, source }), fontSize: theme.sizes.small + 0.5, color: theme.colors.muted, margin: [0, 6, 0, 0], tag: element('P') }];
+  return [
+    {
+      text: fill(labels.adapted, { minutes: topic.totalMinutes, source }),
+      fontSize: theme.sizes.small + 0.5,
+      color: theme.colors.muted,
+      margin: [0, 6, 0, 0],
+      tag: element('P'),
+    },
+  ];
 }
 
 function checkItem(item: ListItem, list: StructureTag, theme: Theme): Content {
@@ -195,9 +244,35 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
         [
           // The badge repeats the minutes the clock line says: decoration for a screen reader,
           // which hears the heading first, then the time.
-          { text: `${step.minutes}\u00a0${labels.minutes}`, bold: true, noWrap: true, color: '#ffffff', fillColor: theme.colors.accent, alignment: 'center', margin: [4, 3, 4, 1], tag: LAYOUT },
-          { text: plain(step.heading), bold: true, fontSize: theme.sizes.h2, color: theme.colors.accent, margin: [6, 0, 0, 0], headlineLevel: 2, tag: element('H2'), ...bookmark(step.heading) },
-          { text: clock, color: theme.colors.muted, fontSize: theme.sizes.small + 0.5, alignment: 'right', noWrap: true, margin: [0, 5, 0, 0], tag: element('P') },
+          {
+            text: `${step.minutes}\u00a0${labels.minutes}`,
+            bold: true,
+            noWrap: true,
+            color: '#ffffff',
+            fillColor: theme.colors.accent,
+            alignment: 'center',
+            margin: [4, 3, 4, 1],
+            tag: LAYOUT,
+          },
+          {
+            text: plain(step.heading),
+            bold: true,
+            fontSize: theme.sizes.h2,
+            color: theme.colors.accent,
+            margin: [6, 0, 0, 0],
+            headlineLevel: 2,
+            tag: element('H2'),
+            ...bookmark(step.heading),
+          },
+          {
+            text: clock,
+            color: theme.colors.muted,
+            fontSize: theme.sizes.small + 0.5,
+            alignment: 'right',
+            noWrap: true,
+            margin: [0, 5, 0, 0],
+            tag: element('P'),
+          },
         ],
       ],
     },
@@ -209,22 +284,66 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     body.push({
       table: {
         widths: ['*'],
-        body: [[{ stack: [{ text: labels.questions.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.accent, characterSpacing: 0.6, margin: [0, 0, 0, 3], tag: element('P', { actual: labels.questions }) }, listNode(step.questions.map((q) => listItem(q, theme, labels.tip, false)), false, { markerColor: theme.colors.accent })] }]],
+        body: [
+          [
+            {
+              stack: [
+                {
+                  text: labels.questions.toUpperCase(),
+                  bold: true,
+                  fontSize: theme.sizes.small,
+                  color: theme.colors.accent,
+                  characterSpacing: 0.6,
+                  margin: [0, 0, 0, 3],
+                  tag: element('P', { actual: labels.questions }),
+                },
+                listNode(
+                  step.questions.map((q) => listItem(q, theme, labels.tip, false)),
+                  false,
+                  { markerColor: theme.colors.accent },
+                ),
+              ],
+            },
+          ],
+        ],
       },
       tag: element('Sect'),
-      layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2 : 0), vLineColor: () => theme.colors.accent, paddingLeft: () => 10, paddingTop: () => 2, paddingBottom: () => 2 },
+      layout: {
+        hLineWidth: () => 0,
+        vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+        vLineColor: () => theme.colors.accent,
+        paddingLeft: () => 10,
+        paddingTop: () => 2,
+        paddingBottom: () => 2,
+      },
       margin: [0, 2, 0, 8],
     });
   }
   if (step.flipPrompts.length > 0) {
     body.push({
       stack: [
-        { text: labels.flipover.toUpperCase(), bold: true, fontSize: theme.sizes.small, color: theme.colors.accent, characterSpacing: 0.6, margin: [0, 0, 0, 3], tag: element('P', { actual: labels.flipover }) },
+        {
+          text: labels.flipover.toUpperCase(),
+          bold: true,
+          fontSize: theme.sizes.small,
+          color: theme.colors.accent,
+          characterSpacing: 0.6,
+          margin: [0, 0, 0, 3],
+          tag: element('P', { actual: labels.flipover }),
+        },
         listNode(
           step.flipPrompts.map((p) =>
             listItemNode([
               { text: inlines(p.spans), bold: true, tag: element('P') },
-              ...(p.details.length > 0 ? [listNode(p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])), false, { markerColor: theme.colors.muted, color: theme.colors.muted })] : []),
+              ...(p.details.length > 0
+                ? [
+                    listNode(
+                      p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])),
+                      false,
+                      { markerColor: theme.colors.muted, color: theme.colors.muted },
+                    ),
+                  ]
+                : []),
             ]),
           ),
           true,

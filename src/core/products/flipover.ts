@@ -20,7 +20,12 @@ const millimetres = (value: number, min: number, max: number) => ({ type: 'numbe
 
 /** Layout settings from `templates/flipover.hbs`; points as on an A3 sheet (scaled with the paper). */
 const SETTINGS = {
-  fit: { min: pt(30, 6, 400), max: pt(130, 6, 400), details: { type: 'number', default: 0.55, min: 0.2, max: 1, unit: 'factor' }, lineHeight: { type: 'number', default: 1.12, min: 0.8, max: 3, unit: 'factor' } },
+  fit: {
+    min: pt(30, 6, 400),
+    max: pt(130, 6, 400),
+    details: { type: 'number', default: 0.55, min: 0.2, max: 1, unit: 'factor' },
+    lineHeight: { type: 'number', default: 1.12, min: 0.8, max: 3, unit: 'factor' },
+  },
   margin: pt(40, 0, 200),
   label: pt(17, 4, 100),
   tile: { margin: millimetres(10, 3, 30), overlap: millimetres(10, 0, 50), mark: millimetres(4, 0, 20) },
@@ -46,10 +51,13 @@ export const flipover: Product = {
   parts: ['sheets'],
   settings: SETTINGS,
   async make(ctx) {
-    const sheets = ctx.view.topic.steps.flatMap((step) => step.flipPrompts.map((p): Sheet => ({ label: step.heading, prompt: p.spans, details: p.details, line: p.line })));
+    const sheets = ctx.view.topic.steps.flatMap((step) =>
+      step.flipPrompts.map((p): Sheet => ({ label: step.heading, prompt: p.spans, details: p.details, line: p.line })),
+    );
     if (sheets.length === 0) return { note: 'no flip-chart prompts (### Til flipover), so no flipover.pdf', diagnostics: [] };
     // The layout decides the order and whether sheets are printed at all.
-    if (!ctx.layout.render(ctx.view).some((part) => part.part === 'sheets')) return { note: 'the flipover layout prints no sheets', diagnostics: [] };
+    if (!ctx.layout.render(ctx.view).some((part) => part.part === 'sheets'))
+      return { note: 'the flipover layout prints no sheets', diagnostics: [] };
 
     const settings = settingsOf(ctx, SETTINGS);
     const theme = themeFrom(settings);
@@ -75,7 +83,16 @@ export const flipover: Product = {
       content: (box, fontSize) => sheetBody(box, fontSize, settings, theme),
       typesetter: ctx.typesetter,
     });
-    const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => ({ file: ctx.topic.file, line: p.line, col: 1, severity: 'warning' as const, message: p.message, hint: p.hint })));
+    const diagnostics: Diagnostic[] = fitted.flatMap((f) =>
+      f.problems.map((p) => ({
+        file: ctx.topic.file,
+        line: p.line,
+        col: 1,
+        severity: 'warning' as const,
+        message: p.message,
+        hint: p.hint,
+      })),
+    );
 
     const byline = ctx.view.options.byline;
     const title = plain(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title);
@@ -87,9 +104,33 @@ export const flipover: Product = {
       return {
         tag: element('Sect'),
         stack: [
-          { text: sheet.label.toUpperCase(), bold: true, color: theme.colors.accent, fontSize: labelSize, characterSpacing: labelSize * 0.06, absolutePosition: { x: margin, y: margin }, tag: element('P', { actual: sheet.label }) },
-          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: paper.width - 2 * margin, y2: 0, lineWidth: Math.max(1, 2 * scale), lineColor: theme.colors.accent } satisfies CanvasLine], absolutePosition: { x: margin, y: margin + labelSize * 1.6 } },
-          { columns: [{ width: body.width, stack: [sheetBody(f.box, f.fontSize, settings, theme)] }], absolutePosition: { x: margin, y: top } },
+          {
+            text: sheet.label.toUpperCase(),
+            bold: true,
+            color: theme.colors.accent,
+            fontSize: labelSize,
+            characterSpacing: labelSize * 0.06,
+            absolutePosition: { x: margin, y: margin },
+            tag: element('P', { actual: sheet.label }),
+          },
+          {
+            canvas: [
+              {
+                type: 'line',
+                x1: 0,
+                y1: 0,
+                x2: paper.width - 2 * margin,
+                y2: 0,
+                lineWidth: Math.max(1, 2 * scale),
+                lineColor: theme.colors.accent,
+              } satisfies CanvasLine,
+            ],
+            absolutePosition: { x: margin, y: margin + labelSize * 1.6 },
+          },
+          {
+            columns: [{ width: body.width, stack: [sheetBody(f.box, f.fontSize, settings, theme)] }],
+            absolutePosition: { x: margin, y: top },
+          },
           {
             columns: [
               { text: title, width: '*' },
@@ -108,22 +149,38 @@ export const flipover: Product = {
     const defaultStyle = { font: theme.font, color: theme.colors.text };
     const subject = ctx.view.labels.flipover;
     // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
-    const rendered = await ctx.typesetter.render(pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages }), { tagged: !tiled });
+    const rendered = await ctx.typesetter.render(pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages }), {
+      tagged: !tiled,
+    });
     const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
     const tiling = tilingFor(size, settings);
     // The pieces' frames carry no draft mark: the sheet drawn into them has it already.
-    const frames = await ctx.typesetter.render({ ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }), watermark: undefined, ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)) });
+    const frames = await ctx.typesetter.render({
+      ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }),
+      watermark: undefined,
+      ...frameDocument(tiling, sheets.length, sheetLabels, title, theme, mm(settings.tile.margin)),
+    });
     const bytes = await assembleTiles({ sheets: rendered.bytes, frames: frames.bytes, tiling, markSize: mm(settings.tile.mark) });
-    return { file: { path, bytes, pages: frames.pages }, diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, this.file, rendered.lostText)] };
+    return {
+      file: { path, bytes, pages: frames.pages },
+      diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, this.file, rendered.lostText)],
+    };
   },
 };
 
 /** How a sheet of `size` is cut into A4 pieces, with the layout's margin and overlap (`templates/flipover.hbs`); the run sheet's print list counts them too. */
 export function tilingFor(size: PaperSize, settings: SheetSettings): Tiling {
   const sheet = pageOf(size, 'landscape', [0, 0, 0, 0]);
-  return tile({ sheetWidth: sheet.width, sheetHeight: sheet.height, paperWidth: PAPER.A4.width, paperHeight: PAPER.A4.height, margin: mm(settings.tile.margin), overlap: mm(settings.tile.overlap) });
+  return tile({
+    sheetWidth: sheet.width,
+    sheetHeight: sheet.height,
+    paperWidth: PAPER.A4.width,
+    paperHeight: PAPER.A4.height,
+    margin: mm(settings.tile.margin),
+    overlap: mm(settings.tile.overlap),
+  });
 }
 
 // --- internal ---
@@ -135,14 +192,27 @@ function sheetBody(box: FitBox, fontSize: number, settings: SheetSettings, theme
     stack: [
       { text: inlines(box.prompt, { printAddress: false }), bold: true, fontSize, lineHeight: settings.fit.lineHeight, tag: element('H1') },
       ...(box.details.length > 0
-        ? [listNode(box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') }])), false, { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] })]
+        ? [
+            listNode(
+              box.details.map((d) => listItemNode([{ text: inlines(d, { printAddress: false }), tag: element('P') }])),
+              false,
+              { fontSize: detailSize, lineHeight: 1.15, markerColor: theme.colors.accent, margin: [0, fontSize * 0.5, 0, 0] },
+            ),
+          ]
         : []),
     ],
   };
 }
 
 /** One A4 page per piece, sheet by sheet: only the label at the foot; the sheet is drawn in later. */
-function frameDocument(tiling: Tiling, sheets: number, labels: { piece: string; assemble: string }, title: Content[] | string, theme: Theme, margin: number): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'defaultStyle' | 'content'> {
+function frameDocument(
+  tiling: Tiling,
+  sheets: number,
+  labels: { piece: string; assemble: string },
+  title: Content[] | string,
+  theme: Theme,
+  margin: number,
+): Pick<TDocumentDefinitions, 'pageSize' | 'pageOrientation' | 'pageMargins' | 'defaultStyle' | 'content'> {
   const pieces = tiling.pieces.length;
   const content: Content[] = [];
   for (let sheet = 1; sheet <= sheets; sheet++) {

@@ -51,20 +51,41 @@ const parts: Record<string, PartRenderer<Look>> = {
   phone: (_part, ctx, { theme }) => phoneBox(ctx.view, theme),
   header: (_part, ctx, { theme, page }) => [
     ...titleHeader(ctx, theme, [ctx.view.labels.handout, ctx.view.options.byline].filter(Boolean).join(' · '), 6),
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: page.textWidth, y2: 0, lineWidth: 0.75, lineColor: theme.colors.rule }], margin: [0, 0, 0, 4] },
+    {
+      canvas: [{ type: 'line', x1: 0, y1: 0, x2: page.textWidth, y2: 0, lineWidth: 0.75, lineColor: theme.colors.rule }],
+      margin: [0, 0, 0, 4],
+    },
   ],
   questions: (part, _ctx, { theme }) => {
     const items = Array.isArray(part['items']) ? (part['items'] as ListItem[]) : [];
     if (items.length === 0) return [];
-    return section(String(part['title']), [listNode(items.map((i) => keepTogether(listItem(i, theme))), false, { markerColor: theme.colors.accent })], theme, { outlineId: outlineId(String(part['title'])) });
+    return section(
+      String(part['title']),
+      [
+        listNode(
+          items.map((i) => keepTogether(listItem(i, theme))),
+          false,
+          { markerColor: theme.colors.accent },
+        ),
+      ],
+      theme,
+      { outlineId: outlineId(String(part['title'])) },
+    );
   },
   reflection: (part, ctx, look) => {
-    const prompts = ctx.view.topic.steps.flatMap((s) => s.flipPrompts.map((prompt) => ({ prompt, lines: notesFor(s.minutes, s.flipPrompts.length, look.noteLines) })));
+    const prompts = ctx.view.topic.steps.flatMap((s) =>
+      s.flipPrompts.map((prompt) => ({ prompt, lines: notesFor(s.minutes, s.flipPrompts.length, look.noteLines) })),
+    );
     if (prompts.length === 0) return [];
     // One numbered list (`L`), though each question is its own node to keep the heading with the first.
     const list = element('L');
     const title = String(part['title']);
-    return section(title, prompts.map((p, i) => reflectionQuestion(p.prompt, i + 1, list, { ...look, noteLines: p.lines })), look.theme, { outlineId: outlineId(title) });
+    return section(
+      title,
+      prompts.map((p, i) => reflectionQuestion(p.prompt, i + 1, list, { ...look, noteLines: p.lines })),
+      look.theme,
+      { outlineId: outlineId(title) },
+    );
   },
   media: (part, ctx, { theme }) => {
     const media = ctx.view.topic.media;
@@ -80,7 +101,10 @@ const parts: Record<string, PartRenderer<Look>> = {
     const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
     if (content.length === 0) return [];
     const title = String(part['title']);
-    return section(title, blocks(content, theme, 'Tip', outlineId(title)), theme, { outlineId: outlineId(title), newPage: Boolean(part['newPage']) });
+    return section(title, blocks(content, theme, 'Tip', outlineId(title)), theme, {
+      outlineId: outlineId(title),
+      newPage: Boolean(part['newPage']),
+    });
   },
 };
 
@@ -96,11 +120,29 @@ export function notesFor(stepMinutes: number, questions: number, least: number):
 
 /** The case, boxed and tinted so it reads as the story the dialogue starts from. */
 function caseBox(title: string, content: Block[], theme: Theme): Content[] {
-  const heading: Content = { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, 0, 0, 6], headlineLevel: 2, tag: element('H2'), ...bookmark(title, outlineId(title)) };
+  const heading: Content = {
+    text: plain(title),
+    fontSize: theme.sizes.h2,
+    bold: true,
+    color: theme.colors.accent,
+    margin: [0, 0, 0, 6],
+    headlineLevel: 2,
+    tag: element('H2'),
+    ...bookmark(title, outlineId(title)),
+  };
   return [
     {
       table: { widths: ['*'], body: [[{ stack: [heading, ...blocks(content, theme, 'Tip', outlineId(title))] }]] },
-      layout: { fillColor: () => theme.colors.tint, hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => theme.colors.accent, paddingLeft: () => 14, paddingRight: () => 12, paddingTop: () => 10, paddingBottom: () => 8 },
+      layout: {
+        fillColor: () => theme.colors.tint,
+        hLineWidth: () => 0,
+        vLineWidth: (i: number) => (i === 0 ? 3 : 0),
+        vLineColor: () => theme.colors.accent,
+        paddingLeft: () => 14,
+        paddingRight: () => 12,
+        paddingTop: () => 10,
+        paddingBottom: () => 8,
+      },
       margin: [0, 14, 0, 4],
       tag: element('Sect'),
     },
@@ -117,16 +159,40 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
   const numberWidth = 18;
   const width = page.textWidth - numberWidth; // the text column, right of the number
   const gap = 21;
-  const rules = Array.from({ length: noteLines }, (_, i): CanvasLine => ({ type: 'line', x1: 0, y1: gap * (i + 1), x2: width, y2: gap * (i + 1), lineWidth: 0.5, lineColor: theme.colors.rule }));
+  const rules = Array.from({ length: noteLines }, (_, i): CanvasLine => ({
+    type: 'line',
+    x1: 0,
+    y1: gap * (i + 1),
+    x2: width,
+    y2: gap * (i + 1),
+    lineWidth: 0.5,
+    lineColor: theme.colors.rule,
+  }));
   // An `LI`: the number is its `Lbl`; the question and its details its `LBody`; the ruled lines decoration.
   const body = element('LBody');
   const details: Content[] =
     prompt.details.length > 0
-      ? [listNode(prompt.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])), false, { color: theme.colors.muted, markerColor: theme.colors.muted, margin: [numberWidth, 2, 0, 0], tag: element('L', { parent: body }) })]
+      ? [
+          listNode(
+            prompt.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])),
+            false,
+            {
+              color: theme.colors.muted,
+              markerColor: theme.colors.muted,
+              margin: [numberWidth, 2, 0, 0],
+              tag: element('L', { parent: body }),
+            },
+          ),
+        ]
       : [];
   return keepTogether({
     stack: [
-      { columns: [{ text: `${number}.`, width: numberWidth, bold: true, color: theme.colors.accent, tag: element('Lbl') }, { text: inlines(prompt.spans), bold: true, width: '*', tag: element('P', { parent: body }) }] },
+      {
+        columns: [
+          { text: `${number}.`, width: numberWidth, bold: true, color: theme.colors.accent, tag: element('Lbl') },
+          { text: inlines(prompt.spans), bold: true, width: '*', tag: element('P', { parent: body }) },
+        ],
+      },
       ...details,
       { canvas: rules, margin: [numberWidth, 0, 0, 0] },
     ],

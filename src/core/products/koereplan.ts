@@ -54,12 +54,24 @@ function header(ctx: ProductContext, theme: Theme): Content[] {
 }
 
 function heading(title: string, theme: Theme, spaceBefore = 6): Content {
-  return { text: plain(title), fontSize: theme.sizes.h2, bold: true, color: theme.colors.accent, margin: [0, spaceBefore, 0, spaceBefore === 6 ? 6 : 4], tag: element('H2') };
+  return {
+    text: plain(title),
+    fontSize: theme.sizes.h2,
+    bold: true,
+    color: theme.colors.accent,
+    margin: [0, spaceBefore, 0, spaceBefore === 6 ? 6 : 4],
+    tag: element('H2'),
+  };
 }
 
 function schedule(title: string, ctx: ProductContext, theme: Theme): Content[] {
   const l = ctx.view.labels.runSheet;
-  const head = [l.time, l.minutes, l.what, l.material].map((text): Content => ({ text, bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }));
+  const head = [l.time, l.minutes, l.what, l.material].map((text): Content => ({
+    text,
+    bold: true,
+    fontSize: theme.sizes.small + 0.5,
+    color: theme.colors.muted,
+  }));
   const rows = runSheetRows(ctx.view).map((row, index): Content[] => [
     { text: row.time, noWrap: true, bold: index > 0, color: index === 0 ? theme.colors.muted : theme.colors.text },
     { text: row.minutes, alignment: 'right' },
@@ -70,7 +82,8 @@ function schedule(title: string, ctx: ProductContext, theme: Theme): Content[] {
     table: { headerRows: 1, widths: [66, 24, '*', 170], body: tableBody([head, ...rows], 1) },
     tag: element('Table'),
     layout: {
-      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 1 ? 0.75 : i === 0 || i === node.table.body.length ? 0 : 0.25),
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+        i === 1 ? 0.75 : i === 0 || i === node.table.body.length ? 0 : 0.25,
       vLineWidth: () => 0,
       hLineColor: () => theme.colors.rule,
       fillColor: (row: number) => (row === 1 ? theme.colors.tint : null),
@@ -91,7 +104,12 @@ function printSection(title: string, list: PrintList, ctx: ProductContext, theme
     list.sheets === 0
       ? l.noSheets
       : list.piecesPerSheet
-        ? fill(l.sheetsTiled, { count: list.sheets, paper: list.paper, pieces: list.sheets * list.piecesPerSheet, perSheet: list.piecesPerSheet })
+        ? fill(l.sheetsTiled, {
+            count: list.sheets,
+            paper: list.paper,
+            pieces: list.sheets * list.piecesPerSheet,
+            perSheet: list.piecesPerSheet,
+          })
         : fill(l.sheetsOn, { count: list.sheets, paper: list.paper }),
     fill(l.cards, { pages: list.cardPages, perPage: list.cardsPerPage, ideas: list.ideaCards }),
     fill(l.dots, { dots: list.dots, each: list.dotsEach }),
@@ -99,6 +117,10 @@ function printSection(title: string, list: PrintList, ctx: ProductContext, theme
   return [
     heading(title, theme, 16),
     { text: fill(l.forGroup, { participants: list.participants }), color: theme.colors.muted, margin: [0, 0, 0, 4], tag: element('P') },
-    listNode(lines.map((line) => listItemNode([{ text: line, tag: element('P') }])), false, { markerColor: theme.colors.accent }),
+    listNode(
+      lines.map((line) => listItemNode([{ text: line, tag: element('P') }])),
+      false,
+      { markerColor: theme.colors.accent },
+    ),
   ];
 }

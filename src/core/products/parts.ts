@@ -30,8 +30,27 @@ export function section(title: string, body: Content[], theme: Theme, options: {
 export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string, gapAfter: number): Content[] {
   const { topic } = ctx.view;
   return [
-    ...(topic.series ? [{ text: topic.series.toUpperCase(), fontSize: theme.sizes.small + 0.5, bold: true, color: theme.colors.accent, characterSpacing: 1, tag: element('P', { actual: topic.series }) }] : []),
-    { text: plain(topic.title), fontSize: theme.sizes.title, bold: true, lineHeight: 1.05, margin: [0, 4, 0, 2], headlineLevel: 1, tag: element('H1') },
+    ...(topic.series
+      ? [
+          {
+            text: topic.series.toUpperCase(),
+            fontSize: theme.sizes.small + 0.5,
+            bold: true,
+            color: theme.colors.accent,
+            characterSpacing: 1,
+            tag: element('P', { actual: topic.series }),
+          },
+        ]
+      : []),
+    {
+      text: plain(topic.title),
+      fontSize: theme.sizes.title,
+      bold: true,
+      lineHeight: 1.05,
+      margin: [0, 4, 0, 2],
+      headlineLevel: 1,
+      tag: element('H1'),
+    },
     { text: subtitle, fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, gapAfter], tag: element('P') },
   ];
 }
@@ -67,10 +86,25 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
         [
           {
             stack: [
-              { text: intro.toUpperCase(), fontSize: theme.sizes.small, bold: true, color: theme.colors.muted, characterSpacing: 0.6, tag: element('P', { actual: intro }) },
+              {
+                text: intro.toUpperCase(),
+                fontSize: theme.sizes.small,
+                bold: true,
+                color: theme.colors.muted,
+                characterSpacing: 0.6,
+                tag: element('P', { actual: intro }),
+              },
               { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
-              ...(media.minutes ? [{ text: `${media.label} · ${media.minutes}\u00a0${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }] : []),
-              { text: [{ text: displayAddress(url), link: url, tag: element('Link') }], color: theme.colors.accent, decoration: 'underline', margin: [0, 4, 0, 0], tag: element('P') },
+              ...(media.minutes
+                ? [{ text: `${media.label} · ${media.minutes}\u00a0${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }]
+                : []),
+              {
+                text: [{ text: displayAddress(url), link: url, tag: element('Link') }],
+                color: theme.colors.accent,
+                decoration: 'underline',
+                margin: [0, 4, 0, 0],
+                tag: element('P'),
+              },
             ],
           },
           { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right', tag: element('Figure', { alt }) },

@@ -60,7 +60,12 @@ export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefini
     displayTitle: true,
     pageSize: { width: page.width, height: page.height },
     pageMargins: page.margins,
-    defaultStyle: spec.defaultStyle ?? { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight, color: theme.colors.text },
+    defaultStyle: spec.defaultStyle ?? {
+      font: theme.font,
+      fontSize: theme.fontSize,
+      lineHeight: theme.lineHeight,
+      color: theme.colors.text,
+    },
     ...(spec.footer && { footer: spec.footer }),
     ...(spec.background && { background: spec.background }),
     ...(topic.draft && { watermark: { text: labels.draft, opacity: 0.08, bold: true, angle: -35 } }),

@@ -54,7 +54,11 @@ export const prikkort: Product = {
       const isLastOnPage = slot === rects.length - 1 && index < cards.length - 1;
       const box = inner(rect);
       // A column of the box's width holds the card: absolute content alone would flow to the page edge.
-      content.push({ columns: [{ width: box.w, stack: [card(box, settings)] }], absolutePosition: { x: box.x, y: box.y }, tag: element('Sect') });
+      content.push({
+        columns: [{ width: box.w, stack: [card(box, settings)] }],
+        absolutePosition: { x: box.x, y: box.y },
+        tag: element('Sect'),
+      });
       // An empty line carries the page break: absolute content alone does not advance pages.
       if (isLastOnPage) content.push({ text: '', pageBreak: 'after' });
     });
@@ -76,7 +80,8 @@ type Card = (box: Rect, settings: CardSettings) => Content;
 
 const renderers: Record<string, (part: Part, ctx: ProductContext, theme: Theme) => Card[]> = {
   vote: (_part, ctx, theme) => [voteCard(ctx, theme)],
-  ideas: (part, ctx, theme) => Array.from({ length: typeof part['count'] === 'number' ? part['count'] : ctx.view.topic.cards }, () => ideaCard(ctx, theme)),
+  ideas: (part, ctx, theme) =>
+    Array.from({ length: typeof part['count'] === 'number' ? part['count'] : ctx.view.topic.cards }, () => ideaCard(ctx, theme)),
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 
@@ -127,20 +132,76 @@ function header(title: string, ctx: ProductContext, theme: Theme, box: Rect): Co
   const pad = size.compact ? 3 : 5;
   return [
     {
-      table: { widths: [box.w - 16], body: [[{ text: title.toUpperCase(), bold: true, color: '#ffffff', characterSpacing: 1, fontSize: size.band, tag: element('H1', { actual: title }) }]] },
-      layout: { fillColor: () => theme.colors.accent, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => pad + 1, paddingBottom: () => pad - 1 },
+      table: {
+        widths: [box.w - 16],
+        body: [
+          [
+            {
+              text: title.toUpperCase(),
+              bold: true,
+              color: '#ffffff',
+              characterSpacing: 1,
+              fontSize: size.band,
+              tag: element('H1', { actual: title }),
+            },
+          ],
+        ],
+      },
+      layout: {
+        fillColor: () => theme.colors.accent,
+        hLineWidth: () => 0,
+        vLineWidth: () => 0,
+        paddingLeft: () => 8,
+        paddingRight: () => 8,
+        paddingTop: () => pad + 1,
+        paddingBottom: () => pad - 1,
+      },
     },
-    { text: plain(ctx.view.topic.title), fontSize: size.small, color: theme.colors.muted, margin: [0, 3, 0, ctx.view.options.byline ? 0 : size.compact ? 4 : 8], tag: element('P') },
-    ...(ctx.view.options.byline ? [{ text: ctx.view.options.byline, fontSize: size.small - 1, color: theme.colors.muted, margin: [0, 1, 0, size.compact ? 3 : 7], tag: element('P') } as Content] : []),
+    {
+      text: plain(ctx.view.topic.title),
+      fontSize: size.small,
+      color: theme.colors.muted,
+      margin: [0, 3, 0, ctx.view.options.byline ? 0 : size.compact ? 4 : 8],
+      tag: element('P'),
+    },
+    ...(ctx.view.options.byline
+      ? [
+          {
+            text: ctx.view.options.byline,
+            fontSize: size.small - 1,
+            color: theme.colors.muted,
+            margin: [0, 1, 0, size.compact ? 3 : 7],
+            tag: element('P'),
+          } as Content,
+        ]
+      : []),
   ];
 }
 
 function ruledLines(count: number, width: number, gap: number, theme: Theme): Content {
-  return { canvas: Array.from({ length: count }, (_, i): CanvasElement => ({ type: 'line', x1: 0, y1: gap * (i + 1), x2: width, y2: gap * (i + 1), lineWidth: 0.6, lineColor: theme.colors.rule })) };
+  return {
+    canvas: Array.from({ length: count }, (_, i): CanvasElement => ({
+      type: 'line',
+      x1: 0,
+      y1: gap * (i + 1),
+      x2: width,
+      y2: gap * (i + 1),
+      lineWidth: 0.6,
+      lineColor: theme.colors.rule,
+    })),
+  };
 }
 
 /** A dashed field with room for `dots` dots of `dotSize` mm, laid out in rows across `width`. */
-function dotField(dots: number, width: number, maxHeight: number, settings: CardSettings, ctx: ProductContext, theme: Theme, fontSize: number): { content: Content; height: number } {
+function dotField(
+  dots: number,
+  width: number,
+  maxHeight: number,
+  settings: CardSettings,
+  ctx: ProductContext,
+  theme: Theme,
+  fontSize: number,
+): { content: Content; height: number } {
   const l = labels(ctx);
   // A quarter of a dot's width as spacing, less when room is short, but never smaller than a dot.
   const label = fontSize + 10;
@@ -153,9 +214,32 @@ function dotField(dots: number, width: number, maxHeight: number, settings: Card
     height,
     content: {
       stack: [
-        { canvas: [{ type: 'rect', x: 0, y: 0, w: width, h: height, r: 6, lineWidth: 1.2, lineColor: theme.colors.accent, dash: { length: 4, space: 3 } }] },
         {
-          text: [{ text: `${l.dotField.toUpperCase()}  `, bold: true, color: theme.colors.accent, characterSpacing: 0.8, tag: element('Span', { actual: `${l.dotField} ` }) }, { text: fill(l.dotRoom, { dots }), color: theme.colors.muted }],
+          canvas: [
+            {
+              type: 'rect',
+              x: 0,
+              y: 0,
+              w: width,
+              h: height,
+              r: 6,
+              lineWidth: 1.2,
+              lineColor: theme.colors.accent,
+              dash: { length: 4, space: 3 },
+            },
+          ],
+        },
+        {
+          text: [
+            {
+              text: `${l.dotField.toUpperCase()}  `,
+              bold: true,
+              color: theme.colors.accent,
+              characterSpacing: 0.8,
+              tag: element('Span', { actual: `${l.dotField} ` }),
+            },
+            { text: fill(l.dotRoom, { dots }), color: theme.colors.muted },
+          ],
           fontSize,
           tag: element('P'),
           relativePosition: { x: 8, y: -height + 6 },
@@ -176,7 +260,12 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
       // A line to write the group's name on, drawn from the end of "Gruppe:" to the card's edge.
       columns: [
         { text: l.group, width: 'auto', fontSize: size.small, color: theme.colors.muted, tag: element('P') },
-        { canvas: [{ type: 'line', x1: 0, y1: size.small + 2, x2: width - 60, y2: size.small + 2, lineWidth: 0.6, lineColor: theme.colors.rule }], width: '*' },
+        {
+          canvas: [
+            { type: 'line', x1: 0, y1: size.small + 2, x2: width - 60, y2: size.small + 2, lineWidth: 0.6, lineColor: theme.colors.rule },
+          ],
+          width: '*',
+        },
       ],
       columnGap: 4,
       margin: [0, 6, 0, 6],
@@ -190,13 +279,27 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
       return {
         stack: [
           ...header(l.ideaTitle, ctx, theme, box),
-          { columns: [{ width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme), group(left)] }, { width: box.w - left - 8, stack: [field.content] }], columnGap: 8 },
+          {
+            columns: [
+              { width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme), group(left)] },
+              { width: box.w - left - 8, stack: [field.content] },
+            ],
+            columnGap: 8,
+          },
         ],
       };
     }
     const field = dotField(dots, box.w, (box.h - headerHeight) / 2, settings, ctx, theme, size.small);
     const lineGap = Math.max(18, Math.min(26, (box.h - field.height - headerHeight - 50) / settings.ideaLines));
-    return { stack: [...header(l.ideaTitle, ctx, theme, box), prompt, ruledLines(settings.ideaLines, box.w, lineGap, theme), group(box.w), field.content] };
+    return {
+      stack: [
+        ...header(l.ideaTitle, ctx, theme, box),
+        prompt,
+        ruledLines(settings.ideaLines, box.w, lineGap, theme),
+        group(box.w),
+        field.content,
+      ],
+    };
   };
 }
 
@@ -209,9 +312,31 @@ function voteCard(ctx: ProductContext, theme: Theme): Card {
     return {
       stack: [
         ...header(l.voteTitle, ctx, theme, box),
-        { text: fill(l.voteDots, { dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }), bold: true, fontSize: size.big, lineHeight: 1.1, margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10], tag: element('P') },
-        { canvas: Array.from({ length: Math.min(dots, 10) }, (_, i): CanvasElement => ({ type: 'ellipse', x: r + 3 + i * (2 * r + 8), y: r + 3, r1: r, r2: r, color: theme.colors.accent })), margin: [0, 0, 0, size.compact ? 4 : 12] },
-        { text: dots === 1 ? l.voteHowOne : fill(l.voteHowMany, { dots }), fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
+        {
+          text: fill(l.voteDots, { dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }),
+          bold: true,
+          fontSize: size.big,
+          lineHeight: 1.1,
+          margin: [0, size.compact ? 0 : 6, 0, size.compact ? 4 : 10],
+          tag: element('P'),
+        },
+        {
+          canvas: Array.from({ length: Math.min(dots, 10) }, (_, i): CanvasElement => ({
+            type: 'ellipse',
+            x: r + 3 + i * (2 * r + 8),
+            y: r + 3,
+            r1: r,
+            r2: r,
+            color: theme.colors.accent,
+          })),
+          margin: [0, 0, 0, size.compact ? 4 : 12],
+        },
+        {
+          text: dots === 1 ? l.voteHowOne : fill(l.voteHowMany, { dots }),
+          fontSize: size.body,
+          margin: [0, 0, 0, size.compact ? 3 : 8],
+          tag: element('P'),
+        },
         { text: l.voteResult, fontSize: size.body, margin: [0, 0, 0, size.compact ? 3 : 8], tag: element('P') },
         { text: l.voteWhen, color: theme.colors.muted, fontSize: size.small + 1, tag: element('P') },
       ],
@@ -225,7 +350,10 @@ function agreementCard(ctx: ProductContext, theme: Theme): Card {
     const size = cardSizes(theme, box);
     const fields = [l.what, l.who, l.when, l.followUp];
     const field = (label: string, width: number, lines: number): Content => ({
-      stack: [{ text: label, bold: true, fontSize: size.body, margin: [0, 4, 0, 0], tag: element('P') }, ruledLines(lines, width, size.lineGap, theme)],
+      stack: [
+        { text: label, bold: true, fontSize: size.body, margin: [0, 4, 0, 0], tag: element('P') },
+        ruledLines(lines, width, size.lineGap, theme),
+      ],
     });
     if (size.compact) {
       // Two by two, so four fields fit a low card.
@@ -233,7 +361,13 @@ function agreementCard(ctx: ProductContext, theme: Theme): Card {
       return {
         stack: [
           ...header(l.agreementTitle, ctx, theme, box),
-          { columns: [{ width: half, stack: [field(fields[0]!, half, 2), field(fields[2]!, half, 1)] }, { width: half, stack: [field(fields[1]!, half, 2), field(fields[3]!, half, 1)] }], columnGap: 8 },
+          {
+            columns: [
+              { width: half, stack: [field(fields[0]!, half, 2), field(fields[2]!, half, 1)] },
+              { width: half, stack: [field(fields[1]!, half, 2), field(fields[3]!, half, 1)] },
+            ],
+            columnGap: 8,
+          },
         ],
       };
     }

@@ -61,14 +61,26 @@ export interface Product {
 /** A product's result for one rendered PDF. */
 export function pdfResult(ctx: ProductContext, file: string, pdf: RenderedPdf, diagnostics: Diagnostic[] = []): ProductResult {
   return {
-    file: { path: `${ctx.view.topic.slug}/${file}`, bytes: pdf.bytes, pages: pdf.pages, ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }) },
+    file: {
+      path: `${ctx.view.topic.slug}/${file}`,
+      bytes: pdf.bytes,
+      pages: pdf.pages,
+      ...(pdf.conformance.length > 0 && { conformance: pdf.conformance }),
+    },
     diagnostics: [...diagnostics, ...lostTextDiagnostics(ctx.topic.file, file, pdf.lostText)],
     ...(pdf.missingGlyphs.length > 0 && { missingGlyphs: pdf.missingGlyphs }),
   };
 }
 
 /** What a product without a layout file is handed as its layout: no settings, no parts. */
-export const NO_LAYOUT: Layout = { name: '', path: '', settings: {}, locate: () => ({ line: 1, col: 1 }), references: [], render: () => [] };
+export const NO_LAYOUT: Layout = {
+  name: '',
+  path: '',
+  settings: {},
+  locate: () => ({ line: 1, col: 1 }),
+  references: [],
+  render: () => [],
+};
 
 /** A layout-driven product: its parts rendered in the layout's order. */
 export type PartRenderer<Extra = void> = (part: import('../layout.js').Part, ctx: ProductContext, extra: Extra) => Content[];
