@@ -255,12 +255,10 @@ async function writeSite(outDir: string, html: string): Promise<void> {
     SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])),
   );
   const scripts: OutputFile[] = await Promise.all(
-    stale
-      .flat()
-      .map(async (name) => ({
-        path: `assets/${name}`,
-        bytes: new Uint8Array(await onDisk('read', join(BROWSER_DIR, name), () => readFile(join(BROWSER_DIR, name)))),
-      })),
+    stale.flat().map(async (name) => ({
+      path: `assets/${name}`,
+      bytes: new Uint8Array(await onDisk('read', join(BROWSER_DIR, name), () => readFile(join(BROWSER_DIR, name)))),
+    })),
   );
   await writeOutputs(outDir, [...scripts, { path: 'index.html', bytes: new TextEncoder().encode(html) }]);
 }
