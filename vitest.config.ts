@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -12,6 +13,9 @@ const COMPILE = 'test/setup/compile.ts';
 
 export default defineConfig({
   test: {
+    // One test file per core: vitest otherwise keeps a core free, which on a 2-core machine means
+    // running the files one at a time (measured: 153 s → 115 s for the whole suite).
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -40,6 +40,15 @@ describe('## Case: the case text itself', () => {
     expect(result.topics[0]!.files.find((f) => f.path.endsWith('handout.pdf'))!.conformance).toEqual(['PDF/UA-1', 'PDF/A-2b']);
   });
 
+  it('is on the phone edition too, as its own section before the reflection questions', async () => {
+    const result = await buildSources([await hardware()]);
+    const html = new TextDecoder().decode(fileOf(result, 'index.html'));
+    const caseAt = html.indexOf('<h2 id="case">Casen</h2>');
+    expect(caseAt).toBeGreaterThan(0);
+    expect(html.indexOf('Så gør I det bare for mig.')).toBeGreaterThan(caseAt);
+    expect(caseAt).toBeLessThan(html.indexOf('<h2 id="reflection">'));
+  });
+
   it('is referred to in the guide, in the step that presents it', async () => {
     const result = await buildSources([await hardware()]);
     const text = flat((await readPdf(fileOf(result, 'drejebog.pdf'))).text);

@@ -24,6 +24,8 @@ export function phonePage(view: ViewModel): string {
     const link = `<a class="media-link" href="${escapeHtml(media.url!)}"><span class="media-title">${escapeHtml(media.title)}</span><span class="address">${escapeHtml(displayAddress(media.url!))}</span></a>`;
     sections.push(section('media', heading, `${link}${minutes}`, 'media'));
   }
+  // The case itself (`## Case`), as the handout prints it: participants read it before the dialogue.
+  if (topic.caseText) sections.push(section('case', labels.caseTitle, blocksHtml(topic.caseText, tip), 'case'));
   const prompts = topic.steps.flatMap((s) => s.flipPrompts);
   if (prompts.length > 0) {
     const items = prompts.map(
