@@ -86,7 +86,7 @@ async function parent(requested: number[]): Promise<void> {
   }
   console.log('\nratio = our cost per topic ÷ pdfmake alone rendering the same document definitions (1.00× is the floor).');
   console.log('');
-  runPathological();
+  await runPathological();
 }
 
 /** One size, in its own process: build in memory, then re-render the recorded documents with pdfmake alone. */

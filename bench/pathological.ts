@@ -1,16 +1,19 @@
 /**
  * The pathological corpus: topics within the 1 MB cap built to make the parser slow (emphasis
  * marks that never close, deep nesting, thousands of prompts, steps or list items). Each is
- * checked in this process as `dialogkit check` does; every one must finish in under 2 s.
+ * checked in this process as `dialogkit check` does; every one must finish in under 2 s. Those the
+ * checker accepts are then built (every product, in this process): each must finish in under 15 s.
  *
  *   npx tsx bench/pathological.ts      (also run at the end of `npm run bench`)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkAll } from '../src/core/build.js';
+import { build, checkAll } from '../src/core/build.js';
 import { MAX_TOPIC_BYTES } from '../src/core/parse-topic.js';
+import { loadFonts, loadLayouts } from '../src/load.js';
 
 const BOUND_MS = 2000;
+const BUILD_BOUND_MS = 15_000;
 const seed = readFileSync(fileURLToPath(new URL('../test/fixtures/valid/minimal.md', import.meta.url)), 'utf8');
 const [frontMatter, body] = [seed.slice(0, seed.indexOf('## Om emnet')), seed.slice(seed.indexOf('## Om emnet'))];
 
@@ -48,9 +51,10 @@ export function pathologicalCorpus(): [string, string][] {
   ];
 }
 
-/** Checks every case; returns the names of those over the bound. */
-export function runPathological(print: (line: string) => void = console.log): string[] {
+/** Checks every case, and builds those the checker accepts; returns the names of those over a bound. */
+export async function runPathological(print: (line: string) => void = console.log): Promise<string[]> {
   const slow: string[] = [];
+  const accepted: [string, Uint8Array][] = [];
   print(`pathological corpus (each ≤ 1 MB, \`check\` in-process, bound ${BOUND_MS} ms)`);
   for (const [name, text] of pathologicalCorpus()) {
     const bytes = new TextEncoder().encode(text);
@@ -59,11 +63,24 @@ export function runPathological(print: (line: string) => void = console.log): st
     const ms = performance.now() - started;
     if (ms > BOUND_MS) slow.push(name);
     const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+    if (!diagnostics.some((d) => d.severity === 'error')) accepted.push([name, bytes]);
     print(
       `  ${ms > BOUND_MS ? 'SLOW' : 'ok  '} ${String(Math.round(ms)).padStart(6)} ms  ${(bytes.length / 1000).toFixed(0).padStart(4)} kB  ${name}${first ? ` → ${first.line}: ${first.message.slice(0, 70)}` : ''}`,
+    );
+  }
+  print(`accepted cases, built in-process with every product (bound ${BUILD_BOUND_MS} ms)`);
+  const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+  for (const [name, bytes] of accepted) {
+    const started = performance.now();
+    const result = await build({ topics: [{ path: 'content/topic.md', bytes }], ...templates, fonts, options: {} });
+    const ms = performance.now() - started;
+    if (ms > BUILD_BOUND_MS) slow.push(`${name} (build)`);
+    const pages = result.topics[0]?.files.reduce((n, f) => n + (f.pages ?? 0), 0) ?? 0;
+    print(
+      `  ${ms > BUILD_BOUND_MS ? 'SLOW' : 'ok  '} ${String(Math.round(ms)).padStart(6)} ms  ${String(pages).padStart(4)} pages  ${name}`,
     );
   }
   return slow;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = runPathological().length > 0 ? 1 : 0;
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = (await runPathological()).length > 0 ? 1 : 0;

@@ -232,6 +232,13 @@ describe('bounded work: counts derived from input are capped, with an error at t
     ).toBe(true);
   });
 
+  it('prints a word of 5,000 letters and refuses a longer one, whose breaking over lines grows with its square', () => {
+    const fits = seedWith('Materialet hjælper jer', `Et ord: ${'a'.repeat(5000)}\n\nMaterialet hjælper jer`);
+    expect(fits.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { said, lineOf } = seedWith('Materialet hjælper jer', `Et ord: ${'a'.repeat(900_000)}\n\nMaterialet hjælper jer`);
+    expect(said).toContain(`${lineOf('Et ord:')}:9: error: a word of 900,000 characters without a space; at most 5,000 can be printed`);
+  });
+
   it('caps the participant range at 200, as --participants', () => {
     const { said, lineOf } = seedWith('participants: "4-20"', 'participants: "4-9999"');
     expect(said).toContain(`${lineOf('participants:')}:15: error: \`participants\` goes up to 9999; at most 200 people are supported`);

@@ -23,6 +23,13 @@ export const LIMITS = {
    * This is that product, summed over the file (a real topic stays below a few thousand).
    */
   unclosedEmphasisWork: 2_000_000,
+  /**
+   * Characters in one word (a run without spaces). pdfmake breaks a word wider than its line by
+   * measuring ever longer pieces of it, so its cost grows with the square of the word's length
+   * (measured: a 5,000-letter word builds in a second; one of 900,000 letters ran past two minutes
+   * and 4 GB). Long web addresses stay far below this.
+   */
+  wordLength: 5_000,
 } as const;
 
 /**
@@ -58,6 +65,23 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
     }
     paragraph = undefined;
   };
+
+  // Words anywhere in the file, front matter included: a title is printed too.
+  for (const [index, text] of lines.entries()) {
+    const word = new RegExp(`\\S{${LIMITS.wordLength + 1},}`).exec(text);
+    if (!word) continue;
+    once(
+      'word',
+      diagnostic(
+        'error',
+        file,
+        index + 1,
+        `a word of ${word[0].length.toLocaleString('en')} characters without a space; at most ${LIMITS.wordLength.toLocaleString('en')} can be printed`,
+        'put spaces between the words, or shorten it',
+        word.index + 1,
+      ),
+    );
+  }
 
   for (let index = bodyLine - 1; index < lines.length; index++) {
     const text = lines[index]!;
