@@ -4,7 +4,7 @@ import { LABEL_SHAPE, type LabelShape, type Labels } from './labels.js';
 import { compileLayout, TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language } from './model.js';
 import { LAYOUT_PRODUCTS } from './products/index.js';
-import { readSettings } from './settings.js';
+import { readLayoutSettings } from './settings.js';
 import { closest } from './suggest.js';
 import { VIEW_FIELDS } from './view-model.js';
 
@@ -56,7 +56,7 @@ export function prepareKit(sources: KitSources): Kit {
       }
       throw error;
     }
-    const read = readSettings(product.settings, layout.settings, sources.fonts);
+    const read = readLayoutSettings(product.settings, layout.settings, sources.fonts);
     const problems = [
       ...read.problems.map((p) => {
         const at = layout.locate(p.path);

@@ -2,7 +2,7 @@ import { closest } from './suggest.js';
 
 /**
  * What a layout's front matter may set, declared per product as a table (products/*.ts): each
- * setting's type, unit, allowed values and default. `readSettings` checks a layout against its
+ * setting's type, unit, allowed values and default. `readLayoutSettings` checks a layout against its
  * table and returns complete, typed values: a layout states only what it changes.
  */
 export type Setting =
@@ -41,7 +41,7 @@ export interface SettingProblem {
 }
 
 /** Checks `raw` (a layout's parsed front matter) against `table`; every value has its default when unset. */
-export function readSettings(
+export function readLayoutSettings(
   table: SettingsTable,
   raw: unknown,
   fonts: readonly string[],
