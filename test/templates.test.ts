@@ -256,4 +256,14 @@ describe('the page’s form checks with the CLI’s validateOptions', () => {
       errors: [],
     });
   });
+
+  it('offers every paper the CLI does: A4 to A1 whole, A2 and A1 in A4 pieces, or the topic’s own', () => {
+    const paper = (value: string) => form({ paper: value }).options;
+    expect(paper('')).toEqual({});
+    expect(paper('A2')).toEqual({ flipoverSize: 'A2' });
+    expect(paper('A1')).toEqual({ flipoverSize: 'A1' });
+    expect(paper('A2-tiled')).toEqual({ flipoverSize: 'A2', tile: 'A4' });
+    expect(paper('A1-tiled')).toEqual({ flipoverSize: 'A1', tile: 'A4' });
+    expect(paper('A0')).toEqual({});
+  });
 });

@@ -32,7 +32,7 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
     // A number as a person types it: "7", never "7.0" or "1e1".
     ...(text('participants') && { participants: /^\d+$/.test(text('participants')) ? Number(text('participants')) : Number.NaN }),
     ...(text('duration') && { duration: /^\d+$/.test(text('duration')) ? Number(text('duration')) : Number.NaN }),
-    ...(paper === 'A1-tiled' ? { flipoverSize: 'A1', tile: 'A4' } : paper === 'A3' || paper === 'A4' ? { flipoverSize: paper } : {}),
+    ...paperOptions(paper),
     ...(text('note') && { note: text('note') }),
     // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
     ...(text('baseUrl') && { baseUrl: text('baseUrl') }),
@@ -47,4 +47,11 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
   const logo = data.get('logo') as { size?: number } | null;
   if (logo && typeof logo === 'object' && (logo.size ?? 0) > MAX_LOGO_BYTES) errors.push({ field: 'logo', message: labels.errors.logo });
   return { options, errors };
+}
+
+/** The paper field: `A1`, or `A1-tiled` for A1 sheets printed in A4 pieces (as `--flipover-size A1 --tile A4`); empty keeps the topic's. */
+function paperOptions(paper: string): Pick<BuildOptions, 'flipoverSize' | 'tile'> {
+  const [size, tiled] = paper.split('-');
+  if (size !== 'A4' && size !== 'A3' && size !== 'A2' && size !== 'A1') return {};
+  return { flipoverSize: size, ...(tiled === 'tiled' && size !== 'A4' && { tile: 'A4' as const }) };
 }
