@@ -25,6 +25,24 @@ describe('print polish', () => {
     expect(three).toContain('Du må gerne sætte flere af dem på samme forslag.');
   });
 
+  it('never starts a page with a tip cut off from its step', { timeout: 120_000 }, async () => {
+    const seed = await readFile('test/fixtures/valid/minimal.md', 'utf8');
+    const filler = (n: number) =>
+      Array.from({ length: n }, (_, i) => `Afsnit ${i + 1} om at forberede dialogen grundigt og roligt.`).join('\n\n');
+    let nearTheFoot = 0;
+    // Step 1 grows a paragraph at a time, so its tip lands at every height, the foot of a page too.
+    for (let n = 18; n <= 34; n += 2) {
+      const text = seed.replace('### Dialogspørgsmål', `${filler(n)}\n\n### Dialogspørgsmål`);
+      const pages = (await readPdf(fileOf(await buildSources([source(text)]), 'drejebog.pdf'))).pages.map((p) => flat(p.text));
+      const tipPage = pages.findIndex((t) => t.includes('Deltagerne kan se filmen'));
+      const questionsPage = pages.findIndex((t) => t.includes('Hjælper vi også med private apps?'));
+      expect(tipPage, `with ${n} paragraphs`).toBe(questionsPage);
+      if (pages[tipPage - 1]?.includes(`Afsnit ${n} om`)) nearTheFoot++;
+    }
+    // At least one size put the step's text on the page before: the rule had something to do.
+    expect(nearTheFoot).toBeGreaterThan(0);
+  });
+
   it('gives a reflection question more note lines when its step gives it more time', () => {
     expect(notesFor(12, 3, 3)).toBe(3);
     expect(notesFor(9, 1, 3)).toBe(5);

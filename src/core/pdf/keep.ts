@@ -14,7 +14,7 @@ const KEEP_WITH_NEXT = 'dk-keep-with-next';
 const FOLLOWS_HEADING = 'dk-follows-heading';
 const KEEP_TOGETHER = 'dk-keep-together';
 
-/** A heading that must not be left at the foot of a page without the start of `first`. */
+/** A heading (or the block before a tip) that must not be left at the foot of a page without the start of `first`. */
 export function keepWithNext(heading: Content, first: Content | undefined): Content[] {
   if (!first) return [heading];
   return [withStyle(heading, KEEP_WITH_NEXT), withStyle(first, FOLLOWS_HEADING)];

@@ -354,7 +354,10 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
       tag: element('Sect'),
     });
   }
+  const firstTip = body.length;
   for (const tip of step.tips) body.push(tipBox(tip, theme, fill(labels.tip, {})));
+  // A tip never starts a page cut off from its step: the block before it goes along (keep.ts).
+  if (firstTip > 0 && firstTip < body.length) body.splice(firstTip - 1, 2, ...keepWithNext(body[firstTip - 1]!, body[firstTip]));
   const [first, ...rest] = body;
   // The step heading never stands alone at the foot of a page.
   return [...keepWithNext(heading, first), ...rest];
