@@ -153,6 +153,13 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const describedBy = (await page.getAttribute(`#${SLUG}-participants`, 'aria-describedby'))!;
     expect(await page.textContent(`#${describedBy}`)).toBe('Skriv et helt tal fra 2 til 200.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`${SLUG}-participants`);
+
+    // A file that is no image: the form says so in its own words, before any kit is made.
+    await page.fill(`#${SLUG}-participants`, '');
+    await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+    await page.click(`#${SLUG} form.kit button[type=submit]`);
+    expect(await page.textContent(`#${SLUG}-logo-error`)).toBe('Vælg et PNG-, JPEG- eller SVG-billede på højst 2 MB og 16–8000 pixels på hver led.');
+    expect(await page.textContent(`#${SLUG} .status`)).toBe('');
     await page.close();
   });
 

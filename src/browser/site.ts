@@ -4,6 +4,7 @@
  * kit bundle on the first submit). Everything is fetched from the page's own folder.
  */
 import type { BuildOptions } from '../core/options.js';
+import { sniffLogo } from '../core/logo.js';
 import { readForm, type FormLabels } from './form.js';
 
 interface KitApi {
@@ -104,6 +105,10 @@ function setupForm(form: HTMLFormElement): void {
       field.removeAttribute('aria-describedby');
     }
     const { options, errors } = readForm(new FormData(form), labels);
+    const logo = new FormData(form).get('logo');
+    // The logo's type and pixel size are read from its bytes, as the CLI does, so the form can say it in its own words.
+    const logoBytes = logo instanceof File && logo.size > 0 ? new Uint8Array(await logo.arrayBuffer()) : undefined;
+    if (logoBytes && errors.length === 0 && 'problem' in sniffLogo(logoBytes)) errors.push({ field: 'logo', message: labels.errors.logo });
     if (errors.length > 0) {
       for (const { field, message } of errors) {
         const input = form.elements.namedItem(field) as HTMLElement;
@@ -121,8 +126,7 @@ function setupForm(form: HTMLFormElement): void {
     button.disabled = true;
     status.textContent = labels.working;
     try {
-      const logo = new FormData(form).get('logo');
-      if (logo instanceof File && logo.size > 0) options['logo'] = new Uint8Array(await logo.arrayBuffer());
+      if (logoBytes) options['logo'] = logoBytes;
       const api = await loadKit();
       const started = performance.now();
       const result = await api.makeKit(source, options);
