@@ -158,7 +158,9 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.fill(`#${SLUG}-participants`, '');
     await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
     await page.click(`#${SLUG} form.kit button[type=submit]`);
-    expect(await page.textContent(`#${SLUG}-logo-error`)).toBe('Vælg et PNG-, JPEG- eller SVG-billede på højst 2 MB og 16–8000 pixels på hver led.');
+    expect(await page.textContent(`#${SLUG}-logo-error`)).toBe(
+      'Vælg et PNG-, JPEG- eller SVG-billede på højst 2 MB og 16–8000 pixels på hver led.',
+    );
     expect(await page.textContent(`#${SLUG} .status`)).toBe('');
     await page.close();
   });
