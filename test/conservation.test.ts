@@ -32,7 +32,8 @@ const shape = (tall: boolean) =>
         depth: fc.integer({ min: 1, max: tall ? 8 : 4 }), // the format allows lists 8 deep
         questions: fc.integer({ min: 0, max: 6 }),
         prompts: fc.integer({ min: 0, max: 3 }),
-        longWord: fc.option(fc.integer({ min: 40, max: tall ? 5000 : 300 }), { nil: undefined }),
+        // Up to the longest word the format prints (input-bounds.ts: 5,000 characters, suffix included).
+        longWord: fc.option(fc.integer({ min: 40, max: tall ? 4_900 : 300 }), { nil: undefined }),
         tip: fc.boolean(),
       }),
       { minLength: 1, maxLength: tall ? 14 : 5 },
