@@ -2,7 +2,8 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { fill } from '../labels.js';
 import { bookmark } from '../pdf/blocks.js';
 import { displayAddress, plain } from '../pdf/inline.js';
-import { keepTogether, keepWithNext } from '../pdf/keep.js';
+import { qrBox } from '../pdf/qr-box.js';
+import { keepWithNext } from '../pdf/keep.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import type { Theme } from '../pdf/theme.js';
 import type { ProductContext } from './product.js';
@@ -79,49 +80,11 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
   const url = media.url;
   const intro = heading ?? labels.mediaIntro[media.kind];
   const alt = fill(labels.qrAlt[media.kind], { title: media.title, url: displayAddress(url) });
-  const box: Content = {
-    table: {
-      widths: ['*', 78],
-      body: [
-        [
-          {
-            stack: [
-              {
-                text: intro.toUpperCase(),
-                fontSize: theme.sizes.small,
-                bold: true,
-                color: theme.colors.muted,
-                characterSpacing: 0.6,
-                tag: element('P', { actual: intro }),
-              },
-              { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
-              ...(media.minutes
-                ? [{ text: `${media.label} · ${media.minutes}\u00a0${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }]
-                : []),
-              {
-                text: [{ text: displayAddress(url), link: url, tag: element('Link') }],
-                color: theme.colors.accent,
-                decoration: 'underline',
-                margin: [0, 4, 0, 0],
-                tag: element('P'),
-              },
-            ],
-          },
-          { qr: url, fit: 74, eccLevel: 'M', foreground: theme.colors.text, alignment: 'right', tag: element('Figure', { alt }) },
-        ],
-      ],
-    },
-    tag: element('Sect'),
-    layout: {
-      fillColor: () => theme.colors.tint,
-      hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: () => 12,
-      paddingRight: () => 10,
-      paddingTop: () => 10,
-      paddingBottom: () => 10,
-    },
-    margin: [0, 0, 0, 10],
-  };
-  return [keepTogether(box)];
+  const lines: Content[] = [
+    { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
+    ...(media.minutes
+      ? [{ text: `${media.label} · ${media.minutes}\u00a0${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }]
+      : []),
+  ];
+  return [qrBox(intro, lines, url, alt, theme)];
 }
