@@ -1,10 +1,11 @@
-import type { CanvasLine, Content } from 'pdfmake/interfaces.js';
+import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
 import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
 import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
+import { ruledLines } from '../pdf/ruled-lines.js';
 import { element, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import { footer, mediaBox, section, titleHeader } from './parts.js';
@@ -159,15 +160,6 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
   const numberWidth = 18;
   const width = page.textWidth - numberWidth; // the text column, right of the number
   const gap = 21;
-  const rules = Array.from({ length: noteLines }, (_, i): CanvasLine => ({
-    type: 'line',
-    x1: 0,
-    y1: gap * (i + 1),
-    x2: width,
-    y2: gap * (i + 1),
-    lineWidth: 0.5,
-    lineColor: theme.colors.rule,
-  }));
   // An `LI`: the number is its `Lbl`; the question and its details its `LBody`; the ruled lines decoration.
   const body = element('LBody');
   const details: Content[] =
@@ -194,7 +186,7 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
         ],
       },
       ...details,
-      { canvas: rules, margin: [numberWidth, 0, 0, 0] },
+      { ...ruledLines(noteLines, width, gap, theme.colors.rule, 0.5), margin: [numberWidth, 0, 0, 0] },
     ],
     margin: [0, 4, 0, 14],
     tag: element('LI', { parent: list }),

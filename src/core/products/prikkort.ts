@@ -3,6 +3,7 @@ import { fill, type Labels } from '../labels.js';
 import { cardRects, cropMarks, mm, type Imposition, type Rect } from '../pdf/impose.js';
 import { plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
+import { ruledLines } from '../pdf/ruled-lines.js';
 import { element } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { SettingsOf } from '../settings.js';
@@ -178,20 +179,6 @@ function header(title: string, ctx: ProductContext, theme: Theme, box: Rect): Co
   ];
 }
 
-function ruledLines(count: number, width: number, gap: number, theme: Theme): Content {
-  return {
-    canvas: Array.from({ length: count }, (_, i): CanvasElement => ({
-      type: 'line',
-      x1: 0,
-      y1: gap * (i + 1),
-      x2: width,
-      y2: gap * (i + 1),
-      lineWidth: 0.6,
-      lineColor: theme.colors.rule,
-    })),
-  };
-}
-
 /** A dashed field with room for `dots` dots of `dotSize` mm, laid out in rows across `width`. */
 function dotField(
   dots: number,
@@ -281,7 +268,7 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
           ...header(l.ideaTitle, ctx, theme, box),
           {
             columns: [
-              { width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme), group(left)] },
+              { width: left, stack: [prompt, ruledLines(lines, left, size.lineGap, theme.colors.rule, 0.6), group(left)] },
               { width: box.w - left - 8, stack: [field.content] },
             ],
             columnGap: 8,
@@ -295,7 +282,7 @@ function ideaCard(ctx: ProductContext, theme: Theme): Card {
       stack: [
         ...header(l.ideaTitle, ctx, theme, box),
         prompt,
-        ruledLines(settings.ideaLines, box.w, lineGap, theme),
+        ruledLines(settings.ideaLines, box.w, lineGap, theme.colors.rule, 0.6),
         group(box.w),
         field.content,
       ],
@@ -352,7 +339,7 @@ function agreementCard(ctx: ProductContext, theme: Theme): Card {
     const field = (label: string, width: number, lines: number): Content => ({
       stack: [
         { text: label, bold: true, fontSize: size.body, margin: [0, 4, 0, 0], tag: element('P') },
-        ruledLines(lines, width, size.lineGap, theme),
+        ruledLines(lines, width, size.lineGap, theme.colors.rule, 0.6),
       ],
     });
     if (size.compact) {
