@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mm } from '../src/core/pdf/impose.js';
 import { buildSources, builtFixture, fileOf, fixture, source } from './helpers/build.js';
-import { flat, lineSegments, readPdf, type PdfInfo } from './helpers/pdf.js';
+import { flat, lineSegments, readingOrder, readPdf, readStructure, unmarkedPaint, type LineSegment, type PdfInfo } from './helpers/pdf.js';
 
 const LANDSCAPE = { A4: [842, 595], A3: [1191, 842], A2: [1684, 1191], A1: [2384, 1684] } as const;
 const LONG_PROMPT =
@@ -22,6 +22,11 @@ async function withPrompts(list: string, frontMatter = '') {
 /** The largest font size on a page: the prompt's. */
 function promptSize(pdf: PdfInfo, page: number): number {
   return Math.max(...pdf.pages[page]!.items.filter((i) => i.str.trim()).map((i) => i.fontSize));
+}
+
+/** Long horizontal strokes on a page: the ruled lines (the accent rule under the label is drawn too, at the top). */
+async function horizontalRules(pdf: PdfInfo, page: number, longerThan: number): Promise<LineSegment[]> {
+  return (await lineSegments(pdf.doc, page)).filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.x2 - s.x1) > longerThan);
 }
 
 function expectTextInside(pdf: PdfInfo) {
@@ -147,6 +152,92 @@ describe('flipover.pdf', () => {
     // Reproducible: the pdf-lib pass adds nothing from the clock.
     const again = await buildSources([await withPrompts('- Hvad er svært?\n- Hvad virker?')], { flipoverSize: 'A1', tile: 'A4' });
     expect(fileOf(again, 'flipover.pdf')).toEqual(bytes);
+  });
+
+  describe('with room to write (`flipover: { space: write }`)', () => {
+    // A3 landscape: 40 pt margins, a 44.2 pt band under the label and above the foot, the prompt in 34 % of the rest.
+    const A3 = { height: 842, margin: 40, band: 17 * 2.6 };
+    const body = A3.height - 2 * A3.margin - 2 * A3.band;
+    const promptBottom = A3.height - A3.margin - A3.band - 0.34 * body; // from the bottom, as pdf.js measures
+    const writeBottom = A3.margin + A3.band;
+
+    it('sets every prompt whole in the upper third and rules the rest, 54 pt apart down to the foot', async () => {
+      const prompts = `- Hvad nu?\n- ${LONG_PROMPT}\n  - Tænk på jeres egen hverdag`;
+      const result = await buildSources([await withPrompts(prompts, 'flipover: { space: write }')]);
+      expect(result.topics[0]!.diagnostics).toEqual([]);
+      const pdf = await readPdf(fileOf(result, 'flipover.pdf'));
+      const large = await readPdf(fileOf(await buildSources([await withPrompts(prompts)]), 'flipover.pdf'));
+      expect(pdf.pages.length).toBe(2);
+      for (const [n, page] of pdf.pages.entries()) {
+        const body = page.items.filter((i) => i.str.trim() && i.fontSize > 20);
+        expect(body.length, `page ${n + 1}`).toBeGreaterThan(0);
+        // Baselines sit above the ruled part; descenders reach at most a fifth of the size below.
+        for (const item of body) expect(item.y - item.fontSize * 0.25, `"${item.str}"`).toBeGreaterThan(promptBottom);
+        const rules = (await horizontalRules(pdf, n + 1, 1000)).filter((r) => r.y1 < promptBottom);
+        expect(rules.length, `page ${n + 1}`).toBeGreaterThanOrEqual(7);
+        const ys = rules.map((r) => r.y1).sort((a, b) => a - b);
+        expect(ys[0]).toBeCloseTo(writeBottom, 1);
+        ys.slice(1).forEach((y, i) => expect(y - ys[i]!).toBeCloseTo(54, 1));
+        expect(flat(page.text)).toContain(`Ark ${n + 1} af 2`);
+        expect(flat(page.text).replace(/\s/g, '')).toContain('TRIN3·REFLEKSIONER');
+      }
+      // Nothing lost: every word of the long prompt and its detail, smaller than on a sheet of its own but not below the minimum.
+      const words = pdf.pages[1]!.items.flatMap((i) => i.str.split(/\s+/)).filter(Boolean);
+      for (const word of `${LONG_PROMPT} Tænk på jeres egen hverdag`.split(/\s+/)) expect(words).toContain(word);
+      expect(promptSize(pdf, 1)).toBeLessThan(promptSize(large, 1));
+      expect(promptSize(pdf, 1)).toBeGreaterThanOrEqual(30);
+      // Without the option no ruled lines are drawn below the prompt.
+      expect((await horizontalRules(large, 2, 1000)).filter((r) => r.y1 < promptBottom)).toEqual([]);
+      expectTextInside(pdf);
+    });
+
+    it('stays tagged: the prompt a heading in its section, the lines drawn as artifacts', async () => {
+      const result = await buildSources([await withPrompts('- Hvad er svært?', 'flipover: { space: write }')]);
+      const pdf = await readPdf(fileOf(result, 'flipover.pdf'));
+      const [page] = await readStructure(pdf.doc);
+      expect(page!.untaggedText).toBe('');
+      expect(await unmarkedPaint(pdf.doc, 1)).toEqual([]);
+      const roles = readingOrder(page!.tree!).map((line) => line.trim());
+      expect(roles).toContain('H1: Hvad er svært?');
+    });
+
+    it('leaves the default sheets byte for byte as they were, and `space: none` is the default', async () => {
+      const list = `- Hvad nu?\n- ${LONG_PROMPT}`;
+      const plain = fileOf(await buildSources([await withPrompts(list)]), 'flipover.pdf');
+      const none = fileOf(await buildSources([await withPrompts(list, 'flipover: { space: none }')]), 'flipover.pdf');
+      const write = fileOf(await buildSources([await withPrompts(list, 'flipover: { space: write }')]), 'flipover.pdf');
+      expect(none).toEqual(plain);
+      expect(write).not.toEqual(plain);
+    });
+
+    it('runs the lines on across the seams of tiled A4 pieces, which keep their marks and labels', async () => {
+      const result = await buildSources([await withPrompts('- Hvad er svært?', 'flipover: { size: A1, tile: A4, space: write }')]);
+      const pdf = await readPdf(fileOf(result, 'flipover.pdf'));
+      expect(pdf.pages.length).toBe(15);
+      expect(flat(pdf.pages[7]!.text)).toContain('Ark 1 · del 8 af 15 · række 2, kolonne 3');
+      // Pieces 7 and 8 are neighbours in row 2: the same lines at the same heights, reaching into the shared strip.
+      const heights = async (n: number) =>
+        (await horizontalRules(pdf, n, 100)).map((r) => Math.round(r.y1 * 10) / 10).sort((a, b) => a - b);
+      const left = await heights(7);
+      expect(left.length).toBeGreaterThanOrEqual(3);
+      expect(await heights(8)).toEqual(left);
+      const crosses = (await lineSegments(pdf.doc, 7)).filter(
+        (s) => Math.abs(s.x1 - s.x2) < 0.01 && Math.abs(Math.abs(s.y2 - s.y1) - 2 * mm(4)) < 0.5,
+      );
+      expect(crosses.length).toBeGreaterThanOrEqual(4);
+    });
+
+    it('reports a wrong value at its line and column, with the value meant', async () => {
+      const topic = await withPrompts('- Hvad er svært?', 'flipover: { size: A2, space: wirte }');
+      const result = await buildSources([topic]);
+      const error = result.topics[0]!.diagnostics.find((d) => d.message.includes('flipover.space'))!;
+      expect(error).toMatchObject({ severity: 'error', file: 'content/flip.md', line: 8 });
+      expect(error.message).toBe('`flipover.space` must be none or write, not "wirte"');
+      expect(error.hint).toBe('did you mean `space: write`?');
+      const line = new TextDecoder().decode(topic.bytes).split('\n')[error.line - 1]!;
+      expect(line.slice(error.col - 1)).toMatch(/^wirte/);
+      expect(result.topics[0]!.files).toEqual([]);
+    });
   });
 
   it('writes no flipover.pdf for a topic without prompts, and says so', async () => {

@@ -38,6 +38,10 @@ export type MediaKind = 'film' | 'podcast' | 'case';
 export type Language = 'da' | 'en';
 export type PaperSize = 'A4' | 'A3' | 'A2' | 'A1';
 
+/** What a flip-chart sheet leaves for the group: nothing (the prompt fills it) or room to write below the prompt. */
+export type FlipSpace = 'none' | 'write';
+export const FLIP_SPACES: readonly FlipSpace[] = ['none', 'write'];
+
 /**
  * Idea cards for a group of this size: participants work in pairs (one trio when the number is
  * odd) and every pair proposes up to two ideas, so one card per participant, rounded up to a pair.
@@ -66,7 +70,7 @@ export interface TopicMeta {
   participants: Range;
   media?: Media;
   draft: boolean;
-  flipover: { size: PaperSize; tile?: 'A4' };
+  flipover: { size: PaperSize; tile?: 'A4'; space?: FlipSpace };
   dotvote: { cards: number; dots: number };
 }
 

@@ -4,8 +4,10 @@ import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
 import { LIMITS } from './input-bounds.js';
 import {
+  FLIP_SPACES,
   ideaCardsFor,
   type Diagnostic,
+  type FlipSpace,
   type Language,
   type Media,
   type MediaKind,
@@ -15,6 +17,7 @@ import {
 } from './model.js';
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import { readSettings, report, type Field, type Schema, type Settings, type SettingsContext } from './read-settings.js';
+import { closest } from './suggest.js';
 import { explainYamlError } from './yaml-errors.js';
 
 /** The front matter as read, before the body is parsed. */
@@ -119,7 +122,7 @@ export const TOPIC_SCHEMA: Schema = {
   draft: { kind: 'boolean' },
   flipover: {
     kind: 'map',
-    example: '`flipover: { size: A2, tile: A4 }`',
+    example: '`flipover: { size: A2, tile: A4, space: write }`',
     fields: {
       size: { kind: 'choice', values: ['A4', 'A3', 'A2', 'A1'] },
       tile: {
@@ -130,6 +133,19 @@ export const TOPIC_SCHEMA: Schema = {
             : value === false
               ? { value: undefined }
               : { problem: `can only be A4, not "${String(value)}"`, hint: 'write `tile: A4` or leave the key out' },
+      },
+      space: {
+        kind: 'custom',
+        read: (value) => {
+          if (FLIP_SPACES.includes(value as FlipSpace)) return { value };
+          const guess = typeof value === 'string' ? closest(value, FLIP_SPACES) : undefined;
+          return {
+            problem: `must be none or write, not "${String(value)}"`,
+            hint: guess
+              ? `did you mean \`space: ${guess}\`?`
+              : 'write `space: write` for room to write below the prompt, or leave the key out',
+          };
+        },
       },
     },
   },
@@ -267,6 +283,7 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
   const duration = values.get('duration') as Range | undefined;
   if (title === undefined || duration === undefined || participants === undefined) return undefined;
   const tile = flipover?.values.get('tile') as 'A4' | undefined;
+  const space = flipover?.values.get('space') as FlipSpace | undefined;
   return {
     title,
     slug: text('slug') ?? fallbackSlug,
@@ -274,7 +291,11 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
     duration,
     participants,
     draft: (values.get('draft') as boolean | undefined) ?? false,
-    flipover: { size: (flipover?.values.get('size') as PaperSize | undefined) ?? 'A3', ...(tile !== undefined && { tile }) },
+    flipover: {
+      size: (flipover?.values.get('size') as PaperSize | undefined) ?? 'A3',
+      ...(tile !== undefined && { tile }),
+      ...(space !== undefined && { space }),
+    },
     dotvote: {
       cards: (dotvote?.values.get('cards') as number | undefined) ?? ideaCardsFor(participants.max),
       dots: (dotvote?.values.get('dots') as number | undefined) ?? 1,

@@ -1,5 +1,5 @@
 import type { Labels } from './labels.js';
-import { ideaCardsFor, type Block, type ListItem, type Media, type PaperSize, type Step, type Topic } from './model.js';
+import { ideaCardsFor, type Block, type FlipSpace, type ListItem, type Media, type PaperSize, type Step, type Topic } from './model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from './options.js';
 import { fill } from './labels.js';
 import { plainText } from './parse-markdown.js';
@@ -54,8 +54,8 @@ export interface ViewModel {
     dotField: number;
     /** The group the kit is printed for: `--participants`, else the topic's largest group. */
     groupSize: number;
-    /** The flip-chart paper, and whether it is printed in A4 pieces (never when the paper is A4). */
-    flipover: { size: PaperSize; tiled: boolean };
+    /** The flip-chart paper, whether it is printed in A4 pieces (never when the paper is A4), and whether it leaves room to write. */
+    flipover: { size: PaperSize; tiled: boolean; space: FlipSpace };
   };
   options: {
     start: string | null;
@@ -139,7 +139,11 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       dots: meta.dotvote.dots,
       dotField: meta.dotvote.dots * participants,
       groupSize: participants,
-      flipover: { size: flipoverSize, tiled: (options.tile ?? meta.flipover.tile) === 'A4' && flipoverSize !== 'A4' },
+      flipover: {
+        size: flipoverSize,
+        tiled: (options.tile ?? meta.flipover.tile) === 'A4' && flipoverSize !== 'A4',
+        space: meta.flipover.space ?? 'none',
+      },
     },
     options: {
       start: options.start ?? null,
@@ -212,7 +216,7 @@ export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; op
     dots: field,
     dotField: field,
     groupSize: field,
-    flipover: { size: field, tiled: field },
+    flipover: { size: field, tiled: field, space: field },
   },
   options: { start: field, organisation: field, date: field, note: field, phoneUrl: field, logo: field, byline: field },
 };

@@ -6,6 +6,7 @@ import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
+import { ruledLines } from '../pdf/ruled-lines.js';
 import { lostTextDiagnostics } from '../pdf/ledger.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
@@ -28,6 +29,7 @@ const SETTINGS = {
   },
   margin: pt(40, 0, 200),
   label: pt(17, 4, 100),
+  write: { prompt: { type: 'number', default: 0.34, min: 0.15, max: 0.8, unit: 'factor' }, gap: pt(54, 12, 200) },
   tile: { margin: millimetres(10, 3, 30), overlap: millimetres(10, 0, 50), mark: millimetres(4, 0, 20) },
   theme: THEME_SETTINGS,
 } as const;
@@ -42,7 +44,11 @@ interface Sheet {
   line: number;
 }
 
-/** Flip-chart sheets: every `### Til flipover` prompt as large as the sheet allows; optionally tiled on A4. */
+/**
+ * Flip-chart sheets: every `### Til flipover` prompt as large as the sheet allows, or with
+ * `flipover: { space: write }` as large as its upper part allows, above ruled lines to write on;
+ * optionally tiled on A4.
+ */
 export const flipover: Product = {
   name: 'flipover',
   file: 'flipover.pdf',
@@ -61,7 +67,7 @@ export const flipover: Product = {
 
     const settings = settingsOf(ctx, SETTINGS);
     const theme = themeFrom(settings);
-    const { size, tiled } = ctx.view.topic.flipover;
+    const { size, tiled, space } = ctx.view.topic.flipover;
     const page = pageOf(size, 'landscape', [0, 0, 0, 0]);
     const paper = { width: page.width, height: page.height };
     const scale = paper.height / PAPER.A3.width;
@@ -70,11 +76,14 @@ export const flipover: Product = {
     // The body sits between the step label and the foot line.
     const band = labelSize * 2.6;
     const body = { width: paper.width - 2 * margin, height: paper.height - 2 * margin - 2 * band };
+    const bodyTop = margin + band;
+    // With room to write, the prompt gets the upper part of the body and ruled lines the rest.
+    const promptHeight = space === 'write' ? body.height * settings.write.prompt : body.height;
 
     const boxes = sheets.map((sheet): FitBox => ({ prompt: sheet.prompt, details: sheet.details, line: sheet.line }));
     const fitted = await fitSizes(boxes, {
       width: body.width,
-      height: body.height,
+      height: promptHeight,
       min: settings.fit.min * scale,
       max: settings.fit.max * scale,
       detailsRatio: settings.fit.details,
@@ -99,7 +108,7 @@ export const flipover: Product = {
     const sheetLabels = ctx.view.labels.sheets;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
-      const top = margin + band + Math.max(0, (body.height - f.height) / 2);
+      const top = bodyTop + Math.max(0, (promptHeight - f.height) / 2);
       // A section per sheet: the step as a line of text, the prompt its heading; the foot is pagination.
       return {
         tag: element('Sect'),
@@ -131,6 +140,19 @@ export const flipover: Product = {
             columns: [{ width: body.width, stack: [sheetBody(f.box, f.fontSize, settings, theme)] }],
             absolutePosition: { x: margin, y: top },
           },
+          ...(space === 'write'
+            ? [
+                writingLines(
+                  margin,
+                  bodyTop + Math.max(promptHeight, f.height),
+                  bodyTop + body.height,
+                  body.width,
+                  settings.write.gap * scale,
+                  Math.max(0.75, 1.25 * scale),
+                  theme,
+                ),
+              ]
+            : []),
           {
             columns: [
               { text: title, width: '*' },
@@ -202,6 +224,15 @@ function sheetBody(box: FitBox, fontSize: number, settings: SheetSettings, theme
         : []),
     ],
   };
+}
+
+/**
+ * Ruled lines from `top` down to `bottom`, the last on `bottom`: light, so the group's writing
+ * stands out, and drawn on the whole sheet before tiling, so they run on across the pieces' seams.
+ */
+function writingLines(left: number, top: number, bottom: number, width: number, gap: number, lineWidth: number, theme: Theme): Content {
+  const count = Math.max(0, Math.floor((bottom - top) / gap));
+  return { ...ruledLines(count, width, gap, theme.colors.rule, lineWidth), absolutePosition: { x: left, y: bottom - count * gap } };
 }
 
 /** One A4 page per piece, sheet by sheet: only the label at the foot; the sheet is drawn in later. */
