@@ -86,6 +86,13 @@ function download(name: string, bytes: Uint8Array, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+let warmed = false;
+function warmOnce(api: KitRunner, topic: TopicToMake): void {
+  if (warmed) return;
+  warmed = true;
+  api.warm(topic.source);
+}
+
 /** The form's labels as the page embeds them: readForm's, and the page's own messages. */
 interface PageLabels extends FormLabels {
   /** "{done} of {count}" while several topics are made. */
@@ -132,8 +139,9 @@ function setupForm(form: HTMLFormElement): void {
     several
       ? [...form.querySelectorAll<HTMLInputElement>('input[name=topic]:checked')].map((box) => topicOnPage(box.value))
       : [topicOnPage(prefix)];
-  // Fetch and start the kit while the facilitator fills the form, not when they press "Hent".
-  const prefetch = () => void loadKit().catch(() => undefined);
+  // Fetch, start and warm the kit while the facilitator fills the form, not when they press "Hent".
+  const prefetch = () =>
+    void loadKit().then((api) => warmOnce(api, chosen()[0] ?? topicOnPage(form.querySelector<HTMLInputElement>('input[name=topic]')!.value)), () => undefined);
   details.addEventListener('toggle', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
 
