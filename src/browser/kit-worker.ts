@@ -16,10 +16,7 @@ export type KitRequest =
   | { id: number; zip: { files: { name: string; bytes: Uint8Array }[]; date: Date } };
 
 export type KitResponse =
-  | { ready: true }
-  | { id: number; result: KitResult }
-  | { id: number; zip: Uint8Array }
-  | { id: number; error: string };
+  { ready: true } | { id: number; result: KitResult } | { id: number; zip: Uint8Array } | { id: number; error: string };
 
 interface WorkerScope {
   postMessage(message: KitResponse, transfer?: Transferable[]): void;

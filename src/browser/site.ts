@@ -140,8 +140,12 @@ function setupForm(form: HTMLFormElement): void {
       ? [...form.querySelectorAll<HTMLInputElement>('input[name=topic]:checked')].map((box) => topicOnPage(box.value))
       : [topicOnPage(prefix)];
   // Fetch, start and warm the kit while the facilitator fills the form, not when they press "Hent".
+  const firstTopic = () => chosen()[0] ?? topicOnPage(form.querySelector<HTMLInputElement>('input[name=topic]')!.value);
   const prefetch = () =>
-    void loadKit().then((api) => warmOnce(api, chosen()[0] ?? topicOnPage(form.querySelector<HTMLInputElement>('input[name=topic]')!.value)), () => undefined);
+    void loadKit().then(
+      (api) => warmOnce(api, firstTopic()),
+      () => undefined,
+    );
   details.addEventListener('toggle', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
 
@@ -192,7 +196,8 @@ function setupForm(form: HTMLFormElement): void {
         // One topic: its files at the top of the zip, as before; several: a folder per topic, as the CLI writes them.
         r.files.map((f) => ({ name: several ? f.path : f.path.split('/').pop()!, bytes: f.bytes })),
       );
-      const latest = results.map(([, r]) => r.date ?? '2000-01-01T00:00:00Z').sort().at(-1)!;
+      // The zip's timestamps: the latest of the topics' pinned dates (ISO strings sort as dates).
+      const latest = results.map(([, r]) => r.date ?? '2000-01-01T00:00:00Z').reduce((a, b) => (a > b ? a : b));
       const zip = await api.zip(files, new Date(latest));
       const organisation = options.organisation ? `-${fileNamePart(options.organisation)}` : '';
       const name = several

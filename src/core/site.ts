@@ -131,7 +131,11 @@ function severalView(topics: readonly ManifestTopic[], input: IndexInput, site: 
   return {
     id: 'flere_emner',
     labels: site,
-    topics: tailored.map((t) => ({ slug: t.slug, title: t.title, lang: t.summary!.language === pageLanguage ? null : t.summary!.language })),
+    topics: tailored.map((t) => ({
+      slug: t.slug,
+      title: t.title,
+      lang: t.summary!.language === pageLanguage ? null : t.summary!.language,
+    })),
     // Each topic keeps its own group size and length unless the form says otherwise.
     defaults: { participants: asTopic, duration: asTopic },
     baseUrl: input.baseUrl ?? null,
