@@ -24,6 +24,7 @@ const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400R
 // A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
 const entry = `
 import { makeKit } from './src/browser/kit.ts';
+import { inWorker, serveKit } from './src/browser/kit-worker.ts';
 import { zipFiles } from './src/core/archive.ts';
 ${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
 import labels from './templates/labels.yml';
@@ -40,10 +41,14 @@ const assets = {
     Emoji: { normal: emoji, bold: emoji, italics: emoji, bolditalics: emoji },
   },
 };
-globalThis.dialogkit = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
+const api = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
+// The same file is the page's Web Worker (see src/browser/kit-runner.ts) or a script on the page.
+if (inWorker()) serveKit(api);
+else globalThis.dialogkit = api;
 `;
 
-// Every browser file is one classic script (IIFE), so it also runs from a page opened from disk.
+// Every browser file is one classic script (IIFE), so it also runs from a page opened from disk,
+// and the kit also as a classic worker.
 const common = {
   bundle: true,
   platform: 'browser',

@@ -14,6 +14,14 @@ const SLUG = 'forventningsafstemning';
 const ORGANISATION = 'Faaborg-Midtfyn <Kommune> & "Borgerservice"';
 const NOTE = 'Vi mødes i lokale 2 – husk kaffe.';
 const LOGO = png(240, 80);
+// A second topic whose 30-minute film makes it unable to last 20 minutes, which the first one can.
+const SECOND = 'emne-to';
+const SECOND_TITLE = 'Emne to med lang film';
+async function secondTopic(): Promise<string> {
+  return (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8'))
+    .replace('title: Forventningsafstemning om digital hjælp', `title: ${SECOND_TITLE}`)
+    .replace('minutes: 6 }', 'minutes: 30 }');
+}
 
 let browser: Browser;
 let out: string;
@@ -24,6 +32,7 @@ beforeAll(async () => {
   if (!HAS_BROWSER) return;
   const content = await temporaryDir();
   await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
+  await writeFile(join(content, `${SECOND}.md`), await secondTopic());
   published = await publish(content);
   ({ out, server, browser } = published);
 }, 120_000);
@@ -139,6 +148,7 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
 
     expect(seen.problems).toEqual([]);
     expect(seen.outside).toEqual([]);
+    expect(await page.getAttribute(`#${SLUG} form.kit`, 'data-kit-mode')).toBe('worker');
     await writeFile(join(ARTIFACTS, 'kit-timing.txt'), `kit for one topic in Chromium: ${milliseconds} ms\n`);
     await page.close();
   });
@@ -171,8 +181,89 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     const { files } = await fillAndDownload(page);
     expect(Object.keys(files)).toHaveLength(7);
+    // Chromium starts no worker from a file:// URL, so the kit runs on the page.
+    expect(await page.getAttribute(`#${SLUG} form.kit`, 'data-kit-mode')).toBe('page');
     expect(seen.outside).toEqual([]);
     expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('makes several topics into one zip, a folder per topic, byte-identical to the CLI with --topic a --topic b', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const seen = watchPage(page, server.url);
+    await page.goto(server.url);
+    await page.click('section.several details.tailor summary');
+    const form = 'form.kit[data-several]';
+    // No topic chosen: said next to the boxes, and nothing is made.
+    await page.click(`${form} button[type=submit]`);
+    expect(await page.textContent('#flere_emner-topic-error')).toBe('Vælg mindst ét emne.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`flere_emner-topic-${SECOND}`);
+
+    await page.check(`#flere_emner-topic-${SLUG}`);
+    await page.check(`#flere_emner-topic-${SECOND}`);
+    await page.fill('#flere_emner-organisation', 'Faaborg-Midtfyn Kommune');
+    await page.fill('#flere_emner-participants', '9');
+    await page.fill('#flere_emner-start', '09:30');
+    await page.selectOption('#flere_emner-paper', 'A2');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`${form} button[type=submit]`)]);
+    expect(download.suggestedFilename()).toBe('dialogkit-2-emner-faaborg-midtfyn-kommune.zip');
+    const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+    const products = ['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'koereplan.pdf', 'prikkort.pdf', 'skaerm.html'];
+    expect(Object.keys(files).sort()).toEqual([...products.map((p) => `${SECOND}/${p}`), ...products.map((p) => `${SLUG}/${p}`)]);
+    expect(await page.textContent(`${form} .status`)).toBe(
+      'Færdig: 14 filer fra 2 emner hentet som dialogkit-2-emner-faaborg-midtfyn-kommune.zip.',
+    );
+
+    const content = await temporaryDir();
+    await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, `${SLUG}.md`));
+    await writeFile(join(content, `${SECOND}.md`), await secondTopic());
+    const cliOut = await temporaryDir();
+    const options = ['--organisation', 'Faaborg-Midtfyn Kommune', '--participants', '9', '--start', '09:30', '--flipover-size', 'A2'];
+    const run = await cli(['build', '--content', content, '--out', cliOut, '--quiet', '--topic', SLUG, '--topic', SECOND, ...options]);
+    expect(run.code, run.stderr).toBe(0);
+    for (const [name, bytes] of Object.entries(files))
+      expect(Buffer.from(bytes).equals(await readFile(join(cliOut, name))), name).toBe(true);
+    await rm(content, { recursive: true });
+    await rm(cliOut, { recursive: true });
+
+    // A length one topic cannot meet: that topic is named, in Danish, and no zip is offered.
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.fill('#flere_emner-duration', '20');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector('#flere_emner-duration-error');
+    expect(await page.textContent('#flere_emner-duration-error')).toMatch(
+      new RegExp(`^${SECOND_TITLE} kan ikke gøres kortere end \\d+ minutter\\.$`),
+    );
+    expect(await page.getAttribute('#flere_emner-duration', 'aria-invalid')).toBe('true');
+    expect(await page.textContent(`${form} .status`)).toBe('');
+    expect(downloads).toBe(0);
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reports a character the fonts lack next to the field that holds it, and still makes the kit', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(server.url);
+    await page.click(`#${SLUG} details.tailor summary`);
+    await page.fill(`#${SLUG}-organisation`, 'Borgerservice ꙮ');
+    await page.fill(`#${SLUG}-note`, 'Husk kaffe');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.click(`#${SLUG} form.kit button[type=submit]`),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}-borgerservice.zip`);
+    await page.waitForSelector(`#${SLUG}-organisation-warning`);
+    expect(await page.textContent(`#${SLUG}-organisation-warning`)).toBe(
+      'Skriften har ikke tegnet «ꙮ» (U+A66E), så det bliver trykt som en tom firkant. Skriv det med ord eller brug et andet tegn.',
+    );
+    expect(await page.getAttribute(`#${SLUG}-organisation`, 'aria-describedby')).toBe(`${SLUG}-organisation-warning`);
+    expect(await page.getAttribute(`#${SLUG}-organisation`, 'aria-invalid')).toBeNull();
+    expect(await page.$(`#${SLUG}-note-warning`)).toBeNull();
+    // The next attempt without the character clears the warning.
+    await page.fill(`#${SLUG}-organisation`, 'Borgerservice');
+    await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`#${SLUG} form.kit button[type=submit]`)]);
+    expect(await page.$(`#${SLUG}-organisation-warning`)).toBeNull();
     await page.close();
   });
 });

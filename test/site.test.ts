@@ -101,8 +101,15 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
     const hostile = manifest.topics.find((t) => t.title.includes('<script>'))!;
     expect(await page.textContent(`#${hostile.slug}-title`)).toBe('Emne <script>alert(1)</script> & <b>fed</b>');
     expect(await page.$$(`#${hostile.slug} h2 b, #${hostile.slug} h2 script`)).toHaveLength(0);
+    // The several-topics form offers every topic by its title, as text, and English ones as English.
+    const boxes = await page.$$eval('form[data-several] fieldset.topics label', (labels) =>
+      labels.map((l) => ({ for: l.getAttribute('for'), text: l.textContent, lang: l.getAttribute('lang') })),
+    );
+    expect(boxes.map((b) => b.for)).toEqual(manifest.topics.filter((t) => t.summary).map((t) => `flere_emner-topic-${t.slug}`));
+    expect(boxes.find((b) => b.for === `flere_emner-topic-${hostile.slug}`)!.text).toBe('Emne <script>alert(1)</script> & <b>fed</b>');
     expect(dialogs).toBe(0);
     const english = manifest.topics.find((t) => t.summary?.language === 'en')!;
+    expect(boxes.find((b) => b.for === `flere_emner-topic-${english.slug}`)!.lang).toBe('en');
     expect(await page.getAttribute(`#${english.slug}`, 'lang')).toBe('en');
     expect(await page.textContent(`#${english.slug} a[href$="drejebog.pdf"]`)).toBe("Download facilitator's guide");
     await page.close();

@@ -7,7 +7,9 @@ import { build } from '../core/build.js';
 import type { LayoutSource } from '../core/layout.js';
 import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/options.js';
+import { parseTopic } from '../core/parse-topic.js';
 import { PRODUCTS } from '../core/products/index.js';
+import { shortestSession } from '../core/schedule.js';
 import type { FontSet } from '../core/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -22,21 +24,48 @@ export interface KitResult {
   diagnostics: Diagnostic[];
   /** The files' pinned date (ISO), for the zip's timestamps; null when the topic did not parse. */
   date: string | null;
+  /** Characters the fonts lack (each warned about in `diagnostics`), so the page can point at the field that holds them. */
+  missingGlyphs: string[];
+  /** Set when `options.duration` is shorter than the topic can be: the shortest length it can take. */
+  shortest?: number;
 }
 
 /** Builds one topic's files in memory from its Markdown source and the facilitator's options. */
 export async function makeKit(assets: KitAssets, topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult> {
   const problems = validateOptions(options);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
-  const result = await build({
-    topics: [{ path: topic.path, bytes: new TextEncoder().encode(topic.text) }],
-    layouts: assets.layouts,
-    labels: assets.labels,
-    fonts: assets.fonts,
-    options,
-  });
+  const source = { path: topic.path, bytes: new TextEncoder().encode(topic.text) };
+  const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts: assets.fonts, options });
   const built = result.topics[0];
   // The facilitator downloads one zip: only the files whose product belongs in it.
   const zipped = (built?.files ?? []).filter((f) => PRODUCTS.find((p) => f.path.endsWith(`/${p.file}`))?.inArchive ?? true);
-  return { files: zipped, diagnostics: [...result.diagnostics, ...(built?.diagnostics ?? [])], date: built?.date ?? null };
+  const diagnostics = [...result.diagnostics, ...(built?.diagnostics ?? [])];
+  return {
+    files: zipped,
+    diagnostics,
+    date: built?.date ?? null,
+    missingGlyphs: missingGlyphs(diagnostics),
+    ...tooShort(source, options.duration),
+  };
+}
+
+// --- internal ---
+
+/**
+ * The characters named by glyphs.ts's warnings, read back from their code point ("U+00E6"), the
+ * one part of the message that names a character unambiguously (invisible ones included).
+ */
+function missingGlyphs(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.flatMap((d) => {
+    const codePoint = d.severity === 'warning' && /is not in the font/.test(d.message) ? /U\+([0-9A-F]{4,6})/.exec(d.message) : null;
+    return codePoint ? [String.fromCodePoint(parseInt(codePoint[1]!, 16))] : [];
+  });
+}
+
+/** The shortest session the topic allows, when the asked-for length is below it (the build reports it as an error in English). */
+function tooShort(source: { path: string; bytes: Uint8Array }, duration: number | undefined): { shortest?: number } {
+  if (duration === undefined) return {};
+  const { topic } = parseTopic(source);
+  const shortest = topic ? shortestSession(topic) : 0;
+  return duration < shortest ? { shortest } : {};
 }

@@ -1,19 +1,14 @@
 /**
  * The download page's own script, small on purpose: it draws the PDF previews (loading the
- * pdf.js bundle once the page has rendered) and runs the "Tilpas og hent" forms (loading the
- * kit bundle on the first submit). Everything is fetched from the page's own folder.
+ * pdf.js bundle once the page has rendered) and runs the "Tilpas og hent" forms (one per topic,
+ * and one for several topics at once). The kit is loaded as soon as a form is opened or focused,
+ * in a Web Worker where the browser allows it (see kit-runner.ts). Everything is fetched from
+ * the page's own folder.
  */
-import type { BuildOptions } from '../core/options.js';
 import { sniffLogo } from '../core/logo.js';
 import { readForm, type FormLabels } from './form.js';
-
-interface KitApi {
-  makeKit(
-    topic: { path: string; text: string },
-    options: BuildOptions,
-  ): Promise<{ files: { path: string; bytes: Uint8Array }[]; diagnostics: { severity: string; message: string }[]; date: string | null }>;
-  zipFiles(files: { name: string; bytes: Uint8Array }[], date: Date): Uint8Array;
-}
+import { startKit, type KitRunner } from './kit-runner.js';
+import type { KitResult } from './kit.js';
 
 interface PreviewApi {
   renderPreview(canvas: HTMLCanvasElement, url: string, width: number): Promise<void>;
@@ -34,9 +29,12 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-let kit: Promise<KitApi> | undefined;
-function loadKit(): Promise<KitApi> {
-  kit ??= loadScript(kitUrl).then(() => (globalThis as unknown as { dialogkit: KitApi }).dialogkit);
+let kit: Promise<KitRunner> | undefined;
+function loadKit(): Promise<KitRunner> {
+  kit ??= startKit(kitUrl, loadScript).catch((error: unknown) => {
+    kit = undefined; // tried again on the next press
+    throw error;
+  });
   return kit;
 }
 
@@ -88,39 +86,83 @@ function download(name: string, bytes: Uint8Array, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+let warmed = false;
+function warmOnce(api: KitRunner, topic: TopicToMake): void {
+  if (warmed) return;
+  warmed = true;
+  api.warm(topic.source);
+}
+
+/** The form's labels as the page embeds them: readForm's, and the page's own messages. */
+interface PageLabels extends FormLabels {
+  /** "{done} of {count}" while several topics are made. */
+  workingTopics: string;
+  doneSeveral: string;
+  /** The zip's name for several topics, before the organisation and `.zip`. */
+  zipSeveral: string;
+  chooseTopics: string;
+  tooShort: string;
+  topicFailed: string;
+  glyph: string;
+}
+
+interface TopicToMake {
+  slug: string;
+  title: string;
+  source: { path: string; text: string };
+}
+
+interface Message {
+  field: string;
+  message: string;
+}
+
+/** A topic on the page: its title as shown and the source embedded in its article. */
+function topicOnPage(slug: string): TopicToMake {
+  const article = document.getElementById(slug)!;
+  return {
+    slug,
+    title: document.getElementById(`${slug}-title`)!.textContent.trim(),
+    source: JSON.parse(article.querySelector('script.topic-source')!.textContent) as { path: string; text: string },
+  };
+}
+
 function setupForm(form: HTMLFormElement): void {
   const details = form.closest('details')!;
-  const source = JSON.parse(details.querySelector('script.topic-source')!.textContent!) as { path: string; text: string };
-  const labels = JSON.parse(details.querySelector('script.form-labels')!.textContent!) as FormLabels;
+  const labels = JSON.parse(details.querySelector('script.form-labels')!.textContent) as PageLabels;
   const status = form.querySelector<HTMLElement>('.status')!;
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
-  const slug = form.dataset['slug']!;
+  // The field ids' prefix: the topic's slug, or the several-topics form's own.
+  const prefix = form.dataset['slug']!;
+  const several = form.hasAttribute('data-several');
+  const chosen = (): TopicToMake[] =>
+    several
+      ? [...form.querySelectorAll<HTMLInputElement>('input[name=topic]:checked')].map((box) => topicOnPage(box.value))
+      : [topicOnPage(prefix)];
+  // Fetch, start and warm the kit while the facilitator fills the form, not when they press "Hent".
+  const firstTopic = () => chosen()[0] ?? topicOnPage(form.querySelector<HTMLInputElement>('input[name=topic]')!.value);
+  const prefetch = () =>
+    void loadKit().then(
+      (api) => warmOnce(api, firstTopic()),
+      () => undefined,
+    );
+  details.addEventListener('toggle', prefetch, { once: true });
+  form.addEventListener('focusin', prefetch, { once: true });
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    // An earlier "Færdig" must not stand next to a new attempt's errors.
+    // An earlier "Færdig" or warning must not stand next to a new attempt.
     status.textContent = '';
-    for (const old of form.querySelectorAll('.error')) old.remove();
-    for (const field of form.querySelectorAll('[aria-invalid]')) {
-      field.removeAttribute('aria-invalid');
-      field.removeAttribute('aria-describedby');
-    }
+    clearMessages(form);
     const { options, errors } = readForm(new FormData(form), labels);
+    const topics = chosen();
+    if (topics.length === 0) errors.unshift({ field: 'topic', message: labels.chooseTopics });
     const logo = new FormData(form).get('logo');
     // The logo's type and pixel size are read from its bytes, as the CLI does, so the form can say it in its own words.
     const logoBytes = logo instanceof File && logo.size > 0 ? new Uint8Array(await logo.arrayBuffer()) : undefined;
     if (logoBytes && errors.length === 0 && 'problem' in sniffLogo(logoBytes)) errors.push({ field: 'logo', message: labels.errors.logo });
     if (errors.length > 0) {
-      for (const { field, message } of errors) {
-        const input = form.elements.namedItem(field) as HTMLElement;
-        const error = document.createElement('p');
-        error.className = 'error';
-        error.id = `${slug}-${field}-error`;
-        error.textContent = message; // text, never HTML
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', error.id);
-        input.after(error);
-      }
-      (form.elements.namedItem(errors[0]!.field) as HTMLElement).focus();
+      showMessages(form, prefix, errors, 'error');
       return;
     }
     button.disabled = true;
@@ -129,30 +171,113 @@ function setupForm(form: HTMLFormElement): void {
       if (logoBytes) options['logo'] = logoBytes;
       const api = await loadKit();
       const started = performance.now();
-      const result = await api.makeKit(source, options);
-      const problems = result.diagnostics.filter((d) => d.severity === 'error');
-      if (problems.length > 0 || result.files.length === 0) throw new Error(problems.map((d) => d.message).join('; ') || 'no files');
-      const files = result.files.map((f) => ({ name: f.path.split('/').pop()!, bytes: f.bytes }));
-      const zip = api.zipFiles(files, new Date(result.date ?? '2000-01-01T00:00:00Z'));
-      const name = `${slug}${
-        options.organisation
-          ? '-' +
-            options.organisation
-              .toLowerCase()
-              .normalize('NFKD')
-              .replace(/[^a-z0-9]+/g, '-')
-              .replace(/^-|-$/g, '')
-          : ''
-      }.zip`;
+      const results: [TopicToMake, KitResult][] = [];
+      for (const [index, topic] of topics.entries()) {
+        if (topics.length > 1)
+          status.textContent = labels.workingTopics.replace('{done}', String(index + 1)).replace('{count}', String(topics.length));
+        results.push([topic, await api.make(topic.source, options)]);
+      }
+      showMessages(form, prefix, glyphWarnings(form, results, labels), 'warning');
+      // One topic that cannot be made means no zip: never a kit with a topic silently missing.
+      const tooShort = results.flatMap(([topic, r]) =>
+        r.shortest === undefined ? [] : [labels.tooShort.replace('{title}', topic.title).replace('{shortest}', String(r.shortest))],
+      );
+      const failed = results.flatMap(([topic, r]) => {
+        const problems = r.diagnostics.filter((d) => d.severity === 'error');
+        if (r.shortest !== undefined || (problems.length === 0 && r.files.length > 0)) return [];
+        return [labels.topicFailed.replace('{title}', topic.title).replace('{message}', problems.map((d) => d.message).join('; ') || '–')];
+      });
+      if (tooShort.length > 0) showMessages(form, prefix, [{ field: 'duration', message: tooShort.join(' ') }], 'error');
+      if (tooShort.length > 0 || failed.length > 0) {
+        status.textContent = failed.length > 0 ? labels.failed.replace('{message}', failed.join(' ')) : '';
+        return;
+      }
+      const files = results.flatMap(([, r]) =>
+        // One topic: its files at the top of the zip, as before; several: a folder per topic, as the CLI writes them.
+        r.files.map((f) => ({ name: several ? f.path : f.path.split('/').pop()!, bytes: f.bytes })),
+      );
+      // The zip's timestamps: the latest of the topics' pinned dates (ISO strings sort as dates).
+      const latest = results.map(([, r]) => r.date ?? '2000-01-01T00:00:00Z').reduce((a, b) => (a > b ? a : b));
+      const zip = await api.zip(files, new Date(latest));
+      const organisation = options.organisation ? `-${fileNamePart(options.organisation)}` : '';
+      const name = several
+        ? `${labels.zipSeveral.replace('{count}', String(topics.length))}${organisation}.zip`
+        : `${prefix}${organisation}.zip`;
       download(name, zip, 'application/zip');
       form.dataset['milliseconds'] = String(Math.round(performance.now() - started));
-      status.textContent = labels.done.replace('{files}', String(files.length)).replace('{zip}', name);
+      form.dataset['kitMode'] = api.mode;
+      status.textContent = (several ? labels.doneSeveral : labels.done)
+        .replace('{files}', String(files.length))
+        .replace('{count}', String(topics.length))
+        .replace('{zip}', name);
     } catch (error) {
       status.textContent = labels.failed.replace('{message}', (error as Error).message);
     } finally {
       button.disabled = false;
     }
   });
+}
+
+/** "Faaborg-Midtfyn Kommune" → "faaborg-midtfyn-kommune". */
+function fileNamePart(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * The kit's missing-glyph warnings, next to the typed field that holds the character (a
+ * character from the topic itself is the author's to fix and shows in the CLI's `check`).
+ */
+function glyphWarnings(form: HTMLFormElement, results: readonly [TopicToMake, KitResult][], labels: PageLabels): Message[] {
+  const missing = new Set(results.flatMap(([, r]) => r.missingGlyphs));
+  return ['organisation', 'note'].flatMap((field) => {
+    const value = (form.elements.namedItem(field) as HTMLInputElement | null)?.value ?? '';
+    const chars = [...missing].filter((char) => value.includes(char));
+    return chars.length > 0 ? [{ field, message: labels.glyph.replace('{chars}', chars.map(characterName).join(', ')) }] : [];
+  });
+}
+
+/** `«ꙮ» (U+A66E)`, or the code point alone for a character that cannot be seen. */
+function characterName(char: string): string {
+  const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{C}\p{Z}]/u.test(char) ? codePoint : `«${char}» (${codePoint})`;
+}
+
+/** The element a message belongs next to: the field, or the fieldset of topic boxes. */
+function fieldElement(form: HTMLFormElement, field: string): HTMLElement {
+  if (field === 'topic') return form.querySelector<HTMLElement>('fieldset.topics')!;
+  return form.elements.namedItem(field) as HTMLElement;
+}
+
+function clearMessages(form: HTMLFormElement): void {
+  for (const old of form.querySelectorAll('.error, .warning')) old.remove();
+  for (const element of form.querySelectorAll('[aria-invalid], [aria-describedby]')) {
+    element.removeAttribute('aria-invalid');
+    element.removeAttribute('aria-describedby');
+  }
+}
+
+/** Each message as text next to its field, tied to it for screen readers; errors also mark the field and take focus. */
+function showMessages(form: HTMLFormElement, prefix: string, messages: readonly Message[], kind: 'error' | 'warning'): void {
+  for (const { field, message } of messages) {
+    const element = fieldElement(form, field);
+    const note = document.createElement('p');
+    note.className = kind;
+    note.id = `${prefix}-${field}-${kind}`;
+    note.textContent = message; // text, never HTML
+    if (kind === 'error') element.setAttribute('aria-invalid', 'true');
+    element.setAttribute('aria-describedby', [element.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+    if (element instanceof HTMLFieldSetElement) element.append(note);
+    else element.after(note);
+  }
+  const first = messages[0];
+  if (kind === 'error' && first) {
+    const element = fieldElement(form, first.field);
+    (element instanceof HTMLFieldSetElement ? element.querySelector('input')! : element).focus();
+  }
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form.kit')) setupForm(form);

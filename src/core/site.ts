@@ -42,6 +42,7 @@ export function renderIndex(input: IndexInput): string {
     topics: topics.map((topic) =>
       topicView(topic, input, site(topic.summary!.language), input.labels[topic.summary!.language], pageLanguage),
     ),
+    several: severalView(topics, input, site(pageLanguage), pageLanguage),
     scripts: input.scripts,
     generator: input.manifest.generator,
   });
@@ -116,6 +117,28 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     source: input.sources.has(topic.slug)
       ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c'))
       : null,
+  };
+}
+
+/**
+ * The form that tailors several topics into one zip, when the page offers more than one to tailor.
+ * Its ids start with an underscore-joined prefix no slug can have (slugs are a-z, 0-9 and hyphens).
+ */
+function severalView(topics: readonly ManifestTopic[], input: IndexInput, site: SiteLabels, pageLanguage: Language) {
+  const tailored = topics.filter((t) => input.sources.has(t.slug));
+  if (tailored.length < 2) return null;
+  const asTopic = (site['form'] as Record<string, string>)['asTopic'];
+  return {
+    id: 'flere_emner',
+    labels: site,
+    topics: tailored.map((t) => ({
+      slug: t.slug,
+      title: t.title,
+      lang: t.summary!.language === pageLanguage ? null : t.summary!.language,
+    })),
+    // Each topic keeps its own group size and length unless the form says otherwise.
+    defaults: { participants: asTopic, duration: asTopic },
+    baseUrl: input.baseUrl ?? null,
   };
 }
 
