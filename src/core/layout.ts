@@ -99,6 +99,12 @@ export function compileLayout(
   };
 }
 
+/** A part's text argument (`title=labels.overview`) as text: a number in figures, nothing the empty text. */
+export function partText(part: Part, name: string): string {
+  const value = part[name];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */
 export class TemplateError extends Error {
   readonly diagnostic: Diagnostic;
