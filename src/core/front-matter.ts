@@ -66,7 +66,7 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
     );
     return { ...here, state: 'invalid', document };
   }
-  return { ...here, state: 'read', document, root: document.contents as YamlNode };
+  return { ...here, state: 'read', document, root: document.contents };
 }
 
 // --- internal ---

@@ -54,7 +54,9 @@ export function readLayoutSettings(
   if (front.state === 'unclosed')
     diagnostics.push(diagnostic('error', file, 1, 'the settings are not closed', 'end them with a line that holds only `---`'));
   else if (front.state === 'javascript')
-    diagnostics.push(diagnostic('error', file, 1, 'settings in JavaScript are not supported', 'write them in YAML, between two `---` lines'));
+    diagnostics.push(
+      diagnostic('error', file, 1, 'settings in JavaScript are not supported', 'write them in YAML, between two `---` lines'),
+    );
   else if (front.state === 'read' && !isMap(front.root))
     report(ctx, front.root, 'the settings between the `---` lines must be `name: value` lines');
   else if (front.state === 'read' && isMap(front.root)) settings = readSettings(front.root, schemaOf(table, fonts), ctx);
@@ -97,7 +99,8 @@ function readValue(setting: Setting, value: unknown, fonts: readonly string[]): 
           problem: `must be a number${unit}, not ${JSON.stringify(value)}`,
           hint: `write a plain number from ${setting.min} to ${setting.max}, e.g. ${setting.default}`,
         };
-      if (value < setting.min || value > setting.max) return { problem: `must be from ${setting.min} to ${setting.max}${unit}; it is ${value}` };
+      if (value < setting.min || value > setting.max)
+        return { problem: `must be from ${setting.min} to ${setting.max}${unit}; it is ${value}` };
       return { value };
     }
     case 'choice': {
