@@ -13,14 +13,11 @@ export function phonePage(view: ViewModel): string {
   const web = labels.web;
   const tip = labels.tip;
   const sections: string[] = [];
-  if (topic.guidingQuestions.length > 0)
-    sections.push(section('start', labels.startingPoint, listHtml(topic.guidingQuestions, tip)));
+  if (topic.guidingQuestions.length > 0) sections.push(section('start', labels.startingPoint, listHtml(topic.guidingQuestions, tip)));
   if (topic.media?.url) {
     const media = topic.media;
     const heading = labels.watchAgain[media.kind];
-    const minutes = media.minutes
-      ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${labels.minutesLong}`)}</p>`
-      : '';
+    const minutes = media.minutes ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${labels.minutesLong}`)}</p>` : '';
     const link = `<a class="media-link" href="${escapeHtml(media.url!)}"><span class="media-title">${escapeHtml(media.title)}</span><span class="address">${escapeHtml(displayAddress(media.url!))}</span></a>`;
     sections.push(section('media', heading, `${link}${minutes}`, 'media'));
   }
