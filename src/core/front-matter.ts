@@ -19,7 +19,7 @@ export interface FrontMatter {
   state: 'read' | 'none' | 'unclosed' | 'empty' | 'javascript' | 'invalid';
   root?: YamlNode;
   document?: Document;
-  /** The YAML text as gray-matter handed it over. */
+  /** The YAML text that gray-matter handed over. */
   yaml: string;
   lineCounter: LineCounter;
   /** The text after the front matter. */
@@ -33,7 +33,8 @@ export interface FrontMatter {
 /** Splits `text` (normalised: no BOM, `\n` line endings) into its front matter and body. */
 export function splitFrontMatter(file: string, text: string): FrontMatter {
   const lineCounter = new LineCounter();
-  const base = { yaml: '', lineCounter, diagnostics: [] as Diagnostic[] };
+  const diagnostics: Diagnostic[] = [];
+  const base = { yaml: '', lineCounter, diagnostics };
   if (!/^---[ \t]*\n/.test(text)) return { ...base, state: 'none', body: text, bodyLine: 1 };
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return { ...base, state: 'unclosed', body: '', bodyLine: 1 };
 

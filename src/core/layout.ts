@@ -99,7 +99,7 @@ export function compileLayout(
   };
 }
 
-/** A part's text argument (`title=labels.overview`) as text: a number in figures, nothing the empty text. */
+/** A part's text argument (`title=labels.overview`): text, a number in figures, nothing the empty text. */
 export function partText(part: Part, name: string): string {
   const value = part[name];
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';

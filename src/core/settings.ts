@@ -38,7 +38,7 @@ export type SettingsOf<T extends SettingsTable> = {
 };
 
 /**
- * Reads a layout's front matter (split by front-matter.ts, as topics are) against `table` with the
+ * Reads a layout's front matter (split by front-matter.ts, like a topic's) against `table` with the
  * same schema reader as a topic's front matter: every value checked at its line and column, and
  * every value not given has its default.
  */
@@ -69,7 +69,7 @@ function isSetting(entry: Setting | SettingsTable): entry is Setting {
   return typeof entry.type === 'string' && 'default' in entry;
 }
 
-/** The table as the reader's schema: each setting a field, each group of settings a map. */
+/** The table turned into the reader's schema: each setting a field, each group of settings a map. */
 function schemaOf(table: SettingsTable, fonts: readonly string[]): Schema {
   const fields: Record<string, Field> = {};
   for (const [key, entry] of Object.entries(table))
@@ -79,7 +79,7 @@ function schemaOf(table: SettingsTable, fonts: readonly string[]): Schema {
   return fields;
 }
 
-/** The values read, nested as the table is, with each default where nothing (or nothing valid) was read. */
+/** The values read, nested like the table, with each default where nothing (or nothing valid) was read. */
 function valuesOf(table: SettingsTable, settings: Settings | undefined): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(table)) {
