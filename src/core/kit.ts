@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { diagnostic } from './diagnostics.js';
 import { LABEL_SHAPE, type LabelShape, type Labels } from './labels.js';
+import { splitFrontMatter } from './front-matter.js';
 import { compileLayout, TemplateError, type Layout, type LayoutSource } from './layout.js';
 import type { Diagnostic, Language } from './model.js';
 import { LAYOUT_PRODUCTS } from './products/index.js';
@@ -46,26 +47,20 @@ export function prepareKit(sources: KitSources): Kit {
       );
       continue;
     }
+    // One reader for layouts and topics: the same split, the same schema reader (settings.ts).
+    const front = splitFrontMatter(source.path, source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+    const settings = readLayoutSettings(product.settings, front, source.path, sources.fonts);
     let layout: Layout;
     try {
-      layout = compileLayout(source, product.parts);
+      layout = compileLayout({ ...source, body: front.body, bodyLine: front.bodyLine }, settings.values, product.parts);
     } catch (error) {
-      if (error instanceof TemplateError) {
-        diagnostics.push(error.diagnostic);
-        continue;
-      }
-      throw error;
+      if (!(error instanceof TemplateError)) throw error;
+      diagnostics.push(...settings.diagnostics, error.diagnostic);
+      continue;
     }
-    const read = readLayoutSettings(product.settings, layout.settings, sources.fonts);
-    const problems = [
-      ...read.problems.map((p) => {
-        const at = layout.locate(p.path);
-        return diagnostic('error', layout.path, at.line, p.message, p.hint, at.col);
-      }),
-      ...referenceProblems(layout, labels.danish),
-    ];
+    const problems = [...settings.diagnostics, ...referenceProblems(layout, labels.danish)];
     diagnostics.push(...problems);
-    if (problems.length === 0) layouts.set(product.name, { ...layout, settings: read.values });
+    if (problems.length === 0) layouts.set(product.name, layout);
   }
   return { layouts, ...(labels.sets && { labels: labels.sets }), diagnostics };
 }

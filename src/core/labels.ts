@@ -230,3 +230,9 @@ export type LabelShape = typeof TEXT | { readonly [key: string]: LabelShape };
 export function fill(label: string, values: Record<string, string | number>): string {
   return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** The word for a kind of media; a kind without one (from an older manifest) prints its own name. */
+export function mediaWord(labels: Labels, kind: string): string {
+  const words: Readonly<Record<string, string>> = labels.media;
+  return Object.hasOwn(words, kind) ? words[kind]! : kind;
+}

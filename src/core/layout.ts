@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { LineCounter, parseDocument, isMap, isSeq, isNode, type Node } from 'yaml';
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic } from './model.js';
 
@@ -22,50 +21,27 @@ export interface Part {
 export interface Layout {
   name: string;
   path: string;
-  /** The front matter's settings: as written from compileLayout, complete and checked once the kit has read them (kit.ts). */
+  /** The front matter's settings, complete and checked (settings.ts, read by kit.ts). */
   settings: Record<string, unknown>;
-  /** Where a setting (`['page', 'margins']`) or a group of settings is written, for messages. */
-  locate(path: readonly string[]): { line: number; col: number };
   /** Every `labels.…`, `topic.…` and `options.…` path the layout's body uses, with its line. */
   references: { path: string[]; line: number; col: number }[];
   render(view: object): Part[];
 }
 
 /**
- * Compiles a layout. A layout is a Handlebars file whose YAML front matter holds page settings,
- * fonts, colours and sizes, and whose body lists the parts of the product in print order with
+ * Compiles a layout's body. A layout is a Handlebars file whose YAML front matter holds page
+ * settings, fonts, colours and sizes (read by settings.ts), and whose body lists the parts of the product in print order with
  * `{{part "name" key=value}}`. Handlebars runs in strict mode, so a misspelt field is an error,
  * not an empty space on paper. Errors name the template and line.
  */
-export function compileLayout(source: LayoutSource, partNames: readonly string[]): Layout {
-  const { name, path } = source;
-  const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const match = /^---\n([\s\S]*?)\n---[ \t]*\n?/.exec(text);
-  let settings: Record<string, unknown> = {};
-  let bodyOffset = 0;
-  let locate: Layout['locate'] = () => ({ line: 1, col: 1 });
-  if (match) {
-    const lines = new LineCounter();
-    const document = parseDocument(match[1]!, { lineCounter: lines, uniqueKeys: true });
-    const problem = document.errors[0];
-    if (problem) {
-      const at = problem.linePos?.[0];
-      throw templateError(path, (at?.line ?? 1) + 1, `bad settings: ${firstLine(problem.message)}`, undefined, at?.col ?? 1);
-    }
-    const parsed: unknown = document.toJS({ maxAliasCount: 0 });
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) settings = parsed as Record<string, unknown>;
-    else if (parsed !== null) throw templateError(path, 2, 'the settings between the `---` lines must be `name: value` lines');
-    // Front matter starts on line 2, after the opening `---`.
-    locate = (keys) => {
-      const node = nodeAt(document.contents, keys);
-      const offset = node?.range?.[0] ?? 0;
-      const at = lines.linePos(offset);
-      return { line: at.line + 1, col: at.col };
-    };
-    bodyOffset = match[0].split('\n').length - 1;
-  }
-  const body = text.slice(match?.[0].length ?? 0);
-
+export function compileLayout(
+  source: { name: string; path: string; body: string; bodyLine: number },
+  settings: Record<string, unknown>,
+  partNames: readonly string[],
+): Layout {
+  const { name, path, body } = source;
+  // Template lines count from the body's first line; the file's lines from its first.
+  const bodyOffset = source.bodyLine - 1;
   const handlebars = Handlebars.create();
   // Parts become one JSON line each; JSON.stringify escapes everything, so no HTML escaping applies.
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
@@ -97,7 +73,6 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
     name,
     path,
     settings,
-    locate,
     references,
     render(view: object): Part[] {
       let output: string;
@@ -124,6 +99,12 @@ export function compileLayout(source: LayoutSource, partNames: readonly string[]
   };
 }
 
+/** A part's text argument (`title=labels.overview`): text, a number in figures, nothing the empty text. */
+export function partText(part: Part, name: string): string {
+  const value = part[name];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */
 export class TemplateError extends Error {
   readonly diagnostic: Diagnostic;
@@ -139,19 +120,6 @@ function templateError(path: string, line: number, message: string, hint?: strin
 }
 
 const PART_LINE = '{"part":';
-
-/** The YAML node at a key path, or the deepest one that exists. */
-function nodeAt(root: unknown, keys: readonly string[]): Node | undefined {
-  let node = isNode(root) ? root : undefined;
-  for (const key of keys) {
-    if (!isMap(node)) return node;
-    const pair = node.items.find((item) => isNode(item.key) && String((item.key as { value?: unknown }).value) === key);
-    if (!pair) return node;
-    node = isNode(pair.value) ? pair.value : isNode(pair.key) ? pair.key : node;
-    if (isSeq(node)) return node;
-  }
-  return node;
-}
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {

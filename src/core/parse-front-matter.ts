@@ -1,7 +1,7 @@
-import matter from 'gray-matter';
-import { isDocument, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
+import { splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';
 import {
   FLIP_SPACES,
@@ -18,7 +18,6 @@ import {
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
 import { readSettings, report, type Field, type Schema, type Settings, type SettingsContext } from './read-settings.js';
 import { closest } from './suggest.js';
-import { explainYamlError } from './yaml-errors.js';
 
 /** The front matter as read, before the body is parsed. */
 export interface FrontMatterResult {
@@ -160,100 +159,48 @@ export const TOPIC_SCHEMA: Schema = {
 };
 
 /**
- * gray-matter splits the file; its YAML engine is the `yaml` library's positioned document, so every
- * diagnostic keeps its line and column. Its JavaScript engine would run code from a topic: refused.
- */
-function splitFrontMatter(
-  text: string,
-  lineCounter: LineCounter,
-): { document?: Document; yaml: string; body: string; javascript?: boolean } {
-  const refuse = () => {
-    throw new JavaScriptFrontMatter();
-  };
-  let yaml = '';
-  try {
-    const split = matter(text, {
-      language: 'yaml',
-      engines: {
-        yaml: (input: string) => {
-          yaml = input;
-          return parseDocument(input, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-        },
-        javascript: refuse,
-        js: refuse,
-      },
-    });
-    return { ...(isDocument(split.data) && { document: split.data }), yaml, body: split.content };
-  } catch (error) {
-    if (error instanceof JavaScriptFrontMatter) return { yaml, body: '', javascript: true };
-    throw error;
-  }
-}
-
-class JavaScriptFrontMatter extends Error {}
-
-/**
  * Splits the front matter from the body and validates it against `TOPIC_SCHEMA`.
  * `text` must already be normalised (no BOM, `\n` line endings).
  */
 export function parseFrontMatter(file: string, text: string, fallbackSlug: string): FrontMatterResult {
-  const diagnostics: Diagnostic[] = [];
-  const opens = /^---[ \t]*\n/.test(text);
-  if (opens && !/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    diagnostics.push(diagnostic('error', file, 1, 'the front matter is not closed', 'end it with a line that holds only `---`'));
-    return { body: '', bodyLine: 1, diagnostics, noBody: true };
-  }
-  if (!opens) {
-    diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        1,
-        'the file has no front matter',
-        'start the file with `---`, then `title:`, `duration:` and `participants:`, then `---`',
-      ),
-    );
-    return { body: text, bodyLine: 1, diagnostics };
-  }
-
-  const lineCounter = new LineCounter();
-  const { document, yaml, body, javascript } = splitFrontMatter(text, lineCounter);
-  const bodyLine = countLines(text.slice(0, text.length - body.length)) + 1;
-  if (javascript) {
-    diagnostics.push(
-      diagnostic('error', file, 1, 'front matter in JavaScript is not supported', 'write it in YAML, between two `---` lines'),
-    );
-    return { body, bodyLine, diagnostics };
-  }
-  // The YAML text starts right after the opening `---`, on its line, so YAML line N is file line N.
+  const front = splitFrontMatter(file, text);
+  const { body, bodyLine, lineCounter } = front;
+  const diagnostics: Diagnostic[] = [...front.diagnostics];
   const ctx: SettingsContext = { file, lineCounter, diagnostics };
-  if (document === undefined || document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
-    diagnostics.push(diagnostic('error', file, 1, 'the front matter is empty', 'add at least `title:`, `duration:` and `participants:`'));
-    return { body, bodyLine, diagnostics };
+  switch (front.state) {
+    case 'unclosed':
+      diagnostics.push(diagnostic('error', file, 1, 'the front matter is not closed', 'end it with a line that holds only `---`'));
+      return { body, bodyLine, diagnostics, noBody: true };
+    case 'none':
+      diagnostics.push(
+        diagnostic(
+          'error',
+          file,
+          1,
+          'the file has no front matter',
+          'start the file with `---`, then `title:`, `duration:` and `participants:`, then `---`',
+        ),
+      );
+      return { body, bodyLine, diagnostics };
+    case 'javascript':
+      diagnostics.push(
+        diagnostic('error', file, 1, 'front matter in JavaScript is not supported', 'write it in YAML, between two `---` lines'),
+      );
+      return { body, bodyLine, diagnostics };
+    case 'empty':
+      diagnostics.push(diagnostic('error', file, 1, 'the front matter is empty', 'add at least `title:`, `duration:` and `participants:`'));
+      return { body, bodyLine, diagnostics };
+    case 'invalid':
+      return { body, bodyLine, diagnostics };
+    case 'read':
+      break;
   }
-  // The first error, in the author's terms; later ones mostly follow from it, except keys given twice.
-  const matterLines = yaml.split('\n');
-  document.errors.forEach((error, index) => {
-    if (index > 0 && error.code !== 'DUPLICATE_KEY') return;
-    const explained = explainYamlError(error, lineCounter.linePos(error.pos[0]), matterLines);
-    diagnostics.push(diagnostic('error', file, explained.line, explained.message, explained.hint, explained.col));
-  });
-  if (document.errors.length > 0) return { body, bodyLine, diagnostics };
-
-  const root = document.contents;
+  const root = front.root!;
   if (!isMap(root)) {
     report(ctx, root, 'the front matter must be a list of `key: value` lines');
     return { body, bodyLine, diagnostics };
   }
-  // Aliases are never resolved, anywhere, so an alias bomb ("billion laughs") costs nothing: the
-  // first one found is reported and the front matter is read no further.
-  let alias: YamlNode | undefined;
-  visit(document, { Alias: (_key, node) => ((alias = node as YamlNode), visit.BREAK) });
-  if (alias) {
-    report(ctx, alias, 'YAML aliases (`*name`) are not supported', 'write the value out in full');
-    return { body, bodyLine, diagnostics };
-  }
-  diagnostics.push(...swallowedByComments(file, yaml, lineCounter, document));
+  diagnostics.push(...swallowedByComments(file, front.yaml, lineCounter, front.document!));
 
   const settings = readSettings(root, TOPIC_SCHEMA, ctx);
   const meta = toMeta(settings, fallbackSlug, ctx, root);
@@ -348,10 +295,4 @@ function swallowedByComments(file: string, matter: string, lineCounter: LineCoun
     },
   });
   return out;
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

@@ -16,7 +16,7 @@ export type Field = (
   | { kind: 'choice'; values: readonly (string | boolean)[]; hint?: string }
   | { kind: 'integer'; min: number; max: number; hint?: string }
   | { kind: 'boolean' }
-  | { kind: 'map'; fields: Schema; example: string }
+  | { kind: 'map'; fields: Schema; example: string; hint?: string }
   | { kind: 'custom'; read: (value: unknown) => Read }
 ) & { required?: boolean; missingHint?: string };
 
@@ -37,6 +37,8 @@ export interface SettingsContext {
   lineCounter: LineCounter;
   /** Lines of the file before the YAML text starts (0 when the YAML starts on line 1). */
   lineOffset?: number;
+  /** What the file calls its keys in messages: a topic's `key`s, a layout's `setting`s. */
+  noun?: 'key' | 'setting';
   diagnostics: Diagnostic[];
 }
 
@@ -44,7 +46,9 @@ export interface SettingsContext {
  * Reads `map` against `schema`. `path` prefixes nested keys in messages (`media.`). Nothing from the
  * file becomes an object key of ours: values go into Maps keyed by the schema's own names.
  */
-export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext, path = '', where = ''): Settings {
+export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext, path = ''): Settings {
+  const noun = ctx.noun ?? 'key';
+  const where = path === '' ? '' : ` ${noun === 'key' ? 'in' : 'under'} \`${path.slice(0, -1)}\``;
   const known = Object.keys(schema);
   const found = new Map<string, YamlNode>();
   // A key an unknown one was taken for ("titel" → title): its absence is not reported twice.
@@ -59,8 +63,8 @@ export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext,
       report(
         ctx,
         keyNode,
-        `unknown key \`${key}\`${where}${odd ? ` (it contains ${odd.name})` : ''}`,
-        guess ? `did you mean \`${guess}\`?` : `known keys: ${known.join(', ')}`,
+        `unknown ${noun} \`${key}\`${where}${odd ? ` (it contains ${odd.name})` : ''}`,
+        guess ? `did you mean \`${guess}\`?` : `known ${noun}s: ${known.join(', ')}`,
       );
       continue;
     }
@@ -124,8 +128,12 @@ function readField(field: Field, raw: unknown, node: YamlNode, name: string, ctx
     case 'boolean':
       return typeof raw === 'boolean' ? { value: raw } : { problem: 'must be `true` or `false`' };
     case 'map':
-      if (!isMap(node)) return { problem: 'must be a map of keys', hint: `write e.g. ${field.example}` };
-      return { value: readSettings(node, field.fields, ctx, `${name}.`, ` in \`${name}\``) };
+      if (!isMap(node))
+        return {
+          problem: ctx.noun === 'setting' ? 'must be a group of settings, not a single value' : 'must be a map of keys',
+          hint: field.hint ?? `write e.g. ${field.example}`,
+        };
+      return { value: readSettings(node, field.fields, ctx, `${name}.`) };
     case 'custom':
       return field.read(raw);
   }

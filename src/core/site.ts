@@ -3,6 +3,7 @@ import type { Manifest, ManifestFile, ManifestTopic } from './manifest.js';
 import type { Language } from './model.js';
 import { PRODUCTS, type Product } from './products/index.js';
 import type { Labels } from './view-model.js';
+import { mediaWord } from './labels.js';
 
 export interface IndexInput {
   manifest: Manifest;
@@ -80,18 +81,18 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     intro: summary.intro,
     date: summary.date,
     facts: [
-      { term: String(labels['duration']), value: `${range(summary.duration)} ${String(labels['minutes'])}` },
+      { term: labels.duration, value: `${range(summary.duration)} ${labels.minutes}` },
       {
-        term: String(labels['participants']),
-        value: String(labels['participantsValue'])
+        term: labels.participants,
+        value: labels.participantsValue
           .replace('{min}', String(summary.participants.min))
           .replace('{max}', String(summary.participants.max)),
       },
       ...(media
         ? [
             {
-              term: String(site['media']),
-              value: `${(labels.media as Record<string, string>)[media.kind] ?? media.kind}: ${media.title}${media.minutes ? ` (${media.minutes} ${String(labels['minutes'])})` : ''}`,
+              term: site.media,
+              value: `${mediaWord(labels, media.kind)}: ${media.title}${media.minutes ? ` (${media.minutes} ${labels.minutes})` : ''}`,
             },
           ]
         : []),

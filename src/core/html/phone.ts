@@ -11,16 +11,13 @@ import { escapeHtml } from './escape.js';
 export function phonePage(view: ViewModel): string {
   const { topic, options, labels } = view;
   const web = labels.web;
-  const tip = String(labels['tip']);
+  const tip = labels.tip;
   const sections: string[] = [];
-  if (topic.guidingQuestions.length > 0)
-    sections.push(section('start', String(labels['startingPoint']), listHtml(topic.guidingQuestions, tip)));
+  if (topic.guidingQuestions.length > 0) sections.push(section('start', labels.startingPoint, listHtml(topic.guidingQuestions, tip)));
   if (topic.media?.url) {
     const media = topic.media;
-    const heading = (labels['watchAgain'] as Record<string, string>)[media.kind] ?? media.label;
-    const minutes = media.minutes
-      ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${String(labels['minutesLong'])}`)}</p>`
-      : '';
+    const heading = labels.watchAgain[media.kind];
+    const minutes = media.minutes ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${labels.minutesLong}`)}</p>` : '';
     const link = `<a class="media-link" href="${escapeHtml(media.url!)}"><span class="media-title">${escapeHtml(media.title)}</span><span class="address">${escapeHtml(displayAddress(media.url!))}</span></a>`;
     sections.push(section('media', heading, `${link}${minutes}`, 'media'));
   }
@@ -32,13 +29,13 @@ export function phonePage(view: ViewModel): string {
       (p) =>
         `<li><p class="question">${spansHtml(p.spans)}</p>${p.details.length > 0 ? `<ul>${p.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : ''}</li>`,
     );
-    sections.push(section('reflection', String(labels['reflection']), `<ol class="reflection">${items.join('')}</ol>`));
+    sections.push(section('reflection', labels.reflection, `<ol class="reflection">${items.join('')}</ol>`));
   }
-  if (topic.legal) sections.push(section('legal', String(labels['legal']), blocksHtml(topic.legal, tip), 'legal'));
+  if (topic.legal) sections.push(section('legal', labels.legal, blocksHtml(topic.legal, tip), 'legal'));
 
   const tailored = [
-    options.organisation ? `${escapeHtml(String(labels['organisation']))}: <strong>${escapeHtml(options.organisation)}</strong>` : '',
-    options.date ? `${escapeHtml(String(labels['meetingDate']))}: <strong>${escapeHtml(options.date)}</strong>` : '',
+    options.organisation ? `${escapeHtml(labels.organisation)}: <strong>${escapeHtml(options.organisation)}</strong>` : '',
+    options.date ? `${escapeHtml(labels.meetingDate)}: <strong>${escapeHtml(options.date)}</strong>` : '',
   ].filter(Boolean);
   const credits = [topic.series, topic.publisher, topic.date].filter((v): v is string => Boolean(v)).map(escapeHtml);
   const body = [
@@ -46,16 +43,16 @@ export function phonePage(view: ViewModel): string {
     '<header class="top"><div class="wrap">',
     topic.series ? `<p class="kicker">${escapeHtml(topic.series)}</p>` : '',
     `<h1>${escapeHtml(topic.title)}</h1>`,
-    `<p class="subtitle">${escapeHtml(String(labels['handout']))}</p>`,
+    `<p class="subtitle">${escapeHtml(labels.handout)}</p>`,
     tailored.length > 0 ? `<p class="tailored">${tailored.join('<span class="sep"> · </span>')}</p>` : '',
-    topic.draft ? `<p class="draft">${escapeHtml(String(labels['draft']))}</p>` : '',
+    topic.draft ? `<p class="draft">${escapeHtml(labels.draft)}</p>` : '',
     '</div></header>',
     `<main id="indhold" class="wrap" tabindex="-1">`,
     ...sections,
     '</main>',
     `<footer class="bottom"><div class="wrap"><p>${credits.join(' · ')}</p></div></footer>`,
   ].filter(Boolean);
-  return htmlDocument({ lang: topic.language, title: `${topic.title} – ${String(labels['handout'])}`, css: CSS, body: body.join('\n') });
+  return htmlDocument({ lang: topic.language, title: `${topic.title} – ${labels.handout}`, css: CSS, body: body.join('\n') });
 }
 
 /** `{url}` filled in the phone QR code's alternative text. */

@@ -53,7 +53,7 @@ export function screenPage(view: ViewModel): string {
 
 function overviewView(view: ViewModel, title: string): string {
   const { topic, labels } = view;
-  const minutes = String(labels['minutes']);
+  const minutes = labels.minutes;
   const rows = topic.steps.map(
     (step) =>
       `<li><span class="number">${step.number}</span><span class="title">${escapeHtml(step.title)}</span><span class="minutes">${step.minutes} ${escapeHtml(minutes)}</span><span class="clock">${escapeHtml(when(step, minutes))}</span></li>`,
@@ -94,10 +94,10 @@ function stepViews(view: ViewModel, step: StepView, screen: WebLabels['screen'])
 }
 
 function stepView(view: ViewModel, step: StepView, id: string, content: string, kind: 'step' | 'prompt', counter?: string): string {
-  const minutes = String(view.labels['minutes']);
+  const minutes = view.labels.minutes;
   return [
     `<section class="view ${kind}" data-step="${step.number}" data-minutes="${step.minutes}" aria-labelledby="${id}">`,
-    `<header class="step-head"><h1 id="${id}"><span class="badge">${escapeHtml(String(view.labels['step']))} ${step.number}</span> <span class="step-title">${escapeHtml(step.title)}</span></h1>`,
+    `<header class="step-head"><h1 id="${id}"><span class="badge">${escapeHtml(view.labels.step)} ${step.number}</span> <span class="step-title">${escapeHtml(step.title)}</span></h1>`,
     `<p class="when">${counter ? `<span class="counter">${escapeHtml(counter)}</span> · ` : ''}${step.minutes} ${escapeHtml(minutes)} · ${escapeHtml(when(step, minutes))}</p></header>`,
     `<div class="fit">${content}</div>`,
     '</section>',

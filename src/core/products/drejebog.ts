@@ -1,6 +1,7 @@
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces.js';
 import { fill } from '../labels.js';
 import type { ListItem } from '../model.js';
+import { partText } from '../layout.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether, keepWithNext } from '../pdf/keep.js';
@@ -66,17 +67,17 @@ const parts: Record<string, PartRenderer<Theme>> = {
       },
     ];
   },
-  overview: (part, ctx, theme) => overview(String(part['title']), ctx, theme),
+  overview: (part, ctx, theme) => overview(partText(part, 'title'), ctx, theme),
   section: (part, _ctx, theme) => {
     const content = blocksOf(part['blocks']);
     if (content.length === 0) return [];
-    return section(String(part['title']), blocks(content, theme), theme);
+    return section(partText(part, 'title'), blocks(content, theme), theme);
   },
   questions: (part, _ctx, theme) => {
     const items = itemsOf(part['items']);
     if (items.length === 0) return [];
     return section(
-      String(part['title']),
+      partText(part, 'title'),
       [
         listNode(
           items.map((i) => listItem(i, theme)),
@@ -93,7 +94,7 @@ const parts: Record<string, PartRenderer<Theme>> = {
     // One `L`, though its items are separate nodes: only the first travels with the heading.
     const list = element('L');
     return section(
-      String(part['title']),
+      partText(part, 'title'),
       items.map((item) => checkItem(item, list, theme)),
       theme,
     );

@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
+import { partText } from '../layout.js';
 import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
@@ -61,7 +62,7 @@ const parts: Record<string, PartRenderer<Look>> = {
     const items = Array.isArray(part['items']) ? (part['items'] as ListItem[]) : [];
     if (items.length === 0) return [];
     return section(
-      String(part['title']),
+      partText(part, 'title'),
       [
         listNode(
           items.map((i) => keepTogether(listItem(i, theme))),
@@ -70,7 +71,7 @@ const parts: Record<string, PartRenderer<Look>> = {
         ),
       ],
       theme,
-      { outlineId: outlineId(String(part['title'])) },
+      { outlineId: outlineId(partText(part, 'title')) },
     );
   },
   reflection: (part, ctx, look) => {
@@ -80,7 +81,7 @@ const parts: Record<string, PartRenderer<Look>> = {
     if (prompts.length === 0) return [];
     // One numbered list (`L`), though each question is its own node to keep the heading with the first.
     const list = element('L');
-    const title = String(part['title']);
+    const title = partText(part, 'title');
     return section(
       title,
       prompts.map((p, i) => reflectionQuestion(p.prompt, i + 1, list, { ...look, noteLines: p.lines })),
@@ -96,12 +97,12 @@ const parts: Record<string, PartRenderer<Look>> = {
   case: (part, _ctx, { theme }) => {
     const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
     if (content.length === 0) return [];
-    return caseBox(String(part['title']), content, theme);
+    return caseBox(partText(part, 'title'), content, theme);
   },
   section: (part, _ctx, { theme }) => {
     const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
     if (content.length === 0) return [];
-    const title = String(part['title']);
+    const title = partText(part, 'title');
     return section(title, blocks(content, theme, 'Tip', outlineId(title)), theme, {
       outlineId: outlineId(title),
       newPage: Boolean(part['newPage']),

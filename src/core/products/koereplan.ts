@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { fill } from '../labels.js';
+import { partText } from '../layout.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { plain } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
@@ -41,8 +42,8 @@ export const koereplan: Product = {
 
 const parts: Record<string, PartRenderer<Theme>> = {
   header: (_part, ctx, theme) => header(ctx, theme),
-  schedule: (part, ctx, theme) => schedule(String(part['title']), ctx, theme),
-  printList: (part, ctx, theme) => printSection(String(part['title']), printList(ctx.view, ctx.layouts), ctx, theme),
+  schedule: (part, ctx, theme) => schedule(partText(part, 'title'), ctx, theme),
+  printList: (part, ctx, theme) => printSection(partText(part, 'title'), printList(ctx.view, ctx.layouts), ctx, theme),
 };
 
 // --- internal ---

@@ -77,7 +77,6 @@ export const NO_LAYOUT: Layout = {
   name: '',
   path: '',
   settings: {},
-  locate: () => ({ line: 1, col: 1 }),
   references: [],
   render: () => [],
 };
