@@ -58,6 +58,12 @@ export function checkedSource(memo: BuildMemo | undefined, path: string, bytes: 
   return checked;
 }
 
+/** Forgets topic files that are gone, so a long session holds only the topics it has. */
+export function forgetOtherSources(memo: BuildMemo | undefined, paths: readonly string[]): void {
+  const present = new Set(paths);
+  for (const path of memo?.topics.keys() ?? []) if (!present.has(path)) memo!.topics.delete(path);
+}
+
 /** The checked kit, from the memo while layouts, labels and fonts are the same. */
 export function memoKit(
   memo: BuildMemo | undefined,

@@ -1,4 +1,4 @@
-import { checkedSource, memoBase, memoKit, type BuildMemo, type CheckedSource } from './build-memo.js';
+import { checkedSource, forgetOtherSources, memoBase, memoKit, type BuildMemo, type CheckedSource } from './build-memo.js';
 import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
 import { summarise, type TopicSummary } from './summary.js';
@@ -76,6 +76,10 @@ export function checkAll(sources: readonly SourceFile[], memo?: BuildMemo): { to
   const diagnostics: Diagnostic[] = [];
   const topics: Topic[] = [];
   const lines = new Map<string, readonly string[]>();
+  forgetOtherSources(
+    memo,
+    sources.map((s) => s.path),
+  );
   for (const source of sources) {
     const checked = checkedSource(memo, source.path, source.bytes, () => checkSource(source));
     diagnostics.push(...checked.diagnostics);
