@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, prepareLayouts, type TopicBuild } from './core/build.js';
+import { createBuildMemo, type BuildMemo } from './core/build-memo.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from './core/diagnostics.js';
 import type { Diagnostic, PaperSize } from './core/model.js';
 import { validateOptions, type BuildOptions } from './core/options.js';
@@ -167,6 +168,8 @@ interface BuildFlags {
   jobs: number;
   /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
   templates: string | undefined;
+  /** `watch`'s state kept between its builds. */
+  memo?: BuildMemo;
 }
 
 /** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
@@ -200,7 +203,16 @@ async function buildCommand(
       for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
       if (!flags.quiet) io.err(topicLine(topic));
     };
-    const input = { topics: loaded.sources, ...templates, fonts, options, only, version, previous: publication.previousFingerprints };
+    const input = {
+      topics: loaded.sources,
+      ...templates,
+      fonts,
+      options,
+      only,
+      version,
+      previous: publication.previousFingerprints,
+      ...(flags.memo && { memo: flags.memo }),
+    };
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 
@@ -261,8 +273,10 @@ async function watchCommand(
   version: string,
   io: Io,
 ): Promise<number> {
+  // Parsed layouts and topics are kept from build to build: a save parses and checks only what it changed.
+  const memo = createBuildMemo();
   const first = await reported(io, () =>
-    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates }, version, io),
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
   );
   if (first === ExitCode.usageError) return first;
   io.err(`Watching ${contentDir}/ and ${templates ?? 'templates'}/ for changes. Press Ctrl-C to stop.`);
@@ -272,7 +286,7 @@ async function watchCommand(
       const started = performance.now();
       const names = files.map((f) => f.split('/').pop()).join(', ');
       const code = await reported(io, () =>
-        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates }, version, io),
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, memo }, version, io),
       );
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
     },

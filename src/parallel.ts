@@ -43,7 +43,7 @@ export async function buildInParallel(
     onTopic?.(topic);
   };
   const finished = await Promise.all(
-    shares.map((paths) => runWorker(workerFile, { ...input, only: undefined, onlySources: paths }, heapMb, report)),
+    shares.map((paths) => runWorker(workerFile, { ...input, only: undefined, onlySources: paths, memo: undefined }, heapMb, report)),
   );
   // A worker that ran out of memory (a huge topic) or stopped ends no build: what it had not
   // reported is built here, on the main thread, whose heap is not capped.

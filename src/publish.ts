@@ -78,6 +78,12 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     const inputs = (path: string) => topic.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
     const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, e]));
     await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
+    // A kept file is current under the new fingerprint too (in `watch`, a save can change the topic
+    // but none of the parts a product reads): its entry records that, as a fresh build would.
+    for (const path of topic.unchanged) {
+      const entry = previousFiles.get(path);
+      if (entry) written.set(path, { ...entry, inputs: inputs(path) ?? entry.inputs });
+    }
     const made = [...topic.files.map((f) => f.path), ...topic.unchanged];
     // Files the topic made last time and no longer makes (flipover.pdf after its prompts went).
     await removeFiles(

@@ -11,7 +11,9 @@ export function watchFolders(
   folders: readonly string[],
   onChange: (files: string[]) => Promise<void>,
   onError: (folder: string, error: Error) => void,
-  quietMs = 60,
+  // Editors write a save's pieces within a few milliseconds; every millisecond waited here is
+  // one the writer waits for the PDF. A later piece is not lost: it triggers one more run.
+  quietMs = 25,
 ): () => void {
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;

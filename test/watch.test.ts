@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { appendFile, copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
-import { ROOT, STACK_FRAME, temporaryDir } from './helpers/cli.js';
+import { ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
 
 describe('watch', () => {
   let dir: string;
@@ -61,4 +61,80 @@ describe('watch', () => {
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(stderr).not.toMatch(/internal error|bug/i);
   }, 90_000);
+
+  it('after a row of saves, out/ is byte for byte what a fresh build writes, and a save re-renders only what it affects', async () => {
+    const root = await temporaryDir('dialogkit-watch-same-');
+    const content = join(root, 'content');
+    const templates = join(root, 'templates');
+    await mkdir(content);
+    await cp(join(ROOT, 'templates'), templates, { recursive: true });
+    const topic = join(content, 'emne.md');
+    const original = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
+    await writeFile(topic, original);
+    await writeFile(join(content, 'andet.md'), original.replace(/^title: .*$/m, 'title: Et andet emne'));
+    const watching = startWatch(['--content', content, '--templates', templates, '--out', join(root, 'out')]);
+    try {
+      await watching.waitFor(/Watching /, 0);
+      const save = async (file: string, text: string) => {
+        const from = watching.stderr().length;
+        await writeFile(file, text);
+        return watching.waitFor(/rebuilt after .* ms\n/, from);
+      };
+      // The legal background's wording: the handout and phone edition change; the guide, sheets and cards are kept.
+      const legal = await save(topic, original.replace('### Vejledningspligt\n', '### Vejledningspligt\n\nEn ny sætning.\n'));
+      expect(legal).toMatch(/Built 2 of 2 topics, 2 files \(12 unchanged\)/);
+      // A flip-chart prompt: the sheets too.
+      await save(topic, original.replace('### Til flipover\n', '### Til flipover\n\n- Hvad gør vi nu?\n'));
+      // The cards' layout: the cards and the run sheet (which counts them) for both topics, nothing else.
+      const layout = await save(
+        join(templates, 'prikkort.hbs'),
+        `${await readFile(join(templates, 'prikkort.hbs'), 'utf8')}\n{{!-- gemt --}}\n`,
+      );
+      expect(layout).toMatch(/Built 2 of 2 topics, 4 files \(10 unchanged\)/);
+      // Back to the first text, and a topic removed.
+      await save(topic, original);
+      await rm(join(content, 'andet.md'));
+      await watching.waitFor(/rebuilt after andet\.md/, 0);
+    } finally {
+      await watching.stop();
+    }
+    const fresh = await spawnCli(['build', '-q', '--content', content, '--templates', templates, '--out', join(root, 'fresh')]);
+    expect(fresh.code).toBe(0);
+    const watched = await filesIn(join(root, 'out'));
+    const built = await filesIn(join(root, 'fresh'));
+    expect([...watched.keys()]).toEqual([...built.keys()]);
+    for (const [path, bytes] of built) expect(Buffer.compare(watched.get(path)!, bytes), path).toBe(0);
+  }, 120_000);
 });
+
+/** `dialogkit watch` in a child process, with what it prints so far. */
+function startWatch(args: string[]) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dialogkit.js'), 'watch', ...args], { cwd: ROOT });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    stderr: () => stderr,
+    /** Waits until stderr, from `from` on, matches `pattern`; returns the new text. */
+    async waitFor(pattern: RegExp, from: number): Promise<string> {
+      for (let waited = 0; waited < 60_000; waited += 20) {
+        if (pattern.test(stderr.slice(from))) return stderr.slice(from);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
+    },
+    async stop(): Promise<void> {
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+/** Every file under `dir`, by path relative to it. */
+async function filesIn(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const files = await Promise.all(
+    names.map(async (e) => [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name))] as const),
+  );
+  return new Map(files.sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,3 +1,4 @@
+import { checkedSource, forgetOtherSources, memoBase, memoKit, type BuildMemo, type CheckedSource } from './build-memo.js';
 import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
 import { summarise, type TopicSummary } from './summary.js';
@@ -12,7 +13,8 @@ import { durationDiagnostics } from './schedule.js';
 import { LAYOUT_PRODUCTS, NO_LAYOUT, PRODUCTS, type Product } from './products/index.js';
 import { digest, fingerprint, fingerprintBase } from './fingerprint.js';
 import { createTypesetter, type FontSet, type Typesetter } from './typeset.js';
-import { makeViewModel, type Labels } from './view-model.js';
+import { recordReads, readsDigest } from './product-reads.js';
+import { makeViewModel, type Labels, type ViewModel } from './view-model.js';
 
 /** What a build needs, all as data: the core reads no files. */
 export interface BuildInput {
@@ -37,6 +39,8 @@ export interface BuildInput {
   previous?: Readonly<Record<string, string>>;
   /** The tool's version, part of every fingerprint. */
   version?: string;
+  /** What a long-lived process keeps between builds (`watch`): unchanged inputs are not parsed or checked again. */
+  memo?: BuildMemo;
 }
 
 export interface TopicBuild {
@@ -67,19 +71,21 @@ export interface BuildResult {
   labels?: Record<Language, Labels>;
 }
 
-/** Parses and checks every topic without typesetting. */
-export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; diagnostics: Diagnostic[] } {
+/** Parses and checks every topic without typesetting; with a `memo`, only topics whose bytes changed. */
+export function checkAll(sources: readonly SourceFile[], memo?: BuildMemo): { topics: Topic[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const topics: Topic[] = [];
   const lines = new Map<string, readonly string[]>();
+  forgetOtherSources(
+    memo,
+    sources.map((s) => s.path),
+  );
   for (const source of sources) {
-    const parsed = parseTopic(source);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.topic) {
-      topics.push(parsed.topic);
-      // The lines as parsed give checks exact columns.
-      lines.set(source.path, parsed.lines ?? []);
-      diagnostics.push(...checkTopic(parsed.topic), ...checkMediaWords(parsed.topic, lines.get(source.path)!));
+    const checked = checkedSource(memo, source.path, source.bytes, () => checkSource(source));
+    diagnostics.push(...checked.diagnostics);
+    if (checked.topic) {
+      topics.push(checked.topic);
+      lines.set(source.path, checked.lines);
     }
   }
   diagnostics.push(...checkSlugs(topics.map((t) => ({ slug: t.meta.slug, file: t.file }))));
@@ -88,8 +94,8 @@ export function checkAll(sources: readonly SourceFile[]): { topics: Topic[]; dia
 }
 
 /** Loads layouts and labels; template mistakes come back as diagnostics. */
-export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts'>): Kit {
-  return prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) });
+export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts' | 'memo'>): Kit {
+  return memoKit(input.memo, input, () => prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }));
 }
 
 /**
@@ -98,12 +104,15 @@ export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'f
  */
 export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => void): Promise<BuildResult> {
   const prepared = prepareLayouts(input);
-  const checked = checkAll(input.topics);
+  const checked = checkAll(input.topics, input.memo);
   const typesetter = input.typesetter ?? createTypesetter(input.fonts);
   const shared = [...prepared.diagnostics, ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file))];
   const results: TopicBuild[] = [];
   const bySource = new Map(checked.topics.map((t) => [t.file, t]));
-  const base = await fingerprintBase(input.version ?? '', input.labels, input.layouts, input.fonts, input.options);
+  const version = input.version ?? '';
+  const base = await memoBase(input.memo, { ...input, version }, () =>
+    fingerprintBase(version, input.labels, input.layouts, input.fonts, input.options),
+  );
 
   for (const source of input.topics) {
     const started = performance.now();
@@ -130,22 +139,20 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     };
     if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === LAYOUT_PRODUCTS.length) {
       const topicHash = await digest(source.bytes);
-      const stale: Product[] = [];
+      const view = makeViewModel(topic, input.options, prepared.labels[topic.meta.language]);
+      const creationDate = pinnedDate(input.options, topic);
+      const stale: { product: Product; print: string; context: string }[] = [];
       for (const product of PRODUCTS) {
-        const print = await fingerprint(base, [product.name, ...(product.reads ?? [])], source.bytes, topicHash);
+        const layoutNames = [product.name, ...(product.reads ?? [])];
+        const print = await fingerprint(base, layoutNames, source.bytes, topicHash);
         result.fingerprints[product.name] = print;
-        if (input.previous?.[`${slug}/${product.name}`] === print) result.unchanged.push(`${slug}/${product.file}`);
-        else stale.push(product);
+        const key = `${slug}/${product.name}`;
+        const context = input.memo ? await fingerprint(base, layoutNames, new Uint8Array(0), '') : '';
+        if (input.previous?.[key] === print || (await readsUnchanged(input, key, context, view, topic, creationDate, print)))
+          result.unchanged.push(`${slug}/${product.file}`);
+        else stale.push({ product, print, context });
       }
-      const made = await buildProducts(
-        topic,
-        stale,
-        prepared.layouts,
-        prepared.labels[topic.meta.language],
-        input,
-        typesetter,
-        source.bytes,
-      );
+      const made = await buildProducts(topic, stale, prepared.layouts, view, creationDate, typesetter, source.bytes, input.memo);
       result.files = made.files;
       result.notes = made.notes;
       result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);
@@ -162,28 +169,51 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   return { topics: results, diagnostics: sortDiagnostics(shared), ...(prepared.labels && { labels: prepared.labels }) };
 }
 
+/** One topic file parsed and checked on its own. */
+function checkSource(source: SourceFile): CheckedSource {
+  const parsed = parseTopic(source);
+  if (!parsed.topic) return { lines: [], diagnostics: parsed.diagnostics };
+  // The lines as parsed give checks exact columns.
+  const lines = parsed.lines ?? [];
+  return {
+    topic: parsed.topic,
+    lines,
+    diagnostics: [...parsed.diagnostics, ...checkTopic(parsed.topic), ...checkMediaWords(parsed.topic, lines)],
+  };
+}
+
 async function buildProducts(
   topic: Topic,
-  products: readonly Product[],
+  products: readonly { product: Product; print: string; context: string }[],
   layouts: Map<string, Layout>,
-  labels: Labels,
-  input: BuildInput,
+  view: ViewModel,
+  creationDate: Date,
   typesetter: Typesetter,
   source: Uint8Array,
+  memo: BuildMemo | undefined,
 ) {
   const files: OutputFile[] = [];
   const notes: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const missingGlyphs = new Map<string, string[]>();
-  const view = makeViewModel(topic, input.options, labels);
-  const creationDate = pinnedDate(input.options, topic);
-  for (const product of products) {
+  for (const { product, print, context } of products) {
     try {
-      const made = await product.make({ topic, view, layout: layouts.get(product.name) ?? NO_LAYOUT, layouts, typesetter, creationDate });
+      const seen = memo ? recordReads(view, topic) : { view, topic };
+      const layout = layouts.get(product.name) ?? NO_LAYOUT;
+      const made = await product.make({ topic: seen.topic, view: seen.view, layout, layouts, typesetter, creationDate });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);
       for (const char of made.missingGlyphs ?? []) missingGlyphs.set(char, [...(missingGlyphs.get(char) ?? []), product.file]);
+      if (memo && 'keys' in seen) {
+        const keys = seen.keys();
+        memo.reads.set(`${view.topic.slug}/${product.name}`, {
+          print,
+          context,
+          keys,
+          digest: await readsDigest(view, topic, keys, creationDate),
+        });
+      }
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;
@@ -191,6 +221,27 @@ async function buildProducts(
   }
   if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, new TextDecoder().decode(source), missingGlyphs));
   return { files, notes, diagnostics };
+}
+
+/**
+ * Whether the file on disk for `key` was made, in this process, from parts of the topic that
+ * a save left as they were (and the same layouts and shared inputs): then it is current under
+ * the new fingerprint `print` too, and is kept.
+ */
+async function readsUnchanged(
+  input: BuildInput,
+  key: string,
+  context: string,
+  view: ViewModel,
+  topic: Topic,
+  creationDate: Date,
+  print: string,
+): Promise<boolean> {
+  const kept = input.memo?.reads.get(key);
+  if (!kept || input.previous?.[key] !== kept.print || kept.context !== context) return false;
+  if ((await readsDigest(view, topic, kept.keys, creationDate)) !== kept.digest) return false;
+  kept.print = print;
+  return true;
 }
 
 /** SOURCE_DATE_EPOCH wins; else the topic's date; else a fixed date, so bytes never depend on the clock. */
