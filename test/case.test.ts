@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import { parseTopic } from '../src/core/parse-topic.js';
 import { checkAll } from '../src/core/build.js';
-import { buildSources, fileOf, source } from './helpers/build.js';
+import { builtFixture, fileOf, fixture, source } from './helpers/build.js';
 import { flat, readPdf, readStructure, unmarkedPaint, type StructElement } from './helpers/pdf.js';
 
-const hardware = async () => source(await readFile('content/hardware-og-udstyr.md', 'utf8'), 'content/hardware-og-udstyr.md');
+/** A case topic of the series (a copy of content/, test/fixtures/content/). */
+const HARDWARE = 'content/hardware-og-udstyr.md';
+const hardware = () => fixture(HARDWARE);
 
 function walk(element: StructElement): StructElement[] {
   return [element, ...element.children.flatMap(walk)];
@@ -20,7 +21,7 @@ describe('## Case: the case text itself', () => {
   });
 
   it('is printed on the handout, boxed, before the reflection questions, and tagged', async () => {
-    const result = await buildSources([await hardware()]);
+    const result = await builtFixture(HARDWARE);
     const pdf = await readPdf(fileOf(result, 'handout.pdf'));
     const text = flat(pdf.text);
     const caseAt = text.indexOf('Casen Ellen og den nye telefon.');
@@ -41,7 +42,7 @@ describe('## Case: the case text itself', () => {
   });
 
   it('is on the phone edition too, as its own section before the reflection questions', async () => {
-    const result = await buildSources([await hardware()]);
+    const result = await builtFixture(HARDWARE);
     const html = new TextDecoder().decode(fileOf(result, 'index.html'));
     const caseAt = html.indexOf('<h2 id="case">Casen</h2>');
     expect(caseAt).toBeGreaterThan(0);
@@ -50,13 +51,13 @@ describe('## Case: the case text itself', () => {
   });
 
   it('is referred to in the guide, in the step that presents it', async () => {
-    const result = await buildSources([await hardware()]);
+    const result = await builtFixture(HARDWARE);
     const text = flat((await readPdf(fileOf(result, 'drejebog.pdf'))).text);
     expect(text).toMatch(/Trin 1 · Rammesæt emnet med casen .{0,20}Casen står i deltagerarket, så alle kan læse med\./);
   });
 
   it('warns a case topic without one', async () => {
-    const text = (await readFile('content/hardware-og-udstyr.md', 'utf8')).replace(/## Case[\s\S]*?(?=## Trin 1)/, '');
+    const text = new TextDecoder().decode((await hardware()).bytes).replace(/## Case[\s\S]*?(?=## Trin 1)/, '');
     const { diagnostics } = checkAll([source(text, 'content/hardware-og-udstyr.md')]);
     const warning = diagnostics.find((d) => d.message.includes('no `## Case` section'));
     expect(warning?.severity).toBe('warning');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { BuildResult } from '../src/core/build.js';
-import { buildSources, source } from './helpers/build.js';
+import { buildProducts, source } from './helpers/build.js';
 import { readPdf } from './helpers/pdf.js';
 
 /**
@@ -112,7 +112,8 @@ async function missingWords(result: BuildResult, file: string, words: readonly s
 }
 
 async function check(topic: GeneratedTopic) {
-  const result = await buildSources([source(topic.markdown, 'content/genereret.md')]);
+  // Only the products whose words are counted are typeset.
+  const result = await buildProducts([source(topic.markdown, 'content/genereret.md')], ['drejebog', 'handout', 'flipover']);
   const built = result.topics[0]!;
   const missing: Record<string, string[]> = {};
   for (const [file, words] of Object.entries(topic.words)) {

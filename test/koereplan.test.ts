@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
-import { buildSources, fileOf, fixture } from './helpers/build.js';
+import { buildProducts, builtFixture, contentTopics, fileOf, fixture } from './helpers/build.js';
 import { flat, readPdf, readStructure, type StructElement } from './helpers/pdf.js';
-
-async function contentSources() {
-  const names = (await readdir('content')).filter((n) => n.endsWith('.md')).sort();
-  return Promise.all(names.map(async (n) => ({ path: `content/${n}`, bytes: new Uint8Array(await readFile(`content/${n}`)) })));
-}
 
 function walk(element: StructElement): StructElement[] {
   return [element, ...element.children.flatMap(walk)];
 }
 
 describe('koereplan.pdf, the one-page run sheet', () => {
-  it('fits one A4 page for every topic in content/, at 20 and at 200 participants', async () => {
-    const sources = await contentSources();
+  it('fits one A4 page for every topic of the series, at 20 and at 200 participants', async () => {
+    const sources = await contentTopics();
     for (const participants of [20, 200]) {
-      const result = await buildSources(sources, {
+      const result = await buildProducts(sources, ['koereplan'], {
         participants,
         start: '13:00',
         organisation: 'Faaborg-Midtfyn Kommune',
@@ -24,6 +18,7 @@ describe('koereplan.pdf, the one-page run sheet', () => {
         flipoverSize: 'A1',
         tile: 'A4',
       });
+      expect(result.topics).toHaveLength(6);
       for (const [index, topic] of result.topics.entries()) {
         const pdf = await readPdf(fileOf(result, 'koereplan.pdf', index));
         expect(pdf.pages, `${topic.slug} at ${participants}`).toHaveLength(1);
@@ -36,7 +31,7 @@ describe('koereplan.pdf, the one-page run sheet', () => {
   }, 180_000);
 
   it('says when, how long, what and with which material, and what to print for the group', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], {
+    const result = await buildProducts([await fixture('valid/minimal.md')], ['koereplan'], {
       start: '13:00',
       participants: 9,
       organisation: 'Faaborg-Midtfyn Kommune',
@@ -57,7 +52,11 @@ describe('koereplan.pdf, the one-page run sheet', () => {
   });
 
   it('counts A4 pieces when the sheets are tiled, and shows running minutes without a start time', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')], { flipoverSize: 'A1', tile: 'A4', participants: 9 });
+    const result = await buildProducts([await fixture('valid/minimal.md')], ['koereplan'], {
+      flipoverSize: 'A1',
+      tile: 'A4',
+      participants: 9,
+    });
     const text = flat((await readPdf(fileOf(result, 'koereplan.pdf'))).text);
     expect(text).toContain('Flipover-ark: 3 ark på A1, printet som 45 A4-ark (15 pr. ark)');
     expect(text).toMatch(/0–5 5 Trin 1/);
@@ -65,7 +64,7 @@ describe('koereplan.pdf, the one-page run sheet', () => {
   });
 
   it('is in English for an English topic, with English clock times', async () => {
-    const result = await buildSources([await fixture('english/english.md')], { start: '09:30' });
+    const result = await buildProducts([await fixture('english/english.md')], ['koereplan'], { start: '09:30' });
     const text = flat((await readPdf(fileOf(result, 'koereplan.pdf'))).text);
     expect(text).toContain('Run sheet');
     expect(text).toContain('Print list');
@@ -74,7 +73,7 @@ describe('koereplan.pdf, the one-page run sheet', () => {
   });
 
   it('is tagged: the schedule is a Table of TR rows with TH headers and TD cells', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     const pages = await readStructure((await readPdf(fileOf(result, 'koereplan.pdf'))).doc);
     const all = pages.flatMap((p) => (p.tree ? walk(p.tree) : []));
     const table = all.find((e) => e.role === 'Table')!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { notesFor } from '../src/core/products/handout.js';
 import { formatClock } from '../src/core/options.js';
-import { buildSources, fileOf, fixture, source } from './helpers/build.js';
+import { buildProducts, builtFixture, fileOf, source } from './helpers/build.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
 describe('print polish', () => {
@@ -12,14 +12,14 @@ describe('print polish', () => {
   });
 
   it('makes the vote card agree with the number of dots', async () => {
-    const one = flat((await readPdf(fileOf(await buildSources([await fixture('valid/minimal.md')]), 'prikkort.pdf'))).pages[0]!.text);
+    const one = flat((await readPdf(fileOf(await builtFixture('valid/minimal.md'), 'prikkort.pdf'))).pages[0]!.text);
     expect(one).toContain('Sæt din prik ved det idéforslag');
     expect(one).not.toContain('flere');
     const text = (await readFile('test/fixtures/valid/minimal.md', 'utf8')).replace(
       /^participants:.*$/m,
       (line) => `${line}\ndotvote: { dots: 3 }`,
     );
-    const three = flat((await readPdf(fileOf(await buildSources([source(text)]), 'prikkort.pdf'))).pages[0]!.text);
+    const three = flat((await readPdf(fileOf(await buildProducts([source(text)], ['prikkort']), 'prikkort.pdf'))).pages[0]!.text);
     expect(three).toContain('Hver deltager har 3 prikker');
     expect(three).toContain('Sæt dine 3 prikker ved de idéforslag');
     expect(three).toContain('Du må gerne sætte flere af dem på samme forslag.');
@@ -33,7 +33,9 @@ describe('print polish', () => {
     // Step 1 grows a paragraph at a time, so its tip lands at every height, the foot of a page too.
     for (let n = 18; n <= 34; n += 2) {
       const text = seed.replace('### Dialogspørgsmål', `${filler(n)}\n\n### Dialogspørgsmål`);
-      const pages = (await readPdf(fileOf(await buildSources([source(text)]), 'drejebog.pdf'))).pages.map((p) => flat(p.text));
+      const pages = (await readPdf(fileOf(await buildProducts([source(text)], ['drejebog']), 'drejebog.pdf'))).pages.map((p) =>
+        flat(p.text),
+      );
       const tipPage = pages.findIndex((t) => t.includes('Deltagerne kan se filmen'));
       const questionsPage = pages.findIndex((t) => t.includes('Hjælper vi også med private apps?'));
       expect(tipPage, `with ${n} paragraphs`).toBe(questionsPage);

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
-import { ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
+import { cli, ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
 
 /** Every file under `dir`, relative, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -48,8 +48,11 @@ describe('safe output', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
+  /** The real executable: for what one process sees of another (locks), and refusals (a fresh process's HOME). */
   const build = (out: string, extra: string[] = [], env: Record<string, string> = {}) =>
     spawnCli(['build', '-q', '--content', content, '--out', out, ...extra], { env });
+  /** The same CLI in this process, for what only the output folder decides: no process start-up paid. */
+  const buildHere = (out: string, extra: string[] = []) => cli(['build', '-q', '--content', content, '--out', out, ...extra]);
 
   it('refuses dangerous --out values with exit 2 and one line, touching nothing', async () => {
     // A home folder of the test's own, apart from `root` (which must be refused for holding the content).
@@ -74,8 +77,10 @@ describe('safe output', () => {
       [foreign, /not empty and holds no manifest\.json of Dialogkit's/],
       [alien, /manifest\.json that Dialogkit did not write/],
     ];
-    for (const [out, message] of cases) {
-      const run = await build(out, [], { HOME: join(home, 'me') });
+    // Side by side: each is a process of its own that only looks before it refuses.
+    const runs = await Promise.all(cases.map(([out]) => build(out, [], { HOME: join(home, 'me') })));
+    for (const [index, [out, message]] of cases.entries()) {
+      const run = runs[index]!;
       expect(run.code, out).toBe(2);
       expect(run.stderr, out).toMatch(message);
       expectOneClearLine(run.stderr);
@@ -88,7 +93,7 @@ describe('safe output', () => {
 
   it('leaves foreign files in and around the output folder alone, and cleans only its own leftovers', async () => {
     const out = join(root, 'out-foreign');
-    expect((await build(out)).code).toBe(0);
+    expect((await buildHere(out)).code).toBe(0);
     const foreign: Record<string, string> = {
       'notes.txt': 'a',
       'emne/notes.txt': 'b',
@@ -107,7 +112,7 @@ describe('safe output', () => {
     await writeFile(join(out, 'emne/.handout.pdf.dialogkit-99999-0123abcd.tmp'), 'half');
     await writeFile(join(out, '.index.html.dialogkit-99999-89abcdef.tmp'), 'half');
 
-    const run = await build(out, ['--force']);
+    const run = await buildHere(out, ['--force']);
     expect(run.code, run.stderr).toBe(0);
     for (const [path, text] of Object.entries(foreign)) expect(await readFile(join(out, path), 'utf8'), path).toBe(text);
     expect(await readFile(join(root, 'beside-out.txt'), 'utf8')).toBe('h');
@@ -122,12 +127,12 @@ describe('safe output', () => {
       readFile(join(out, 'manifest.json'), 'utf8').then((t) => (JSON.parse(t) as { topics: { slug: string }[] }).topics.map((t) => t.slug));
     try {
       await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
-      expect((await build(out)).code).toBe(0);
+      expect((await buildHere(out)).code).toBe(0);
       expect(await slugs()).toEqual(['andet', 'emne']);
       await writeFile(join(out, 'andet', 'mine.txt'), 'a file of my own');
       await rm(join(content, 'andet.md'));
 
-      const run = await spawnCli(['build', '--content', content, '--out', out]);
+      const run = await cli(['build', '--content', content, '--out', out]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/andet\s+removed \(its topic file is gone\)/);
       expect(run.stderr).toContain('removed 1 gone topic');
@@ -139,9 +144,9 @@ describe('safe output', () => {
       // Without files of the user's, the folder goes too.
       await rm(join(out, 'andet', 'mine.txt'));
       await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
-      expect((await build(out)).code).toBe(0);
+      expect((await buildHere(out)).code).toBe(0);
       await rm(join(content, 'andet.md'));
-      expect((await build(out)).code).toBe(0);
+      expect((await buildHere(out)).code).toBe(0);
       expect(await readdir(out)).not.toContain('andet');
     } finally {
       await rm(join(content, 'andet.md'), { force: true });
@@ -169,7 +174,7 @@ describe('safe output', () => {
     await mkdir(out);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     await writeFile(join(out, '.dialogkit.lock'), JSON.stringify({ pid: Number(dead), host: hostname() }));
-    const run = await build(out);
+    const run = await buildHere(out);
     expect(run.code, run.stderr).toBe(0);
     expect(await readdir(out)).not.toContain('.dialogkit.lock');
 
@@ -206,7 +211,7 @@ describe('safe output', () => {
       if (!mountTmpfs(mountPoint, 'size=300k')) context.skip('mount is not allowed here');
       try {
         await copyFile(join(FIXTURES, 'valid/minimal.md'), join(content, 'andet.md'));
-        const run = await build(join(mountPoint, 'out'));
+        const run = await buildHere(join(mountPoint, 'out'));
         expect(run.code).toBe(4);
         expect(run.stderr).toMatch(/^dialogkit: error: cannot write .+: no space is left on the device \(ENOSPC\); free some space/);
         expectOneClearLine(run.stderr);

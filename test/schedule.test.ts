@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
 import { parseTopic } from '../src/core/parse-topic.js';
 import type { Topic } from '../src/core/model.js';
 import { durationProblems, mediaStepIndex, scheduleSteps, shortestSession } from '../src/core/schedule.js';
 import { validateOptions } from '../src/core/options.js';
-import { buildSources, fileOf, source } from './helpers/build.js';
+import { buildProducts, contentTopics, fileOf, source } from './helpers/build.js';
 import { flat, readPdf } from './helpers/pdf.js';
 
 function topic(steps: [number, string][], media = 'media: { kind: film, title: Filmen, url: "https://example.org/f", minutes: 6 }'): Topic {
@@ -119,12 +118,11 @@ describe('durationProblems', () => {
 });
 
 describe('--duration in the products', () => {
-  it('scales every topic in content/ to 45 minutes: the guide totals 45 and says it was adapted', async () => {
-    const names = (await readdir('content')).filter((n) => n.endsWith('.md')).sort();
-    const sources = await Promise.all(
-      names.map(async (n) => ({ path: `content/${n}`, bytes: new Uint8Array(await readFile(`content/${n}`)) })),
-    );
-    const result = await buildSources(sources, { duration: 45, start: '13:00' });
+  it('scales every topic of the series to 45 minutes: the guide totals 45 and says it was adapted', async () => {
+    const sources = await contentTopics();
+    const names = sources.map((s) => s.path.slice('content/'.length));
+    const result = await buildProducts(sources, ['drejebog'], { duration: 45, start: '13:00' });
+    expect(result.topics).toHaveLength(6);
     for (const [index] of names.entries()) {
       expect(result.topics[index]!.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const text = flat((await readPdf(fileOf(result, 'drejebog.pdf', index))).text);
@@ -139,7 +137,8 @@ describe('--duration in the products', () => {
   }, 120_000);
 
   it('makes an unmeetable length an error on the topic, at its duration line', async () => {
-    const result = await buildSources([source(await readFile('content/forventningsafstemning.md', 'utf8'))], { duration: 5 });
+    const topic = (await contentTopics()).find((s) => s.path === 'content/forventningsafstemning.md')!;
+    const result = await buildProducts([topic], ['drejebog'], { duration: 5 });
     const errors = result.topics[0]!.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(7);

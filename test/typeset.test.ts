@@ -34,6 +34,18 @@ describe('the pdfmake we ship is the patched one', () => {
   });
 });
 
+describe('one process, many documents', () => {
+  it('gives each document its own glyphs: an italic "å" in one does not take the "a" out of the next one\'s text', async () => {
+    // A font set of its own, so its files are parsed afresh here, whatever this worker typeset before.
+    const typesetter = createTypesetter({ ...fonts });
+    const italic = (text: string) => definition({ ...base, content: [{ text, italics: true }] });
+    // Subsetting "å" adds its component glyph "a", made without a character.
+    await typesetter.render(italic('på'));
+    const next = await typesetter.render(italic('Casen står i deltagerarket'));
+    expect(flat((await readPdf(next.bytes)).text)).toBe('Casen står i deltagerarket');
+  });
+});
+
 describe('text conservation: every character of the content is drawn, or the render says which was not', () => {
   it('names the source line of a block pdfmake dropped (kept together, taller than a page)', async () => {
     const long = Array.from({ length: 900 }, (_, i) => `ord${i}`).join(' ');

@@ -11,7 +11,7 @@ import { validateOptions } from '../src/core/options.js';
 import { parseTopic } from '../src/core/parse-topic.js';
 import { buildSources, fileOf, fixture, FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
-import { cli, ROOT, temporaryDir } from './helpers/cli.js';
+import { cli, temporaryDir } from './helpers/cli.js';
 import { readPdf, readStructure, type StructElement } from './helpers/pdf.js';
 import { decodeQr } from './helpers/qr.js';
 
@@ -26,7 +26,7 @@ let topic: Topic;
 beforeAll(async () => {
   if (!HAS_BROWSER) return;
   content = await temporaryDir();
-  await copyFile(join(ROOT, 'content', `${SLUG}.md`), join(content, `${SLUG}.md`));
+  await copyFile(join(FIXTURES, 'content', `${SLUG}.md`), join(content, `${SLUG}.md`));
   await copyFile(join(FIXTURES, 'english/english.md'), join(content, 'english.md'));
   published = await publish(content, ['--base-url', BASE, '--start', '13:00']);
   topic = parseTopic({ path: `${SLUG}.md`, bytes: new Uint8Array(await readFile(join(content, `${SLUG}.md`))) }).topic!;

@@ -2,8 +2,13 @@
  * The `fontkit` pdfkit gets: the real one, except that a font file is parsed once per process
  * instead of once per document. pdfkit opens every font of every document with `create(bytes)`;
  * the bytes are the same object each time (pdfmake's virtual file system keeps them), so the
- * parsed font is kept with them. Subsetting stays per document (pdfkit's EmbeddedFont), and
- * a parsed font's caches only hold what its file says, so the bytes written do not change.
+ * parsed font is kept with them. Subsetting stays per document (pdfkit's EmbeddedFont).
+ *
+ * Each document gets a view of the parsed font with glyph objects of its own: a glyph keeps the
+ * characters it was first made for, and pdfkit writes those as its text (ToUnicode). Shared, a
+ * glyph first made without characters (subsetting `å` adds its component `a`) stayed so, and a
+ * later document's `a` in that face was drawn but read back as nothing. The tables (the file's
+ * parsed data) stay shared; the glyphs, and the layout engine that makes them, are per view.
  */
 import * as fontkit from 'fontkit';
 
@@ -16,7 +21,11 @@ export function create(bytes, postscriptName) {
   if (!byName) parsed.set(bytes, (byName = new Map()));
   const key = postscriptName ?? '';
   if (!byName.has(key)) byName.set(key, fontkit.create(bytes, postscriptName));
-  return byName.get(key);
+  const shared = byName.get(key);
+  if (!shared) return shared;
+  const font = Object.create(shared);
+  font._glyphs = {};
+  return font;
 }
 
 export default { ...fontkit, create };

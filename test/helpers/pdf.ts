@@ -55,6 +55,19 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
   return { pages, text: pages.map((p) => p.text).join('\f'), info: meta.info as Record<string, unknown>, fonts: [...fonts], doc };
 }
 
+/**
+ * Opens PDF bytes with pdf.js and reads only the page count and the document info: what a test
+ * of many files needs to know they open, without the cost of reading every page's text.
+ */
+export async function readPdfInfo(bytes: Uint8Array): Promise<{ pages: number; info: Record<string, unknown> }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    return { pages: doc.numPages, info: (await doc.getMetadata()).info as Record<string, unknown> };
+  } finally {
+    await doc.destroy();
+  }
+}
+
 /** The base-14 font names a PDF must not rely on (they are not embedded). */
 export const BASE14 = /^(Helvetica|Times|Courier|Symbol|ZapfDingbats)/;
 
