@@ -9,7 +9,7 @@ import type { Manifest } from '../src/core/manifest.js';
 import type { Block, Span, Topic } from '../src/core/model.js';
 import { validateOptions } from '../src/core/options.js';
 import { parseTopic } from '../src/core/parse-topic.js';
-import { buildSources, fileOf, fixture, FIXTURES } from './helpers/build.js';
+import { buildSources, builtFixture, fileOf, fixture, FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
 import { cli, temporaryDir } from './helpers/cli.js';
 import { readPdf, readStructure, type StructElement } from './helpers/pdf.js';
@@ -281,7 +281,7 @@ describe('--base-url on paper', () => {
   });
 
   it('prints no such code without it', async () => {
-    const result = await buildSources([await fixture('valid/minimal.md')]);
+    const result = await builtFixture('valid/minimal.md');
     for (const name of ['handout.pdf', 'drejebog.pdf']) {
       const pdf = await readPdf(fileOf(result, name));
       expect(pdf.text).not.toContain('LÆS DET PÅ MOBILEN');

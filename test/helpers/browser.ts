@@ -79,10 +79,13 @@ export interface Published {
 /** Builds `content` into a fresh folder with the CLI (and any further options), serves it and launches Chromium. */
 export async function publish(content: string, options: string[] = []): Promise<Published> {
   const out = await temporaryDir();
-  const run = await cli(['build', '--content', content, '--out', out, '--quiet', ...options]);
-  if (run.code !== 0) throw new Error(`build failed (${run.code}): ${run.stderr}`);
+  // Chromium starts while the CLI builds.
+  const [run, browser] = await Promise.all([cli(['build', '--content', content, '--out', out, '--quiet', ...options]), launch()]);
+  if (run.code !== 0) {
+    await browser.close();
+    throw new Error(`build failed (${run.code}): ${run.stderr}`);
+  }
   const server = await serve(out);
-  const browser = await launch();
   await mkdir(ARTIFACTS, { recursive: true });
   return { out, server, browser, close: async () => void (await Promise.all([browser.close(), server.close()])) };
 }
