@@ -279,7 +279,6 @@ async function watchCommand(
     buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
   );
   if (first === ExitCode.usageError) return first;
-  io.err(`Watching ${contentDir}/ and ${templates ?? 'templates'}/ for changes. Press Ctrl-C to stop.`);
   const stop = watchFolders(
     [contentDir, (templates ?? TEMPLATES_DIR).replace(/\/$/, '')],
     async (files) => {
@@ -292,6 +291,8 @@ async function watchCommand(
     },
     (folder, error) => io.err(`dialogkit: warning: stopped watching ${folder}: ${error.message}`),
   );
+  // Said only once the folders are watched: a save made as soon as this line shows is seen.
+  io.err(`Watching ${contentDir}/ and ${templates ?? 'templates'}/ for changes. Press Ctrl-C to stop.`);
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   stop();
   return ExitCode.ok;
