@@ -8,10 +8,10 @@ import { keepTogether, keepWithNext } from '../pdf/keep.js';
 import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, LAYOUT, tableBody, type StructureTag } from '../pdf/tags.js';
-import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
+import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view-model.js';
 import { mediaBox, footer, section, titleHeader } from './parts.js';
-import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
+import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
 
 const SETTINGS = { page: PAGE_SETTINGS, theme: THEME_SETTINGS };
@@ -25,9 +25,7 @@ export const drejebog: Product = {
   parts: ['phone', 'title', 'organisation', 'overview', 'section', 'questions', 'checklist', 'steps', 'note', 'extras'],
   settings: SETTINGS,
   async make(ctx) {
-    const settings = settingsOf(ctx, SETTINGS);
-    const theme = themeFrom(settings);
-    const page = pageOf(settings.page.size, settings.page.orientation, settings.page.margins);
+    const { theme, page } = documentSettings(ctx, SETTINGS);
     const { topic, labels } = ctx.view;
     return renderPdf(ctx, this.file, {
       subject: labels.guide,

@@ -8,9 +8,9 @@ import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { element, type StructureTag } from '../pdf/tags.js';
-import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
+import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { footer, mediaBox, section, titleHeader } from './parts.js';
-import { pageOf, renderPdf, settingsOf, type Page } from './pdf-document.js';
+import { documentSettings, renderPdf, type Page } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product } from './product.js';
 
 const SETTINGS = {
@@ -35,9 +35,7 @@ export const handout: Product = {
   parts: ['phone', 'header', 'questions', 'reflection', 'media', 'section', 'case'],
   settings: SETTINGS,
   async make(ctx) {
-    const settings = settingsOf(ctx, SETTINGS);
-    const theme = themeFrom(settings);
-    const page = pageOf(settings.page.size, settings.page.orientation, settings.page.margins);
+    const { settings, theme, page } = documentSettings(ctx, SETTINGS);
     const { topic, labels } = ctx.view;
     return renderPdf(ctx, this.file, {
       subject: labels.handout,

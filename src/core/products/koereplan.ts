@@ -6,11 +6,11 @@ import { plain } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
 import { logoNode } from '../pdf/logo-node.js';
 import { element, tableBody } from '../pdf/tags.js';
-import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
+import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { printList, type PrintList } from '../print-list.js';
 import { runSheetRows } from '../run-sheet.js';
 import { footer, titleHeader } from './parts.js';
-import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
+import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
 
 const SETTINGS = { page: PAGE_SETTINGS, theme: THEME_SETTINGS };
@@ -26,9 +26,7 @@ export const koereplan: Product = {
   // The print list counts the sheets' A4 pieces and the cards per page from these layouts' settings.
   reads: ['flipover', 'prikkort'],
   async make(ctx) {
-    const settings = settingsOf(ctx, SETTINGS);
-    const theme = themeFrom(settings);
-    const page = pageOf(settings.page.size, settings.page.orientation, settings.page.margins);
+    const { theme, page } = documentSettings(ctx, SETTINGS);
     const { topic, labels } = ctx.view;
     return renderPdf(ctx, this.file, {
       subject: labels.runSheet.title,

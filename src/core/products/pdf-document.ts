@@ -1,7 +1,7 @@
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { keepRule } from '../pdf/keep.js';
 import { paper, type Orientation } from '../pdf/paper.js';
-import type { Theme } from '../pdf/theme.js';
+import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { PaperSize } from '../model.js';
 import type { SettingsOf, SettingsTable } from '../settings.js';
 import { pdfResult, type ProductContext, type ProductResult } from './product.js';
@@ -83,4 +83,21 @@ export async function renderPdf(ctx: ProductContext, file: string, spec: PdfSpec
 /** A product's checked layout settings, typed by the table they were checked against (kit.ts). */
 export function settingsOf<T extends SettingsTable>(ctx: ProductContext, _table: T): SettingsOf<T> {
   return ctx.layout.settings as SettingsOf<T>;
+}
+
+/**
+ * A page-and-theme document's settings (the guide, handout and run sheet) with the theme and the
+ * page they describe, read once so the three products cannot each derive them differently.
+ */
+export function documentSettings<T extends SettingsTable>(
+  ctx: ProductContext,
+  table: T,
+): { settings: SettingsOf<T>; theme: Theme; page: Page } {
+  // Every such table holds the page and theme tables (theme.ts); only their types are read here.
+  const { page } = settingsOf(ctx, { page: PAGE_SETTINGS });
+  return {
+    settings: settingsOf(ctx, table),
+    theme: themeFrom(settingsOf(ctx, { theme: THEME_SETTINGS })),
+    page: pageOf(page.size, page.orientation, page.margins),
+  };
 }
