@@ -89,17 +89,23 @@ export interface LineSegment {
   y2: number;
 }
 
-/**
- * Every stroked straight line segment drawn on a page (crop marks, alignment marks, rules), in PDF user
- * space (points, origin bottom-left), with the current transformation matrix applied.
- */
-export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): Promise<LineSegment[]> {
+type Matrix = [number, number, number, number, number, number];
+
+/** One path drawn on a page: how it was painted, its data, and the transformation in force. */
+interface DrawnPath {
+  paint: number;
+  /** pdf.js 5 path data: 0 = moveTo x y, 1 = lineTo x y, 2 = curveTo (6 numbers), 3 = quadratic (4), 4 = close. */
+  data: number[];
+  ctm: Matrix;
+}
+
+/** Every path drawn on a page, with the current transformation matrix tracked through saves, transforms and placed pages. */
+async function drawnPaths(doc: PDFDocumentProxy, pageNumber: number): Promise<DrawnPath[]> {
   const page = await doc.getPage(pageNumber);
   const { fnArray, argsArray } = await page.getOperatorList();
-  type Matrix = [number, number, number, number, number, number];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const identity: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm = identity;
   const stack: Matrix[] = [];
-  const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
   const multiply = (a: Matrix, b: Matrix): Matrix => [
     b[0] * a[0] + b[1] * a[2],
     b[0] * a[1] + b[1] * a[3],
@@ -108,41 +114,57 @@ export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): P
     b[4] * a[0] + b[5] * a[2] + a[4],
     b[4] * a[1] + b[5] * a[3] + a[5],
   ];
-  const segments: LineSegment[] = [];
+  const paths: DrawnPath[] = [];
   fnArray.forEach((fn, i) => {
     const args = argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.restore) ctm = stack.pop() ?? identity;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin) {
       // A placed page (pdf-lib's drawPage) or form: its matrix applies until its end.
       stack.push(ctm);
       if (Array.isArray(args[0]) || (args[0] && typeof args[0] === 'object'))
         ctm = multiply(ctm, Array.from(Object.values(args[0] as Record<string, number>)) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.constructPath && (args[0] === OPS.stroke || args[0] === OPS.closeStroke)) {
-      // pdf.js 5: [paint op, [path data], bounds]; path data: 0 = moveTo x y, 1 = lineTo x y, 2 = curveTo (6), 3 = quadratic (4), 4 = close.
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? identity;
+    else if (fn === OPS.constructPath) {
+      // pdf.js 5: [paint op, [path data], bounds].
       const path = (args[1] as unknown[] | undefined)?.[0] as Record<string, number> | null | undefined;
-      const data = path ? Array.from(Object.values(path)) : [];
-      const found: LineSegment[] = [];
-      let at: readonly [number, number] | undefined;
-      for (let k = 0; k < data.length;) {
-        const op = data[k]!;
-        if (op === 0 || op === 1) {
-          const point = apply(ctm, data[k + 1]!, data[k + 2]!);
-          if (op === 1 && at) found.push({ x1: at[0], y1: at[1], x2: point[0], y2: point[1] });
-          at = point;
-          k += 3;
-        } else if (op === 4) k += 1;
-        else {
-          // Curves: not a straight mark; skip the whole path.
-          found.length = 0;
-          break;
-        }
-      }
-      segments.push(...found);
+      paths.push({ paint: args[0] as number, data: path ? Array.from(Object.values(path)) : [], ctm });
     }
   });
+  return paths;
+}
+
+function apply(m: Matrix, x: number, y: number): readonly [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/**
+ * Every stroked straight line segment drawn on a page (crop marks, alignment marks, rules), in PDF user
+ * space (points, origin bottom-left), with the current transformation matrix applied.
+ */
+export async function lineSegments(doc: PDFDocumentProxy, pageNumber: number): Promise<LineSegment[]> {
+  const segments: LineSegment[] = [];
+  for (const { paint, data, ctm } of await drawnPaths(doc, pageNumber)) {
+    if (paint !== OPS.stroke && paint !== OPS.closeStroke) continue;
+    const found: LineSegment[] = [];
+    let at: readonly [number, number] | undefined;
+    for (let k = 0; k < data.length;) {
+      const op = data[k]!;
+      if (op === 0 || op === 1) {
+        const point = apply(ctm, data[k + 1]!, data[k + 2]!);
+        if (op === 1 && at) found.push({ x1: at[0], y1: at[1], x2: point[0], y2: point[1] });
+        at = point;
+        k += 3;
+      } else if (op === 4) k += 1;
+      else {
+        // Curves: not a straight mark; skip the whole path.
+        found.length = 0;
+        break;
+      }
+    }
+    segments.push(...found);
+  }
   return segments;
 }
 
@@ -158,45 +180,24 @@ export interface Box {
  * user space (points, origin bottom-left), with the current transformation matrix applied.
  */
 export async function filledBoxes(doc: PDFDocumentProxy, pageNumber: number): Promise<Box[]> {
-  const page = await doc.getPage(pageNumber);
-  const { fnArray, argsArray } = await page.getOperatorList();
-  type Matrix = [number, number, number, number, number, number];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  const multiply = (a: Matrix, b: Matrix): Matrix => [
-    b[0] * a[0] + b[1] * a[2],
-    b[0] * a[1] + b[1] * a[3],
-    b[2] * a[0] + b[3] * a[2],
-    b[2] * a[1] + b[3] * a[3],
-    b[4] * a[0] + b[5] * a[2] + a[4],
-    b[4] * a[1] + b[5] * a[3] + a[5],
-  ];
-  const boxes: Box[] = [];
   const fills: number[] = [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke];
-  fnArray.forEach((fn, i) => {
-    const args = argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.constructPath && fills.includes(args[0] as number)) {
-      // pdf.js 5: [paint op, [path data], bounds]; path data: 0 = moveTo x y, 1 = lineTo x y, 2 = curveTo (6), 3 = quadratic (4), 4 = close.
-      const path = (args[1] as unknown[] | undefined)?.[0] as Record<string, number> | null | undefined;
-      const data = path ? Array.from(Object.values(path)) : [];
-      const xs: number[] = [];
-      const ys: number[] = [];
-      for (let k = 0; k < data.length;) {
-        const count = ({ 0: 2, 1: 2, 2: 6, 3: 4 } as Record<number, number>)[data[k]!] ?? 0;
-        for (let c = 0; c < count; c += 2) {
-          const [x, y] = [data[k + 1 + c]!, data[k + 2 + c]!];
-          xs.push(ctm[0] * x + ctm[2] * y + ctm[4]);
-          ys.push(ctm[1] * x + ctm[3] * y + ctm[5]);
-        }
-        k += 1 + count;
+  const boxes: Box[] = [];
+  for (const { paint, data, ctm } of await drawnPaths(doc, pageNumber)) {
+    if (!fills.includes(paint)) continue;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let k = 0; k < data.length;) {
+      const count = ({ 0: 2, 1: 2, 2: 6, 3: 4 } as Record<number, number>)[data[k]!] ?? 0;
+      for (let c = 0; c < count; c += 2) {
+        const [x, y] = apply(ctm, data[k + 1 + c]!, data[k + 2 + c]!);
+        xs.push(x);
+        ys.push(y);
       }
-      if (xs.length > 0)
-        boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+      k += 1 + count;
     }
-  });
+    if (xs.length > 0)
+      boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+  }
   return boxes;
 }
 
