@@ -1,4 +1,5 @@
 import type { Column, Content } from 'pdfmake/interfaces.js';
+import { capsLabel } from './caps-label.js';
 import type { Block, ListItem } from '../model.js';
 import { inlines } from './inline.js';
 import { keepTogether, keepWithNext } from './keep.js';
@@ -72,18 +73,7 @@ export function tipBox(content: readonly Block[], theme: Theme, label: string, k
       body: [
         [
           {
-            stack: [
-              {
-                text: label.toUpperCase(),
-                bold: true,
-                fontSize: theme.sizes.small,
-                color: theme.colors.muted,
-                characterSpacing: 0.6,
-                margin: [0, 0, 0, 2],
-                tag: element('P', { actual: label }),
-              },
-              ...blocks(content, theme, 'Tip', undefined, false),
-            ],
+            stack: [capsLabel(label, theme, { margin: [0, 0, 0, 2] }), ...blocks(content, theme, 'Tip', undefined, false)],
           },
         ],
       ],

@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import { capsLabel } from './caps-label.js';
 import { displayAddress } from './inline.js';
 import { keepTogether } from './keep.js';
 import { element } from './tags.js';
@@ -17,14 +18,7 @@ export function qrBox(label: string, lines: Content[], url: string, alt: string,
         [
           {
             stack: [
-              {
-                text: label.toUpperCase(),
-                fontSize: theme.sizes.small,
-                bold: true,
-                color: theme.colors.muted,
-                characterSpacing: 0.6,
-                tag: element('P', { actual: label }),
-              },
+              capsLabel(label, theme),
               ...lines,
               {
                 text: [{ text: displayAddress(url), link: url, tag: element('Link') }],

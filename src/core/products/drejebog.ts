@@ -3,6 +3,7 @@ import { fill } from '../labels.js';
 import type { ListItem } from '../model.js';
 import { partText } from '../layout.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
+import { capsLabel } from '../pdf/caps-label.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether, keepWithNext } from '../pdf/keep.js';
 import { logoNode } from '../pdf/logo-node.js';
@@ -146,16 +147,7 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
 
 function fact(label: string, value: string, theme: Theme): Content {
   return {
-    stack: [
-      {
-        text: label.toUpperCase(),
-        fontSize: theme.sizes.small,
-        color: theme.colors.muted,
-        characterSpacing: 0.6,
-        tag: element('Span', { actual: label }),
-      },
-      { text: plain(value), bold: true },
-    ],
+    stack: [capsLabel(label, theme, { bold: false, tag: element('Span', { actual: label }) }), { text: plain(value), bold: true }],
     tag: element('P'),
   };
 }
@@ -287,15 +279,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
           [
             {
               stack: [
-                {
-                  text: labels.questions.toUpperCase(),
-                  bold: true,
-                  fontSize: theme.sizes.small,
-                  color: theme.colors.accent,
-                  characterSpacing: 0.6,
-                  margin: [0, 0, 0, 3],
-                  tag: element('P', { actual: labels.questions }),
-                },
+                capsLabel(labels.questions, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
                 listNode(
                   step.questions.map((q) => listItem(q, theme, labels.tip, false)),
                   false,
@@ -321,15 +305,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
   if (step.flipPrompts.length > 0) {
     body.push({
       stack: [
-        {
-          text: labels.flipover.toUpperCase(),
-          bold: true,
-          fontSize: theme.sizes.small,
-          color: theme.colors.accent,
-          characterSpacing: 0.6,
-          margin: [0, 0, 0, 3],
-          tag: element('P', { actual: labels.flipover }),
-        },
+        capsLabel(labels.flipover, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
         listNode(
           step.flipPrompts.map((p) =>
             listItemNode([
