@@ -1,15 +1,15 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
 import { partText } from '../layout.js';
-import { blocks, bookmark, listItem, listItemNode, listNode } from '../pdf/blocks.js';
-import { inlines, plain } from '../pdf/inline.js';
+import { blocks, listItem, listItemNode, listNode } from '../pdf/blocks.js';
+import { inlines } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
 import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { element, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
-import { footer, mediaBox, section, titleHeader } from './parts.js';
+import { footer, mediaBox, section, sectionHeading, titleHeader } from './parts.js';
 import { documentSettings, renderPdf, type Page } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product } from './product.js';
 
@@ -120,16 +120,7 @@ export function notesFor(stepMinutes: number, questions: number, least: number):
 
 /** The case, boxed and tinted so it reads as the story the dialogue starts from. */
 function caseBox(title: string, content: Block[], theme: Theme): Content[] {
-  const heading: Content = {
-    text: plain(title),
-    fontSize: theme.sizes.h2,
-    bold: true,
-    color: theme.colors.accent,
-    margin: [0, 0, 0, 6],
-    headlineLevel: 2,
-    tag: element('H2'),
-    ...bookmark(title, outlineId(title)),
-  };
+  const heading = sectionHeading(title, theme, outlineId(title), 0);
   return [
     {
       table: { widths: ['*'], body: [[{ stack: [heading, ...blocks(content, theme, 'Tip', outlineId(title))] }]] },

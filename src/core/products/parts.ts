@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import { fill } from '../labels.js';
 import { bookmark } from '../pdf/blocks.js';
 import { displayAddress, plain } from '../pdf/inline.js';
@@ -13,18 +13,25 @@ import type { ProductContext } from './product.js';
 /** A section: its `H2` heading (a bookmark) kept with the start of what follows. */
 export function section(title: string, body: Content[], theme: Theme, options: { outlineId?: string; newPage?: boolean } = {}): Content[] {
   const heading: Content = {
-    text: plain(title),
-    fontSize: theme.sizes.h2,
-    bold: true,
-    color: theme.colors.accent,
-    margin: [0, 14, 0, 6],
-    headlineLevel: 2,
-    tag: element('H2'),
-    ...bookmark(title, options.outlineId),
+    ...sectionHeading(title, theme, options.outlineId, 14),
     ...(options.newPage && { pageBreak: 'before' as const }),
   };
   const [first, ...rest] = body;
   return [...keepWithNext(heading, first), ...rest];
+}
+
+/** A section's `H2` heading, a bookmark in the viewer's outline; `spaceAbove` is its top margin. */
+export function sectionHeading(title: string, theme: Theme, outlineId: string | undefined, spaceAbove: number): ContentText {
+  return {
+    text: plain(title),
+    fontSize: theme.sizes.h2,
+    bold: true,
+    color: theme.colors.accent,
+    margin: [0, spaceAbove, 0, 6],
+    headlineLevel: 2,
+    tag: element('H2'),
+    ...bookmark(title, outlineId),
+  };
 }
 
 /** The series small and in capitals, the topic's title (`H1`), and what this document is. */
