@@ -1,9 +1,10 @@
 import { XmlDocument } from 'xmldoc';
 import { describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { keepRule, keepWithNext } from '../src/core/pdf/keep.js';
 import { createTypesetter, type Pdfmake } from '../src/core/typeset.js';
 import { loadFonts } from '../src/load.js';
-import { flat, readPdf } from './helpers/pdf.js';
+import { flat, readPdf, type PdfInfo } from './helpers/pdf.js';
 
 const fonts = await loadFonts();
 const base = { defaultStyle: { font: 'Atkinson' } };
@@ -43,6 +44,64 @@ describe('one process, many documents', () => {
     await typesetter.render(italic('på'));
     const next = await typesetter.render(italic('Casen står i deltagerarket'));
     expect(flat((await readPdf(next.bytes)).text)).toBe('Casen står i deltagerarket');
+  });
+});
+
+describe('layout passes', () => {
+  it('lays text out after a page break the keep rule added exactly as when the break was there from the start', async () => {
+    // pdfmake lays a document out again after each break `pageBreakBefore` adds, reusing the text
+    // it measured in the first pass (patches/README.md): hard-wrapped words and justified lines,
+    // changed by that pass, must be as measured again.
+    const filler = () => Array.from({ length: 6 }, (_, i) => ({ text: `Afsnit ${i} `.repeat(30), alignment: 'justify' }));
+    const long = `${'Borgerservicemedarbejderuddannelsesforløb'.repeat(3)} og ${'kort tekst '.repeat(40)}`;
+    type Break = 'by the rule' | 'from the start' | 'none';
+    const doc = (how: Break) =>
+      definition({
+        ...base,
+        pageSize: 'A6',
+        content: [
+          ...filler(),
+          ...keepWithNext(
+            { text: 'Overskrift', fontSize: 16, ...(how === 'from the start' && { pageBreak: 'before' }) },
+            { text: long, alignment: 'justify' },
+          ),
+        ],
+        ...(how === 'by the rule' && { pageBreakBefore: keepRule }),
+      });
+    const typesetter = createTypesetter(fonts);
+    const read = async (how: Break) => readPdf((await typesetter.render(doc(how))).bytes);
+    const moved = await read('by the rule');
+    const placed = await read('from the start');
+    const unmoved = await read('none');
+    const startsPage = (pdf: PdfInfo) => pdf.pages.some((p) => flat(p.text).startsWith('Overskrift'));
+    // Without a break the heading is left at the foot of a page: the rule has work to do.
+    expect(startsPage(unmoved)).toBe(false);
+    expect(startsPage(moved)).toBe(true);
+    const drawn = (pdf: PdfInfo) => pdf.pages.map((p) => p.items.map(({ str, x, y, width }) => ({ str, x, y, width })));
+    expect(drawn(moved)).toEqual(drawn(placed));
+  });
+
+  it('writes the same bytes for a document whatever the process typeset before it', async () => {
+    // Text measured or shaped for one document is kept for the next pass and the next document;
+    // what a document gets must not depend on the order (one thread or many).
+    const make = (text: string) =>
+      definition({
+        ...base,
+        info: { title: 'Rækkefølge', creationDate: new Date('2027-01-15T12:00:00Z') },
+        pageSize: 'A6',
+        content: [...keepWithNext({ text: 'Én overskrift', bold: true }, { text, alignment: 'justify' })],
+        pageBreakBefore: keepRule,
+      });
+    const first = 'Hjælp til selvhjælp, AVT og «MitID» kl.\u00a09.30 – '.repeat(12);
+    const second = 'Borgerservicemedarbejderuddannelsesforløb Tyø Æble '.repeat(9);
+    const inOrder = createTypesetter({ ...fonts });
+    const a1 = await inOrder.render(make(first));
+    const b1 = await inOrder.render(make(second));
+    const reversed = createTypesetter({ ...fonts });
+    const b2 = await reversed.render(make(second));
+    const a2 = await reversed.render(make(first));
+    expect(Buffer.compare(a1.bytes, a2.bytes)).toBe(0);
+    expect(Buffer.compare(b1.bytes, b2.bytes)).toBe(0);
   });
 });
 
