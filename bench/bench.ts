@@ -57,16 +57,27 @@ async function parent(requested: number[]): Promise<void> {
     if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
     return performance.now() - started;
   };
-  for (let run = 0; run < 3; run++) {
+  const floor: number[] = [];
+  const pdfmakeAlone = () => {
+    const started = performance.now();
+    execFileSync(process.execPath, ['bench/pdfmake-alone.js', topicFolder()], { cwd: ROOT });
+    return performance.now() - started;
+  };
+  for (let run = 0; run < 6; run++) {
     // Each cold run writes into an empty folder; the run after it changes nothing (incremental).
+    // The floor runs between them, so both see the same machine.
     const out = mkdtempSync(join(tmpdir(), 'dialogkit-bench-'));
     cold.push(cli(out));
+    floor.push(pdfmakeAlone());
     again.push(cli(out));
     rmSync(out, { recursive: true, force: true });
   }
-  console.log(
-    `CLI, fresh process, ${topicFolder()} (all products, zips, page, manifest): cold median ${fmt(median(cold))} ms; no-change rebuild median ${fmt(median(again))} ms (3 runs each)\n`,
-  );
+  const row = (label: string, ms: number, note: string) => console.log(`  ${label.padEnd(44)}${fmt(ms).padStart(7)} ms   ${note}`);
+  console.log(`CLI in a fresh process, ${topicFolder()} (all products, zips, page, manifest); medians of 6 runs:`);
+  row('cold build into an empty folder', median(cold), `${(median(cold) / median(floor)).toFixed(2)}× the floor`);
+  row('floor: pdfmake alone, one guide per topic', median(floor), 'bench/pdfmake-alone.js');
+  row('no-change rebuild', median(again), '');
+  console.log('');
 
   console.log(
     `topics  files   wall ms   ms/topic   floor ms/topic   ratio   peak RSS MB   ${availableParallelism()} threads ms   speed-up`,
