@@ -25,7 +25,7 @@ export async function fingerprintBase(
     Object.entries(fonts)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .flatMap(([family, faces]) =>
-        Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await digest(bytes as Uint8Array)}`),
+        Object.entries(faces).map(async ([face, bytes]) => `${family}/${face}:${await fontDigest(bytes as Uint8Array)}`),
       ),
   );
   // The logo's bytes count by their hash: a 2 MB array spelled out in JSON would be slow and large.
@@ -59,6 +59,19 @@ export async function digest(bytes: Uint8Array): Promise<string> {
 }
 
 // --- internal ---
+
+/**
+ * Font files by the bytes object a process loaded once (`loadFonts`, the kit's embedded fonts):
+ * the emoji font alone is 0.9 MB and fills four faces, hashed again on every build and every
+ * "Hent" otherwise. Fonts are never changed in place.
+ */
+const fontDigests = new WeakMap<Uint8Array, Promise<string>>();
+
+function fontDigest(bytes: Uint8Array): Promise<string> {
+  let hash = fontDigests.get(bytes);
+  if (!hash) fontDigests.set(bytes, (hash = digest(bytes)));
+  return hash;
+}
 
 function encode(text: string): Uint8Array {
   return new TextEncoder().encode(text);
