@@ -1,4 +1,4 @@
-import { checkedSource, forgetOtherSources, memoBase, memoKit, type BuildMemo, type CheckedSource } from './build-memo.js';
+import { checkedSource, createBuildMemo, forgetOtherSources, memoBase, memoKit, type BuildMemo, type CheckedSource } from './build-memo.js';
 import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
 import { summarise, type TopicSummary } from './summary.js';
@@ -93,10 +93,18 @@ export function checkAll(sources: readonly SourceFile[], memo?: BuildMemo): { to
   return { topics, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-/** Loads layouts and labels; template mistakes come back as diagnostics. */
+/**
+ * Loads layouts and labels; template mistakes come back as diagnostics. Without a memo of its
+ * own, a build uses the process's last prepared layouts while their texts and fonts are the
+ * same: the browser kit builds one topic per "Hent" from the same embedded layouts.
+ */
 export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts' | 'memo'>): Kit {
-  return memoKit(input.memo, input, () => prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }));
+  return memoKit(input.memo ?? lastLayouts, input, () =>
+    prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }),
+  );
 }
+
+const lastLayouts = createBuildMemo();
 
 /**
  * Builds every topic into in-memory files. A topic with errors yields no files; the others
