@@ -45,7 +45,7 @@ async function parent(requested: number[]): Promise<void> {
   console.log(`Dialogkit benchmark · node ${process.version} · ${os()} · topics from ${topicFolder()}\n`);
 
   // The whole CLI, cold: a fresh process builds the six topics, page and manifest.
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  execFileSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT });
   const cold: number[] = [];
   const again: number[] = [];
   const cli = (out: string) => {

@@ -1,7 +1,7 @@
 /**
- * Compiles `dist/` as `npm run compile` does (tsc, our pdfmake build, the esbuild browser
- * bundles) once per run, before any worker starts, for the tests that spawn `bin/dialogkit.js`,
- * publish the page or render with our pdfmake. Compiling inside a test file while other files
+ * Compiles `dist/` as `npm run compile` does (tsc, our pdfmake build, the bundled CLI, the
+ * esbuild browser bundles) once per run, before any worker starts, for the tests that spawn
+ * `bin/dialogkit.js`, publish the page or render with our pdfmake. Compiling inside a test file while other files
  * run the executable from the same `dist/` was a race.
  *
  * Skipped when `dist/` is newer than everything it is made from: `npm install` has just compiled
@@ -29,9 +29,10 @@ const INPUTS = [
   'package-lock.json',
   'node_modules/.package-lock.json',
 ];
-/** One file of tsc's output, our pdfmake and the three bundles; each step rewrites every file it makes. */
+/** One file of tsc's output, our pdfmake, the CLI bundle and the three browser bundles; each step rewrites every file it makes. */
 const OUTPUTS = [
   'dist/cli.js',
+  'dist/dialogkit.mjs',
   'dist/vendor/pdfmake.mjs',
   'dist/browser/dialogkit-kit.js',
   'dist/browser/dialogkit-site.js',
@@ -47,6 +48,7 @@ export function setup(): void {
     const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
     run(['--import', 'tsx', 'scripts/pdfmake/build.ts']);
+    run(['--import', 'tsx', 'scripts/bundle-cli.ts']);
     run(['--import', 'tsx', 'scripts/bundle-kit.ts']);
   }
   shared.dialogkitCompiled = true;
