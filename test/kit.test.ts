@@ -155,6 +155,53 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.close();
   });
 
+  it('warms the kit while the form is filled in, never ahead of a "Hent" pressed at once', async () => {
+    // Counts the makes the page asks of its worker (the warm-up is one, each "Hent" one).
+    const countMakes = `
+      globalThis.makes = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && typeof message === 'object' && 'make' in message) globalThis.makes++;
+        return post.call(this, message, ...rest);
+      };`;
+    const makes = (page: Page) => page.evaluate(() => (globalThis as unknown as { makes: number }).makes);
+    const openAndPress = async (page: Page, beforePress: () => Promise<unknown>, afterPress = () => {}) => {
+      await page.addInitScript({ content: countMakes });
+      await page.goto(server.url);
+      await page.click(`#${SLUG} details.tailor summary`);
+      await beforePress();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.click(`#${SLUG} form.kit button[type=submit]`).then(afterPress),
+      ]);
+      await download.delete();
+    };
+
+    // Pressed before the kit has loaded (its script is held back until then): a warm-up
+    // would only delay the real make.
+    const hasty = await browser.newPage({ acceptDownloads: true });
+    let release = () => {};
+    const pressed = new Promise<void>((resolve) => (release = resolve));
+    await hasty.route('**/dialogkit-kit.js', async (route) => {
+      await pressed;
+      await route.continue();
+    });
+    await openAndPress(
+      hasty,
+      () => Promise.resolve(),
+      () => release(),
+    );
+    expect(await makes(hasty)).toBe(1);
+    await hasty.close();
+
+    // Pressed after the warm-up was sent: the warm-up and the real make.
+    const patient = await browser.newPage({ acceptDownloads: true });
+    await openAndPress(patient, () => patient.waitForFunction(() => (globalThis as unknown as { makes: number }).makes === 1));
+    expect(await makes(patient)).toBe(2);
+    expect(await patient.getAttribute(`#${SLUG} form.kit`, 'data-kit-mode')).toBe('worker');
+    await patient.close();
+  });
+
   it('checks the inputs and says what is wrong, in Danish, next to the field', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
