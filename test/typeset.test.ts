@@ -81,6 +81,26 @@ describe('layout passes', () => {
     expect(drawn(moved)).toEqual(drawn(placed));
   });
 
+  it('measures a block laid out on several pages of one pass afresh for each page', async () => {
+    // A static background is the same node on every page, measured again for each: page 2,
+    // landscape, must not take over the words page 1 already placed.
+    const text = 'Baggrund med lang tekst der brydes i mange linjer. '.repeat(40);
+    const doc = (background: object) =>
+      definition({
+        ...base,
+        pageSize: 'A6',
+        background,
+        content: [{ text: 'Side et' }, { text: 'Side to', pageBreak: 'before', pageOrientation: 'landscape' }],
+      });
+    const typesetter = createTypesetter(fonts);
+    const node = { text, alignment: 'justify', fontSize: 9 };
+    const shared = await readPdf((await typesetter.render(doc(node))).bytes);
+    const fresh = await readPdf((await typesetter.render(doc(() => ({ ...node })))).bytes);
+    const drawn = (pdf: PdfInfo) => pdf.pages.map((p) => p.items.map(({ str, x, y, width }) => ({ str, x, y, width })));
+    expect(shared.pages).toHaveLength(2);
+    expect(drawn(shared)).toEqual(drawn(fresh));
+  });
+
   it('writes the same bytes for a document whatever the process typeset before it', async () => {
     // Text measured or shaped for one document is kept for the next pass and the next document;
     // what a document gets must not depend on the order (one thread or many).
