@@ -43,8 +43,20 @@ export default { ...fontkit, create };
 
 // --- internal ---
 
-/** Shaped runs by text (`null`: shaped in the view), and the scratch view that shapes them, per parsed font. */
+/**
+ * Shaped runs by text (`null`: shaped in the view), and the scratch view that shapes them, per
+ * parsed font. At most SHAPED_PER_FONT texts are kept per font, then the lot is dropped: a `watch`
+ * process or the kit's worker lives for hours, and every distinct word would stay otherwise
+ * (about 2 KB each, so at most 20 MB a face). A topic uses a few thousand; what is kept never
+ * changes a run, so dropping it costs time only.
+ */
 const shaped = new WeakMap();
+export const SHAPED_PER_FONT = 10_000;
+
+/** How many texts are kept shaped for the font `font` is a view of (for tests). */
+export function shapedTexts(font) {
+  return shaped.get(Object.getPrototypeOf(font))?.byText.size ?? 0;
+}
 
 function view(shared) {
   const font = Object.create(shared);
@@ -64,6 +76,7 @@ function kept(shared, string) {
   if (!fontRuns) shaped.set(shared, (fontRuns = { scratch: Object.create(shared), byText: new Map() }));
   let known = fontRuns.byText.get(string);
   if (known === undefined) {
+    if (fontRuns.byText.size >= SHAPED_PER_FONT) fontRuns.byText.clear();
     const scratch = fontRuns.scratch;
     scratch._glyphs = {};
     const run = scratch.layout(string);
@@ -72,9 +85,11 @@ function kept(shared, string) {
       run.glyphs.every((glyph) => glyph.id !== 0) && ![...string].some((char) => engine.isDefaultIgnorable(char.codePointAt(0)));
     known = keepable
       ? {
-          run,
+          // The run's other fields (script, direction, features), without the scratch view's glyphs.
+          run: Object.assign(Object.create(Object.getPrototypeOf(run)), run, { glyphs: null, positions: null }),
           ids: run.glyphs.map((glyph) => glyph.id),
           codePoints: run.glyphs.map((glyph) => glyph.codePoints.slice()),
+          positionType: run.positions.length > 0 ? Object.getPrototypeOf(run.positions[0]) : Object.prototype,
           positions: run.positions.map((position) => Object.assign({}, position)),
         }
       : null;
@@ -87,7 +102,6 @@ function kept(shared, string) {
 function runFor(font, known) {
   const run = Object.assign(Object.create(Object.getPrototypeOf(known.run)), known.run);
   run.glyphs = known.ids.map((id, i) => font.getGlyph(id, known.codePoints[i].slice()));
-  const positionType = known.run.positions.length > 0 ? Object.getPrototypeOf(known.run.positions[0]) : Object.prototype;
-  run.positions = known.positions.map((position) => Object.assign(Object.create(positionType), position));
+  run.positions = known.positions.map((position) => Object.assign(Object.create(known.positionType), position));
   return run;
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 // The fontkit pdfkit gets in our pdfmake build: fonts parsed once, words shaped once per process.
 // @ts-expect-error plain JavaScript without types, bundled into pdfmake (scripts/pdfmake/fontkit.js)
-import { create } from '../../scripts/pdfmake/fontkit.js';
+import { create, SHAPED_PER_FONT, shapedTexts } from '../../scripts/pdfmake/fontkit.js';
 
 const require = createRequire(import.meta.url);
 const face = (name: string) =>
@@ -21,6 +21,8 @@ interface Font {
   layout(text: string): Run;
 }
 const createShared = create as (bytes: Uint8Array) => Font;
+const keptFor = shapedTexts as (font: Font) => number;
+const MOST_KEPT = SHAPED_PER_FONT as number;
 /** A font parsed afresh by fontkit itself, as pdfkit opens one per document without our sharing. */
 const createOwn = (require('fontkit') as { create: (bytes: Uint8Array) => Font }).create;
 
@@ -85,5 +87,16 @@ describe('fontkit shared between documents (scripts/pdfmake/fontkit.js)', () => 
       const own = createOwn(REGULAR);
       for (const text of order) expect(seen(shared.layout(text))).toEqual(seen(own.layout(text)));
     }
+  });
+
+  it('keeps a bounded number of shaped texts per font, and shapes the same after dropping them', () => {
+    // A long-lived process (watch, the kit's worker) meets ever new words; the cache must not grow with them.
+    const bytes = face('400Regular_Italic');
+    const font = createShared(bytes);
+    const own = createOwn(bytes);
+    for (let i = 0; i <= MOST_KEPT + 10; i++) font.layout(`ord${i} `);
+    expect(keptFor(font)).toBeLessThanOrEqual(MOST_KEPT);
+    expect(keptFor(font)).toBeGreaterThan(0);
+    for (const word of WORDS) expect(seen(createShared(bytes).layout(word))).toEqual(seen(own.layout(word)));
   });
 });
