@@ -44,4 +44,39 @@ describe("a build with watch's memo", () => {
     const prompt = await build({ ...input(newPrompt), memo, previous: fingerprints(legal) });
     expect(names(prompt.topics[0]!.files.map((f) => f.path))).toContain('flipover.pdf');
   }, 60_000);
+
+  it('reports the warnings of a file it keeps, exactly as a fresh build of the same text does', async () => {
+    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+    const input = (text: string): BuildInput => ({ topics: [source(text)], ...templates, fonts, options: {}, version: 'test' });
+    const word = 'a'.repeat(100);
+    // A word too long for a flip-chart sheet (a warning from the sheets alone), and a character
+    // no font has (one warning that names every file lacking it, at its first use in the topic).
+    const original = (await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8')).replace('- Hvad er svært?', `- Hvad betyder ${word}? ꙮ`);
+    const legal = original.replace('### Vejledningspligt\n', '### Vejledningspligt\n\nEn ny sætning.\n');
+    // Lines added above every step: the prompt's warning and the character's first use move down.
+    const shifted = legal.replace('## Om emnet\n', '## Om emnet\n\nEt nyt afsnit.\n\nOg et til.\n');
+    // The character's first use moves up, into a section the sheets do not print.
+    const earlier = shifted.replace('Et nyt afsnit.', 'Et nyt afsnit ꙮ.');
+    const memo = createBuildMemo();
+    let previous: Record<string, string> | undefined;
+    const kept: Record<string, ReturnType<typeof names>> = {};
+    for (const [name, text] of Object.entries({ original, legal, again: legal, shifted, earlier })) {
+      const result = await build({ ...input(text), memo, ...(previous && { previous }) });
+      const fresh = await build(input(text));
+      const topic = result.topics[0]!;
+      expect(topic.ok, name).toBe(true);
+      expect(topic.diagnostics, name).toEqual(fresh.topics[0]!.diagnostics);
+      const warning = topic.diagnostics.find((d) => d.message.includes(word));
+      expect(text.split('\n')[warning!.line - 1], name).toContain(word);
+      kept[name] = names(topic.unchanged);
+      previous = fingerprints(result);
+    }
+    // The sheets were kept after the edits that did not touch what they print, and their warning still said.
+    expect(kept['legal']).toContain('flipover.pdf');
+    expect(kept['again']).toContain('flipover.pdf');
+    expect(kept['earlier']).toContain('flipover.pdf');
+    // A prompt's line is part of what the sheets read: once it moved, they were made again, so
+    // their warning names the line as it is now, never the line it had.
+    expect(kept['shifted']).not.toContain('flipover.pdf');
+  }, 120_000);
 });

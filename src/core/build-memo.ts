@@ -35,6 +35,13 @@ export interface ProductReads {
   context: string;
   keys: ReadKeys;
   digest: string;
+  /**
+   * What making the file reported: its warnings, and the characters its fonts lack (the build
+   * words those per topic, from the text as it is now). A build that keeps the file reports them
+   * again, as a build that made it would.
+   */
+  diagnostics: Diagnostic[];
+  missingGlyphs: string[];
 }
 
 /** One topic file parsed and checked on its own (cross-topic checks come after). */

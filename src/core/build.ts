@@ -1,4 +1,13 @@
-import { checkedSource, createBuildMemo, forgetOtherSources, memoBase, memoKit, type BuildMemo, type CheckedSource } from './build-memo.js';
+import {
+  checkedSource,
+  createBuildMemo,
+  forgetOtherSources,
+  memoBase,
+  memoKit,
+  type BuildMemo,
+  type CheckedSource,
+  type ProductReads,
+} from './build-memo.js';
 import { checkSlugs, checkTopic } from './check.js';
 import { checkLeaks, checkMediaWords } from './consistency.js';
 import { summarise, type TopicSummary } from './summary.js';
@@ -149,18 +158,25 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       const topicHash = await digest(source.bytes);
       const view = makeViewModel(topic, input.options, prepared.labels[topic.meta.language]);
       const creationDate = pinnedDate(input.options, topic);
-      const stale: { product: Product; print: string; context: string }[] = [];
+      const plan: PlannedProduct[] = [];
       for (const product of PRODUCTS) {
         const layoutNames = [product.name, ...(product.reads ?? [])];
         const print = await fingerprint(base, layoutNames, source.bytes, topicHash);
         result.fingerprints[product.name] = print;
         const key = `${slug}/${product.name}`;
         const context = input.memo ? await fingerprint(base, layoutNames, new Uint8Array(0), '') : '';
-        if (input.previous?.[key] === print || (await readsUnchanged(input, key, context, view, topic, creationDate, print)))
+        if (input.previous?.[key] === print) {
           result.unchanged.push(`${slug}/${product.file}`);
-        else stale.push({ product, print, context });
+          // When this process made it from these very inputs, what it reported then holds now.
+          const kept = input.memo?.reads.get(key);
+          plan.push({ product, kept: kept?.print === print ? kept : undefined });
+        } else {
+          const kept = await readsUnchanged(input, key, context, view, topic, creationDate, print);
+          if (kept) result.unchanged.push(`${slug}/${product.file}`);
+          plan.push(kept ? { product, kept } : { product, print, context });
+        }
       }
-      const made = await buildProducts(topic, stale, prepared.layouts, view, creationDate, typesetter, source.bytes, input.memo);
+      const made = await buildProducts(topic, plan, prepared.layouts, view, creationDate, typesetter, source.bytes, input.memo);
       result.files = made.files;
       result.notes = made.notes;
       result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);
@@ -190,9 +206,16 @@ function checkSource(source: SourceFile): CheckedSource {
   };
 }
 
+/**
+ * One product of a topic, in `PRODUCTS` order: to make under `print`, or kept (its file is
+ * current). A kept product's memo record, when this process made it, holds what it reported.
+ */
+type PlannedProduct = { product: Product; print: string; context: string } | { product: Product; kept: ProductReads | undefined };
+
+/** Makes the planned products that are not kept; reports for the kept ones what making them reported. */
 async function buildProducts(
   topic: Topic,
-  products: readonly { product: Product; print: string; context: string }[],
+  products: readonly PlannedProduct[],
   layouts: Map<string, Layout>,
   view: ViewModel,
   creationDate: Date,
@@ -204,7 +227,16 @@ async function buildProducts(
   const notes: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const missingGlyphs = new Map<string, string[]>();
-  for (const { product, print, context } of products) {
+  const lacking = (product: Product, chars: readonly string[]) => {
+    for (const char of chars) missingGlyphs.set(char, [...(missingGlyphs.get(char) ?? []), product.file]);
+  };
+  for (const planned of products) {
+    if ('kept' in planned) {
+      diagnostics.push(...(planned.kept?.diagnostics ?? []));
+      lacking(planned.product, planned.kept?.missingGlyphs ?? []);
+      continue;
+    }
+    const { product, print, context } = planned;
     try {
       const seen = memo ? recordReads(view, topic) : { view, topic };
       const layout = layouts.get(product.name) ?? NO_LAYOUT;
@@ -212,7 +244,7 @@ async function buildProducts(
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);
-      for (const char of made.missingGlyphs ?? []) missingGlyphs.set(char, [...(missingGlyphs.get(char) ?? []), product.file]);
+      lacking(product, made.missingGlyphs ?? []);
       if (memo && 'keys' in seen) {
         const keys = seen.keys();
         memo.reads.set(`${view.topic.slug}/${product.name}`, {
@@ -220,6 +252,8 @@ async function buildProducts(
           context,
           keys,
           digest: await readsDigest(view, topic, keys, creationDate),
+          diagnostics: made.diagnostics,
+          missingGlyphs: made.missingGlyphs ?? [],
         });
       }
     } catch (error) {
@@ -227,14 +261,15 @@ async function buildProducts(
       else throw error;
     }
   }
+  // Worded from the text as it is now: a save may have moved a character's first use.
   if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, new TextDecoder().decode(source), missingGlyphs));
   return { files, notes, diagnostics };
 }
 
 /**
- * Whether the file on disk for `key` was made, in this process, from parts of the topic that
- * a save left as they were (and the same layouts and shared inputs): then it is current under
- * the new fingerprint `print` too, and is kept.
+ * The memo record of the file on disk for `key` when it was made, in this process, from parts
+ * of the topic that a save left as they were (and the same layouts and shared inputs): then it
+ * is current under the new fingerprint `print` too, and is kept. Otherwise `undefined`.
  */
 async function readsUnchanged(
   input: BuildInput,
@@ -244,12 +279,12 @@ async function readsUnchanged(
   topic: Topic,
   creationDate: Date,
   print: string,
-): Promise<boolean> {
+): Promise<ProductReads | undefined> {
   const kept = input.memo?.reads.get(key);
-  if (!kept || input.previous?.[key] !== kept.print || kept.context !== context) return false;
-  if ((await readsDigest(view, topic, kept.keys, creationDate)) !== kept.digest) return false;
+  if (!kept || input.previous?.[key] !== kept.print || kept.context !== context) return undefined;
+  if ((await readsDigest(view, topic, kept.keys, creationDate)) !== kept.digest) return undefined;
   kept.print = print;
-  return true;
+  return kept;
 }
 
 /** SOURCE_DATE_EPOCH wins; else the topic's date; else a fixed date, so bytes never depend on the clock. */
