@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildInput, type BuildResult } from '../src/core/build.js';
+import { build, checkAll, type BuildInput, type BuildResult } from '../src/core/build.js';
 import { createBuildMemo } from '../src/core/build-memo.js';
+import { MAX_TOPIC_BYTES } from '../src/core/parse-topic.js';
 import { loadFonts, loadLayouts } from '../src/load.js';
 import { FIXTURES, source } from './helpers/build.js';
 
@@ -79,4 +80,13 @@ describe("a build with watch's memo", () => {
     // their warning names the line as it is now, never the line it had.
     expect(kept['shifted']).not.toContain('flipover.pdf');
   }, 120_000);
+
+  it('parses a file over the size limit again when it grew, though the bytes read are the same', () => {
+    const memo = createBuildMemo();
+    // Of a file over the limit only the beginning is read: the same bytes, whatever its size.
+    const bytes = new Uint8Array(MAX_TOPIC_BYTES + 1).fill(0x61);
+    const said = (size: number) => checkAll([{ path: 'content/big.md', bytes, size }], memo).diagnostics.map((d) => d.message);
+    expect(said(2_000_000)).toEqual([expect.stringContaining('the file is 2,000,000 bytes')]);
+    expect(said(3_000_000)).toEqual([expect.stringContaining('the file is 3,000,000 bytes')]);
+  });
 });

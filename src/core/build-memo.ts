@@ -1,7 +1,7 @@
 import type { FingerprintBase } from './fingerprint.js';
 import type { Kit } from './kit.js';
 import type { LayoutSource } from './layout.js';
-import type { Diagnostic, Topic } from './model.js';
+import type { Diagnostic, SourceFile, Topic } from './model.js';
 import type { FontSet } from './typeset.js';
 import type { BuildOptions } from './options.js';
 import type { ReadKeys } from './product-reads.js';
@@ -23,7 +23,7 @@ export interface BuildMemo {
     base: FingerprintBase;
   };
   /** By source path. */
-  topics: Map<string, { bytes: Uint8Array; checked: CheckedSource }>;
+  topics: Map<string, { bytes: Uint8Array; size: number | undefined; checked: CheckedSource }>;
   /** By `slug/product`: what the product read when it made the file now on disk under fingerprint `print`. */
   reads: Map<string, ProductReads>;
 }
@@ -56,12 +56,16 @@ export function createBuildMemo(): BuildMemo {
   return { topics: new Map(), reads: new Map() };
 }
 
-/** `make()`'s value, from the memo while `bytes` are those it was made from. */
-export function checkedSource(memo: BuildMemo | undefined, path: string, bytes: Uint8Array, make: () => CheckedSource): CheckedSource {
+/**
+ * `make()`'s value, from the memo while the source's bytes and size are those it was made from
+ * (of a file over the size limit only the beginning is read, and the parser names its size).
+ */
+export function checkedSource(memo: BuildMemo | undefined, source: SourceFile, make: () => CheckedSource): CheckedSource {
+  const { path, bytes, size } = source;
   const kept = memo?.topics.get(path);
-  if (kept && sameBytes(kept.bytes, bytes)) return kept.checked;
+  if (kept && kept.size === size && sameBytes(kept.bytes, bytes)) return kept.checked;
   const checked = make();
-  memo?.topics.set(path, { bytes, checked });
+  memo?.topics.set(path, { bytes, size, checked });
   return checked;
 }
 

@@ -90,7 +90,7 @@ export function checkAll(sources: readonly SourceFile[], memo?: BuildMemo): { to
     sources.map((s) => s.path),
   );
   for (const source of sources) {
-    const checked = checkedSource(memo, source.path, source.bytes, () => checkSource(source));
+    const checked = checkedSource(memo, source, () => checkSource(source));
     diagnostics.push(...checked.diagnostics);
     if (checked.topic) {
       topics.push(checked.topic);
