@@ -7,16 +7,23 @@ import { explainYamlError } from './yaml-errors.js';
 /**
  * The one front-matter splitter, for topics (`content/*.md`) and layouts (`templates/*.hbs`) alike.
  * gray-matter splits the file; its YAML engine is the `yaml` library's positioned document, so every
- * diagnostic keeps its line and column. Its JavaScript engine would run code from a file: refused.
- * The YAML text starts right after the opening `---`, on its line, so YAML line N is file line N.
+ * diagnostic keeps its line and column. A front matter that names JavaScript on its opening line
+ * (`---js`, gray-matter's JavaScript front matter) would run code from a file: refused before
+ * gray-matter sees it. The YAML text starts right after the opening `---`, on its line, so YAML
+ * line N is file line N.
  */
 export interface FrontMatter {
   /**
    * `read`: `root` holds the YAML; `none`: the file does not start with `---`; `unclosed`: no closing
-   * `---`; `empty`: nothing between the lines; `javascript`: refused; `invalid`: YAML problems, in
-   * `diagnostics`.
+   * `---`; `empty`: nothing between the lines; `javascript`: opened with `---js` or `---javascript`,
+   * refused (see `javascript`); `invalid`: YAML problems, in `diagnostics`.
    */
   state: 'read' | 'none' | 'unclosed' | 'empty' | 'javascript' | 'invalid';
+  /**
+   * For `javascript`: the language as the opening line names it, its column on line 1, and whether
+   * a `---` line closes the front matter (without one, the whole file is front matter: `body` is empty).
+   */
+  javascript?: { name: string; col: number; closed: boolean };
   root?: YamlNode;
   document?: Document;
   /** The YAML text that gray-matter handed over. */
@@ -35,6 +42,20 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const base = { yaml: '', lineCounter, diagnostics };
+  // gray-matter reads a language after the opening `---` (trimmed, any case); JavaScript is said by
+  // name before the file counts as having no front matter.
+  const javascript = /^---([ \t]*)(js|javascript)[ \t]*(?:\n|$)/i.exec(text);
+  if (javascript) {
+    const closing = /\n---[ \t]*(?:\n|$)/.exec(text.slice(javascript[0].length - 1));
+    const body = closing ? text.slice(javascript[0].length - 1 + closing.index + closing[0].length) : '';
+    return {
+      ...base,
+      state: 'javascript',
+      javascript: { name: javascript[2]!, col: 4 + javascript[1]!.length, closed: closing !== null },
+      body,
+      bodyLine: closing ? countLines(text.slice(0, text.length - body.length)) + 1 : 1,
+    };
+  }
   if (!/^---[ \t]*\n/.test(text)) return { ...base, state: 'none', body: text, bodyLine: 1 };
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return { ...base, state: 'unclosed', body: '', bodyLine: 1 };
 
@@ -42,7 +63,6 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   const body = split.body;
   const bodyLine = countLines(text.slice(0, text.length - body.length)) + 1;
   const here = { ...base, yaml: split.yaml, body, bodyLine };
-  if (split.javascript) return { ...here, state: 'javascript' };
   const document = split.document;
   if (document === undefined || document.contents === null || (isScalar(document.contents) && document.contents.value === null))
     return { ...here, state: 'empty' };
@@ -72,31 +92,27 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
 
 // --- internal ---
 
-function viaGrayMatter(text: string, lineCounter: LineCounter): { document?: Document; yaml: string; body: string; javascript?: boolean } {
+/** `text` opens with a `---` line that names no language, so gray-matter reads YAML. */
+function viaGrayMatter(text: string, lineCounter: LineCounter): { document?: Document; yaml: string; body: string } {
+  // Never reached (the opening line names no language), but gray-matter's own JavaScript engine
+  // would run code from the file: replaced all the same.
   const refuse = () => {
-    throw new JavaScriptFrontMatter();
+    throw new Error('JavaScript front matter reached gray-matter');
   };
   let yaml = '';
-  try {
-    const split = matter(text, {
-      language: 'yaml',
-      engines: {
-        yaml: (input: string) => {
-          yaml = input;
-          return parseDocument(input, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-        },
-        javascript: refuse,
-        js: refuse,
+  const split = matter(text, {
+    language: 'yaml',
+    engines: {
+      yaml: (input: string) => {
+        yaml = input;
+        return parseDocument(input, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
       },
-    });
-    return { ...(isDocument(split.data) && { document: split.data }), yaml, body: split.content };
-  } catch (error) {
-    if (error instanceof JavaScriptFrontMatter) return { yaml, body: '', javascript: true };
-    throw error;
-  }
+      javascript: refuse,
+      js: refuse,
+    },
+  });
+  return { ...(isDocument(split.data) && { document: split.data }), yaml, body: split.content };
 }
-
-class JavaScriptFrontMatter extends Error {}
 
 function countLines(text: string): number {
   let count = 0;

@@ -182,11 +182,21 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
         ),
       );
       return { body, bodyLine, diagnostics };
-    case 'javascript':
+    case 'javascript': {
+      const { name, col, closed } = front.javascript!;
       diagnostics.push(
-        diagnostic('error', file, 1, 'front matter in JavaScript is not supported', 'write it in YAML, between two `---` lines'),
+        diagnostic(
+          'error',
+          file,
+          1,
+          'front matter in JavaScript is not supported',
+          `write it in YAML, between two lines that hold only \`---\` (the first without \`${name}\`)`,
+          col,
+        ),
       );
-      return { body, bodyLine, diagnostics };
+      // Without a closing `---` the whole file is front matter: saying its sections are missing would mislead.
+      return { body, bodyLine, diagnostics, ...(!closed && { noBody: true }) };
+    }
     case 'empty':
       diagnostics.push(diagnostic('error', file, 1, 'the front matter is empty', 'add at least `title:`, `duration:` and `participants:`'));
       return { body, bodyLine, diagnostics };

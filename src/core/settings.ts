@@ -55,7 +55,14 @@ export function readLayoutSettings(
     diagnostics.push(diagnostic('error', file, 1, 'the settings are not closed', 'end them with a line that holds only `---`'));
   else if (front.state === 'javascript')
     diagnostics.push(
-      diagnostic('error', file, 1, 'settings in JavaScript are not supported', 'write them in YAML, between two `---` lines'),
+      diagnostic(
+        'error',
+        file,
+        1,
+        'settings in JavaScript are not supported',
+        `write them in YAML, between two lines that hold only \`---\` (the first without \`${front.javascript!.name}\`)`,
+        front.javascript!.col,
+      ),
     );
   else if (front.state === 'read' && !isMap(front.root))
     report(ctx, front.root, 'the settings between the `---` lines must be `name: value` lines');

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareKit } from '../../src/core/kit.js';
 import { parseTopic } from '../../src/core/parse-topic.js';
+import { loadFonts, loadLayouts } from '../../src/load.js';
 import { FIXTURES, source } from '../helpers/build.js';
 
 const seed = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
@@ -149,5 +151,52 @@ describe('parseTopic: the contract, section by section', () => {
   it('builds no topic when there is an error, and still returns one with only warnings', () => {
     expect(parse(edited('## Trin 2 (8 min)', '## Trin 2 (0 min)').text).topic).toBeUndefined();
     expect(parse(edited('## Juridisk baggrund', '## Noter').text).topic).toBeDefined();
+  });
+});
+
+describe("front matter in JavaScript (gray-matter's `---js`)", () => {
+  // [opening line, closed by a `---` line, column of the language's name]
+  const openings: [string, boolean, number][] = [
+    ['---js', true, 4],
+    ['--- JavaScript ', false, 5],
+  ];
+
+  it.each(openings)('is refused by name in a topic opened with "%s", at its line and column', (opening, closed, col) => {
+    const text = seed.replace(/^---\n/, `${opening}\n`);
+    const { diagnostics, topic } = parse(closed ? text : text.slice(0, text.indexOf('\n---\n') + 1));
+    expect(topic).toBeUndefined();
+    // Closed, the body is checked as usual (this one is valid); unclosed, there is none to check.
+    expect(diagnostics).toEqual([
+      {
+        file: 'content/topic.md',
+        line: 1,
+        col,
+        severity: 'error',
+        message: 'front matter in JavaScript is not supported',
+        hint: `write it in YAML, between two lines that hold only \`---\` (the first without \`${opening.slice(3).trim()}\`)`,
+      },
+    ]);
+  });
+
+  it.each(openings)('is refused by name in a layout opened with "%s", at its line and column', async (opening, closed, col) => {
+    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+    const handout = templates.layouts.find((l) => l.name === 'handout')!;
+    const settingsEnd = handout.text.indexOf('\n---\n', 1);
+    const text = `${opening}\n${closed ? handout.text.slice(4) : handout.text.slice(4, settingsEnd + 1)}`;
+    const kit = prepareKit({
+      layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
+      labels: templates.labels,
+      fonts: Object.keys(fonts),
+    });
+    expect(kit.diagnostics).toEqual([
+      {
+        file: handout.path,
+        line: 1,
+        col,
+        severity: 'error',
+        message: 'settings in JavaScript are not supported',
+        hint: `write them in YAML, between two lines that hold only \`---\` (the first without \`${opening.slice(3).trim()}\`)`,
+      },
+    ]);
   });
 });
