@@ -46,6 +46,28 @@ describe("a build with watch's memo", () => {
     expect(names(prompt.topics[0]!.files.map((f) => f.path))).toContain('flipover.pdf');
   }, 60_000);
 
+  it('forgets what the products of a deleted or renamed topic read', async () => {
+    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+    const text = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
+    const named = (slug: string) => text.replace(/^title: .*$/m, (title) => `${title}\nslug: ${slug}`);
+    const memo = createBuildMemo();
+    const slugsRead = () => [...new Set([...memo.reads.keys()].map((key) => key.split('/')[0]))].sort();
+    const run = (...topics: [string, string][]) =>
+      build({ topics: topics.map(([path, t]) => source(t, path)), ...templates, fonts, options: {}, version: 'test', memo });
+
+    await run(['content/a.md', named('emne-a')], ['content/b.md', named('emne-b')]);
+    expect(slugsRead()).toEqual(['emne-a', 'emne-b']);
+    // b.md gets another slug: its old files are not the topic's any more.
+    await run(['content/a.md', named('emne-a')], ['content/b.md', named('emne-c')]);
+    expect(slugsRead()).toEqual(['emne-a', 'emne-c']);
+    // a.md is deleted.
+    await run(['content/b.md', named('emne-c')]);
+    expect(slugsRead()).toEqual(['emne-c']);
+    // A save that breaks b.md keeps what its products read, for when it is mended.
+    await run(['content/b.md', named('emne-c').replace(/^title: .*$/m, 'title: [')]);
+    expect(slugsRead()).toEqual(['emne-c']);
+  }, 60_000);
+
   it('reports the warnings of a file it keeps, exactly as a fresh build of the same text does', async () => {
     const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
     const input = (text: string): BuildInput => ({ topics: [source(text)], ...templates, fonts, options: {}, version: 'test' });

@@ -65,14 +65,26 @@ export function checkedSource(memo: BuildMemo | undefined, source: SourceFile, m
   const kept = memo?.topics.get(path);
   if (kept && kept.size === size && sameBytes(kept.bytes, bytes)) return kept.checked;
   const checked = make();
+  // A new slug leaves the old one's files behind: what they read goes too.
+  const slug = checked.topic?.meta.slug;
+  if (memo && slug !== undefined && kept?.checked.topic && kept.checked.topic.meta.slug !== slug)
+    forgetReads(memo, kept.checked.topic.meta.slug);
   memo?.topics.set(path, { bytes, size, checked });
   return checked;
 }
 
-/** Forgets topic files that are gone, so a long session holds only the topics it has. */
+/**
+ * Forgets topic files that are gone, and what their products read, so a long session holds only
+ * the topics it has.
+ */
 export function forgetOtherSources(memo: BuildMemo | undefined, paths: readonly string[]): void {
+  if (!memo) return;
   const present = new Set(paths);
-  for (const path of memo?.topics.keys() ?? []) if (!present.has(path)) memo!.topics.delete(path);
+  for (const [path, kept] of memo.topics) {
+    if (present.has(path)) continue;
+    memo.topics.delete(path);
+    forgetReads(memo, kept.checked.topic?.meta.slug);
+  }
 }
 
 /** The checked kit, from the memo while layouts, labels and fonts are the same. */
@@ -106,11 +118,18 @@ export async function memoBase(
   )
     return kept.base;
   const base = await make();
-  if (memo) memo.base = { ...input, base };
+  // Only what is compared: the input also holds every topic's bytes.
+  const { version, layouts, labels, fonts, options } = input;
+  if (memo) memo.base = { version, layouts, labels, fonts, options, base };
   return base;
 }
 
 // --- internal ---
+
+function forgetReads(memo: BuildMemo, slug: string | undefined): void {
+  if (slug === undefined) return;
+  for (const key of memo.reads.keys()) if (key.startsWith(`${slug}/`)) memo.reads.delete(key);
+}
 
 function sameLayouts(a: readonly LayoutSource[], b: readonly LayoutSource[]): boolean {
   return a.length === b.length && a.every((layout, i) => sameSources(layout, b[i]!));
