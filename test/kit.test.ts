@@ -224,6 +224,61 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.close();
   });
 
+  it("says so when the kit's worker fails, and starts a fresh one on the next press", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    // The kit as served, plus one line: its worker throws when told "crash", a real uncaught error.
+    await page.route(
+      (url) => url.pathname.endsWith('/dialogkit-kit.js'),
+      async (route) => {
+        const response = await route.fetch();
+        const crash = `self.addEventListener('message', (event) => { if (event.data === 'crash') throw new Error('boom'); });`;
+        await route.fulfill({ response, body: `${await response.text()}\n${crash}\n` });
+      },
+    );
+    // Counts the workers and the makes asked of them; with `crashNext`, the next make is sent as "crash".
+    await page.addInitScript({
+      content: `
+        globalThis.workers = 0;
+        globalThis.makes = 0;
+        globalThis.crashNext = false;
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message, ...rest) {
+          if (!(message && typeof message === 'object' && 'make' in message)) return post.call(this, message, ...rest);
+          globalThis.makes++;
+          if (!globalThis.crashNext) return post.call(this, message, ...rest);
+          globalThis.crashNext = false;
+          return post.call(this, 'crash');
+        };
+        globalThis.Worker = class extends Worker {
+          constructor(...args) {
+            super(...args);
+            globalThis.workers++;
+          }
+        };`,
+    });
+    type Counts = { workers: number; makes: number; crashNext: boolean };
+    await page.goto(server.url);
+    await page.click(`#${SLUG} details.tailor summary`);
+    await page.waitForFunction(() => (globalThis as unknown as Counts).makes === 1); // the kit is ready: its warm-up was sent
+    await page.evaluate(() => void ((globalThis as unknown as Counts).crashNext = true));
+
+    // The worker dies while it makes the kit: the press fails with a message, and the button works again.
+    const button = `#${SLUG} form.kit button[type=submit]`;
+    await page.click(button);
+    await page.waitForFunction((slug) => document.querySelector(`#${slug} .status`)!.textContent !== 'Laver materialet …', SLUG, {
+      timeout: 10_000,
+    });
+    expect(await page.textContent(`#${SLUG} .status`)).toMatch(/^Det lykkedes ikke: the kit stopped \(.*boom\)$/);
+    expect(await page.isEnabled(button)).toBe(true);
+
+    // The next press starts a fresh worker, which makes the kit.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(button)]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}.zip`);
+    expect(await page.evaluate(() => (globalThis as unknown as Counts).workers)).toBe(2);
+    expect(await page.getAttribute(`#${SLUG} form.kit`, 'data-kit-mode')).toBe('worker');
+    await page.close();
+  });
+
   it('works opened from disk, with nothing fetched from a network', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, pathToFileURL(out).href);

@@ -20,10 +20,15 @@ export interface KitRunner {
   warm(topic: { path: string; text: string }): void;
 }
 
-/** Loads the kit from `url`, in a worker when one starts, else with `loadScript`. */
-export async function startKit(url: string, loadScript: (src: string) => Promise<void>): Promise<KitRunner> {
+/**
+ * Loads the kit from `url`, in a worker when one starts, else with `loadScript`. `stopped` is
+ * called if the worker fails later (it threw, ran out of memory, or sent a message that could
+ * not be read): it is then terminated, every request still waiting fails, and so does every
+ * later one, so the caller should start a fresh kit.
+ */
+export async function startKit(url: string, loadScript: (src: string) => Promise<void>, stopped: () => void): Promise<KitRunner> {
   const worker = await startWorker(url);
-  if (worker) return workerRunner(worker);
+  if (worker) return workerRunner(worker, stopped);
   await loadScript(url);
   return pageRunner((globalThis as unknown as { dialogkit: KitApi }).dialogkit);
 }
@@ -55,18 +60,33 @@ function startWorker(url: string): Promise<Worker | undefined> {
   });
 }
 
-function workerRunner(worker: Worker): KitRunner {
+function workerRunner(worker: Worker, stopped: () => void): KitRunner {
   let next = 0;
-  const waiting = new Map<number, { resolve(response: KitResponse): void }>();
+  let failure: Error | undefined;
+  const waiting = new Map<number, { resolve(response: KitResponse): void; reject(error: Error): void }>();
   worker.addEventListener('message', ({ data }: MessageEvent<KitResponse>) => {
     if (!('id' in data)) return;
     waiting.get(data.id)?.resolve(data);
     waiting.delete(data.id);
   });
+  // A worker that failed may never answer: without this, a request would wait for ever.
+  const fail = (event: Event) => {
+    event.preventDefault(); // handled here, not reported as uncaught on the page
+    if (failure) return;
+    const reason = event instanceof ErrorEvent ? event.message || 'an error' : 'a message that could not be read';
+    failure = new Error(`the kit stopped (${reason})`);
+    worker.terminate();
+    for (const request of waiting.values()) request.reject(failure);
+    waiting.clear();
+    stopped();
+  };
+  worker.addEventListener('error', fail);
+  worker.addEventListener('messageerror', fail);
   const ask = (request: Omit<KitRequest, 'id'>, transfer: Transferable[] = []): Promise<KitResponse> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
       const id = next++;
-      waiting.set(id, { resolve });
+      waiting.set(id, { resolve, reject });
       worker.postMessage({ ...request, id }, transfer);
     });
   const answer = <T>(response: KitResponse, pick: (r: KitResponse) => T | undefined): T => {
@@ -77,7 +97,7 @@ function workerRunner(worker: Worker): KitRunner {
     mode: 'worker',
     make: async (topic, options) => answer(await ask({ make: { topic, options } }), (r) => ('result' in r ? r.result : undefined)),
     zip: async (files, date) => answer(await ask({ zip: { files, date } }), (r) => ('zip' in r ? r.zip : undefined)),
-    warm: (topic) => void ask({ make: { topic, options: {} } }),
+    warm: (topic) => void ask({ make: { topic, options: {} } }).catch(() => undefined), // a failure shows on the next press
   };
 }
 

@@ -31,10 +31,14 @@ export function inWorker(): boolean {
 /** Answers the page's requests one by one; the files' buffers are handed over, not copied. */
 export function serveKit(api: KitApi, scope: WorkerScope = globalThis as unknown as WorkerScope): void {
   scope.addEventListener('message', ({ data }) => {
-    void answer(api, data).then(
-      (response) => scope.postMessage(response, buffersOf(response)),
-      (error: unknown) => scope.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) }),
-    );
+    const fail = (error: unknown) => scope.postMessage({ id: data.id, error: error instanceof Error ? error.message : String(error) });
+    void answer(api, data).then((response) => {
+      try {
+        scope.postMessage(response, buffersOf(response));
+      } catch (error) {
+        fail(error); // a response that cannot be posted (a DataCloneError) is still answered, or the page waits for ever
+      }
+    }, fail);
   });
   scope.postMessage({ ready: true });
 }

@@ -31,11 +31,17 @@ function loadScript(src: string): Promise<void> {
 
 let kit: Promise<KitRunner> | undefined;
 function loadKit(): Promise<KitRunner> {
-  kit ??= startKit(kitUrl, loadScript).catch((error: unknown) => {
-    kit = undefined; // tried again on the next press
+  if (kit) return kit;
+  // A kit that failed to start, or whose worker failed later, is started afresh on the next press.
+  const forget = () => {
+    if (kit === loading) kit = undefined;
+  };
+  const loading: Promise<KitRunner> = startKit(kitUrl, loadScript, forget).catch((error: unknown) => {
+    forget();
     throw error;
   });
-  return kit;
+  kit = loading;
+  return loading;
 }
 
 // --- previews ---
