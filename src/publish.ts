@@ -132,7 +132,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
               template: page.template,
               labels: result.labels,
               sources: sourceTexts(page.sources, built),
-              scripts: { site: 'assets/dialogkit-site.js', kit: 'assets/dialogkit-kit.js' },
+              scripts: await scriptAddresses(),
               ...(page.baseUrl !== undefined && { baseUrl: page.baseUrl }),
             }),
           );
@@ -267,6 +267,26 @@ async function writeSite(outDir: string, html: string): Promise<void> {
     })),
   );
   await writeOutputs(outDir, [...scripts, { path: 'index.html', bytes: new TextEncoder().encode(html) }]);
+}
+
+/**
+ * The page's addresses of its scripts, each with a version from the bytes copied (`?v=` and the
+ * first 12 hex digits of their SHA-256): the kit is always at the same path, so after a redeploy a
+ * browser could otherwise pair the new page script with its cached old kit. The same scripts
+ * give the same page.
+ */
+async function scriptAddresses(): Promise<{ site: string; kit: string; preview: string }> {
+  const address = async (name: string) => {
+    const path = join(BROWSER_DIR, name);
+    const bytes = new Uint8Array(await onDisk('read', path, () => readFile(path)));
+    return `assets/${name}?v=${(await sha256(bytes)).slice(0, 12)}`;
+  };
+  const [site, kit, preview] = await Promise.all([
+    address('dialogkit-site.js'),
+    address('dialogkit-kit.js'),
+    address('dialogkit-preview.js'),
+  ]);
+  return { site, kit, preview };
 }
 
 async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {

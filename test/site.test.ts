@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -138,6 +139,26 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
       }
       await page.close();
     }
+  });
+
+  it('loads its own scripts by addresses versioned with their bytes, so a redeployed page never meets a cached old kit', async () => {
+    const page = await browser.newPage();
+    const assets: string[] = [];
+    page.on('request', (request) => void (request.url().includes('/assets/') && assets.push(request.url())));
+    const versioned = await Promise.all(
+      ['dialogkit-site.js', 'dialogkit-preview.js', 'dialogkit-kit.js'].map(async (name) => {
+        const hash = createHash('sha256')
+          .update(await readFile(join(out, 'assets', name)))
+          .digest('hex');
+        return new URL(`assets/${name}?v=${hash.slice(0, 12)}`, server.url).href;
+      }),
+    );
+    const loaded = Promise.all(versioned.map((url) => page.waitForRequest(url, { timeout: 15_000 })));
+    await page.goto(server.url);
+    await page.click('details.tailor summary'); // loads the kit
+    await loaded;
+    expect([...new Set(assets)].sort()).toEqual([...versioned].sort());
+    await page.close();
   });
 
   it('is keyboard usable: tab reaches the first download link', async () => {

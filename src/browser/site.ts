@@ -17,7 +17,9 @@ interface PreviewApi {
 const script = document.currentScript as HTMLScriptElement | null;
 const base = new URL('.', script?.src ?? location.href);
 const kitUrl = new URL(script?.dataset['kit'] ?? 'assets/dialogkit-kit.js', location.href).href;
-const previewUrl = new URL('dialogkit-preview.js', base).href;
+// A page from an index.hbs without `data-preview` finds the previews' script next to this one.
+const preview = script?.dataset['preview'];
+const previewUrl = (preview ? new URL(preview, location.href) : new URL('dialogkit-preview.js', base)).href;
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -12,8 +12,8 @@ export interface IndexInput {
   labels: Record<Language, Labels>;
   /** Each topic's Markdown source by slug, embedded for the in-page kit. */
   sources: ReadonlyMap<string, string>;
-  /** Script paths relative to the page. */
-  scripts: { site: string; kit: string };
+  /** Script addresses relative to the page. */
+  scripts: { site: string; kit: string; preview: string };
   /** `--base-url`: the tailored kits' guides and handouts then carry the phone edition's QR code too. */
   baseUrl?: string;
 }
