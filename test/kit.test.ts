@@ -282,6 +282,56 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.close();
   });
 
+  it('makes one kit when "Hent" is pressed twice at once with a logo chosen', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    // Counts the makes the page asks of its worker (the warm-up is one, each run one).
+    await page.addInitScript({
+      content: `
+        globalThis.makes = 0;
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message, ...rest) {
+          if (message && typeof message === 'object' && 'make' in message) globalThis.makes++;
+          return post.call(this, message, ...rest);
+        };`,
+    });
+    const makes = () => page.evaluate(() => (globalThis as unknown as { makes: number }).makes);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.goto(server.url);
+    await page.click(`#${SLUG} details.tailor summary`);
+    await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(LOGO) });
+    await page.waitForFunction(() => (globalThis as unknown as { makes: number }).makes === 1); // the warm-up
+    // Two submits in one task, as a double click can give while the logo is read.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.evaluate((slug) => {
+        const form = document.querySelector<HTMLFormElement>(`#${slug} form.kit`)!;
+        form.requestSubmit();
+        form.requestSubmit();
+      }, SLUG),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}.zip`);
+    await page.waitForFunction(
+      (slug) => !document.querySelector<HTMLButtonElement>(`#${slug} form.kit button[type=submit]`)!.disabled,
+      SLUG,
+    );
+    expect(await page.textContent(`#${SLUG} .status`)).toBe(`Færdig: 7 filer hentet som ${SLUG}.zip.`);
+    expect(await makes()).toBe(2); // the warm-up and one run
+    expect(downloads).toBe(1);
+
+    // A file that is no image, pressed twice: one message, and the button works again.
+    await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+    await page.evaluate((slug) => {
+      const form = document.querySelector<HTMLFormElement>(`#${slug} form.kit`)!;
+      form.requestSubmit();
+      form.requestSubmit();
+    }, SLUG);
+    await page.waitForSelector(`#${SLUG}-logo-error`);
+    expect(await page.$$(`#${SLUG} .error`)).toHaveLength(1);
+    expect(await page.isEnabled(`#${SLUG} form.kit button[type=submit]`)).toBe(true);
+    await page.close();
+  });
+
   it('works opened from disk, with nothing fetched from a network', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, pathToFileURL(out).href);

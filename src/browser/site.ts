@@ -162,8 +162,21 @@ function setupForm(form: HTMLFormElement): void {
   details.addEventListener('toggle', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
 
-  form.addEventListener('submit', async (event) => {
+  // One run at a time, marked before the first await: a second submit while the logo is read (a
+  // double click) would otherwise start a second run and a second download.
+  let busy = false;
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (busy) return;
+    busy = true;
+    button.disabled = true;
+    void makeAndDownload().finally(() => {
+      busy = false;
+      button.disabled = false;
+    });
+  });
+
+  async function makeAndDownload(): Promise<void> {
     // An earlier "Færdig" or warning must not stand next to a new attempt.
     status.textContent = '';
     clearMessages(form);
@@ -178,7 +191,6 @@ function setupForm(form: HTMLFormElement): void {
       showMessages(form, prefix, errors, 'error');
       return;
     }
-    button.disabled = true;
     status.textContent = labels.working;
     try {
       if (logoBytes) options['logo'] = logoBytes;
@@ -226,10 +238,8 @@ function setupForm(form: HTMLFormElement): void {
         .replace('{zip}', name);
     } catch (error) {
       status.textContent = labels.failed.replace('{message}', (error as Error).message);
-    } finally {
-      button.disabled = false;
     }
-  });
+  }
 }
 
 /** "Faaborg-Midtfyn Kommune" → "faaborg-midtfyn-kommune". */
