@@ -275,7 +275,19 @@ async function writeSite(outDir: string, html: string): Promise<void> {
  * browser could otherwise pair the new page script with its cached old kit. The same scripts
  * give the same page.
  */
-async function scriptAddresses(): Promise<{ site: string; kit: string; preview: string }> {
+function scriptAddresses(): Promise<{ site: string; kit: string; preview: string }> {
+  // Read and hashed once per process: the scripts are Dialogkit's own (dist/browser), and `watch`
+  // writes the page again on every save.
+  addresses ??= hashScriptAddresses().catch((error: unknown) => {
+    addresses = undefined;
+    throw error;
+  });
+  return addresses;
+}
+
+let addresses: Promise<{ site: string; kit: string; preview: string }> | undefined;
+
+async function hashScriptAddresses(): Promise<{ site: string; kit: string; preview: string }> {
   const address = async (name: string) => {
     const path = join(BROWSER_DIR, name);
     const bytes = new Uint8Array(await onDisk('read', path, () => readFile(path)));
