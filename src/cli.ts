@@ -211,6 +211,7 @@ async function buildCommand(
       only,
       version,
       previous: publication.previousFingerprints,
+      previousReports: publication.previousReports,
       ...(flags.memo && { memo: flags.memo }),
     };
     const result = await buildInParallel(input, flags.jobs, onTopic);

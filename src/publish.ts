@@ -2,8 +2,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { zipFiles } from './core/archive.js';
 import type { BuildResult, TopicBuild } from './core/build.js';
-import { manifestFiles, mergeManifest, sha256, type Manifest, type ManifestFile, type ManifestTopic } from './core/manifest.js';
-import type { OutputFile, SourceFile } from './core/model.js';
+import {
+  manifestFiles,
+  mergeManifest,
+  reportFields,
+  reportOf,
+  sha256,
+  type Manifest,
+  type ManifestFile,
+  type ManifestTopic,
+} from './core/manifest.js';
+import type { OutputFile, ProductReport, SourceFile } from './core/model.js';
 import { PRODUCTS } from './core/products/index.js';
 import { renderIndex } from './core/site.js';
 import { onDisk } from './environment-error.js';
@@ -41,6 +50,8 @@ export interface PublishReport {
 export interface Publication {
   /** The fingerprint of each file kept from the previous build, by `slug/product`, for `BuildInput.previous`. */
   previousFingerprints: Readonly<Record<string, string>>;
+  /** What making those files reported, by the same keys, for `BuildInput.previousReports`. */
+  previousReports: Readonly<Record<string, ProductReport>>;
   /** Writes a built topic's files (queued, in order); a failure is reported by `finish`. */
   add(topic: TopicBuild): void;
   /**
@@ -75,14 +86,19 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
       await removeFiles(outDir, [before.archive.path]);
       removedArchives.add(topic.slug);
     }
-    const inputs = (path: string) => topic.fingerprints[PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? ''];
-    const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, e]));
+    const productOf = (path: string) => PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? '';
+    const inputs = (path: string) => topic.fingerprints[productOf(path)];
+    const report = (path: string) => reportFields(topic.reports[productOf(path)]);
+    const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, { ...e, ...report(e.path) }]));
     await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
     // A kept file is current under the new fingerprint too (in `watch`, a save can change the topic
     // but none of the parts a product reads): its entry records that, as a fresh build would.
     for (const path of topic.unchanged) {
       const entry = previousFiles.get(path);
-      if (entry) written.set(path, { ...entry, inputs: inputs(path) ?? entry.inputs });
+      if (entry) {
+        const { warnings: _w, missingGlyphs: _m, ...rest } = entry;
+        written.set(path, { ...rest, inputs: inputs(path) ?? entry.inputs, ...report(path) });
+      }
     }
     const made = [...topic.files.map((f) => f.path), ...topic.unchanged];
     // Files the topic made last time and no longer makes (flipover.pdf after its prompts went).
@@ -95,8 +111,10 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     topic.files = topic.files.map((f) => ({ ...f, bytes: new Uint8Array(0) }));
   };
 
+  const kept = setup.force ? { fingerprints: {}, reports: {} } : await keptFiles(outDir, previous);
   return {
-    previousFingerprints: setup.force ? {} : await keptFingerprints(outDir, previous),
+    previousFingerprints: kept.fingerprints,
+    previousReports: kept.reports,
     add(topic) {
       if (!topic.ok) return;
       queue = queue.then(() => (failure === undefined ? writeTopic(topic) : undefined)).catch((error: unknown) => void (failure ??= error));
@@ -189,17 +207,23 @@ function sortByProduct(files: ManifestFile[]): ManifestFile[] {
   return files.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
 }
 
-/** A file is kept only while its recorded inputs match and it is still there, whole. */
-async function keptFingerprints(outDir: string, previous: Manifest | undefined): Promise<Record<string, string>> {
+/** A file is kept only while its recorded inputs match and it is still there, whole; it reports again what making it reported. */
+async function keptFiles(
+  outDir: string,
+  previous: Manifest | undefined,
+): Promise<{ fingerprints: Record<string, string>; reports: Record<string, ProductReport> }> {
   const fingerprints: Record<string, string> = {};
+  const reports: Record<string, ProductReport> = {};
   for (const topic of previous?.topics ?? []) {
     for (const product of PRODUCTS) {
       const entry = topic.files.find((f) => f.path === `${topic.slug}/${product.file}`);
-      if (entry?.inputs !== undefined && (await sizeInOut(outDir, entry.path)) === entry.bytes)
+      if (entry?.inputs !== undefined && (await sizeInOut(outDir, entry.path)) === entry.bytes) {
         fingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
+        reports[`${topic.slug}/${product.name}`] = reportOf(entry);
+      }
     }
   }
-  return fingerprints;
+  return { fingerprints, reports };
 }
 
 /**

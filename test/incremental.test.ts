@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli.js';
@@ -39,6 +39,41 @@ describe('incremental builds', () => {
     // The manifest still lists the kept file.
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.topics[0]!.files.map((f) => f.path)).toContain('emne/drejebog.pdf');
+  });
+
+  it('reports the warnings of the files it keeps, as the build that made them did', async () => {
+    // A word too long for a flip-chart sheet (the sheets' warning) and a character no font has
+    // (one warning naming every file that prints it as an empty box).
+    const text = await readFile(join(content, 'emne.md'), 'utf8');
+    await writeFile(join(content, 'emne.md'), text.replace('- Hvad er svært?', `- Hvad betyder ${'a'.repeat(100)}? ꙮ`));
+    const warnings = (err: string) => err.split('\n').filter((line) => line.includes(': warning: '));
+    const first = await run(['build', '--content', content, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(warnings(first.err)).toHaveLength(2);
+    expect(first.err).toMatch(/1 warning|2 warnings/);
+
+    const again = await run(['build', '--content', content, '--out', out]);
+    expect(again.err).toMatch(/emne\s+unchanged/);
+    expect(warnings(again.err)).toEqual(warnings(first.err));
+    expect(again.err).toContain('0 errors, 2 warnings');
+    // From another working folder, the warnings name the topic file as given now.
+    const moved = join(dir, 'moved');
+    await rename(content, moved);
+    const elsewhere = await run(['build', '--content', moved, '--out', out]);
+    expect(elsewhere.err).toMatch(/emne\s+unchanged/);
+    expect(warnings(elsewhere.err)).toEqual(warnings(first.err).map((line) => line.replace(content, moved)));
+
+    // A manifest whose record of them is not Dialogkit's: the file is made again, not kept silently.
+    const manifestPath = join(out, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+    const flip = manifest.topics[0]!.files.find((f) => f.path === 'emne/flipover.pdf')!;
+    expect(flip.warnings).toHaveLength(1);
+    expect(flip.missingGlyphs).toEqual(['ꙮ']);
+    (flip as unknown as { warnings: unknown }).warnings = [{ line: 'x' }];
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const tampered = await run(['build', '--content', moved, '--out', out]);
+    expect(tampered.err).toMatch(/emne\s+1 file, 6 unchanged/);
+    expect(warnings(tampered.err)).toHaveLength(2);
   });
 
   it('rebuilds after the topic, the options or the file itself changed, and with --force', async () => {

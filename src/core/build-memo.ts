@@ -1,7 +1,7 @@
 import type { FingerprintBase } from './fingerprint.js';
 import type { Kit } from './kit.js';
 import type { LayoutSource } from './layout.js';
-import type { Diagnostic, SourceFile, Topic } from './model.js';
+import type { Diagnostic, ProductReport, SourceFile, Topic } from './model.js';
 import type { FontSet } from './typeset.js';
 import type { BuildOptions } from './options.js';
 import type { ReadKeys } from './product-reads.js';
@@ -35,13 +35,8 @@ export interface ProductReads {
   context: string;
   keys: ReadKeys;
   digest: string;
-  /**
-   * What making the file reported: its warnings, and the characters its fonts lack (the build
-   * words those per topic, from the text as it is now). A build that keeps the file reports them
-   * again, as a build that made it would.
-   */
-  diagnostics: Diagnostic[];
-  missingGlyphs: string[];
+  /** What making the file reported, reported again while it is kept. */
+  report: ProductReport;
 }
 
 /** One topic file parsed and checked on its own (cross-topic checks come after). */

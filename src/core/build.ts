@@ -15,7 +15,7 @@ import { hasErrors, sortDiagnostics } from './diagnostics.js';
 import { missingGlyphDiagnostics } from './glyphs.js';
 import { prepareKit, type Kit } from './kit.js';
 import { TemplateError, type Layout, type LayoutSource } from './layout.js';
-import type { Diagnostic, Language, OutputFile, SourceFile, Topic } from './model.js';
+import type { Diagnostic, Language, OutputFile, ProductReport, SourceFile, Topic } from './model.js';
 import type { BuildOptions } from './options.js';
 import { parseTopic } from './parse-topic.js';
 import { durationDiagnostics } from './schedule.js';
@@ -46,6 +46,8 @@ export interface BuildInput {
    * so it can be handed to worker threads.
    */
   previous?: Readonly<Record<string, string>>;
+  /** What making each file in `previous` reported, by the same keys; a kept file reports it again. */
+  previousReports?: Readonly<Record<string, ProductReport>>;
   /** The tool's version, part of every fingerprint. */
   version?: string;
   /** What a long-lived process keeps between builds (`watch`): unchanged inputs are not parsed or checked again. */
@@ -62,6 +64,8 @@ export interface TopicBuild {
   unchanged: string[];
   /** Fingerprint of each product's inputs, by product name (for the next incremental build). */
   fingerprints: Record<string, string>;
+  /** What making each file reported, by product name, for files made or kept. */
+  reports: Record<string, ProductReport>;
   notes: string[];
   diagnostics: Diagnostic[];
   ok: boolean;
@@ -148,6 +152,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       files: [],
       unchanged: [],
       fingerprints: {},
+      reports: {},
       notes: [],
       diagnostics,
       ok: false,
@@ -167,17 +172,19 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
         const context = input.memo ? await fingerprint(base, layoutNames, new Uint8Array(0), '') : '';
         if (input.previous?.[key] === print) {
           result.unchanged.push(`${slug}/${product.file}`);
-          // When this process made it from these very inputs, what it reported then holds now.
-          const kept = input.memo?.reads.get(key);
-          plan.push({ product, kept: kept?.print === print ? kept : undefined });
+          // What making it reported: this process's own record when it made the file from these
+          // very inputs, else the previous build's.
+          const remembered = input.memo?.reads.get(key);
+          plan.push({ product, kept: (remembered?.print === print ? remembered.report : input.previousReports?.[key]) ?? NO_REPORT });
         } else {
           const kept = await readsUnchanged(input, key, context, view, topic, creationDate, print);
           if (kept) result.unchanged.push(`${slug}/${product.file}`);
-          plan.push(kept ? { product, kept } : { product, print, context });
+          plan.push(kept ? { product, kept: kept.report } : { product, print, context });
         }
       }
       const made = await buildProducts(topic, plan, prepared.layouts, view, creationDate, typesetter, source.bytes, input.memo);
       result.files = made.files;
+      result.reports = made.reports;
       result.notes = made.notes;
       result.diagnostics = sortDiagnostics([...diagnostics, ...made.diagnostics]);
       result.ok = !hasErrors(made.diagnostics);
@@ -206,11 +213,10 @@ function checkSource(source: SourceFile): CheckedSource {
   };
 }
 
-/**
- * One product of a topic, in `PRODUCTS` order: to make under `print`, or kept (its file is
- * current). A kept product's memo record, when this process made it, holds what it reported.
- */
-type PlannedProduct = { product: Product; print: string; context: string } | { product: Product; kept: ProductReads | undefined };
+/** One product of a topic, in `PRODUCTS` order: to make under `print`, or kept (its file is current) with what making it reported. */
+type PlannedProduct = { product: Product; print: string; context: string } | { product: Product; kept: ProductReport };
+
+const NO_REPORT: ProductReport = { warnings: [], missingGlyphs: [] };
 
 /** Makes the planned products that are not kept; reports for the kept ones what making them reported. */
 async function buildProducts(
@@ -226,14 +232,16 @@ async function buildProducts(
   const files: OutputFile[] = [];
   const notes: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const reports: Record<string, ProductReport> = {};
   const missingGlyphs = new Map<string, string[]>();
   const lacking = (product: Product, chars: readonly string[]) => {
     for (const char of chars) missingGlyphs.set(char, [...(missingGlyphs.get(char) ?? []), product.file]);
   };
   for (const planned of products) {
     if ('kept' in planned) {
-      diagnostics.push(...(planned.kept?.diagnostics ?? []));
-      lacking(planned.product, planned.kept?.missingGlyphs ?? []);
+      reports[planned.product.name] = planned.kept;
+      diagnostics.push(...planned.kept.warnings.map((warning) => ({ file: topic.file, ...warning })));
+      lacking(planned.product, planned.kept.missingGlyphs);
       continue;
     }
     const { product, print, context } = planned;
@@ -245,6 +253,12 @@ async function buildProducts(
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);
       lacking(product, made.missingGlyphs ?? []);
+      // Products report about the topic file only; a file is written only when nothing is an error.
+      const report: ProductReport = {
+        warnings: made.diagnostics.map(({ file: _topic, ...warning }) => warning),
+        missingGlyphs: made.missingGlyphs ?? [],
+      };
+      if (made.file) reports[product.name] = report;
       if (memo && 'keys' in seen) {
         const keys = seen.keys();
         memo.reads.set(`${view.topic.slug}/${product.name}`, {
@@ -252,8 +266,7 @@ async function buildProducts(
           context,
           keys,
           digest: await readsDigest(view, topic, keys, creationDate),
-          diagnostics: made.diagnostics,
-          missingGlyphs: made.missingGlyphs ?? [],
+          report,
         });
       }
     } catch (error) {
@@ -263,7 +276,7 @@ async function buildProducts(
   }
   // Worded from the text as it is now: a save may have moved a character's first use.
   if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, new TextDecoder().decode(source), missingGlyphs));
-  return { files, notes, diagnostics };
+  return { files, reports, notes, diagnostics };
 }
 
 /**

@@ -31,7 +31,7 @@ export async function fingerprintBase(
   // The logo's bytes count by their hash: a 2 MB array spelled out in JSON would be slow and large.
   const optionData = { ...options, ...(options.logo && { logo: await digest(options.logo) }) };
   const shared = await digest(
-    encode(JSON.stringify({ version, labels: labels.text, fonts: fontHashes, options: sortedEntries(optionData) })),
+    encode(JSON.stringify({ scheme: SCHEME, version, labels: labels.text, fonts: fontHashes, options: sortedEntries(optionData) })),
   );
   const layoutHashes = new Map<string, string>();
   for (const layout of layouts) layoutHashes.set(layout.name, await digest(encode(layout.text)));
@@ -59,6 +59,12 @@ export async function digest(bytes: Uint8Array): Promise<string> {
 }
 
 // --- internal ---
+
+/**
+ * Raised when what a kept file needs on record changes, so that files recorded the old way are
+ * made again once. 2: manifest.json keeps each file's warnings, replayed while it is kept.
+ */
+const SCHEME = 2;
 
 /**
  * Font files by the bytes object a process loaded once (`loadFonts`, the kit's embedded fonts):

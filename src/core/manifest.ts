@@ -1,4 +1,4 @@
-import type { OutputFile } from './model.js';
+import type { OutputFile, ProductReport } from './model.js';
 import type { TopicSummary } from './summary.js';
 
 /** `out/manifest.json`: every topic and file with its size, page count and SHA-256. */
@@ -27,6 +27,23 @@ export interface ManifestFile {
   conformance?: string[];
   /** Fingerprint of the inputs the file was made from; an incremental build skips it while this is unchanged. */
   inputs?: string;
+  /** Warnings making the file gave, about its topic file (left out when none): reported again while it is kept. */
+  warnings?: ProductReport['warnings'];
+  /** Characters the fonts lack that the file prints as empty boxes (left out when none): reported again while it is kept. */
+  missingGlyphs?: string[];
+}
+
+/** A file's report as its manifest entry records it (`warnings` and `missingGlyphs` left out when empty). */
+export function reportFields(report: ProductReport | undefined): Pick<ManifestFile, 'warnings' | 'missingGlyphs'> {
+  return {
+    ...(report?.warnings.length && { warnings: report.warnings }),
+    ...(report?.missingGlyphs.length && { missingGlyphs: report.missingGlyphs }),
+  };
+}
+
+/** The report a manifest entry records; entries are checked when the manifest is read (`parseManifest`). */
+export function reportOf(entry: ManifestFile): ProductReport {
+  return { warnings: entry.warnings ?? [], missingGlyphs: entry.missingGlyphs ?? [] };
 }
 
 /** Hex SHA-256 with WebCrypto, which Node 20 and browsers both have. */
@@ -107,7 +124,7 @@ export function parseManifest(text: string): Manifest | undefined {
       isRecord(entry) && typeof entry['path'] === 'string' && typeof entry['bytes'] === 'number' && isTopicPath(entry['path'], slug);
     const entry: ManifestTopic = {
       ...(topic as unknown as ManifestTopic),
-      files: (topic['files'] as unknown[]).filter(inFolder) as ManifestFile[],
+      files: (topic['files'] as unknown[]).filter(inFolder).map(withReadableReport) as ManifestFile[],
     };
     if (!inFolder(topic['archive'])) delete entry.archive;
     return [entry];
@@ -116,6 +133,32 @@ export function parseManifest(text: string): Manifest | undefined {
 }
 
 // --- internal ---
+
+/**
+ * The entry, without its fingerprint when its report is not what Dialogkit writes: the file is
+ * then made again rather than kept with warnings that cannot be told.
+ */
+function withReadableReport<T extends Record<string, unknown>>(entry: T): T {
+  const warnings = entry['warnings'];
+  const missing = entry['missingGlyphs'];
+  const readable =
+    (warnings === undefined || (Array.isArray(warnings) && warnings.every(isWarning))) &&
+    (missing === undefined || (Array.isArray(missing) && missing.every((c) => typeof c === 'string' && [...c].length === 1)));
+  if (readable) return entry;
+  const { inputs: _dropped, warnings: _w, missingGlyphs: _m, ...rest } = entry;
+  return rest as T;
+}
+
+function isWarning(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Number.isInteger(value['line']) &&
+    Number.isInteger(value['col']) &&
+    value['severity'] === 'warning' &&
+    typeof value['message'] === 'string' &&
+    (value['hint'] === undefined || typeof value['hint'] === 'string')
+  );
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

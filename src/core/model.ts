@@ -135,6 +135,16 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/**
+ * What making a product's file reported: its warnings (about the topic file, so kept without its
+ * path) and the characters its fonts lack. Kept with the file (manifest.json, `watch`'s memo): a
+ * build that keeps the file reports them again, as a build that made it would.
+ */
+export interface ProductReport {
+  warnings: Omit<Diagnostic, 'file'>[];
+  missingGlyphs: string[];
+}
+
 /** A source file as read by the load stage. */
 export interface SourceFile {
   path: string;
