@@ -224,6 +224,19 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
       'Vælg et PNG-, JPEG- eller SVG-billede på højst 2 MB og 16–8000 pixels på hver led.',
     );
     expect(await page.textContent(`#${SLUG} .status`)).toBe('');
+
+    // A logo file deleted after it was chosen cannot be read (Chromium rejects with a
+    // NotReadableError): the form asks for one again.
+    await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(LOGO) });
+    await page.evaluate(() => {
+      File.prototype.arrayBuffer = () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
+    });
+    await page.click(`#${SLUG} form.kit button[type=submit]`);
+    await page.waitForSelector(`#${SLUG}-logo-error`, { timeout: 10_000 });
+    expect(await page.textContent(`#${SLUG}-logo-error`)).toBe(
+      'Vælg et PNG-, JPEG- eller SVG-billede på højst 2 MB og 16–8000 pixels på hver led.',
+    );
+    expect(await page.isEnabled(`#${SLUG} form.kit button[type=submit]`)).toBe(true);
     await page.close();
   });
 
@@ -326,7 +339,7 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
       form.requestSubmit();
       form.requestSubmit();
     }, SLUG);
-    await page.waitForSelector(`#${SLUG}-logo-error`);
+    await page.waitForSelector(`#${SLUG}-logo-error`, { timeout: 10_000 });
     expect(await page.$$(`#${SLUG} .error`)).toHaveLength(1);
     expect(await page.isEnabled(`#${SLUG} form.kit button[type=submit]`)).toBe(true);
     await page.close();

@@ -185,15 +185,23 @@ function setupForm(form: HTMLFormElement): void {
     if (topics.length === 0) errors.unshift({ field: 'topic', message: labels.chooseTopics });
     const logo = new FormData(form).get('logo');
     // The logo's type and pixel size are read from its bytes, as the CLI does, so the form can say it in its own words.
-    const logoBytes = logo instanceof File && logo.size > 0 ? new Uint8Array(await logo.arrayBuffer()) : undefined;
-    if (logoBytes && errors.length === 0 && 'problem' in sniffLogo(logoBytes)) errors.push({ field: 'logo', message: labels.errors.logo });
+    // A file that can no longer be read (moved or deleted since it was chosen) is asked for again the same way.
+    const logoBytes =
+      logo instanceof File && logo.size > 0
+        ? await logo.arrayBuffer().then(
+            (buffer) => new Uint8Array(buffer),
+            () => 'unreadable' as const,
+          )
+        : undefined;
+    if (logoBytes === 'unreadable' || (logoBytes && errors.length === 0 && 'problem' in sniffLogo(logoBytes)))
+      errors.push({ field: 'logo', message: labels.errors.logo });
     if (errors.length > 0) {
       showMessages(form, prefix, errors, 'error');
       return;
     }
     status.textContent = labels.working;
     try {
-      if (logoBytes) options['logo'] = logoBytes;
+      if (logoBytes instanceof Uint8Array) options['logo'] = logoBytes;
       warmUpDue = false;
       const api = await loadKit();
       const started = performance.now();
