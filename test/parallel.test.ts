@@ -15,6 +15,21 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
+describe('how many worker threads a build uses', () => {
+  it('stays on the main thread for little work, and caps a large build in a worker even on one core', async () => {
+    const { workerCount } = await import('../src/parallel.js');
+    expect(workerCount(6, 2)).toBe(0);
+    expect(workerCount(23, 2)).toBe(0); // two workers need 12 topics each
+    expect(workerCount(24, 2)).toBe(2);
+    expect(workerCount(24, 1)).toBe(0);
+    expect(workerCount(99, 1)).toBe(0);
+    expect(workerCount(100, 1)).toBe(1); // its heap capped: 600 topics peaked at 700 MB on the main thread
+    expect(workerCount(600, 2)).toBe(2);
+    expect(workerCount(600, 8)).toBe(8);
+    expect(workerCount(50, 8)).toBe(4);
+  });
+});
+
 describe('worker threads and separate processes', () => {
   /** Holds `content/`: enough topics that two workers are used (12 per worker at the least). */
   let home: string;
