@@ -205,6 +205,29 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await patient.close();
   });
 
+  it('draws no more previews while the kit loads, and draws them once it is ready', async () => {
+    // The kit's script is held back: the kit stays busy loading, and the previews wait.
+    const page = await browser.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname.endsWith('/dialogkit-kit.js'),
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.goto(server.url);
+    await page.click(`#${SLUG} details.tailor summary`);
+    const rendered = () => page.$$eval('canvas[data-rendered]', (canvases) => canvases.length);
+    await page.waitForTimeout(2000);
+    // At most the one preview under way when the form was opened.
+    expect(await rendered()).toBeLessThanOrEqual(1);
+    release();
+    await page.waitForFunction(() => document.querySelectorAll('canvas[data-rendered="true"]').length >= 2, undefined, { timeout: 30_000 });
+    await page.close();
+  });
+
   it('checks the inputs and says what is wrong, in Danish, next to the field', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

@@ -15,9 +15,10 @@ export interface KitRunner {
   /**
    * Makes `topic` once with default options and drops the result, so the facilitator's first
    * "Hent" finds the kit's code compiled and its fonts read. Only in a worker, where it costs
-   * the page nothing; on the page itself it would freeze the form being filled in.
+   * the page nothing; on the page itself it would freeze the form being filled in. Resolves
+   * when it is done, and never rejects: a failure shows on the next press.
    */
-  warm(topic: { path: string; text: string }): void;
+  warm(topic: { path: string; text: string }): Promise<void>;
 }
 
 /**
@@ -97,7 +98,11 @@ function workerRunner(worker: Worker, stopped: () => void): KitRunner {
     mode: 'worker',
     make: async (topic, options) => answer(await ask({ make: { topic, options } }), (r) => ('result' in r ? r.result : undefined)),
     zip: async (files, date) => answer(await ask({ zip: { files, date } }), (r) => ('zip' in r ? r.zip : undefined)),
-    warm: (topic) => void ask({ make: { topic, options: {} } }).catch(() => undefined), // a failure shows on the next press
+    warm: (topic) =>
+      ask({ make: { topic, options: {} } }).then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }
 
@@ -114,6 +119,6 @@ function pageRunner(api: KitApi): KitRunner {
       await yieldToPage();
       return api.zipFiles(files, date);
     },
-    warm: () => undefined,
+    warm: () => Promise.resolve(),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { sniffLogo } from '../core/logo.js';
 import { readForm, type FormLabels } from './form.js';
+import { kitFirst } from './kit-first.js';
 import { startKit, type KitRunner } from './kit-runner.js';
 import type { KitResult } from './kit.js';
 
@@ -46,6 +47,8 @@ function loadKit(): Promise<KitRunner> {
   return loading;
 }
 
+const kitBusy = kitFirst();
+
 // --- previews ---
 
 async function drawPreviews(): Promise<void> {
@@ -53,17 +56,23 @@ async function drawPreviews(): Promise<void> {
   if (canvases.length === 0 || location.protocol === 'file:') return; // pdf.js cannot read files from disk
   await loadScript(previewUrl);
   const api = (globalThis as unknown as { dialogkitPreview: PreviewApi }).dialogkitPreview;
+  // One preview at a time, and none while the kit works: pdf.js runs on this thread, and the
+  // facilitator waiting for a kit comes first.
+  let queue = Promise.resolve();
   const draw = (canvas: HTMLCanvasElement) =>
-    api
-      .renderPreview(
-        canvas,
-        canvas.dataset['pdf']!,
-        Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio)),
+    (queue = queue
+      .then(() => kitBusy.idle())
+      .then(() =>
+        api.renderPreview(
+          canvas,
+          canvas.dataset['pdf']!,
+          Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio)),
+        ),
       )
       .then(
         () => canvas.setAttribute('data-rendered', 'true'),
         () => canvas.setAttribute('data-rendered', 'failed'),
-      );
+      ));
   if (!('IntersectionObserver' in window)) {
     for (const canvas of canvases) await draw(canvas);
     return;
@@ -100,10 +109,10 @@ function download(name: string, bytes: Uint8Array, type: string): void {
  * (a cold make, about 0.7 s in Chromium on two cores), and the real make warms the kit anyway.
  */
 let warmUpDue = true;
-function warmOnce(api: KitRunner, topic: TopicToMake): void {
-  if (!warmUpDue) return;
+function warmOnce(api: KitRunner, topic: TopicToMake): Promise<void> {
+  if (!warmUpDue) return Promise.resolve();
   warmUpDue = false;
-  api.warm(topic.source);
+  return api.warm(topic.source);
 }
 
 /** The form's labels as the page embeds them: readForm's, and the page's own messages. */
@@ -155,9 +164,11 @@ function setupForm(form: HTMLFormElement): void {
   // Fetch, start and warm the kit while the facilitator fills the form, not when they press "Hent".
   const firstTopic = () => chosen()[0] ?? topicOnPage(form.querySelector<HTMLInputElement>('input[name=topic]')!.value);
   const prefetch = () =>
-    void loadKit().then(
-      (api) => warmOnce(api, firstTopic()),
-      () => undefined,
+    void kitBusy.during(
+      loadKit().then(
+        (api) => warmOnce(api, firstTopic()),
+        () => undefined,
+      ),
     );
   details.addEventListener('toggle', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
@@ -170,7 +181,7 @@ function setupForm(form: HTMLFormElement): void {
     if (busy) return;
     busy = true;
     button.disabled = true;
-    void makeAndDownload().finally(() => {
+    void kitBusy.during(makeAndDownload()).finally(() => {
       busy = false;
       button.disabled = false;
     });

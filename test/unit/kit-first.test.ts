@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { kitFirst } from '../../src/browser/kit-first.js';
+
+describe('the kit goes first (src/browser/kit-first.ts)', () => {
+  it('holds waiting work while the kit is busy, through overlapping and failing work', async () => {
+    const gate = kitFirst();
+    const order: string[] = [];
+    await gate.idle(); // not busy: at once
+    let finishLoad = () => {};
+    let failMake = (_: Error) => {};
+    const load = gate.during(new Promise<void>((resolve) => (finishLoad = resolve)));
+    const make = gate.during(new Promise<void>((_, reject) => (failMake = reject)));
+    const preview = gate.idle().then(() => order.push('preview'));
+    await Promise.resolve();
+    finishLoad();
+    await load;
+    order.push('loaded');
+    failMake(new Error('no kit'));
+    await expect(make).rejects.toThrow('no kit');
+    await preview;
+    expect(order).toEqual(['loaded', 'preview']);
+    await gate.idle();
+  });
+});
