@@ -49,7 +49,8 @@ export async function buildInParallel(
       ? input.topics.filter((t) => input.only!.some((slug) => t.path.endsWith(`/${slug}.md`)))
       : input.topics;
   const workers = workerCount(input.topics.length, jobs);
-  if (workers === 0 || !existsSync(workerFile) || wanted.length !== input.topics.length) return build(input, onTopic);
+  // `watch` (a memo) stays on this thread: the memo lives here, and keeps a save's rebuild small.
+  if (workers === 0 || input.memo || !existsSync(workerFile) || wanted.length !== input.topics.length) return build(input, onTopic);
 
   // Round-robin by file, so each worker gets a similar mix of topics.
   const shares = Array.from({ length: workers }, (_, w) => input.topics.filter((_, i) => i % workers === w).map((t) => t.path));

@@ -64,6 +64,21 @@ describe('worker threads and separate processes', () => {
     }
   }, 120_000);
 
+  it("keep watch's builds on the main thread, where its memo is, however many topics", async () => {
+    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
+    const { createBuildMemo } = (await import(
+      pathToFileURL(join(ROOT, 'dist/core/build-memo.js')).href
+    )) as typeof import('../src/core/build-memo.js');
+    const { loadFonts, loadLayouts } = (await import(pathToFileURL(join(ROOT, 'dist/load.js')).href)) as typeof import('../src/load.js');
+    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+    // 100 topics: a build without a memo would use a worker even with one job.
+    const topics = Array.from({ length: 100 }, (_, i) => ({ path: `content/emne-${i}.md`, bytes: new TextEncoder().encode(TINY_TOPIC) }));
+    const memo = createBuildMemo();
+    const result = await buildInParallel({ topics, ...templates, fonts, options: {}, memo }, 1);
+    expect(result.topics.every((t) => t.ok)).toBe(true);
+    expect(memo.topics.size).toBe(100);
+  }, 120_000);
+
   it('build on the main thread what a worker that ran out of memory left, with the same bytes', async () => {
     const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
     const { loadFonts, loadLayouts, loadTopics } = (await import(
