@@ -74,6 +74,15 @@ describe('incremental builds', () => {
     const tampered = await run(['build', '--content', moved, '--out', out]);
     expect(tampered.err).toMatch(/emne\s+1 file, 6 unchanged/);
     expect(warnings(tampered.err)).toHaveLength(2);
+    // A path put into a recorded warning is not carried on: a kept file's warnings name its topic.
+    const rewritten = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+    const entry = rewritten.topics[0]!.files.find((f) => f.path === 'emne/flipover.pdf')!;
+    Object.assign(entry.warnings![0]!, { file: '/etc/passwd' });
+    await writeFile(manifestPath, JSON.stringify(rewritten));
+    const kept = await run(['build', '--content', moved, '--out', out]);
+    expect(kept.err).toMatch(/emne\s+unchanged/);
+    expect(warnings(kept.err)).toEqual(warnings(tampered.err));
+    expect(await readFile(manifestPath, 'utf8')).not.toContain('/etc/passwd');
   });
 
   it('rebuilds after the topic, the options or the file itself changed, and with --force', async () => {

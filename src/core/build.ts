@@ -240,7 +240,7 @@ async function buildProducts(
   for (const planned of products) {
     if ('kept' in planned) {
       reports[planned.product.name] = planned.kept;
-      diagnostics.push(...planned.kept.warnings.map((warning) => ({ file: topic.file, ...warning })));
+      diagnostics.push(...planned.kept.warnings.map((warning) => ({ ...warning, file: topic.file })));
       lacking(planned.product, planned.kept.missingGlyphs);
       continue;
     }

@@ -135,29 +135,39 @@ export function parseManifest(text: string): Manifest | undefined {
 // --- internal ---
 
 /**
- * The entry, without its fingerprint when its report is not what Dialogkit writes: the file is
- * then made again rather than kept with warnings that cannot be told.
+ * The entry with its report as Dialogkit writes it, each warning rebuilt from its own fields (a
+ * `file` or other key a hand put there is not carried on); without its fingerprint when the report
+ * is not readable, so the file is made again rather than kept with warnings that cannot be told.
  */
 function withReadableReport<T extends Record<string, unknown>>(entry: T): T {
-  const warnings = entry['warnings'];
-  const missing = entry['missingGlyphs'];
+  const { inputs, warnings, missingGlyphs, ...rest } = entry;
   const readable =
     (warnings === undefined || (Array.isArray(warnings) && warnings.every(isWarning))) &&
-    (missing === undefined || (Array.isArray(missing) && missing.every((c) => typeof c === 'string' && [...c].length === 1)));
-  if (readable) return entry;
-  const { inputs: _dropped, warnings: _w, missingGlyphs: _m, ...rest } = entry;
-  return rest as T;
+    (missingGlyphs === undefined ||
+      (Array.isArray(missingGlyphs) && missingGlyphs.every((c) => typeof c === 'string' && [...c].length === 1)));
+  if (!readable) return rest as T;
+  return {
+    ...rest,
+    ...(inputs !== undefined && { inputs }),
+    ...(warnings !== undefined && { warnings: (warnings as ProductReport['warnings']).map(ownFields) }),
+    ...(missingGlyphs !== undefined && { missingGlyphs }),
+  } as T;
 }
 
 function isWarning(value: unknown): boolean {
+  const position = (n: unknown) => Number.isInteger(n) && (n as number) >= 1;
   return (
     isRecord(value) &&
-    Number.isInteger(value['line']) &&
-    Number.isInteger(value['col']) &&
+    position(value['line']) &&
+    position(value['col']) &&
     value['severity'] === 'warning' &&
     typeof value['message'] === 'string' &&
     (value['hint'] === undefined || typeof value['hint'] === 'string')
   );
+}
+
+function ownFields({ line, col, severity, message, hint }: ProductReport['warnings'][number]): ProductReport['warnings'][number] {
+  return { line, col, severity, message, ...(hint !== undefined && { hint }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
