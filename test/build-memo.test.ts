@@ -63,9 +63,16 @@ describe("a build with watch's memo", () => {
     // a.md is deleted.
     await run(['content/b.md', named('emne-c')]);
     expect(slugsRead()).toEqual(['emne-c']);
-    // A save that breaks b.md keeps what its products read, for when it is mended.
+    // A save that breaks b.md keeps what its products read, for when it is mended...
     await run(['content/b.md', named('emne-c').replace(/^title: .*$/m, 'title: [')]);
     expect(slugsRead()).toEqual(['emne-c']);
+    // ...and mended with yet another slug, the broken file's last good one is forgotten.
+    await run(['content/b.md', named('emne-d')]);
+    expect(slugsRead()).toEqual(['emne-d']);
+    // A broken file that is then deleted takes its last good slug's records along.
+    await run(['content/b.md', named('emne-d').replace(/^title: .*$/m, 'title: [')]);
+    await run(['content/a.md', named('emne-a')]);
+    expect(slugsRead()).toEqual(['emne-a']);
   }, 60_000);
 
   it('reports the warnings of a file it keeps, exactly as a fresh build of the same text does', async () => {

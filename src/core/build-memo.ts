@@ -23,7 +23,7 @@ export interface BuildMemo {
     base: FingerprintBase;
   };
   /** By source path. */
-  topics: Map<string, { bytes: Uint8Array; size: number | undefined; checked: CheckedSource }>;
+  topics: Map<string, { bytes: Uint8Array; size: number | undefined; checked: CheckedSource; slug: string | undefined }>;
   /** By `slug/product`: what the product read when it made the file now on disk under fingerprint `print`. */
   reads: Map<string, ProductReads>;
 }
@@ -60,11 +60,11 @@ export function checkedSource(memo: BuildMemo | undefined, source: SourceFile, m
   const kept = memo?.topics.get(path);
   if (kept && kept.size === size && sameBytes(kept.bytes, bytes)) return kept.checked;
   const checked = make();
-  // A new slug leaves the old one's files behind: what they read goes too.
-  const slug = checked.topic?.meta.slug;
-  if (memo && slug !== undefined && kept?.checked.topic && kept.checked.topic.meta.slug !== slug)
-    forgetReads(memo, kept.checked.topic.meta.slug);
-  memo?.topics.set(path, { bytes, size, checked });
+  // The file's last good slug, kept through saves that break it. A new slug leaves the old one's
+  // files behind: what they read goes too.
+  const slug = checked.topic?.meta.slug ?? kept?.slug;
+  if (memo && kept?.slug !== undefined && kept.slug !== slug) forgetReads(memo, kept.slug);
+  memo?.topics.set(path, { bytes, size, checked, slug });
   return checked;
 }
 
@@ -78,7 +78,7 @@ export function forgetOtherSources(memo: BuildMemo | undefined, paths: readonly 
   for (const [path, kept] of memo.topics) {
     if (present.has(path)) continue;
     memo.topics.delete(path);
-    forgetReads(memo, kept.checked.topic?.meta.slug);
+    forgetReads(memo, kept.slug);
   }
 }
 
