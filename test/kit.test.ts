@@ -205,25 +205,36 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await patient.close();
   });
 
-  it('draws no more previews while the kit loads, and draws them once it is ready', async () => {
-    // The kit's script is held back: the kit stays busy loading, and the previews wait.
+  it('draws no previews while the kit loads, and draws them once it is ready', async () => {
+    // Both scripts are held back: the previews' until the form is opened (so none is under way
+    // then), the kit's until the test lets it go (so the kit stays busy loading).
     const page = await browser.newPage();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      (url) => url.pathname.endsWith('/dialogkit-kit.js'),
-      async (route) => {
-        await held;
-        await route.continue();
-      },
-    );
+    const hold = () => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      return { held, release };
+    };
+    const previews = hold();
+    const kit = hold();
+    for (const [name, { held }] of [
+      ['/dialogkit-preview.js', previews],
+      ['/dialogkit-kit.js', kit],
+    ] as const)
+      await page.route(
+        (url) => url.pathname.endsWith(name),
+        async (route) => {
+          await held;
+          await route.continue();
+        },
+      );
     await page.goto(server.url);
     await page.click(`#${SLUG} details.tailor summary`);
+    previews.release();
     const rendered = () => page.$$eval('canvas[data-rendered]', (canvases) => canvases.length);
+    await page.waitForFunction(() => 'dialogkitPreview' in globalThis);
     await page.waitForTimeout(2000);
-    // At most the one preview under way when the form was opened.
-    expect(await rendered()).toBeLessThanOrEqual(1);
-    release();
+    expect(await rendered()).toBe(0);
+    kit.release();
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-rendered="true"]').length >= 2, undefined, { timeout: 30_000 });
     await page.close();
   });
