@@ -194,8 +194,8 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
 
 // --- internal ---
 
-/** The page's scripts, copied into `<out>/assets/`. */
-const SCRIPTS = ['dialogkit-site.js', 'dialogkit-preview.js', 'dialogkit-kit.js'];
+/** The page's scripts in dist/browser, copied into `<out>/assets/`, by the role the page gives them. */
+const SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js', kit: 'dialogkit-kit.js' } as const;
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 
@@ -282,47 +282,51 @@ async function writeSite(outDir: string, html: string): Promise<void> {
   // The scripts change only when Dialogkit is recompiled: copy them only when they differ in size
   // or are newer than the copy (5 MB per rebuild otherwise, on every save in watch mode).
   const stale = await Promise.all(
-    SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])),
+    Object.values(SCRIPTS).map(async (name) =>
+      (await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name],
+    ),
   );
   const scripts: OutputFile[] = await Promise.all(
-    stale.flat().map(async (name) => ({
-      path: `assets/${name}`,
-      bytes: new Uint8Array(await onDisk('read', join(BROWSER_DIR, name), () => readFile(join(BROWSER_DIR, name)))),
-    })),
+    stale.flat().map(async (name) => ({ path: `assets/${name}`, bytes: await readScript(name) })),
   );
   await writeOutputs(outDir, [...scripts, { path: 'index.html', bytes: new TextEncoder().encode(html) }]);
 }
 
 /**
- * The page's addresses of its scripts, each with a version from the bytes copied (`?v=` and the
- * first 12 hex digits of their SHA-256): the kit is always at the same path, so after a redeploy a
- * browser could otherwise pair the new page script with its cached old kit. The same scripts
- * give the same page.
+ * The page's addresses of its scripts, each with a version from its bytes (`?v=` and the first 12
+ * hex digits of their SHA-256): the kit is always at the same path, so after a redeploy a browser
+ * could otherwise pair the new page script with its cached old kit. The same scripts give the
+ * same page.
  */
-function scriptAddresses(): Promise<{ site: string; kit: string; preview: string }> {
-  // Read and hashed once per process: the scripts are Dialogkit's own (dist/browser), and `watch`
-  // writes the page again on every save.
-  addresses ??= hashScriptAddresses().catch((error: unknown) => {
-    addresses = undefined;
-    throw error;
-  });
-  return addresses;
+async function scriptAddresses(): Promise<Record<keyof typeof SCRIPTS, string>> {
+  const entries = await Promise.all(Object.entries(SCRIPTS).map(async ([role, name]) => [role, await scriptAddress(name)] as const));
+  return Object.fromEntries(entries) as Record<keyof typeof SCRIPTS, string>;
 }
 
-let addresses: Promise<{ site: string; kit: string; preview: string }> | undefined;
+/**
+ * Each script's address while its size and time on disk stay the same (the test `writeSite`
+ * copies by): `watch` writes the page on every save, and the kit is 3 MB to hash; a recompile
+ * while it runs gives new addresses.
+ */
+const addresses = new Map<string, { stamp: string; address: Promise<string> }>();
 
-async function hashScriptAddresses(): Promise<{ site: string; kit: string; preview: string }> {
-  const address = async (name: string) => {
-    const path = join(BROWSER_DIR, name);
-    const bytes = new Uint8Array(await onDisk('read', path, () => readFile(path)));
-    return `assets/${name}?v=${(await sha256(bytes)).slice(0, 12)}`;
-  };
-  const [site, kit, preview] = await Promise.all([
-    address('dialogkit-site.js'),
-    address('dialogkit-kit.js'),
-    address('dialogkit-preview.js'),
-  ]);
-  return { site, kit, preview };
+async function scriptAddress(name: string): Promise<string> {
+  const path = join(BROWSER_DIR, name);
+  const info = await onDisk('read', path, () => stat(path));
+  const stamp = `${info.size}:${info.mtimeMs}`;
+  let known = addresses.get(name);
+  if (known?.stamp !== stamp) {
+    const address = readScript(name).then(async (bytes) => `assets/${name}?v=${(await sha256(bytes)).slice(0, 12)}`);
+    address.catch(() => addresses.get(name)?.address === address && addresses.delete(name)); // tried again next time
+    addresses.set(name, (known = { stamp, address }));
+  }
+  return known.address;
+}
+
+/** One of the page's scripts as compiled (dist/browser). */
+async function readScript(name: string): Promise<Uint8Array> {
+  const path = join(BROWSER_DIR, name);
+  return new Uint8Array(await onDisk('read', path, () => readFile(path)));
 }
 
 async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {

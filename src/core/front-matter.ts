@@ -46,7 +46,7 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   // name before the file counts as having no front matter.
   const javascript = /^---([ \t]*)(js|javascript)[ \t]*(?:\n|$)/i.exec(text);
   if (javascript) {
-    const closing = /\n---[ \t]*(?:\n|$)/.exec(text.slice(javascript[0].length - 1));
+    const closing = CLOSING_LINE.exec(text.slice(javascript[0].length - 1));
     const body = closing ? text.slice(javascript[0].length - 1 + closing.index + closing[0].length) : '';
     return {
       ...base,
@@ -57,7 +57,7 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
     };
   }
   if (!/^---[ \t]*\n/.test(text)) return { ...base, state: 'none', body: text, bodyLine: 1 };
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return { ...base, state: 'unclosed', body: '', bodyLine: 1 };
+  if (!CLOSING_LINE.test(text.slice(3))) return { ...base, state: 'unclosed', body: '', bodyLine: 1 };
 
   const split = viaGrayMatter(text, lineCounter);
   const body = split.body;
@@ -91,6 +91,9 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
 }
 
 // --- internal ---
+
+/** The line that closes a front matter: `---` alone (trailing blanks allowed), after a line break. */
+const CLOSING_LINE = /\n---[ \t]*(?:\n|$)/;
 
 /** `text` opens with a `---` line that names no language, so gray-matter reads YAML. */
 function viaGrayMatter(text: string, lineCounter: LineCounter): { document?: Document; yaml: string; body: string } {
