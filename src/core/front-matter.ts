@@ -7,23 +7,23 @@ import { explainYamlError } from './yaml-errors.js';
 /**
  * The one front-matter splitter, for topics (`content/*.md`) and layouts (`templates/*.hbs`) alike.
  * gray-matter splits the file; its YAML engine is the `yaml` library's positioned document, so every
- * diagnostic keeps its line and column. A front matter that names JavaScript on its opening line
- * (`---js`, gray-matter's JavaScript front matter) would run code from a file: refused before
- * gray-matter sees it. The YAML text starts right after the opening `---`, on its line, so YAML
- * line N is file line N.
+ * diagnostic keeps its line and column. An opening line that names a language (`---js`, `---json`,
+ * `---yaml`: gray-matter would pick an engine by it, and its JavaScript engine runs code from the
+ * file) is refused before gray-matter sees it. The YAML text starts right after the opening `---`,
+ * on its line, so YAML line N is file line N.
  */
 export interface FrontMatter {
   /**
    * `read`: `root` holds the YAML; `none`: the file does not start with `---`; `unclosed`: no closing
-   * `---`; `empty`: nothing between the lines; `javascript`: opened with `---js` or `---javascript`,
-   * refused (see `javascript`); `invalid`: YAML problems, in `diagnostics`.
+   * `---`; `empty`: nothing between the lines; `language`: the opening line names a language
+   * (`---js`), refused (see `language`); `invalid`: YAML problems, in `diagnostics`.
    */
-  state: 'read' | 'none' | 'unclosed' | 'empty' | 'javascript' | 'invalid';
+  state: 'read' | 'none' | 'unclosed' | 'empty' | 'language' | 'invalid';
   /**
-   * For `javascript`: the language as the opening line names it, its column on line 1, and whether
+   * For `language`: the language as the opening line names it, its column on line 1, and whether
    * a `---` line closes the front matter (without one, the whole file is front matter: `body` is empty).
    */
-  javascript?: { name: string; col: number; closed: boolean };
+  language?: { name: string; col: number; closed: boolean };
   root?: YamlNode;
   document?: Document;
   /** The YAML text that gray-matter handed over. */
@@ -42,16 +42,16 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const base = { yaml: '', lineCounter, diagnostics };
-  // gray-matter reads a language after the opening `---` (trimmed, any case); JavaScript is said by
-  // name before the file counts as having no front matter.
-  const javascript = /^---([ \t]*)(js|javascript)[ \t]*(?:\n|$)/i.exec(text);
-  if (javascript) {
-    const closing = CLOSING_LINE.exec(text.slice(javascript[0].length - 1));
-    const body = closing ? text.slice(javascript[0].length - 1 + closing.index + closing[0].length) : '';
+  // gray-matter reads a language after the opening `---` (trimmed, any case); a named language is
+  // said by name rather than the file counting as having no front matter.
+  const language = /^---([ \t]*)([a-z][\w-]*)[ \t]*(?:\n|$)/i.exec(text);
+  if (language) {
+    const closing = CLOSING_LINE.exec(text.slice(language[0].length - 1));
+    const body = closing ? text.slice(language[0].length - 1 + closing.index + closing[0].length) : '';
     return {
       ...base,
-      state: 'javascript',
-      javascript: { name: javascript[2]!, col: 4 + javascript[1]!.length, closed: closing !== null },
+      state: 'language',
+      language: { name: language[2]!, col: 4 + language[1]!.length, closed: closing !== null },
       body,
       bodyLine: closing ? countLines(text.slice(0, text.length - body.length)) + 1 : 1,
     };
@@ -90,7 +90,46 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   return { ...here, state: 'read', document, root: document.contents };
 }
 
+/**
+ * The error for an opening line that names a language (state `language`), in a topic's terms
+ * (`front matter`) or a layout's (`settings`).
+ */
+export function languageDiagnostic(file: string, front: FrontMatter, noun: 'front matter' | 'settings'): Diagnostic {
+  const { name, col } = front.language!;
+  const plural = noun === 'settings';
+  const inYaml = `between two lines that hold only \`---\` (the first without \`${name}\`)`;
+  if (/^ya?ml$/i.test(name))
+    return diagnostic(
+      'error',
+      file,
+      1,
+      `the opening line of the ${noun} must hold only \`---\``,
+      `remove \`${name}\`: ${noun} ${plural ? 'are' : 'is'} always YAML`,
+      col,
+    );
+  const known = LANGUAGES[name.toLowerCase()];
+  return diagnostic(
+    'error',
+    file,
+    1,
+    `${noun} in ${known ?? `\`${name}\``} ${plural ? 'are' : 'is'} not supported`,
+    `write ${plural ? 'them' : 'it'} in YAML, ${inYaml}`,
+    col,
+  );
+}
+
 // --- internal ---
+
+/** Front-matter languages gray-matter knows or authors may try, by the names they are written as. */
+const LANGUAGES: Record<string, string> = {
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  json: 'JSON',
+  toml: 'TOML',
+  coffee: 'CoffeeScript',
+  coffeescript: 'CoffeeScript',
+  cson: 'CSON',
+};
 
 /** The line that closes a front matter: `---` alone (trailing blanks allowed), after a line break. */
 const CLOSING_LINE = /\n---[ \t]*(?:\n|$)/;

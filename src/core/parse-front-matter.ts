@@ -1,7 +1,7 @@
 import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { dateProblem } from './dates.js';
 import { diagnostic } from './diagnostics.js';
-import { splitFrontMatter } from './front-matter.js';
+import { languageDiagnostic, splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';
 import {
   FLIP_SPACES,
@@ -182,21 +182,10 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
         ),
       );
       return { body, bodyLine, diagnostics };
-    case 'javascript': {
-      const { name, col, closed } = front.javascript!;
-      diagnostics.push(
-        diagnostic(
-          'error',
-          file,
-          1,
-          'front matter in JavaScript is not supported',
-          `write it in YAML, between two lines that hold only \`---\` (the first without \`${name}\`)`,
-          col,
-        ),
-      );
+    case 'language':
+      diagnostics.push(languageDiagnostic(file, front, 'front matter'));
       // Without a closing `---` the whole file is front matter: saying its sections are missing would mislead.
-      return { body, bodyLine, diagnostics, ...(!closed && { noBody: true }) };
-    }
+      return { body, bodyLine, diagnostics, ...(!front.language!.closed && { noBody: true }) };
     case 'empty':
       diagnostics.push(diagnostic('error', file, 1, 'the front matter is empty', 'add at least `title:`, `duration:` and `participants:`'));
       return { body, bodyLine, diagnostics };

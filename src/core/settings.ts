@@ -1,6 +1,6 @@
 import { isMap, isNode } from 'yaml';
 import { diagnostic } from './diagnostics.js';
-import type { FrontMatter } from './front-matter.js';
+import { languageDiagnostic, type FrontMatter } from './front-matter.js';
 import type { Diagnostic } from './model.js';
 import { readSettings, report, type Field, type Read, type Schema, type Settings, type SettingsContext } from './read-settings.js';
 import { closest } from './suggest.js';
@@ -53,17 +53,7 @@ export function readLayoutSettings(
   let settings: Settings | undefined;
   if (front.state === 'unclosed')
     diagnostics.push(diagnostic('error', file, 1, 'the settings are not closed', 'end them with a line that holds only `---`'));
-  else if (front.state === 'javascript')
-    diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        1,
-        'settings in JavaScript are not supported',
-        `write them in YAML, between two lines that hold only \`---\` (the first without \`${front.javascript!.name}\`)`,
-        front.javascript!.col,
-      ),
-    );
+  else if (front.state === 'language') diagnostics.push(languageDiagnostic(file, front, 'settings'));
   else if (front.state === 'read' && !isMap(front.root))
     report(ctx, front.root, 'the settings between the `---` lines must be `name: value` lines');
   else if (front.state === 'read' && isMap(front.root)) settings = readSettings(front.root, schemaOf(table, fonts), ctx);

@@ -200,3 +200,60 @@ describe("front matter in JavaScript (gray-matter's `---js`)", () => {
     ]);
   });
 });
+
+describe('an opening line that names another language (`---json`, `---yaml`)', () => {
+  // [opening line, message, hint]: gray-matter would read these with an engine of its own.
+  const openings: [string, string, string][] = [
+    [
+      '---json',
+      'front matter in JSON is not supported',
+      'write it in YAML, between two lines that hold only `---` (the first without `json`)',
+    ],
+    [
+      '---toml',
+      'front matter in TOML is not supported',
+      'write it in YAML, between two lines that hold only `---` (the first without `toml`)',
+    ],
+    [
+      '---ini',
+      'front matter in `ini` is not supported',
+      'write it in YAML, between two lines that hold only `---` (the first without `ini`)',
+    ],
+    ['---yaml', 'the opening line of the front matter must hold only `---`', 'remove `yaml`: front matter is always YAML'],
+    ['--- YML', 'the opening line of the front matter must hold only `---`', 'remove `YML`: front matter is always YAML'],
+  ];
+
+  it.each(openings)('says so for a topic opened with "%s"', (opening, message, hint) => {
+    const { diagnostics, topic } = parse(seed.replace(/^---\n/, `${opening}\n`));
+    expect(topic).toBeUndefined();
+    expect(diagnostics).toEqual([
+      { file: 'content/topic.md', line: 1, col: opening.indexOf(opening.slice(3).trim()) + 1, severity: 'error', message, hint },
+    ]);
+  });
+
+  it('says so in a layout’s terms', async () => {
+    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+    const handout = templates.layouts.find((l) => l.name === 'handout')!;
+    const text = `---yaml\n${handout.text.slice(4)}`;
+    const kit = prepareKit({
+      layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
+      labels: templates.labels,
+      fonts: Object.keys(fonts),
+    });
+    expect(kit.diagnostics).toEqual([
+      {
+        file: handout.path,
+        line: 1,
+        col: 4,
+        severity: 'error',
+        message: 'the opening line of the settings must hold only `---`',
+        hint: 'remove `yaml`: settings are always YAML',
+      },
+    ]);
+  });
+
+  it('leaves an opening line with more than a name to "no front matter"', () => {
+    const { diagnostics } = parse(seed.replace(/^---\n/, '---json please\n'));
+    expect(diagnostics.map((d) => d.message)).toEqual(['the file has no front matter']);
+  });
+});
