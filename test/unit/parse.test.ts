@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareKit } from '../../src/core/kit.js';
 import { parseTopic } from '../../src/core/parse-topic.js';
+import type { Diagnostic } from '../../src/core/model.js';
 import { loadFonts, loadLayouts } from '../../src/load.js';
 import { FIXTURES, source } from '../helpers/build.js';
 
@@ -154,6 +155,20 @@ describe('parseTopic: the contract, section by section', () => {
   });
 });
 
+/** The layouts' diagnostics when the handout's settings open with `opening` (closed by a `---` line, or never). */
+async function handoutOpenedWith(opening: string, closed: boolean): Promise<{ diagnostics: Diagnostic[]; file: string }> {
+  const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
+  const handout = templates.layouts.find((l) => l.name === 'handout')!;
+  const settingsEnd = handout.text.indexOf('\n---\n', 1);
+  const text = `${opening}\n${closed ? handout.text.slice(4) : handout.text.slice(4, settingsEnd + 1)}`;
+  const kit = prepareKit({
+    layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
+    labels: templates.labels,
+    fonts: Object.keys(fonts),
+  });
+  return { diagnostics: kit.diagnostics, file: handout.path };
+}
+
 describe("front matter in JavaScript (gray-matter's `---js`)", () => {
   // [opening line, closed by a `---` line, column of the language's name]
   const openings: [string, boolean, number][] = [
@@ -179,18 +194,10 @@ describe("front matter in JavaScript (gray-matter's `---js`)", () => {
   });
 
   it.each(openings)('is refused by name in a layout opened with "%s", at its line and column', async (opening, closed, col) => {
-    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
-    const handout = templates.layouts.find((l) => l.name === 'handout')!;
-    const settingsEnd = handout.text.indexOf('\n---\n', 1);
-    const text = `${opening}\n${closed ? handout.text.slice(4) : handout.text.slice(4, settingsEnd + 1)}`;
-    const kit = prepareKit({
-      layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
-      labels: templates.labels,
-      fonts: Object.keys(fonts),
-    });
-    expect(kit.diagnostics).toEqual([
+    const { diagnostics, file } = await handoutOpenedWith(opening, closed);
+    expect(diagnostics).toEqual([
       {
-        file: handout.path,
+        file,
         line: 1,
         col,
         severity: 'error',
@@ -232,17 +239,10 @@ describe('an opening line that names another language (`---json`, `---yaml`)', (
   });
 
   it('says so in a layout’s terms', async () => {
-    const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
-    const handout = templates.layouts.find((l) => l.name === 'handout')!;
-    const text = `---yaml\n${handout.text.slice(4)}`;
-    const kit = prepareKit({
-      layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
-      labels: templates.labels,
-      fonts: Object.keys(fonts),
-    });
-    expect(kit.diagnostics).toEqual([
+    const { diagnostics, file } = await handoutOpenedWith('---yaml', true);
+    expect(diagnostics).toEqual([
       {
-        file: handout.path,
+        file,
         line: 1,
         col: 4,
         severity: 'error',
