@@ -1,14 +1,18 @@
 /**
- * Bundles src/browser/kit.ts for browsers with esbuild, embedding the shipped fonts, layouts and
- * labels, into dist/browser/dialogkit-kit.js. Run by `npm run compile`; the CLI copies the file
- * next to index.html. pdfmake is built from its patched sources exactly as for Node
+ * Bundles src/browser/kit.ts for browsers with esbuild, embedding the shipped text fonts, layouts
+ * and labels, into dist/browser/dialogkit-kit.js, and the emoji font into a script of its own,
+ * dist/browser/dialogkit-emoji.js, which the kit loads only for a text with an emoji
+ * (src/browser/emoji-font.ts). Run by `npm run compile`; the CLI copies the files next to
+ * index.html. pdfmake is built from its patched sources exactly as for Node
  * (scripts/pdfmake/options.ts), with browser stand-ins for the Node modules it uses; the core
  * imports no node:* module, and gray-matter's `fs` is pdfmake's stand-in (never called here).
  */
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { EMOJI_GLOBAL } from '../src/browser/emoji-font.js';
 import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -20,32 +24,6 @@ const templates = readdirSync(`${ROOT}templates`)
 const font = (face: string) =>
   JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
 const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'));
-
-// A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
-const entry = `
-import { makeKit } from './src/browser/kit.ts';
-import { inWorker, serveKit } from './src/browser/kit-worker.ts';
-import { zipFiles } from './src/core/archive.ts';
-${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
-import labels from './templates/labels.yml';
-import regular from ${font('400Regular')};
-import bold from ${font('700Bold')};
-import italic from ${font('400Regular_Italic')};
-import boldItalic from ${font('700Bold_Italic')};
-import emoji from ${emoji};
-const assets = {
-  layouts: [${templates.map((n, i) => `{ name: ${JSON.stringify(n.replace(/\.hbs$/, ''))}, path: ${JSON.stringify(`templates/${n}`)}, text: layout${i} }`).join(', ')}],
-  labels: { name: 'labels', path: 'templates/labels.yml', text: labels },
-  fonts: {
-    Atkinson: { normal: regular, bold, italics: italic, bolditalics: boldItalic },
-    Emoji: { normal: emoji, bold: emoji, italics: emoji, bolditalics: emoji },
-  },
-};
-const api = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
-// The same file is the page's Web Worker (see src/browser/kit-runner.ts) or a script on the page.
-if (inWorker()) serveKit(api);
-else globalThis.dialogkit = api;
-`;
 
 // Every browser file is one classic script (IIFE), so it also runs from a page opened from disk,
 // and the kit also as a classic worker.
@@ -59,6 +37,47 @@ const common = {
   metafile: true,
   logLevel: 'warning',
 } as const;
+
+// The emoji font first: the kit asks for it by an address with a version of its bytes, as the
+// page asks for the kit (src/publish.ts), so a cached old font is never paired with a new kit.
+const emojiScript = await build({
+  ...common,
+  stdin: { contents: `import font from ${emoji};\nglobalThis.${EMOJI_GLOBAL} = font;\n`, resolveDir: ROOT, sourcefile: 'emoji-entry.js' },
+  outfile: `${ROOT}dist/browser/dialogkit-emoji.js`,
+  loader: { '.ttf': 'binary' },
+});
+const emojiVersion = createHash('sha256')
+  .update(readFileSync(`${ROOT}dist/browser/dialogkit-emoji.js`))
+  .digest('hex')
+  .slice(0, 12);
+
+// A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
+const entry = `
+import { makeKit } from './src/browser/kit.ts';
+import { inWorker, serveKit } from './src/browser/kit-worker.ts';
+import { emojiLoader } from './src/browser/emoji-font.ts';
+import { zipFiles } from './src/core/archive.ts';
+${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
+import labels from './templates/labels.yml';
+import regular from ${font('400Regular')};
+import bold from ${font('700Bold')};
+import italic from ${font('400Regular_Italic')};
+import boldItalic from ${font('700Bold_Italic')};
+// Next to this script: the worker's address is the script's, and a page's is read while it runs.
+const here = inWorker() ? self.location.href : (document.currentScript?.src ?? location.href);
+const assets = {
+  layouts: [${templates.map((n, i) => `{ name: ${JSON.stringify(n.replace(/\.hbs$/, ''))}, path: ${JSON.stringify(`templates/${n}`)}, text: layout${i} }`).join(', ')}],
+  labels: { name: 'labels', path: 'templates/labels.yml', text: labels },
+  fonts: {
+    Atkinson: { normal: regular, bold, italics: italic, bolditalics: boldItalic },
+  },
+  emoji: emojiLoader(new URL(${JSON.stringify(`dialogkit-emoji.js?v=${emojiVersion}`)}, here).href, inWorker()),
+};
+const api = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
+// The same file is the page's Web Worker (see src/browser/kit-runner.ts) or a script on the page.
+if (inWorker()) serveKit(api);
+else globalThis.dialogkit = api;
+`;
 
 const result = await build({
   ...common,
@@ -77,7 +96,7 @@ const page = await Promise.all(
     build({ ...common, entryPoints: [`${ROOT}src/browser/${name}.ts`], outfile: `${ROOT}dist/browser/dialogkit-${name}.js` }),
   ),
 );
-for (const output of [result, ...page]) {
+for (const output of [emojiScript, result, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
   }

@@ -194,8 +194,11 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
 
 // --- internal ---
 
-/** The page's scripts in dist/browser, copied into `<out>/assets/`, by the role the page gives them. */
-const SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js', kit: 'dialogkit-kit.js' } as const;
+/** The page's scripts in dist/browser, by the role the page gives them. */
+const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js', kit: 'dialogkit-kit.js' } as const;
+
+/** Every script copied into `<out>/assets/`: the page's, and the emoji font, which the kit loads when a text needs it. */
+const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js'];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 
@@ -282,9 +285,7 @@ async function writeSite(outDir: string, html: string): Promise<void> {
   // The scripts change only when Dialogkit is recompiled: copy them only when they differ in size
   // or are newer than the copy (5 MB per rebuild otherwise, on every save in watch mode).
   const stale = await Promise.all(
-    Object.values(SCRIPTS).map(async (name) =>
-      (await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name],
-    ),
+    SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])),
   );
   const scripts: OutputFile[] = await Promise.all(
     stale.flat().map(async (name) => ({ path: `assets/${name}`, bytes: await readScript(name) })),
@@ -298,14 +299,14 @@ async function writeSite(outDir: string, html: string): Promise<void> {
  * could otherwise pair the new page script with its cached old kit. The same scripts give the
  * same page.
  */
-async function scriptAddresses(): Promise<Record<keyof typeof SCRIPTS, string>> {
-  const entries = await Promise.all(Object.entries(SCRIPTS).map(async ([role, name]) => [role, await scriptAddress(name)] as const));
-  return Object.fromEntries(entries) as Record<keyof typeof SCRIPTS, string>;
+async function scriptAddresses(): Promise<Record<keyof typeof PAGE_SCRIPTS, string>> {
+  const entries = await Promise.all(Object.entries(PAGE_SCRIPTS).map(async ([role, name]) => [role, await scriptAddress(name)] as const));
+  return Object.fromEntries(entries) as Record<keyof typeof PAGE_SCRIPTS, string>;
 }
 
 /**
  * Each script's address while its size and time on disk stay the same (the test `writeSite`
- * copies by): `watch` writes the page on every save, and the kit is 3 MB to hash; a recompile
+ * copies by): `watch` writes the page on every save, and the kit is 2 MB to hash; a recompile
  * while it runs gives new addresses.
  */
 const addresses = new Map<string, { stamp: string; address: Promise<string> }>();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +9,7 @@ import { FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
 import { cli, temporaryDir } from './helpers/cli.js';
 import { png } from './helpers/images.js';
-import { flat, readPdf } from './helpers/pdf.js';
+import { embeddedFontNames, flat, readPdf } from './helpers/pdf.js';
 
 const SLUG = 'forventningsafstemning';
 const ORGANISATION = 'Faaborg-Midtfyn <Kommune> & "Borgerservice"';
@@ -40,6 +41,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await published?.close();
 });
+
+/** The addresses `page` (or its worker) requests whose path ends with `name`, as they happen. */
+function requestsFor(page: Page, name: string): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => void (new URL(request.url()).pathname.endsWith(`/${name}`) && seen.push(request.url())));
+  return seen;
+}
 
 async function fillAndDownload(page: Page): Promise<{ files: Record<string, Uint8Array>; milliseconds: number; status: string }> {
   await page.click(`#${SLUG} details.tailor summary`);
@@ -101,8 +109,14 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     ]);
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, server.url);
+    const emojiRequests = requestsFor(page, 'dialogkit-emoji.js');
     await page.goto(server.url);
     const { files, milliseconds, status } = await fillAndDownload(page);
+    // The topic has an emoji: the kit loaded the emoji font's script, once, by its versioned address.
+    const emojiHash = createHash('sha256')
+      .update(await readFile(join(out, 'assets/dialogkit-emoji.js')))
+      .digest('hex');
+    expect(emojiRequests).toEqual([new URL(`assets/dialogkit-emoji.js?v=${emojiHash.slice(0, 12)}`, server.url).href]);
     expect(Object.keys(files).sort()).toEqual([
       'drejebog.pdf',
       'flipover.pdf',
@@ -382,9 +396,13 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
   it('works opened from disk, with nothing fetched from a network', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     const seen = watchPage(page, pathToFileURL(out).href);
+    const emojiRequests = requestsFor(page, 'dialogkit-emoji.js');
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     const { files } = await fillAndDownload(page);
     expect(Object.keys(files)).toHaveLength(7);
+    // The emoji font's script, loaded by a script element from disk, set the topic's emoji.
+    expect(emojiRequests).toHaveLength(1);
+    expect(embeddedFontNames(files['drejebog.pdf']!).some((n) => n.includes('NotoEmoji'))).toBe(true);
     // Chromium starts no worker from a file:// URL, so the kit runs on the page.
     expect(await page.getAttribute(`#${SLUG} form.kit`, 'data-kit-mode')).toBe('page');
     expect(seen.outside).toEqual([]);

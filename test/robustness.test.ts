@@ -32,6 +32,7 @@ describe('the dialogkit executable', () => {
     expect(run.stderr).toContain(`${join(content, 'broken.md')}:2:8: error: the \`[\` here starts a list that is never closed`);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await filesUnder(out)).toEqual([
+      'assets/dialogkit-emoji.js',
       'assets/dialogkit-kit.js',
       'assets/dialogkit-preview.js',
       'assets/dialogkit-site.js',

@@ -8,6 +8,7 @@ import type { LayoutSource } from '../core/layout.js';
 import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/options.js';
 import { parseTopic } from '../core/parse-topic.js';
+import { hasEmoji } from '../core/pdf/inline.js';
 import { PRODUCTS } from '../core/products/index.js';
 import { shortestSession } from '../core/schedule.js';
 import type { FontSet } from '../core/typeset.js';
@@ -16,7 +17,13 @@ import type { FontSet } from '../core/typeset.js';
 export interface KitAssets {
   layouts: LayoutSource[];
   labels: LayoutSource;
+  /** The text fonts. */
   fonts: FontSet;
+  /**
+   * The emoji font, loaded the first time a topic or the facilitator's text holds an emoji: it
+   * is 0.9 MB, more than a third of what the kit would otherwise load before its first "Hent".
+   */
+  emoji: () => Promise<Uint8Array>;
 }
 
 export interface KitResult {
@@ -35,7 +42,8 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
   const problems = validateOptions(options);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   const source = { path: topic.path, bytes: new TextEncoder().encode(topic.text) };
-  const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts: assets.fonts, options });
+  const fonts = await fontsFor(assets, [topic.text, ...Object.values(options).filter((v): v is string => typeof v === 'string')]);
+  const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts, options });
   const built = result.topics[0];
   // The facilitator downloads one zip: only the files whose product belongs in it.
   const zipped = (built?.files ?? []).filter((f) => PRODUCTS.find((p) => f.path.endsWith(`/${p.file}`))?.inArchive ?? true);
@@ -50,6 +58,26 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
 }
 
 // --- internal ---
+
+/** The kit's fonts with the emoji font, once loaded: one object, so fonts are registered and hashed once. */
+const withEmoji = new WeakMap<KitAssets, Promise<FontSet>>();
+
+/**
+ * The text fonts, and the emoji font too when any text to be printed holds an emoji: the topic,
+ * the facilitator's `texts`, or the layouts and labels. The files are the same bytes either way,
+ * as pdfmake opens a font only when a text is set in it.
+ */
+function fontsFor(assets: KitAssets, texts: readonly string[]): Promise<FontSet> {
+  const needed = [...texts, assets.labels.text, ...assets.layouts.map((l) => l.text)].some(hasEmoji);
+  if (!needed) return Promise.resolve(assets.fonts);
+  let fonts = withEmoji.get(assets);
+  if (!fonts) {
+    fonts = assets.emoji().then((e) => ({ ...assets.fonts, Emoji: { normal: e, bold: e, italics: e, bolditalics: e } }));
+    fonts.catch(() => withEmoji.delete(assets)); // tried again on the next "Hent"
+    withEmoji.set(assets, fonts);
+  }
+  return fonts;
+}
 
 /**
  * The characters named by glyphs.ts's warnings, read back from their code point ("U+00E6"), the

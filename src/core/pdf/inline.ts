@@ -38,6 +38,11 @@ export function plain(text: string, emojiFont = 'Emoji'): Content[] | string {
   return EMOJI.test(text) ? splitEmoji(text, {}, emojiFont) : text;
 }
 
+/** Whether `text` holds an emoji, which is set in the emoji font. */
+export function hasEmoji(text: string): boolean {
+  return EMOJI.test(text);
+}
+
 /** `https://www.borger.dk/` → `www.borger.dk`: shorter to type from paper. */
 export function displayAddress(url: string): string {
   return url
