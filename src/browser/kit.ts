@@ -4,8 +4,9 @@
  * topic's PDFs from the download page with nothing sent anywhere.
  */
 import { build } from '../core/build.js';
+import { prepareKit } from '../core/kit.js';
 import type { LayoutSource } from '../core/layout.js';
-import type { Diagnostic, OutputFile } from '../core/model.js';
+import type { Diagnostic, OutputFile, Topic } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/options.js';
 import { parseTopic } from '../core/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
@@ -42,7 +43,10 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
   const problems = validateOptions(options);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   const source = { path: topic.path, bytes: new TextEncoder().encode(topic.text) };
-  const fonts = await fontsFor(assets, [topic.text, ...Object.values(options).filter((v): v is string => typeof v === 'string')]);
+  const parsed = parseTopic(source).topic;
+  // The topic as read, not its source: a YAML escape (`"\u2615"`) prints an emoji too.
+  const texts = [JSON.stringify(parsed ?? topic.text), ...Object.values(options).filter((v): v is string => typeof v === 'string')];
+  const fonts = await fontsFor(assets, texts);
   const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts, options });
   const built = result.topics[0];
   // The facilitator downloads one zip: only the files whose product belongs in it.
@@ -53,22 +57,37 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
     diagnostics,
     date: built?.date ?? null,
     missingGlyphs: missingGlyphs(diagnostics),
-    ...tooShort(source, options.duration),
+    ...tooShort(parsed, options.duration),
   };
 }
 
 // --- internal ---
 
+/** Whether the layouts or labels print an emoji, by the kit. */
+const layoutsWithEmoji = new WeakMap<KitAssets, boolean>();
+
+/** Read as they are printed (YAML escapes resolved), and as written (a layout's body), once per kit. */
+function layoutsPrintEmoji(assets: KitAssets): boolean {
+  let known = layoutsWithEmoji.get(assets);
+  if (known === undefined) {
+    const read = prepareKit({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) });
+    const settings = [...read.layouts.values()].map((l) => l.settings);
+    known = [JSON.stringify(read.labels ?? null), JSON.stringify(settings), ...assets.layouts.map((l) => l.text)].some(hasEmoji);
+    layoutsWithEmoji.set(assets, known);
+  }
+  return known;
+}
+
 /** The kit's fonts with the emoji font, once loaded: one object, so fonts are registered and hashed once. */
 const withEmoji = new WeakMap<KitAssets, Promise<FontSet>>();
 
 /**
- * The text fonts, and the emoji font too when any text to be printed holds an emoji: the topic,
- * the facilitator's `texts`, or the layouts and labels. The files are the same bytes either way,
- * as pdfmake opens a font only when a text is set in it.
+ * The text fonts, and the emoji font too when any text to be printed holds an emoji: the topic
+ * and the facilitator's fields (`texts`), or the layouts and labels. The files are the same bytes
+ * either way, as pdfmake opens a font only when a text is set in it.
  */
 function fontsFor(assets: KitAssets, texts: readonly string[]): Promise<FontSet> {
-  const needed = [...texts, assets.labels.text, ...assets.layouts.map((l) => l.text)].some(hasEmoji);
+  const needed = texts.some(hasEmoji) || layoutsPrintEmoji(assets);
   if (!needed) return Promise.resolve(assets.fonts);
   let fonts = withEmoji.get(assets);
   if (!fonts) {
@@ -91,9 +110,8 @@ function missingGlyphs(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /** The shortest session the topic allows, when the asked-for length is below it (the build reports it as an error in English). */
-function tooShort(source: { path: string; bytes: Uint8Array }, duration: number | undefined): { shortest?: number } {
+function tooShort(topic: Topic | undefined, duration: number | undefined): { shortest?: number } {
   if (duration === undefined) return {};
-  const { topic } = parseTopic(source);
   const shortest = topic ? shortestSession(topic) : 0;
   return duration < shortest ? { shortest } : {};
 }

@@ -63,6 +63,23 @@ describe('the kit loads the emoji font only for a text that holds an emoji', () 
     expect(assets.calls()).toBe(1);
   }, 30_000);
 
+  it('loads it for an emoji written as a YAML escape, in the topic or in the labels', async () => {
+    const escaped = { path: 'content/lille-emne.md', text: TINY_TOPIC.replace('title: Lille emne', 'title: "Lille emne \\u2615"') };
+    const topicAssets = kitAssets(() => Promise.resolve(emojiBytes));
+    const inTitle = await makeKit(topicAssets, escaped, {});
+    expect(topicAssets.calls()).toBe(1);
+    expect(inTitle.files.length).toBeGreaterThan(0);
+    expect(embeddedFontNames(drejebog(inTitle)).some((n) => n.includes('NotoEmoji'))).toBe(true);
+
+    // A label is printed in the text font (an emoji there is a box, with a warning, as in the CLI);
+    // the font is loaded all the same, as the kit cannot tell every label's use.
+    const labels = { ...layouts.labels, text: layouts.labels.text.replace('  guide: Drejebog', '  guide: "Drejebog \\U0001F4D8"') };
+    const labelAssets = kitAssets(() => Promise.resolve(emojiBytes));
+    const inLabel = await makeKit({ ...labelAssets, labels }, TINY, {});
+    expect(labelAssets.calls()).toBe(1);
+    expect(inLabel.files.length).toBeGreaterThan(0);
+  }, 30_000);
+
   it('fails that "Hent" when the font cannot be loaded, and tries again on the next', async () => {
     let fail = true;
     const assets = kitAssets(() => (fail ? Promise.reject(new Error('the emoji font could not be loaded')) : Promise.resolve(emojiBytes)));
