@@ -2,8 +2,18 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { Span } from '../model.js';
 import { element } from './tags.js';
 
-/** Emoji have no glyphs in the text font; they are set in the monochrome emoji font instead. */
-const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*)/u;
+/** The pictographs (Unicode's Extended_Pictographic) Atkinson Hyperlegible draws in all four faces; a test keeps this true. */
+export const TEXT_FONT_PICTOGRAPHS = '©®™';
+
+/**
+ * Emoji have no glyphs in the text font; they are set in the monochrome emoji font instead. The
+ * text font's own pictographs stay in it ("© KL" in one font), unless asked for as emoji (with
+ * U+FE0F) or joined to one.
+ */
+const EMOJI = new RegExp(
+  `((?![${TEXT_FONT_PICTOGRAPHS}](?![\\uFE0F\\u200D]))\\p{Extended_Pictographic}(?:\\uFE0F|\\u200D\\p{Extended_Pictographic}|[\\u{1F3FB}-\\u{1F3FF}])*)`,
+  'u',
+);
 const EMOJI_SPLIT = new RegExp(EMOJI.source, 'gu');
 
 export interface InlineOptions {
