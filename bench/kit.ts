@@ -24,6 +24,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const REPEATS = 5;
+/** Fresh pages per first-Hent measurement: a cold start varies by ±10 % from run to run on two cores. */
+const FRESH = 7;
 
 const out = mkdtempSync(join(tmpdir(), 'dialogkit-bench-kit-'));
 try {
@@ -50,7 +52,7 @@ async function measure(browser: Browser, where: string, url: string): Promise<vo
   const cold: number[] = [];
   const hasty: number[] = [];
   const prefetched: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < FRESH; i++) {
     cold.push(await onFreshPage(browser, url, (page, slug) => press(page, `#${slug} form.kit`)));
     hasty.push(
       await onFreshPage(browser, url, async (page, slug) => {
