@@ -46,10 +46,7 @@ const emojiScript = await build({
   outfile: `${ROOT}dist/browser/dialogkit-emoji.js`,
   loader: { '.ttf': 'binary' },
 });
-const emojiVersion = createHash('sha256')
-  .update(readFileSync(`${ROOT}dist/browser/dialogkit-emoji.js`))
-  .digest('hex')
-  .slice(0, 12);
+const emojiVersion = versionOf('dialogkit-emoji.js');
 
 // A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
 const entry = `
@@ -90,14 +87,33 @@ const result = await build({
   plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
 });
 
-// The page's own script and the previews' pdf.js.
-const page = await Promise.all(
-  ['site', 'preview'].map((name) =>
-    build({ ...common, entryPoints: [`${ROOT}src/browser/${name}.ts`], outfile: `${ROOT}dist/browser/dialogkit-${name}.js` }),
-  ),
-);
-for (const output of [emojiScript, result, ...page]) {
+// The previews' pdf.js: its worker, an ES module (pdf.js starts it as a module worker), named by
+// the page script by a version of its bytes; then the page's own script and pdf.js itself.
+const previewWorker = await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [require.resolve('pdfjs-dist/build/pdf.worker.mjs')],
+  outfile: `${ROOT}dist/browser/dialogkit-preview-worker.js`,
+});
+const page = await Promise.all([
+  build({ ...common, entryPoints: [`${ROOT}src/browser/site.ts`], outfile: `${ROOT}dist/browser/dialogkit-site.js` }),
+  build({
+    ...common,
+    entryPoints: [`${ROOT}src/browser/preview.ts`],
+    outfile: `${ROOT}dist/browser/dialogkit-preview.js`,
+    define: { PREVIEW_WORKER: JSON.stringify(`dialogkit-preview-worker.js?v=${versionOf('dialogkit-preview-worker.js')}`) },
+  }),
+]);
+for (const output of [emojiScript, result, previewWorker, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
   }
+}
+
+/** A script's version for its address: the first 12 hex digits of its SHA-256, as src/publish.ts names the page's scripts. */
+function versionOf(name: string): string {
+  return createHash('sha256')
+    .update(readFileSync(`${ROOT}dist/browser/${name}`))
+    .digest('hex')
+    .slice(0, 12);
 }

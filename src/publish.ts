@@ -197,8 +197,11 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
 /** The page's scripts in dist/browser, by the role the page gives them. */
 const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js', kit: 'dialogkit-kit.js' } as const;
 
-/** Every script copied into `<out>/assets/`: the page's, and the emoji font, which the kit loads when a text needs it. */
-const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js'];
+/**
+ * Every script copied into `<out>/assets/`: the page's, the emoji font, which the kit loads when a
+ * text needs it, and the worker pdf.js starts for the previews.
+ */
+const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js'];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 

@@ -3,7 +3,7 @@ import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
@@ -253,6 +253,31 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.close();
   });
 
+  it('reads the previews in a worker, stops it when "Hent" is pressed, and draws them afterwards', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const seen = watchPage(page, server.url);
+    const previewWorkers: Worker[] = [];
+    page.on('worker', (worker) => void (worker.url().includes('/dialogkit-preview-worker.js?v=') && previewWorkers.push(worker)));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('canvas[data-rendered]') === null); // none drawn yet
+    await expect.poll(() => previewWorkers.length, { timeout: 15_000 }).toBe(1); // the first preview is under way
+    const stopped = new Promise<void>((resolve) => previewWorkers[0]!.on('close', () => resolve()));
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.$eval(`#${SLUG} form.kit`, (form) => (form as HTMLFormElement).requestSubmit()),
+    ]);
+    await stopped; // the kit took both cores
+    await download.delete();
+    // Afterwards, in a new worker, the previews are drawn, the one stopped (the first) included.
+    await page.waitForFunction(() => document.querySelector('canvas[data-pdf]')!.getAttribute('data-rendered') === 'true', undefined, {
+      timeout: 20_000,
+    });
+    expect(await page.$$('canvas[data-rendered="failed"]')).toEqual([]);
+    expect(previewWorkers.length).toBe(2);
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+
   it('checks the inputs and says what is wrong, in Danish, next to the field', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
@@ -299,7 +324,7 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
         await route.fulfill({ response, body: `${await response.text()}\n${crash}\n` });
       },
     );
-    // Counts the workers and the makes asked of them; with `crashNext`, the next make is sent as "crash".
+    // Counts the kit's workers and the makes asked of them; with `crashNext`, the next make is sent as "crash".
     await page.addInitScript({
       content: `
         globalThis.workers = 0;
@@ -314,9 +339,9 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
           return post.call(this, 'crash');
         };
         globalThis.Worker = class extends Worker {
-          constructor(...args) {
-            super(...args);
-            globalThis.workers++;
+          constructor(url, ...rest) {
+            super(url, ...rest);
+            if (String(url).includes('dialogkit-kit.js')) globalThis.workers++; // not pdf.js's, for the previews
           }
         };`,
     });

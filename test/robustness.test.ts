@@ -34,6 +34,7 @@ describe('the dialogkit executable', () => {
     expect(await filesUnder(out)).toEqual([
       'assets/dialogkit-emoji.js',
       'assets/dialogkit-kit.js',
+      'assets/dialogkit-preview-worker.js',
       'assets/dialogkit-preview.js',
       'assets/dialogkit-site.js',
       'emne-01/drejebog.pdf',

@@ -146,7 +146,8 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
     const assets: string[] = [];
     page.on('request', (request) => void (request.url().includes('/assets/') && assets.push(request.url())));
     const versioned = await Promise.all(
-      ['dialogkit-site.js', 'dialogkit-preview.js', 'dialogkit-kit.js'].map(async (name) => {
+      // The page's three, and the worker pdf.js starts for the previews (named by the previews' script).
+      ['dialogkit-site.js', 'dialogkit-preview.js', 'dialogkit-kit.js', 'dialogkit-preview-worker.js'].map(async (name) => {
         const hash = createHash('sha256')
           .update(await readFile(join(out, 'assets', name)))
           .digest('hex');

@@ -13,6 +13,8 @@ import type { KitResult } from './kit.js';
 
 interface PreviewApi {
   renderPreview(canvas: HTMLCanvasElement, url: string, width: number): Promise<void>;
+  /** Stops the previews' work under way; a preview it stopped fails, and is drawn again later. */
+  pause(): void;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -47,7 +49,13 @@ function loadKit(): Promise<KitRunner> {
   return loading;
 }
 
-const kitBusy = kitFirst();
+let previews: PreviewApi | undefined;
+/** How often the kit has stopped the previews' work: a preview that fails across one is drawn again. */
+let pauses = 0;
+const kitBusy = kitFirst(() => {
+  pauses++;
+  previews?.pause();
+});
 
 // --- previews ---
 
@@ -56,23 +64,24 @@ async function drawPreviews(): Promise<void> {
   if (canvases.length === 0 || location.protocol === 'file:') return; // pdf.js cannot read files from disk
   await loadScript(previewUrl);
   const api = (globalThis as unknown as { dialogkitPreview: PreviewApi }).dialogkitPreview;
-  // One preview at a time, and none while the kit works: pdf.js runs on this thread, and the
-  // facilitator waiting for a kit comes first.
+  previews = api;
+  // One preview at a time, and none while the kit works: pdf.js takes a core, and the facilitator
+  // waiting for a kit comes first. A preview stopped for the kit is drawn again once it is done.
+  const drawOne = async (canvas: HTMLCanvasElement) => {
+    for (;;) {
+      await kitBusy.idle();
+      const before = pauses;
+      try {
+        const width = Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio));
+        await api.renderPreview(canvas, canvas.dataset['pdf']!, width);
+        return canvas.setAttribute('data-rendered', 'true');
+      } catch {
+        if (pauses === before) return canvas.setAttribute('data-rendered', 'failed');
+      }
+    }
+  };
   let queue = Promise.resolve();
-  const draw = (canvas: HTMLCanvasElement) =>
-    (queue = queue
-      .then(() => kitBusy.idle())
-      .then(() =>
-        api.renderPreview(
-          canvas,
-          canvas.dataset['pdf']!,
-          Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio)),
-        ),
-      )
-      .then(
-        () => canvas.setAttribute('data-rendered', 'true'),
-        () => canvas.setAttribute('data-rendered', 'failed'),
-      ));
+  const draw = (canvas: HTMLCanvasElement) => (queue = queue.then(() => drawOne(canvas)));
   if (!('IntersectionObserver' in window)) {
     for (const canvas of canvases) await draw(canvas);
     return;

@@ -29,7 +29,7 @@ const INPUTS = [
   'package-lock.json',
   'node_modules/.package-lock.json',
 ];
-/** One file of tsc's output, our pdfmake, the CLI bundle and the four browser bundles; each step rewrites every file it makes. */
+/** One file of tsc's output, our pdfmake, the CLI bundle and the five browser bundles; each step rewrites every file it makes. */
 const OUTPUTS = [
   'dist/cli.js',
   'dist/dialogkit.mjs',
@@ -38,6 +38,7 @@ const OUTPUTS = [
   'dist/browser/dialogkit-site.js',
   'dist/browser/dialogkit-preview.js',
   'dist/browser/dialogkit-emoji.js',
+  'dist/browser/dialogkit-preview-worker.js',
 ];
 
 /** The e2e and browser projects both name this file; one compile serves both. */
