@@ -21,4 +21,18 @@ describe('the kit goes first (src/browser/kit-first.ts)', () => {
     expect(order).toEqual(['loaded', 'preview']);
     await gate.idle();
   });
+
+  it('tells waiting work to stop each time the kit becomes busy, not again while it stays busy', async () => {
+    let stops = 0;
+    const gate = kitFirst(() => stops++);
+    let finish = () => {};
+    const first = gate.during(new Promise<void>((resolve) => (finish = resolve)));
+    const second = gate.during(Promise.resolve());
+    expect(stops).toBe(1);
+    await second;
+    finish();
+    await first;
+    await gate.during(Promise.resolve());
+    expect(stops).toBe(2);
+  });
 });
