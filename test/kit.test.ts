@@ -258,15 +258,30 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     const seen = watchPage(page, server.url);
     const previewWorkers: Worker[] = [];
     page.on('worker', (worker) => void (worker.url().includes('/dialogkit-preview-worker.js?v=') && previewWorkers.push(worker)));
+    // The first PDF a preview reads is held until "Hent" is pressed, so that preview is under way then.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked: () => void = () => {};
+    const firstAsked = new Promise<void>((resolve) => (asked = resolve));
+    await page.route(
+      (url) => url.pathname.endsWith('.pdf'),
+      async (route) => {
+        asked();
+        await held;
+        await route.continue().catch(() => undefined); // the stopped preview's request may be gone
+      },
+    );
     await page.goto(server.url);
-    await page.waitForFunction(() => document.querySelector('canvas[data-rendered]') === null); // none drawn yet
-    await expect.poll(() => previewWorkers.length, { timeout: 15_000 }).toBe(1); // the first preview is under way
+    await firstAsked;
+    expect(await page.$$('canvas[data-rendered]')).toEqual([]);
+    expect(previewWorkers).toHaveLength(1);
     const stopped = new Promise<void>((resolve) => previewWorkers[0]!.on('close', () => resolve()));
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),
       page.$eval(`#${SLUG} form.kit`, (form) => (form as HTMLFormElement).requestSubmit()),
     ]);
     await stopped; // the kit took both cores
+    release();
     await download.delete();
     // Afterwards, in a new worker, the previews are drawn, the one stopped (the first) included.
     await page.waitForFunction(() => document.querySelector('canvas[data-pdf]')!.getAttribute('data-rendered') === 'true', undefined, {
@@ -276,6 +291,36 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     expect(previewWorkers.length).toBe(2);
     expect(seen.problems).toEqual([]);
     await page.close();
+  });
+
+  it('draws the previews on the page where no worker starts, and marks them failed where pdf.js cannot load', async () => {
+    const refused = await browser.newPage();
+    await refused.addInitScript({
+      content: `
+        const Original = Worker;
+        globalThis.Worker = class extends Original {
+          constructor(url, options) {
+            if (String(url).includes('dialogkit-preview-worker')) throw new DOMException('refused', 'SecurityError');
+            super(url, options);
+          }
+        };`,
+    });
+    await refused.goto(server.url);
+    await refused.waitForFunction(() => document.querySelector('canvas[data-pdf]')!.getAttribute('data-rendered') === 'true', undefined, {
+      timeout: 20_000,
+    });
+    await refused.close();
+
+    const missing = await browser.newPage();
+    await missing.route(
+      (url) => url.pathname.endsWith('/dialogkit-preview-worker.js'),
+      (route) => route.fulfill({ status: 404 }),
+    );
+    await missing.goto(server.url);
+    await missing.waitForFunction(() => document.querySelector('canvas[data-pdf]')!.getAttribute('data-rendered') === 'failed', undefined, {
+      timeout: 20_000,
+    });
+    await missing.close();
   });
 
   it('checks the inputs and says what is wrong, in Danish, next to the field', async () => {

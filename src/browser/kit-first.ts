@@ -16,8 +16,9 @@ export function kitFirst(onBusy: () => void = () => {}): KitFirst {
   const waiting: (() => void)[] = [];
   return {
     async during(work) {
-      if (busy++ === 0) onBusy();
+      busy++;
       try {
+        if (busy === 1) onBusy();
         return await work;
       } finally {
         if (--busy === 0) for (const go of waiting.splice(0)) go();
