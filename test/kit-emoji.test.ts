@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeKit, type KitAssets, type KitResult } from '../../src/browser/kit.js';
-import type { FontSet } from '../../src/core/typeset.js';
-import { loadFonts, loadLayouts } from '../../src/load.js';
-import { FIXTURES, TINY_TOPIC } from '../helpers/build.js';
-import { embeddedFontNames } from '../helpers/pdf.js';
+import { makeKit, type KitAssets, type KitResult } from '../src/browser/kit.js';
+import type { FontSet } from '../src/core/typeset.js';
+import { loadFonts, loadLayouts } from '../src/load.js';
+import { FIXTURES, TINY_TOPIC } from './helpers/build.js';
+import { embeddedFontNames } from './helpers/pdf.js';
 
 // The kit as the bundle assembles it (scripts/bundle-kit.ts), with the emoji font behind a
 // loader that counts its calls, as the page's script would be fetched.
