@@ -147,17 +147,22 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
     page.on('request', (request) => void (request.url().includes('/assets/') && assets.push(request.url())));
     const versioned = await Promise.all(
       // The page's three, and the worker pdf.js starts for the previews (named by the previews' script).
-      ['dialogkit-site.js', 'dialogkit-preview.js', 'dialogkit-kit.js', 'dialogkit-preview-worker.js'].map(async (name) => {
+      ['dialogkit-site.js', 'dialogkit-preview.js', 'dialogkit-preview-worker.js', 'dialogkit-kit.js'].map(async (name) => {
         const hash = createHash('sha256')
           .update(await readFile(join(out, 'assets', name)))
           .digest('hex');
         return new URL(`assets/${name}?v=${hash.slice(0, 12)}`, server.url).href;
       }),
     );
-    const loaded = Promise.all(versioned.map((url) => page.waitForRequest(url, { timeout: 15_000 })));
+    const requested = (urls: string[]) => Promise.all(urls.map((url) => page.waitForRequest(url, { timeout: 30_000 })));
+    // The previews first (their worker starts with the first preview), then the kit: a kit at work
+    // holds the previews back, on a slow machine for long.
+    const forPreviews = requested(versioned.slice(0, 3));
     await page.goto(server.url);
+    await forPreviews;
+    const forKit = requested(versioned.slice(3));
     await page.click('details.tailor summary'); // loads the kit
-    await loaded;
+    await forKit;
     expect([...new Set(assets)].sort()).toEqual([...versioned].sort());
     await page.close();
   });
