@@ -5,6 +5,8 @@
  * disk (where `fetch` cannot read files) with a script element.
  */
 
+import { loadScript } from './load-script.js';
+
 /** The global the emoji script sets. */
 export const EMOJI_GLOBAL = 'dialogkitEmoji';
 
@@ -25,14 +27,7 @@ export function emojiLoader(address: string, inWorker: boolean): () => Promise<U
 async function load(address: string, inWorker: boolean): Promise<Uint8Array> {
   const scope = globalThis as unknown as Record<string, unknown> & { importScripts?: (url: string) => void };
   if (inWorker) scope.importScripts!(address);
-  else
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = address;
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error(`the emoji font could not be loaded from ${address}`));
-      document.head.append(script);
-    });
+  else await loadScript(address);
   const font = scope[EMOJI_GLOBAL];
   if (!(font instanceof Uint8Array)) throw new Error(`the emoji font script at ${address} set no font`);
   return font;

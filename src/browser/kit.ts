@@ -44,7 +44,8 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   const source = { path: topic.path, bytes: new TextEncoder().encode(topic.text) };
   const parsed = parseTopic(source).topic;
-  // The topic as read, not its source: a YAML escape (`"\u2615"`) prints an emoji too.
+  // The topic as read, not its source: a YAML escape (`"\u2615"`) prints an emoji too. (The build
+  // parses it again: about 1 ms of a 220 ms make.)
   const texts = [JSON.stringify(parsed ?? topic.text), ...Object.values(options).filter((v): v is string => typeof v === 'string')];
   const fonts = await fontsFor(assets, texts);
   const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts, options });

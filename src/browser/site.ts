@@ -8,6 +8,7 @@
 import { sniffLogo } from '../core/logo.js';
 import { readForm, type FormLabels } from './form.js';
 import { kitFirst } from './kit-first.js';
+import { loadScript } from './load-script.js';
 import { startKit, type KitRunner } from './kit-runner.js';
 import type { KitResult } from './kit.js';
 
@@ -23,16 +24,6 @@ const kitUrl = new URL(script?.dataset['kit'] ?? 'assets/dialogkit-kit.js', loca
 // A page from an index.hbs without `data-preview` finds the previews' script next to this one.
 const preview = script?.dataset['preview'];
 const previewUrl = (preview ? new URL(preview, location.href) : new URL('dialogkit-preview.js', base)).href;
-
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const element = document.createElement('script');
-    element.src = src;
-    element.onload = () => resolve();
-    element.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(element);
-  });
-}
 
 let kit: Promise<KitRunner> | undefined;
 function loadKit(): Promise<KitRunner> {
