@@ -61,13 +61,13 @@ export default tseslint.config(
           paths: NODE_BUILTINS.map((name) => ({
             name,
             message:
-              'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/load.ts, src/write.ts or src/cli.ts.',
+              'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/node/load.ts, src/node/write.ts or src/node/cli.ts.',
           })),
           patterns: [
             {
               group: ['node:*'],
               message:
-                'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/load.ts, src/write.ts or src/cli.ts.',
+                'src/core and src/browser run in browsers: take data as arguments; Node I/O belongs in src/node/load.ts, src/node/write.ts or src/node/cli.ts.',
             },
           ],
         },
@@ -88,8 +88,8 @@ export default tseslint.config(
       'src/core/pdf/blocks.ts',
       'src/core/pdf/tags.ts',
       'src/core/products/flipover.ts',
-      'src/core/read-settings.ts',
-      'src/core/yaml-errors.ts',
+      'src/core/settings/read-settings.ts',
+      'src/core/parse/yaml-errors.ts',
     ],
     rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
   },
@@ -100,12 +100,12 @@ export default tseslint.config(
   },
   {
     // An async listener and an async timer callback whose rejections nobody handles.
-    files: ['src/browser/site.ts', 'src/watch.ts'],
+    files: ['src/browser/site.ts', 'src/node/watch.ts'],
     rules: { '@typescript-eslint/no-misused-promises': 'off' },
   },
   {
     // Control characters are what these patterns look for: text hygiene and its tests.
-    files: ['src/core/diagnostics.ts', 'src/core/source-text.ts', 'src/core/pdf/metadata.ts', 'test/slips.test.ts'],
+    files: ['src/core/diagnostics.ts', 'src/core/parse/source-text.ts', 'src/core/pdf/metadata.ts', 'test/slips.test.ts'],
     rules: { 'no-control-regex': 'off' },
   },
   {
@@ -114,7 +114,7 @@ export default tseslint.config(
   },
   {
     // Rethrows a caught `unknown` kept in a variable.
-    files: ['src/publish.ts'],
+    files: ['src/node/publish.ts'],
     rules: { '@typescript-eslint/only-throw-error': 'off' },
   },
   {

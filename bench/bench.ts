@@ -12,10 +12,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from '../src/core/build.js';
+import { build } from '../src/core/build/build.js';
 import type { SourceFile } from '../src/core/model.js';
-import { createTypesetter, type Typesetter } from '../src/core/typeset.js';
-import { loadFonts, loadLayouts } from '../src/load.js';
+import { createTypesetter, type Typesetter } from '../src/core/pdf/typeset.js';
+import { loadFonts, loadLayouts } from '../src/node/load.js';
 import { runPathological } from './pathological.js';
 import { printWatchBench } from './watch.js';
 
@@ -136,7 +136,7 @@ async function child(size: number): Promise<void> {
   const files = result.topics.reduce((n, t) => n + t.files.length, 0);
 
   // The compiled build on worker threads (workers need compiled code); bytes must not change.
-  const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
+  const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href)) as typeof import('../src/node/parallel.js');
   const parallelStarted = performance.now();
   const threaded = await buildInParallel({ topics, ...templates, fonts, options: {} }, availableParallelism());
   const parallelMs = performance.now() - parallelStarted;

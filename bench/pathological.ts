@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, checkAll } from '../src/core/build.js';
-import { MAX_TOPIC_BYTES } from '../src/core/parse-topic.js';
-import { loadFonts, loadLayouts } from '../src/load.js';
+import { build, checkAll } from '../src/core/build/build.js';
+import { MAX_TOPIC_BYTES } from '../src/core/parse/parse-topic.js';
+import { loadFonts, loadLayouts } from '../src/node/load.js';
 
 const BOUND_MS = 2000;
 const BUILD_BOUND_MS = 15_000;

@@ -3,7 +3,7 @@
 const debug = /\bdialogkit\b/.test(process.env.DEBUG ?? '');
 // With DEBUG=dialogkit, stack traces name the TypeScript sources, not the bundle.
 if (debug) process.setSourceMapsEnabled(true);
-const { main } = await import('../dist/dialogkit.mjs');
+const { main } = await import('../dist/node/dialogkit.mjs');
 
 main(process.argv.slice(2)).then(
   (code) => {

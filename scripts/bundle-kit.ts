@@ -39,7 +39,7 @@ const common = {
 } as const;
 
 // The emoji font first: the kit asks for it by an address with a version of its bytes, as the
-// page asks for the kit (src/publish.ts), so a cached old font is never paired with a new kit.
+// page asks for the kit (src/node/publish.ts), so a cached old font is never paired with a new kit.
 const emojiScript = await build({
   ...common,
   stdin: { contents: `import font from ${emoji};\nglobalThis.${EMOJI_GLOBAL} = font;\n`, resolveDir: ROOT, sourcefile: 'emoji-entry.js' },
@@ -53,7 +53,7 @@ const entry = `
 import { makeKit } from './src/browser/kit.ts';
 import { inWorker, serveKit } from './src/browser/kit-worker.ts';
 import { emojiLoader } from './src/browser/emoji-font.ts';
-import { zipFiles } from './src/core/archive.ts';
+import { zipFiles } from './src/core/publish/archive.ts';
 ${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
 import labels from './templates/labels.yml';
 import regular from ${font('400Regular')};
@@ -110,7 +110,7 @@ for (const output of [emojiScript, result, previewWorker, ...page]) {
   }
 }
 
-/** A script's version for its address: the first 12 hex digits of its SHA-256, as src/publish.ts names the page's scripts. */
+/** A script's version for its address: the first 12 hex digits of its SHA-256, as src/node/publish.ts names the page's scripts. */
 function versionOf(name: string): string {
   return createHash('sha256')
     .update(readFileSync(`${ROOT}dist/browser/${name}`))

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { zipFiles } from '../src/core/archive.js';
+import { zipFiles } from '../src/core/publish/archive.js';
 
 /** Every entry's MS-DOS timestamp (local header and central record), decoded as `YYYY-MM-DD HH:MM:SS`. */
 function stamps(zip: Uint8Array): string[] {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, checkAll, type BuildInput, type BuildResult } from '../src/core/build.js';
-import { createBuildMemo } from '../src/core/build-memo.js';
-import { MAX_TOPIC_BYTES } from '../src/core/parse-topic.js';
-import { loadFonts, loadLayouts } from '../src/load.js';
+import { build, checkAll, type BuildInput, type BuildResult } from '../src/core/build/build.js';
+import { createBuildMemo } from '../src/core/build/build-memo.js';
+import { MAX_TOPIC_BYTES } from '../src/core/parse/parse-topic.js';
+import { loadFonts, loadLayouts } from '../src/node/load.js';
 import { FIXTURES, source } from './helpers/build.js';
 
 /** The fingerprint of every file a build made or kept, as the next build's `previous`. */

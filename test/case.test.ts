@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopic } from '../src/core/parse-topic.js';
-import { checkAll } from '../src/core/build.js';
+import { parseTopic } from '../src/core/parse/parse-topic.js';
+import { checkAll } from '../src/core/build/build.js';
 import { builtFixture, fileOf, fixture, source } from './helpers/build.js';
 import { flat, readPdf, readStructure, unmarkedPaint, type StructElement } from './helpers/pdf.js';
 

@@ -1,9 +1,9 @@
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, checkAll } from '../src/core/build.js';
+import { build, checkAll } from '../src/core/build/build.js';
 import type { Diagnostic } from '../src/core/model.js';
-import { loadFonts, loadLayouts } from '../src/load.js';
+import { loadFonts, loadLayouts } from '../src/node/load.js';
 import { buildSources, FIXTURES, source } from './helpers/build.js';
 import { cli, STACK_FRAME } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { BuildResult } from '../src/core/build.js';
+import type { BuildResult } from '../src/core/build/build.js';
 import { buildProducts, source } from './helpers/build.js';
 import { readPdf } from './helpers/pdf.js';
 

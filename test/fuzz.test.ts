@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAll } from '../src/core/build.js';
+import { checkAll } from '../src/core/build/build.js';
 import { buildSources, FIXTURES } from './helpers/build.js';
 import { flat, readPdf, readPdfInfo } from './helpers/pdf.js';
 

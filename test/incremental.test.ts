@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli.js';
-import type { Manifest } from '../src/core/manifest.js';
+import { main, type Io } from '../src/node/cli.js';
+import type { Manifest } from '../src/core/publish/manifest.js';
 import { FIXTURES } from './helpers/build.js';
 import { tempDir } from './helpers/temp.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hasEmoji, plain, TEXT_FONT_PICTOGRAPHS } from '../src/core/pdf/inline.js';
 import { element } from '../src/core/pdf/tags.js';
-import { createTypesetter } from '../src/core/typeset.js';
-import { loadFonts } from '../src/load.js';
+import { createTypesetter } from '../src/core/pdf/typeset.js';
+import { loadFonts } from '../src/node/load.js';
 
 /** Every code point Unicode counts as a pictograph (Extended_Pictographic), below U+20000. */
 const PICTOGRAPHS = Array.from({ length: 0x20000 }, (_, cp) => String.fromCodePoint(cp)).filter((c) =>

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeKit, type KitAssets, type KitResult } from '../src/browser/kit.js';
-import type { FontSet } from '../src/core/typeset.js';
-import { loadFonts, loadLayouts } from '../src/load.js';
+import type { FontSet } from '../src/core/pdf/typeset.js';
+import { loadFonts, loadLayouts } from '../src/node/load.js';
 import { FIXTURES, TINY_TOPIC } from './helpers/build.js';
 import { embeddedFontNames } from './helpers/pdf.js';
 

@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFile, cp, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TOPIC_BYTES } from '../src/core/parse-topic.js';
-import { build } from '../src/core/build.js';
-import { isEditorArtifact, loadFonts, loadLayouts, loadTopics } from '../src/load.js';
+import { MAX_TOPIC_BYTES } from '../src/core/parse/parse-topic.js';
+import { build } from '../src/core/build/build.js';
+import { isEditorArtifact, loadFonts, loadLayouts, loadTopics } from '../src/node/load.js';
 import { FIXTURES } from './helpers/build.js';
 import { cli, ROOT, spawnCli, STACK_FRAME, temporaryDir } from './helpers/cli.js';
 
@@ -71,7 +71,7 @@ describe('reading the content folder', () => {
       expect(sources[0]!.bytes.length).toBe(MAX_TOPIC_BYTES + 1);
       expect(sources[0]!.size).toBe(1_500_000_000);
       // `check` in a process of its own, which reports its peak memory (kB) when done.
-      const script = `const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli.js'))}); process.exitCode = await main(['check', '--content', ${JSON.stringify(dir)}]); console.log(process.resourceUsage().maxRSS);`;
+      const script = `const { main } = await import(${JSON.stringify(join(ROOT, 'dist/node/cli.js'))}); process.exitCode = await main(['check', '--content', ${JSON.stringify(dir)}]); console.log(process.resourceUsage().maxRSS);`;
       const checked = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       expect(checked.status).toBe(1);
       expect(checked.stderr).toMatch(/huge\.md:1:1: error: the file is 1,500,000,000 bytes; topic files are limited to 1,000,000 bytes/);

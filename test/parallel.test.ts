@@ -17,7 +17,7 @@ async function files(dir: string): Promise<string[]> {
 
 describe('how many worker threads a build uses', () => {
   it('stays on the main thread for little work, and caps a large build in a worker even on one core', async () => {
-    const { workerCount } = await import('../src/parallel.js');
+    const { workerCount } = await import('../src/node/parallel.js');
     expect(workerCount(6, 2)).toBe(0);
     expect(workerCount(23, 2)).toBe(0); // two workers need 12 topics each
     expect(workerCount(24, 2)).toBe(2);
@@ -65,11 +65,11 @@ describe('worker threads and separate processes', () => {
   }, 120_000);
 
   it("keep watch's builds on the main thread, where its memo is, however many topics", async () => {
-    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
+    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href)) as typeof import('../src/node/parallel.js');
     const { createBuildMemo } = (await import(
-      pathToFileURL(join(ROOT, 'dist/core/build-memo.js')).href
-    )) as typeof import('../src/core/build-memo.js');
-    const { loadFonts, loadLayouts } = (await import(pathToFileURL(join(ROOT, 'dist/load.js')).href)) as typeof import('../src/load.js');
+      pathToFileURL(join(ROOT, 'dist/core/build/build-memo.js')).href
+    )) as typeof import('../src/core/build/build-memo.js');
+    const { loadFonts, loadLayouts } = (await import(pathToFileURL(join(ROOT, 'dist/node/load.js')).href)) as typeof import('../src/node/load.js');
     const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
     // 100 topics: a build without a memo would use a worker even with one job.
     const topics = Array.from({ length: 100 }, (_, i) => ({ path: `content/emne-${i}.md`, bytes: new TextEncoder().encode(TINY_TOPIC) }));
@@ -80,10 +80,10 @@ describe('worker threads and separate processes', () => {
   }, 120_000);
 
   it('build on the main thread what a worker that ran out of memory left, with the same bytes', async () => {
-    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/parallel.js')).href)) as typeof import('../src/parallel.js');
+    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href)) as typeof import('../src/node/parallel.js');
     const { loadFonts, loadLayouts, loadTopics } = (await import(
-      pathToFileURL(join(ROOT, 'dist/load.js')).href
-    )) as typeof import('../src/load.js');
+      pathToFileURL(join(ROOT, 'dist/node/load.js')).href
+    )) as typeof import('../src/node/load.js');
     const [{ sources }, templates, fonts] = await Promise.all([loadTopics(join(home, 'content')), loadLayouts(), loadFonts()]);
     // A heap far too small for pdfmake and the fonts: every worker dies of it.
     const result = await buildInParallel({ topics: sources, ...templates, fonts, options: {} }, 2, undefined, 16);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { notesFor } from '../src/core/products/handout.js';
-import { formatClock } from '../src/core/options.js';
+import { formatClock } from '../src/core/settings/options.js';
 import { buildProducts, builtFixture, fileOf, source } from './helpers/build.js';
 import { flat, readPdf } from './helpers/pdf.js';
 

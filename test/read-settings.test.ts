@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/core/model.js';
-import { readSettings, type Schema } from '../src/core/read-settings.js';
+import { readSettings, type Schema } from '../src/core/settings/read-settings.js';
 
 /** A layout-like schema, to show the reader is not tied to topics. */
 const PAGE: Schema = {

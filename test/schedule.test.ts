@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopic } from '../src/core/parse-topic.js';
+import { parseTopic } from '../src/core/parse/parse-topic.js';
 import type { Topic } from '../src/core/model.js';
-import { durationProblems, mediaStepIndex, scheduleSteps, shortestSession } from '../src/core/schedule.js';
-import { validateOptions } from '../src/core/options.js';
+import { durationProblems, mediaStepIndex, scheduleSteps, shortestSession } from '../src/core/view/schedule.js';
+import { validateOptions } from '../src/core/settings/options.js';
 import { buildProducts, contentTopics, fileOf, source } from './helpers/build.js';
 import { flat, readPdf } from './helpers/pdf.js';
 

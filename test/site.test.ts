@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { Manifest } from '../src/core/manifest.js';
+import type { Manifest } from '../src/core/publish/manifest.js';
 import { FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
 import { temporaryDir } from './helpers/cli.js';

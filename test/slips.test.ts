@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
-import { parseTopic } from '../src/core/parse-topic.js';
-import { plainText } from '../src/core/parse-markdown.js';
+import { parseTopic } from '../src/core/parse/parse-topic.js';
+import { plainText } from '../src/core/parse/parse-markdown.js';
 import { FIXTURES, source } from './helpers/build.js';
 
 const seed = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
@@ -322,7 +322,7 @@ describe("front-matter mistakes in the author's words, at the line of the mistak
 
 describe('one date rule for the CLI, the browser and the front matter', () => {
   it('refuses impossible and far dates and SOURCE_DATE_EPOCH outside the range', async () => {
-    const { validateOptions } = await import('../src/core/options.js');
+    const { validateOptions } = await import('../src/core/settings/options.js');
     const messages = (options: Parameters<typeof validateOptions>[0]) => validateOptions(options).map((p) => p.message);
     expect(messages({ date: '2023-02-31' })).toEqual([
       '--date "2023-02-31" is not a day in the calendar; write YYYY-MM-DD, e.g. 2023-10-27',

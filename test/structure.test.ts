@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSources, builtFixture, fileOf, fixture, FIXTURES, source } from './helpers/build.js';
 import { flat, readPdf, readStructure, readingOrder, unmarkedPaint, type PageStructure, type StructElement } from './helpers/pdf.js';
-import { createTypesetter, StructureError } from '../src/core/typeset.js';
-import { loadFonts } from '../src/load.js';
+import { createTypesetter, StructureError } from '../src/core/pdf/typeset.js';
+import { loadFonts } from '../src/node/load.js';
 
 interface Outline {
   title: string;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSources, fileOf, fixture } from './helpers/build.js';
 import { flat, readPdf, readStructure, type StructElement } from './helpers/pdf.js';
-import { sniffLogo } from '../src/core/logo.js';
-import { validateOptions } from '../src/core/options.js';
+import { sniffLogo } from '../src/core/settings/logo.js';
+import { validateOptions } from '../src/core/settings/options.js';
 import { png } from './helpers/images.js';
-import { longDate } from '../src/core/view-model.js';
+import { longDate } from '../src/core/view/view-model.js';
 
 describe('their municipality on every product', () => {
   it('prints --organisation and --date on the guide, run sheet, handout, every flip-chart sheet and every card', async () => {

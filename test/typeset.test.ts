@@ -2,8 +2,8 @@ import { XmlDocument } from 'xmldoc';
 import { describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { keepRule, keepWithNext } from '../src/core/pdf/keep.js';
-import { createTypesetter, type Pdfmake } from '../src/core/typeset.js';
-import { loadFonts } from '../src/load.js';
+import { createTypesetter, type Pdfmake } from '../src/core/pdf/typeset.js';
+import { loadFonts } from '../src/node/load.js';
 import { flat, readPdf, type PdfInfo } from './helpers/pdf.js';
 
 const fonts = await loadFonts();

@@ -1,6 +1,6 @@
 /** Reading and checking the "Tilpas og hent" form: pure, so it is tested without a browser. */
-import { MAX_LOGO_BYTES } from '../core/logo.js';
-import { validateOptions, type BuildOptions } from '../core/options.js';
+import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
+import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 
 /** The fields the form has, each with its message (in the page's language) when it is wrong. */
 type FormField = 'date' | 'start' | 'duration' | 'participants' | 'organisation' | 'note' | 'logo';

@@ -3,7 +3,7 @@
  * responsive while PDFs are made; otherwise (Chromium refuses workers from file:// URLs, so a
  * page opened from disk) as a script on the page itself, yielding to the page before each topic.
  */
-import type { BuildOptions } from '../core/options.js';
+import type { BuildOptions } from '../core/settings/options.js';
 import type { KitResult } from './kit.js';
 import type { KitApi, KitRequest, KitResponse } from './kit-worker.js';
 

@@ -3,7 +3,7 @@
  * the same id. The kit bundle calls `serveKit` when it finds itself in a worker, so one file is
  * both the worker and, where workers cannot load it (a page opened from disk), a classic script.
  */
-import type { BuildOptions } from '../core/options.js';
+import type { BuildOptions } from '../core/settings/options.js';
 import type { KitResult } from './kit.js';
 
 export interface KitApi {

@@ -3,16 +3,16 @@
  * fonts and layouts (see scripts/bundle-kit.ts), so a facilitator can tailor and download a
  * topic's PDFs from the download page with nothing sent anywhere.
  */
-import { build } from '../core/build.js';
-import { prepareKit } from '../core/kit.js';
-import type { LayoutSource } from '../core/layout.js';
+import { build } from '../core/build/build.js';
+import { prepareKit } from '../core/layouts/prepare-layouts.js';
+import type { LayoutSource } from '../core/layouts/layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../core/model.js';
-import { validateOptions, type BuildOptions } from '../core/options.js';
-import { parseTopic } from '../core/parse-topic.js';
+import { validateOptions, type BuildOptions } from '../core/settings/options.js';
+import { parseTopic } from '../core/parse/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
 import { PRODUCTS } from '../core/products/index.js';
-import { shortestSession } from '../core/schedule.js';
-import type { FontSet } from '../core/typeset.js';
+import { shortestSession } from '../core/view/schedule.js';
+import type { FontSet } from '../core/pdf/typeset.js';
 
 /** Assets the bundle script embeds. */
 export interface KitAssets {

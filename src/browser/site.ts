@@ -5,7 +5,7 @@
  * in a Web Worker where the browser allows it (see kit-runner.ts). Everything is fetched from
  * the page's own folder.
  */
-import { sniffLogo } from '../core/logo.js';
+import { sniffLogo } from '../core/settings/logo.js';
 import { readForm, type FormLabels } from './form.js';
 import { kitFirst } from './kit-first.js';
 import { loadScript } from './load-script.js';

@@ -1,12 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, checkAll, type BuildResult } from '../../src/core/build.js';
-import { digest, fingerprint, fingerprintBase } from '../../src/core/fingerprint.js';
+import { build, checkAll, type BuildResult } from '../../src/core/build/build.js';
+import { digest, fingerprint, fingerprintBase } from '../../src/core/build/fingerprint.js';
 import type { SourceFile } from '../../src/core/model.js';
-import type { BuildOptions } from '../../src/core/options.js';
+import type { BuildOptions } from '../../src/core/settings/options.js';
 import { PRODUCTS } from '../../src/core/products/index.js';
-import { loadFonts, loadLayouts } from '../../src/load.js';
+import { loadFonts, loadLayouts } from '../../src/node/load.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -67,7 +67,7 @@ export async function buildProducts(topics: SourceFile[], products: readonly str
   for (const topic of result.topics)
     for (const [name, print] of Object.entries(topic.fingerprints))
       if (!products.includes(name) && skipped[`${topic.slug}/${name}`] !== print)
-        throw new Error(`buildProducts no longer fingerprints ${name} as build() does; see src/core/build.ts`);
+        throw new Error(`buildProducts no longer fingerprints ${name} as build() does; see src/core/build/build.ts`);
   return result;
 }
 

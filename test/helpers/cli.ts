@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/node/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -31,8 +31,8 @@ const INPUTS = [
 ];
 /** One file of tsc's output, our pdfmake, the CLI bundle and the five browser bundles; each step rewrites every file it makes. */
 const OUTPUTS = [
-  'dist/cli.js',
-  'dist/dialogkit.mjs',
+  'dist/node/cli.js',
+  'dist/node/dialogkit.mjs',
   'dist/vendor/pdfmake.mjs',
   'dist/browser/dialogkit-kit.js',
   'dist/browser/dialogkit-site.js',

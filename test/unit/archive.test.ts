@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { zipFiles } from '../../src/core/archive.js';
+import { zipFiles } from '../../src/core/publish/archive.js';
 
 const FILES = [
   { name: 'drejebog.pdf', bytes: new TextEncoder().encode('%PDF-1.7 guide') },

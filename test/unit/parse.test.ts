@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareKit } from '../../src/core/kit.js';
-import { parseTopic } from '../../src/core/parse-topic.js';
+import { prepareKit } from '../../src/core/layouts/prepare-layouts.js';
+import { parseTopic } from '../../src/core/parse/parse-topic.js';
 import type { Diagnostic } from '../../src/core/model.js';
-import { loadFonts, loadLayouts } from '../../src/load.js';
+import { loadFonts, loadLayouts } from '../../src/node/load.js';
 import { FIXTURES, source } from '../helpers/build.js';
 
 const seed = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');

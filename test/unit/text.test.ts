@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
-import { formatClock, parseClock, validateOptions } from '../../src/core/options.js';
-import { fill, longDate } from '../../src/core/view-model.js';
-import { helpText } from '../../src/help.js';
+import { formatClock, parseClock, validateOptions } from '../../src/core/settings/options.js';
+import { fill, longDate } from '../../src/core/view/view-model.js';
+import { helpText } from '../../src/node/help.js';
 import { cli } from '../helpers/cli.js';
 
 describe('longDate', () => {

@@ -1,5 +1,5 @@
 import { displayAddress } from '../pdf/inline.js';
-import { fill, type ViewModel } from '../view-model.js';
+import { fill, type ViewModel } from '../view/view-model.js';
 import { blocksHtml, listHtml, spansHtml } from './blocks.js';
 import { htmlDocument } from './document.js';
 import { escapeHtml } from './escape.js';

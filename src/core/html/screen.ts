@@ -1,5 +1,5 @@
 import type { FlipPrompt } from '../model.js';
-import { fill, type StepView, type ViewModel } from '../view-model.js';
+import { fill, type StepView, type ViewModel } from '../view/view-model.js';
 import { spansHtml } from './blocks.js';
 import { htmlDocument, type WebLabels } from './document.js';
 import { escapeHtml } from './escape.js';

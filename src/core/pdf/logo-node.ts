@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Page } from '../products/pdf-document.js';
-import type { ViewModel } from '../view-model.js';
+import type { ViewModel } from '../view/view-model.js';
 import { element } from './tags.js';
 
 /**

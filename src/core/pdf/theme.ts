@@ -1,4 +1,4 @@
-import type { Setting, SettingsOf, SettingsTable } from '../settings.js';
+import type { Setting, SettingsOf, SettingsTable } from '../settings/layout-settings.js';
 
 /**
  * Typographic settings shared by the products, read from a layout's `theme:`.

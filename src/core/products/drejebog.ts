@@ -1,7 +1,7 @@
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces.js';
-import { fill } from '../labels.js';
+import { fill } from '../settings/labels.js';
 import type { ListItem } from '../model.js';
-import { partText } from '../layout.js';
+import { partText } from '../layouts/layout.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { capsLabel } from '../pdf/caps-label.js';
 import { inlines, plain } from '../pdf/inline.js';
@@ -10,7 +10,7 @@ import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, LAYOUT, tableBody, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
-import type { StepView } from '../view-model.js';
+import type { StepView } from '../view/view-model.js';
 import { mediaBox, footer, section, titleHeader } from './parts.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';

@@ -1,5 +1,5 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { fill } from '../labels.js';
+import { fill } from '../settings/labels.js';
 import type { Diagnostic, PaperSize, Span } from '../model.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
@@ -12,7 +12,7 @@ import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
 import { assembleTiles } from '../pdf/tile-pdf.js';
-import type { SettingsOf } from '../settings.js';
+import type { SettingsOf } from '../settings/layout-settings.js';
 import { pageOf, pdfDocument, settingsOf } from './pdf-document.js';
 import { pdfResult, type Product } from './product.js';
 

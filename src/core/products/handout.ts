@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, FlipPrompt, ListItem } from '../model.js';
-import { partText } from '../layout.js';
+import { partText } from '../layouts/layout.js';
 import { blocks, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';

@@ -1,14 +1,14 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { fill } from '../labels.js';
-import { partText } from '../layout.js';
+import { fill } from '../settings/labels.js';
+import { partText } from '../layouts/layout.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { plain } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
 import { logoNode } from '../pdf/logo-node.js';
 import { element, tableBody } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
-import { printList, type PrintList } from '../print-list.js';
-import { runSheetRows } from '../run-sheet.js';
+import { printList, type PrintList } from '../view/print-list.js';
+import { runSheetRows } from '../view/run-sheet.js';
 import { footer, titleHeader } from './parts.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';

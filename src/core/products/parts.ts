@@ -1,5 +1,5 @@
 import type { Content, ContentText } from 'pdfmake/interfaces.js';
-import { fill } from '../labels.js';
+import { fill } from '../settings/labels.js';
 import { bookmark } from '../pdf/blocks.js';
 import { displayAddress, plain } from '../pdf/inline.js';
 import { qrBox } from '../pdf/qr-box.js';

@@ -3,7 +3,7 @@ import { keepRule } from '../pdf/keep.js';
 import { paper, type Orientation } from '../pdf/paper.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { PaperSize } from '../model.js';
-import type { SettingsOf, SettingsTable } from '../settings.js';
+import type { SettingsOf, SettingsTable } from '../settings/layout-settings.js';
 import { pdfResult, type ProductContext, type ProductResult } from './product.js';
 
 /** The page a PDF product is set on, with the text column it leaves. */

@@ -1,14 +1,14 @@
 import type { CanvasElement, Content } from 'pdfmake/interfaces.js';
-import { fill, type Labels } from '../labels.js';
+import { fill, type Labels } from '../settings/labels.js';
 import { cardRects, cropMarks, mm, type Imposition, type Rect } from '../pdf/impose.js';
 import { plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { element } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
-import type { SettingsOf } from '../settings.js';
+import type { SettingsOf } from '../settings/layout-settings.js';
 import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
-import type { Part } from '../layout.js';
+import type { Part } from '../layouts/layout.js';
 import type { Product, ProductContext } from './product.js';
 
 const millimetres = (value: number, min: number, max: number) => ({ type: 'number', default: value, min, max, unit: 'mm' }) as const;

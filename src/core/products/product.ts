@@ -1,10 +1,10 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Layout } from '../layout.js';
+import type { Layout } from '../layouts/layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
-import type { SettingsTable } from '../settings.js';
+import type { SettingsTable } from '../settings/layout-settings.js';
 import { lostTextDiagnostics } from '../pdf/ledger.js';
-import type { RenderedPdf, Typesetter } from '../typeset.js';
-import type { ViewModel } from '../view-model.js';
+import type { RenderedPdf, Typesetter } from '../pdf/typeset.js';
+import type { ViewModel } from '../view/view-model.js';
 
 /**
  * Everything a product needs to make its file for one topic. Every choice (options over the
@@ -82,7 +82,7 @@ export const NO_LAYOUT: Layout = {
 };
 
 /** A layout-driven product: its parts rendered in the layout's order. */
-export type PartRenderer<Extra = void> = (part: import('../layout.js').Part, ctx: ProductContext, extra: Extra) => Content[];
+export type PartRenderer<Extra = void> = (part: import('../layouts/layout.js').Part, ctx: ProductContext, extra: Extra) => Content[];
 
 /** Renders each part of the layout with the product's part functions, in order. */
 export function renderParts<Extra>(ctx: ProductContext, renderers: Record<string, PartRenderer<Extra>>, extra: Extra): Content[] {

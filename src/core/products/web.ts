@@ -1,6 +1,6 @@
 import { phonePage } from '../html/phone.js';
 import { screenPage } from '../html/screen.js';
-import type { ViewModel } from '../view-model.js';
+import type { ViewModel } from '../view/view-model.js';
 import type { Product } from './product.js';
 
 /** The participants' handout as a page for their phones: `<slug>/index.html`, so `<base-url><slug>/` opens it. */

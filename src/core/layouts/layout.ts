@@ -1,0 +1,173 @@
+import Handlebars from 'handlebars';
+import { diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../model.js';
+
+/** A layout file as loaded: `templates/<name>.hbs`. */
+export interface LayoutSource {
+  name: string;
+  /** Path for messages, e.g. `templates/drejebog.hbs`. */
+  path: string;
+  text: string;
+}
+
+/** One line of a rendered layout: a part to typeset, with its arguments and the template line it came from. */
+export interface Part {
+  part: string;
+  at: number;
+  [arg: string]: unknown;
+}
+
+/** A compiled layout: page settings from its front matter, and a function from view model to parts. */
+export interface Layout {
+  name: string;
+  path: string;
+  /** The front matter's settings, complete and checked (settings.ts, read by kit.ts). */
+  settings: Record<string, unknown>;
+  /** Every `labels.…`, `topic.…` and `options.…` path the layout's body uses, with its line. */
+  references: { path: string[]; line: number; col: number }[];
+  render(view: object): Part[];
+}
+
+/**
+ * Compiles a layout's body. A layout is a Handlebars file whose YAML front matter holds page
+ * settings, fonts, colours and sizes (read by settings.ts), and whose body lists the parts of the product in print order with
+ * `{{part "name" key=value}}`. Handlebars runs in strict mode, so a misspelt field is an error,
+ * not an empty space on paper. Errors name the template and line.
+ */
+export function compileLayout(
+  source: { name: string; path: string; body: string; bodyLine: number },
+  settings: Record<string, unknown>,
+  partNames: readonly string[],
+): Layout {
+  const { name, path, body } = source;
+  // Template lines count from the body's first line; the file's lines from its first.
+  const bodyOffset = source.bodyLine - 1;
+  const handlebars = Handlebars.create();
+  // Parts become one JSON line each; JSON.stringify escapes everything, so no HTML escaping applies.
+  handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
+    const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+    if (typeof partName !== 'string' || !partNames.includes(partName)) {
+      throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
+    }
+    return new handlebars.SafeString(`\n${JSON.stringify({ part: partName, at: line, ...options.hash })}\n`);
+  });
+  let program: hbs.AST.Program;
+  try {
+    program = handlebars.parse(body); // syntax errors surface at load time, with their line
+  } catch (error) {
+    const parseLine = /line (\d+)/.exec(String(error))?.[1];
+    throw templateError(path, Number(parseLine ?? 1) + bodyOffset, firstLine(String((error as Error).message ?? error)));
+  }
+  const stray = strayText(program);
+  if (stray)
+    throw templateError(
+      path,
+      stray.line + bodyOffset,
+      `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`,
+      'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml',
+      stray.col,
+    );
+  const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
+  const template = handlebars.compile(body, { strict: true, noEscape: true });
+  return {
+    name,
+    path,
+    settings,
+    references,
+    render(view: object): Part[] {
+      let output: string;
+      try {
+        output = template(view);
+      } catch (error) {
+        if (error instanceof TemplateError) throw error;
+        const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
+        const line = where ? Number(where[1]) + bodyOffset : 1;
+        const field = /"([^"]+)" not defined/.exec(String((error as Error).message))?.[1];
+        throw templateError(
+          path,
+          line,
+          field ? `the field "${field}" does not exist` : firstLine(error),
+          field ? 'check the spelling against the fields listed in the README' : undefined,
+        );
+      }
+      // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
+      return output
+        .split('\n')
+        .filter((l) => l.startsWith(PART_LINE))
+        .map((l) => JSON.parse(l) as Part);
+    },
+  };
+}
+
+/** A part's text argument (`title=labels.overview`): text, a number in figures, nothing the empty text. */
+export function partText(part: Part, name: string): string {
+  const value = part[name];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** A mistake in a layout or settings file, reported like a content error: with its file and line. */
+export class TemplateError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(d: Diagnostic) {
+    super(`${d.file}:${d.line}:${d.col}: error: ${d.message}`);
+    this.name = 'TemplateError';
+    this.diagnostic = d;
+  }
+}
+
+function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
+  return new TemplateError(diagnostic('error', path, line, message, hint, col));
+}
+
+const PART_LINE = '{"part":';
+
+/** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
+function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {
+  const visit = (value: unknown): { text: string; line: number; col: number } | undefined => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = visit(item);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (value === null || typeof value !== 'object') return undefined;
+    const node = value as { type?: string; value?: string; loc?: hbs.AST.SourceLocation };
+    if (node.type === 'ContentStatement' && node.loc && typeof node.value === 'string' && node.value.trim() !== '') {
+      const lead = node.value.length - node.value.trimStart().length;
+      const before = node.value.slice(0, lead).split('\n');
+      const line = node.loc.start.line + before.length - 1;
+      const col = before.length > 1 ? before.at(-1)!.length + 1 : node.loc.start.column + lead + 1;
+      return { text: node.value.trim(), line, col };
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'loc') continue;
+      const found = visit(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(program);
+}
+
+/** Every path expression (`labels.overview`) in a template, with where it is written. */
+function pathsIn(program: hbs.AST.Program): { path: string[]; line: number; col: number }[] {
+  const found: { path: string[]; line: number; col: number }[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    const node = value as { type?: string; parts?: string[]; data?: boolean; loc?: hbs.AST.SourceLocation };
+    if (node.type === 'PathExpression' && !node.data && node.parts && node.loc) {
+      found.push({ path: node.parts, line: node.loc.start.line, col: node.loc.start.column + 1 });
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) if (key !== 'loc') visit(child);
+  };
+  visit(program);
+  return found;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!;
+}

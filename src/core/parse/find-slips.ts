@@ -1,0 +1,65 @@
+import { diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../model.js';
+
+/**
+ * Slips of typing that Markdown accepts but reads otherwise than the author meant, found line by
+ * line in the body's source (outside code fences). Warnings: the text is still printed, but not
+ * as intended, and the hint says what to write. Pure.
+ */
+export function findSlips(file: string, lines: readonly string[], bodyLine: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let fence: string | undefined;
+  for (let index = bodyLine - 1; index < lines.length; index++) {
+    const text = lines[index]!;
+    const line = index + 1;
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (opener !== undefined && (fence === undefined || opener.startsWith(fence))) {
+      fence = fence === undefined ? opener.slice(0, 3) : undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
+
+    const dash = /^(\s*)-(\p{L})/u.exec(text);
+    if (dash) {
+      const whole = text.trim();
+      const shown = whole.length > 30 ? `${whole.slice(0, 30)}…` : whole;
+      out.push(
+        diagnostic(
+          'warning',
+          file,
+          line,
+          `"${shown}" has no space after the dash, so it is no list item: it is printed as part of the text before it`,
+          `write \`- ${shown.slice(1)}\``,
+          dash[1]!.length + 1,
+        ),
+      );
+    }
+    const heading = /^( {0,3})(#{2,6})([^\s#].*)$/.exec(text);
+    if (heading) {
+      out.push(
+        diagnostic(
+          'warning',
+          file,
+          line,
+          `\`${heading[2]}${heading[3]}\` has no space after \`${heading[2]}\`, so it is no heading: it is printed as text`,
+          `write \`${heading[2]} ${heading[3]!.trim()}\``,
+          heading[1]!.length + 1,
+        ),
+      );
+    }
+    for (const link of text.matchAll(/\[[^\]\n]+\](\s+)\((?:https?:|mailto:)/giu)) {
+      const col = link.index + link[0].indexOf(']') + 1;
+      out.push(
+        diagnostic(
+          'warning',
+          file,
+          line,
+          'a space between `]` and `(` makes this link print as text, with its address in brackets',
+          'write the link without the space: `[text](https://…)`',
+          col,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,290 @@
+import { marked, type Token, type Tokens } from 'marked';
+import { diagnostic } from '../diagnostics.js';
+import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
+import type { Block, Diagnostic, ListItem, Span } from '../model.js';
+
+/** Link schemes that may reach a PDF or the web page; anything else is an error. */
+const SAFE_LINK = /^(https?:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+)$/i;
+
+/** Context for turning Markdown tokens into blocks: where we are, and where problems go. */
+export interface MarkdownContext {
+  file: string;
+  /** All lines of the file, for finding the column of a problem. */
+  lines: readonly string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Splits Markdown into top-level tokens, each with the 1-based file line it starts on. */
+export function lexWithLines(markdown: string, firstLine: number): { token: Token; line: number }[] {
+  const tokens = marked.lexer(markdown, { gfm: true });
+  return withLines(tokens, firstLine);
+}
+
+function withLines(tokens: readonly Token[], firstLine: number): { token: Token; line: number }[] {
+  let line = firstLine;
+  const result: { token: Token; line: number }[] = [];
+  for (const token of tokens) {
+    // A token's raw text can start with blank lines; its content starts after them.
+    const leading = /^\n*/.exec(token.raw)![0].length;
+    result.push({ token, line: line + (token.type === 'space' ? 0 : leading) });
+    line += countNewlines(token.raw);
+  }
+  return result;
+}
+
+/** Converts block tokens (as from `lexWithLines`) into Dialogkit blocks. */
+export function toBlocks(items: readonly { token: Token; line: number }[], ctx: MarkdownContext): Block[] {
+  const blocks: Block[] = [];
+  for (const { token, line } of items) {
+    const block = toBlock(token, line, ctx);
+    if (block) blocks.push(block);
+  }
+  return blocks;
+}
+
+function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | undefined {
+  switch (token.type) {
+    case 'space':
+    case 'hr':
+      return undefined;
+    case 'paragraph':
+    case 'text':
+      return { kind: 'paragraph', spans: toSpans((token as Tokens.Paragraph).tokens ?? [], line, ctx), line };
+    case 'heading': {
+      const heading = token as Tokens.Heading;
+      const level = Math.min(Math.max(heading.depth, 3), 6) as 3 | 4 | 5 | 6;
+      return { kind: 'heading', level, spans: toSpans(heading.tokens, line, ctx), line };
+    }
+    case 'list':
+      return toList(token as Tokens.List, line, ctx);
+    case 'blockquote': {
+      const quote = token as Tokens.Blockquote;
+      const inner = toBlocks(withLines(quote.tokens, line), ctx);
+      if (!isTip(inner)) return { kind: 'quote', blocks: inner, line };
+      const blocks = stripTipLabel(inner);
+      if (blocks.every(isEmpty)) {
+        ctx.diagnostics.push(
+          diagnostic('warning', ctx.file, line, 'the tip is empty and is left out', 'write the tip after `**Tip:**`, or delete the line'),
+        );
+        return undefined;
+      }
+      return { kind: 'tip', blocks, line };
+    }
+    case 'code':
+      ctx.diagnostics.push(
+        diagnostic('warning', ctx.file, line, 'a code block is printed as plain text', 'write it as an ordinary paragraph'),
+      );
+      return { kind: 'paragraph', spans: [{ text: (token as Tokens.Code).text }], line };
+    case 'table':
+      ctx.diagnostics.push(
+        diagnostic('warning', ctx.file, line, 'tables are not supported and are left out', 'write the content as a list'),
+      );
+      return undefined;
+    case 'html':
+      ctx.diagnostics.push(
+        diagnostic('warning', ctx.file, line, 'HTML is not printed', 'use Markdown: **bold**, *italic*, [text](https://…)'),
+      );
+      return undefined;
+    default:
+      ctx.diagnostics.push(diagnostic('warning', ctx.file, line, `unsupported Markdown (${token.type}) is left out`));
+      return undefined;
+  }
+}
+
+/** Converts a list token into a list block, keeping nested lists. */
+export function toList(list: Tokens.List, line: number, ctx: MarkdownContext): Block {
+  const items: ListItem[] = [];
+  let itemLine = line;
+  const indentOf = (at: number) => /^ */.exec(ctx.lines[at - 1] ?? '')![0].length;
+  const firstIndent = indentOf(line);
+  for (const item of list.items) {
+    // One space more than the list is not enough to nest: Markdown reads it as an item of its own.
+    const extra = indentOf(itemLine) - firstIndent;
+    if (extra > 0) {
+      ctx.diagnostics.push(
+        diagnostic(
+          'warning',
+          ctx.file,
+          itemLine,
+          `this item is indented by ${extra === 1 ? 'one space' : `${extra} spaces`} more than the list, which is not enough to put it under the item before: it is printed as an item of its own`,
+          'indent a line that belongs under an item by two spaces more, or start it at the same place as the others',
+          firstIndent + 1,
+        ),
+      );
+    }
+    items.push(toListItem(item, itemLine, ctx));
+    itemLine += countNewlines(item.raw);
+  }
+  const start = typeof list.start === 'number' ? list.start : 1;
+  return { kind: 'list', ordered: list.ordered, start, items, line };
+}
+
+function toListItem(item: Tokens.ListItem, line: number, ctx: MarkdownContext): ListItem {
+  const parts = withLines(item.tokens, line);
+  const first = parts[0];
+  let spans: Span[] = [];
+  let rest = parts;
+  if (first && (first.token.type === 'text' || first.token.type === 'paragraph')) {
+    spans = toSpans(
+      (first.token as Tokens.Text).tokens ?? [{ type: 'text', raw: first.token.raw, text: (first.token as Tokens.Text).text }],
+      first.line,
+      ctx,
+    );
+    rest = parts.slice(1);
+  }
+  return { spans, children: toBlocks(rest, ctx), line };
+}
+
+/** Flattens inline tokens into spans; bold/italic/link nest by inheritance. */
+export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownContext): Span[] {
+  const spans: Span[] = [];
+  const walk = (list: readonly Token[], style: Omit<Span, 'text'>) => {
+    for (const token of list) {
+      switch (token.type) {
+        case 'strong':
+          walk((token as Tokens.Strong).tokens, { ...style, bold: true });
+          break;
+        case 'em':
+          walk((token as Tokens.Em).tokens, { ...style, italic: true });
+          break;
+        case 'del':
+          walk((token as Tokens.Del).tokens, style);
+          break;
+        case 'link': {
+          const link = token as Tokens.Link;
+          const href = link.href.trim();
+          if (SAFE_LINK.test(href)) {
+            if (isPlaceholder(href)) {
+              const pos = locate(ctx.lines, href, line);
+              ctx.diagnostics.push(
+                diagnostic(
+                  'warning',
+                  ctx.file,
+                  pos.line,
+                  `the link "${href}" is a placeholder, not a real address`,
+                  PLACEHOLDER_HINT,
+                  pos.col,
+                ),
+              );
+            }
+            walk(link.tokens, { ...style, link: href });
+          } else {
+            const pos = locate(ctx.lines, `](${link.href}`, line);
+            ctx.diagnostics.push(
+              diagnostic(
+                'error',
+                ctx.file,
+                pos.line,
+                `the link "${link.href}" is not an http, https or mailto address`,
+                'write a full address, e.g. [borger.dk](https://www.borger.dk)',
+                pos.col + 2,
+              ),
+            );
+            walk(link.tokens, style);
+          }
+          break;
+        }
+        case 'image': {
+          const pos = locate(ctx.lines, '![', line);
+          ctx.diagnostics.push(
+            diagnostic(
+              'warning',
+              ctx.file,
+              pos.line,
+              'images are not printed; only their text is kept',
+              'describe the picture in words',
+              pos.col,
+            ),
+          );
+          spans.push({ ...style, text: (token as Tokens.Image).text });
+          break;
+        }
+        case 'br':
+          if (spans.length > 0) spans[spans.length - 1] = { ...spans[spans.length - 1]!, lineBreak: true };
+          break;
+        case 'codespan':
+          spans.push({ ...style, text: decodeEntities((token as Tokens.Codespan).text) });
+          break;
+        case 'text':
+        case 'escape': {
+          const text = token as Tokens.Text;
+          if (text.tokens && text.tokens.length > 0) walk(text.tokens, style);
+          else spans.push({ ...style, text: decodeEntities(text.text) });
+          break;
+        }
+        case 'html':
+          ctx.diagnostics.push(
+            diagnostic('warning', ctx.file, line, `HTML "${token.raw.trim()}" is not printed`, 'use Markdown instead of HTML'),
+          );
+          break;
+        default:
+          spans.push({ ...style, text: token.raw });
+      }
+    }
+  };
+  walk(tokens, {});
+  return mergeSpans(spans);
+}
+
+/** Plain text of spans, e.g. for titles, checks and metadata. */
+export function plainText(spans: readonly Span[]): string {
+  return spans.map((s) => s.text + (s.lineBreak ? '\n' : '')).join('');
+}
+
+// --- internal ---
+
+/** A block quote is a tip when it starts with "Tip:", bold or not (`> **Tip:** …`, `> Tip: …`). */
+function isTip(blocks: readonly Block[]): boolean {
+  const first = blocks[0];
+  if (!first || first.kind !== 'paragraph') return false;
+  const lead = first.spans[0];
+  if (!lead) return false;
+  return lead.bold ? /^\s*tip\s*(:|$)/i.test(lead.text) : /^\s*tip\s*:/i.test(lead.text);
+}
+
+function isEmpty(block: Block): boolean {
+  return (block.kind === 'paragraph' || block.kind === 'heading') && plainText(block.spans).trim() === '';
+}
+
+function stripTipLabel(blocks: readonly Block[]): Block[] {
+  const [first, ...rest] = blocks;
+  if (!first || first.kind !== 'paragraph') return [...blocks];
+  const [lead, ...spans] = first.spans;
+  const remainder = lead!.text.replace(/^\s*tip\s*:?\s*/i, '');
+  const kept = remainder ? [{ ...lead!, text: remainder }, ...spans] : spans;
+  if (kept[0]) kept[0] = { ...kept[0], text: kept[0].text.replace(/^\s*:?\s*/, '') };
+  return [{ ...first, spans: kept.filter((s) => s.text !== '' || s.lineBreak) }, ...rest];
+}
+
+function mergeSpans(spans: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && !last.lineBreak && last.bold === span.bold && last.italic === span.italic && last.link === span.link) {
+      merged[merged.length - 1] = { ...last, text: last.text + span.text, ...(span.lineBreak && { lineBreak: true }) };
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+
+/** marked escapes `&<>"'` in text tokens; PDFs need the characters themselves. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!);
+}
+
+/** Finds `needle` at or after `fromLine`; falls back to that line, column 1. */
+export function locate(lines: readonly string[], needle: string, fromLine: number): { line: number; col: number } {
+  for (let i = fromLine - 1; i < lines.length && i < fromLine + 200; i++) {
+    const col = lines[i]!.indexOf(needle);
+    if (col !== -1) return { line: i + 1, col: col + 1 };
+  }
+  return { line: fromLine, col: 1 };
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

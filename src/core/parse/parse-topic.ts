@@ -1,0 +1,71 @@
+import { diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourceFile, Topic } from '../model.js';
+import { findSlips } from './find-slips.js';
+import { checkInputBounds } from './input-bounds.js';
+import { parseBody } from './parse-body.js';
+import { parseFrontMatter } from './parse-front-matter.js';
+import { cleanText, decodeUtf8 } from './source-text.js';
+
+/** Topic files larger than this are refused before parsing (the contract says 1 MB). */
+export const MAX_TOPIC_BYTES = 1_000_000;
+
+export interface ParseResult {
+  /** Present when the file had no errors. */
+  topic?: Topic;
+  /** The text's lines as parsed (NFC, unwanted characters out), for exact columns in later checks. */
+  lines?: readonly string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one topic file: bytes → text → front matter → body → `Topic`. Pure. */
+export function parseTopic(source: SourceFile): ParseResult {
+  const { path: file, bytes } = source;
+  const fail = (message: string, hint?: string): ParseResult => ({ diagnostics: [diagnostic('error', file, 1, message, hint)] });
+
+  if (bytes.length > MAX_TOPIC_BYTES) {
+    return fail(
+      `the file is ${(source.size ?? bytes.length).toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`,
+      'split the topic, or move long texts out of it',
+    );
+  }
+  if (bytes.includes(0)) return fail('the file is binary, not text', 'save the topic as a UTF-8 Markdown text file');
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) {
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          file,
+          decoded.line,
+          'the file is not valid UTF-8 text: the byte here is not UTF-8',
+          'save it with the encoding UTF-8 (most editors offer it under "Save as")',
+          decoded.col,
+        ),
+      ],
+    };
+  }
+  const cleaned = cleanText(file, decoded.text);
+  const text = cleaned.text;
+  if (text.trim() === '') return fail('the file is empty', 'start from the example topic in the README');
+
+  const lines = text.split('\n');
+  const fallbackSlug = slugFromPath(file);
+  const front = parseFrontMatter(file, text, fallbackSlug);
+  const diagnostics = [...cleaned.diagnostics, ...front.diagnostics];
+  // Where the front matter never ends, there is no body to check: saying its sections are missing would mislead.
+  if (front.noBody) return { diagnostics };
+  const language = front.meta?.language ?? 'da';
+  // Nesting and emphasis beyond the limits would make Markdown slow or overflow the stack: not read.
+  const bounds = checkInputBounds(file, lines, front.bodyLine);
+  if (bounds.length > 0) return { diagnostics: [...diagnostics, ...bounds] };
+  diagnostics.push(...findSlips(file, lines, front.bodyLine));
+  const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
+  if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { topic: { file, meta: front.meta, ...body }, lines, diagnostics };
+}
+
+/** `content/private-it.md` → `private-it`. String work only, so it runs in a browser too. */
+export function slugFromPath(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.md$/i, '');
+}

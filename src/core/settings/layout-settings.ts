@@ -1,0 +1,135 @@
+import { isMap, isNode } from 'yaml';
+import { diagnostic } from '../diagnostics.js';
+import { languageDiagnostic, type FrontMatter } from '../parse/front-matter.js';
+import type { Diagnostic } from '../model.js';
+import { readSettings, report, type Field, type Read, type Schema, type Settings, type SettingsContext } from './read-settings.js';
+import { closest } from '../suggest.js';
+
+/**
+ * What a layout's front matter may set, declared per product as a table (products/*.ts): each
+ * setting's type, unit, allowed values and default. `readLayoutSettings` turns the table into the
+ * schema of read-settings.ts, the reader topics use, and returns complete values: a layout states
+ * only what it changes.
+ */
+export type Setting =
+  | { type: 'number'; default: number; min: number; max: number; unit: 'pt' | 'mm' | 'factor' | 'lines' }
+  | { type: 'choice'; default: string; values: readonly string[] }
+  | { type: 'colour'; default: string }
+  | { type: 'font'; default: string }
+  | { type: 'margins'; default: readonly [number, number, number, number] };
+
+export interface SettingsTable {
+  readonly [key: string]: Setting | SettingsTable;
+}
+
+/** The values a table describes: numbers, strings and margins, nested as the table is. */
+export type SettingsOf<T extends SettingsTable> = {
+  readonly [K in keyof T]: T[K] extends { type: 'number' }
+    ? number
+    : T[K] extends { type: 'choice'; values: readonly (infer V)[] }
+      ? V
+      : T[K] extends { type: 'margins' }
+        ? [number, number, number, number]
+        : T[K] extends Setting
+          ? string
+          : T[K] extends SettingsTable
+            ? SettingsOf<T[K]>
+            : never;
+};
+
+/**
+ * Reads a layout's front matter (split by front-matter.ts, like a topic's) against `table` with the
+ * same schema reader as a topic's front matter: every value checked at its line and column, and
+ * every value not given has its default.
+ */
+export function readLayoutSettings(
+  table: SettingsTable,
+  front: FrontMatter,
+  file: string,
+  fonts: readonly string[],
+): { values: Record<string, unknown>; diagnostics: Diagnostic[] } {
+  const diagnostics = [...front.diagnostics];
+  const ctx: SettingsContext = { file, lineCounter: front.lineCounter, noun: 'setting', diagnostics };
+  let settings: Settings | undefined;
+  if (front.state === 'unclosed')
+    diagnostics.push(diagnostic('error', file, 1, 'the settings are not closed', 'end them with a line that holds only `---`'));
+  else if (front.state === 'language') diagnostics.push(languageDiagnostic(file, front, 'settings'));
+  else if (front.state === 'read' && !isMap(front.root))
+    report(ctx, front.root, 'the settings between the `---` lines must be `name: value` lines');
+  else if (front.state === 'read' && isMap(front.root)) settings = readSettings(front.root, schemaOf(table, fonts), ctx);
+  return { values: valuesOf(table, settings), diagnostics };
+}
+
+// --- internal ---
+
+function isSetting(entry: Setting | SettingsTable): entry is Setting {
+  return typeof entry.type === 'string' && 'default' in entry;
+}
+
+/** The table turned into the reader's schema: each setting a field, each group of settings a map. */
+function schemaOf(table: SettingsTable, fonts: readonly string[]): Schema {
+  const fields: Record<string, Field> = {};
+  for (const [key, entry] of Object.entries(table))
+    fields[key] = isSetting(entry)
+      ? { kind: 'custom', read: (value) => readValue(entry, isNode(value) ? value.toJSON() : value, fonts) }
+      : { kind: 'map', fields: schemaOf(entry, fonts), example: '', hint: `settings under it: ${Object.keys(entry).join(', ')}` };
+  return fields;
+}
+
+/** The values read, nested like the table, with each default where nothing (or nothing valid) was read. */
+function valuesOf(table: SettingsTable, settings: Settings | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(table)) {
+    const read = settings?.values.get(key);
+    values[key] = isSetting(entry) ? (read ?? entry.default) : valuesOf(entry, read as Settings | undefined);
+  }
+  return values;
+}
+
+/** One value against its setting; problems read after the setting's name. */
+function readValue(setting: Setting, value: unknown, fonts: readonly string[]): Read {
+  switch (setting.type) {
+    case 'number': {
+      const unit = setting.unit === 'pt' ? ' (points; 1 mm is 2.835 pt)' : setting.unit === 'mm' ? ' (millimetres)' : '';
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return {
+          problem: `must be a number${unit}, not ${JSON.stringify(value)}`,
+          hint: `write a plain number from ${setting.min} to ${setting.max}, e.g. ${setting.default}`,
+        };
+      if (value < setting.min || value > setting.max)
+        return { problem: `must be from ${setting.min} to ${setting.max}${unit}; it is ${value}` };
+      return { value };
+    }
+    case 'choice': {
+      if (typeof value === 'string' && setting.values.includes(value)) return { value };
+      const guess = typeof value === 'string' ? closest(value, setting.values) : undefined;
+      return {
+        problem: `cannot be ${JSON.stringify(value)}`,
+        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed: ${setting.values.join(', ')}`,
+      };
+    }
+    case 'colour':
+      if (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) return { value };
+      return {
+        problem: `must be a colour as a hex code, not ${JSON.stringify(value)}`,
+        hint: `write it in quotes, e.g. "${setting.default}"`,
+      };
+    case 'font': {
+      if (typeof value === 'string' && fonts.includes(value)) return { value };
+      const guess = typeof value === 'string' ? closest(value, fonts) : undefined;
+      return {
+        problem: `cannot be ${JSON.stringify(value)}: the font ${JSON.stringify(value)} is not one Dialogkit embeds`,
+        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}fonts: ${fonts.join(', ')}`,
+      };
+    }
+    case 'margins': {
+      const valid =
+        Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 300);
+      if (valid) return { value };
+      return {
+        problem: `must be four numbers in points (left, top, right, bottom), not ${JSON.stringify(value)}`,
+        hint: `e.g. [${setting.default.join(', ')}]`,
+      };
+    }
+  }
+}

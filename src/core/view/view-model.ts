@@ -1,0 +1,222 @@
+import type { Labels } from '../settings/labels.js';
+import { ideaCardsFor, type Block, type FlipSpace, type ListItem, type Media, type PaperSize, type Step, type Topic } from '../model.js';
+import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from '../settings/options.js';
+import { fill } from '../settings/labels.js';
+import { plainText } from '../parse/parse-markdown.js';
+import { logoSource, sniffLogo, type LogoType } from '../settings/logo.js';
+import { durationProblems, mediaStepIndex, scheduleSteps } from './schedule.js';
+
+export type { Labels } from '../settings/labels.js';
+
+export interface StepView extends Step {
+  /** Minutes from the start: `from`–`to`, e.g. 0–10. */
+  from: number;
+  to: number;
+  /** Clock times when a start time is given, else null. */
+  clockFrom: string | null;
+  clockTo: string | null;
+  heading: string;
+}
+
+/**
+ * What layouts see. Every key is always present (null when absent), because layouts are
+ * compiled in strict mode: a misspelt field must fail loudly rather than print nothing.
+ */
+export interface ViewModel {
+  topic: {
+    title: string;
+    slug: string;
+    series: string | null;
+    publisher: string | null;
+    date: string | null;
+    language: string;
+    draft: boolean;
+    duration: string;
+    participants: string;
+    media: { kind: Media['kind']; title: string; label: string; url: string | null; minutes: number | null } | null;
+    about: Block[] | null;
+    guidingQuestions: ListItem[];
+    preparation: ListItem[];
+    steps: StepView[];
+    totalMinutes: number;
+    /** The source's minutes per step when `--duration` changed them, else null. */
+    sourceMinutes: number[] | null;
+    /** The step (index) that presents the film, podcast or case. */
+    mediaStep: number;
+    advice: Block[] | null;
+    legal: Block[] | null;
+    /** `## Case`: the case participants read, on the handout. */
+    caseText: Block[] | null;
+    hasFlipPrompts: boolean;
+    cards: number;
+    dots: number;
+    /** Room in an idea card's dot field: every participant of the largest group may put all their dots on one idea. */
+    dotField: number;
+    /** The group the kit is printed for: `--participants`, else the topic's largest group. */
+    groupSize: number;
+    /** The flip-chart paper, whether it is printed in A4 pieces (never when the paper is A4), and whether it leaves room to write. */
+    flipover: { size: PaperSize; tiled: boolean; space: FlipSpace };
+  };
+  options: {
+    start: string | null;
+    organisation: string | null;
+    date: string | null;
+    note: string | null;
+    /** The topic's phone edition, `<base-url><slug>/`, when the publishing address is known. */
+    phoneUrl: string | null;
+    /** The logo, ready for pdfmake (a data URL, or SVG markup) and sized in points; null without `--logo`. */
+    logo: { type: LogoType; source: string; width: number; height: number; alt: string } | null;
+    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the kit is for and when, for every product's small print; null when neither is given. */
+    byline: string | null;
+  };
+  labels: Labels;
+}
+
+/** Topic + options + labels → the view model layouts render from. Pure. */
+export function makeViewModel(topic: Topic, options: BuildOptions, labels: Labels): ViewModel {
+  const { meta } = topic;
+  const start = options.start === undefined ? null : parseClock(options.start);
+  const stepWord = labels.step;
+  const sourceTotal = topic.steps.reduce((sum, s) => sum + s.minutes, 0);
+  // A length the topic cannot meet is refused before the build (durationProblems); here it is ignored.
+  const adapt =
+    options.duration !== undefined && options.duration !== sourceTotal && durationProblems(topic, options.duration)?.severity !== 'error';
+  // Without a new length the source's minutes stand as written, even a step shorter than its film.
+  const schedule = adapt
+    ? scheduleSteps(topic, options.duration!)
+    : { minutes: topic.steps.map((s) => s.minutes), mediaStep: mediaStepIndex(topic) };
+  let elapsed = 0;
+  const steps = topic.steps.map((step, index): StepView => {
+    const from = elapsed;
+    const minutes = schedule.minutes[index]!;
+    elapsed += minutes;
+    return {
+      ...step,
+      minutes,
+      from,
+      to: elapsed,
+      clockFrom: start === null ? null : formatClock(start + from, meta.language),
+      clockTo: start === null ? null : formatClock(start + elapsed, meta.language),
+      heading: `${stepWord} ${step.number} · ${step.title}`,
+    };
+  });
+  const range = (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`);
+  // The facilitator's own group size (`--participants`) wins over the topic's: they know who comes.
+  const participants = options.participants ?? meta.participants.max;
+  const flipoverSize = options.flipoverSize ?? meta.flipover.size;
+  return {
+    topic: {
+      title: meta.title,
+      slug: meta.slug,
+      series: meta.series ?? null,
+      publisher: meta.publisher ?? null,
+      date: meta.date ?? null,
+      language: meta.language,
+      draft: meta.draft,
+      duration: `${adapt ? elapsed : range(meta.duration.min, meta.duration.max)}\u00a0${labels.minutes}`,
+      participants: fill(labels.participantsValue, { min: meta.participants.min, max: meta.participants.max }),
+      media: meta.media
+        ? {
+            kind: meta.media.kind,
+            title: meta.media.title,
+            label: labels.media[meta.media.kind] ?? meta.media.kind,
+            url: meta.media.url ?? null,
+            minutes: meta.media.minutes ?? null,
+          }
+        : null,
+      about: topic.about.length > 0 ? topic.about : null,
+      guidingQuestions: topic.guidingQuestions,
+      preparation: topic.preparation,
+      steps,
+      totalMinutes: elapsed,
+      sourceMinutes: adapt ? topic.steps.map((s) => s.minutes) : null,
+      mediaStep: schedule.mediaStep,
+      advice: topic.advice.length > 0 ? topic.advice : null,
+      legal: topic.legal.length > 0 ? topic.legal : null,
+      caseText: topic.case.length > 0 ? topic.case : null,
+      hasFlipPrompts: topic.steps.some((s) => s.flipPrompts.length > 0),
+      cards: options.participants !== undefined ? ideaCardsFor(participants) : meta.dotvote.cards,
+      dots: meta.dotvote.dots,
+      dotField: meta.dotvote.dots * participants,
+      groupSize: participants,
+      flipover: {
+        size: flipoverSize,
+        tiled: (options.tile ?? meta.flipover.tile) === 'A4' && flipoverSize !== 'A4',
+        space: meta.flipover.space ?? 'none',
+      },
+    },
+    options: {
+      start: options.start ?? null,
+      organisation: options.organisation ?? null,
+      date: options.date ? longDate(options.date, meta.language) : null,
+      note: options.note ?? null,
+      phoneUrl: options.baseUrl === undefined ? null : `${normaliseBaseUrl(options.baseUrl)}${meta.slug}/`,
+      logo: logoView(options, labels),
+      byline: [options.organisation, options.date ? longDate(options.date, meta.language) : undefined].filter(Boolean).join(' · ') || null,
+    },
+    labels,
+  };
+}
+
+/** Printed logos are this high, or narrower and lower when very wide. In points. */
+const LOGO_HEIGHT = 34;
+const LOGO_MAX_WIDTH = 150;
+
+function logoView(options: BuildOptions, labels: Labels): ViewModel['options']['logo'] {
+  if (!options.logo) return null;
+  const sniffed = sniffLogo(options.logo);
+  if ('problem' in sniffed) return null;
+  const { type, width, height } = sniffed.logo;
+  const scale = Math.min(LOGO_HEIGHT / height, LOGO_MAX_WIDTH / width);
+  const alt = options.organisation ? fill(labels.logoAltOf, { organisation: options.organisation }) : labels.logoAlt;
+  return { type, source: logoSource(options.logo, type), width: width * scale, height: height * scale, alt };
+}
+
+const MONTHS = {
+  da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** `2027-01-15` → "15. januar 2027" (da) or "15 January 2027" (en): how a reader writes a date. */
+export function longDate(iso: string, language: 'da' | 'en'): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  // No-break spaces: a date split over two lines reads wrong.
+  return `${day}${language === 'da' ? '.' : ''}\u00a0${MONTHS[language][month - 1]}\u00a0${year}`;
+}
+
+export { fill, plainText };
+
+const field = true;
+
+/** The fields a layout may name under `topic.` and `options.` (kit.ts checks layouts against them). */
+export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; options: Record<keyof ViewModel['options'], unknown> } = {
+  topic: {
+    title: field,
+    slug: field,
+    series: field,
+    publisher: field,
+    date: field,
+    language: field,
+    draft: field,
+    duration: field,
+    participants: field,
+    media: { kind: field, title: field, label: field, url: field, minutes: field },
+    about: field,
+    guidingQuestions: field,
+    preparation: field,
+    steps: field,
+    totalMinutes: field,
+    sourceMinutes: field,
+    mediaStep: field,
+    advice: field,
+    legal: field,
+    caseText: field,
+    hasFlipPrompts: field,
+    cards: field,
+    dots: field,
+    dotField: field,
+    groupSize: field,
+    flipover: { size: field, tiled: field, space: field },
+  },
+  options: { start: field, organisation: field, date: field, note: field, phoneUrl: field, logo: field, byline: field },
+};

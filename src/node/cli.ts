@@ -1,0 +1,356 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
+import { createBuildMemo, type BuildMemo } from '../core/build/build-memo.js';
+import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import type { Diagnostic, PaperSize } from '../core/model.js';
+import { validateOptions, type BuildOptions } from '../core/settings/options.js';
+import { environmentError, isSystemError } from './environment-error.js';
+import { durationProblems } from '../core/view/schedule.js';
+import { helpText } from './help.js';
+import { checkTemplatesDir, loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
+import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
+import { buildInParallel } from './parallel.js';
+import { startPublication } from './publish.js';
+import { watchFolders } from './watch.js';
+
+/** Where the CLI prints; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  env: process.env,
+};
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code; never calls process.exit. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    const known = asKnownError(error);
+    if (known) {
+      io.err(`dialogkit: error: ${known.message}`);
+      return known.exitCode;
+    }
+    throw error; // a real bug: keep its stack
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'out' },
+        templates: { type: 'string' },
+        topic: { type: 'string', multiple: true },
+        start: { type: 'string' },
+        organisation: { type: 'string' },
+        date: { type: 'string' },
+        duration: { type: 'string' },
+        participants: { type: 'string' },
+        'flipover-size': { type: 'string' },
+        tile: { type: 'string' },
+        note: { type: 'string' },
+        'base-url': { type: 'string' },
+        logo: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        force: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(io, (error as Error).message.replace(/\. To specify a positional.*$/, '.'));
+  }
+  const { values, positionals } = parsed;
+  const version = await ownVersion();
+  if (values.help) {
+    io.out(helpText(version));
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    io.out(version);
+    return ExitCode.ok;
+  }
+  const [command, ...extra] = positionals;
+  if (command === undefined) return usage(io, 'say what to do: `dialogkit build`, `dialogkit check` or `dialogkit watch`');
+  if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
+  if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
+
+  let logo: Uint8Array | undefined;
+  if (values.logo !== undefined) {
+    try {
+      logo = new Uint8Array(await readFile(values.logo));
+    } catch (error) {
+      return usage(
+        io,
+        `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
+    }
+  }
+  const epoch = io.env['SOURCE_DATE_EPOCH'];
+  const options: BuildOptions = Object.freeze({
+    ...(values.start !== undefined && { start: values.start }),
+    ...(values.organisation !== undefined && { organisation: values.organisation }),
+    ...(values.date !== undefined && { date: values.date }),
+    ...(values.duration !== undefined && { duration: Number(values.duration) }),
+    ...(values.participants !== undefined && { participants: Number(values.participants) }),
+    ...(values['flipover-size'] !== undefined && { flipoverSize: values['flipover-size'].toUpperCase() as PaperSize }),
+    ...(values.tile !== undefined && { tile: values.tile.toUpperCase() as 'A4' }),
+    ...(values.note !== undefined && { note: values.note }),
+    ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
+    ...(logo !== undefined && { logo }),
+    ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
+  });
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
+  const problems = validateOptions(options);
+  if (problems.length > 0) return usage(io, problems.map((p) => p.message).join('\n'));
+  const templatesDir = values.templates;
+  if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
+
+  if (options.duration !== undefined && (command === 'build' || command === 'watch')) {
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options.duration);
+    if (unmet.length > 0) return usage(io, unmet.join('\n'));
+  }
+
+  switch (command) {
+    case 'check':
+      return check(values.content, templatesDir, values.format, io);
+    case 'watch':
+      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
+    case 'build':
+      return buildCommand(
+        values.content,
+        values.out,
+        values.topic ?? [],
+        options,
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir },
+        version,
+        io,
+      );
+    default:
+      return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
+  }
+}
+
+async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io): Promise<number> {
+  const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
+  const kit = prepareLayouts({ ...templates, fonts });
+  const checked = checkAll(loaded.sources);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...kit.diagnostics, ...checked.diagnostics]);
+  if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
+  else {
+    for (const d of diagnostics) io.err(formatDiagnostic(d));
+    io.err(summaryLine(`Checked ${plural(loaded.sources.length, 'topic')}`, diagnostics));
+  }
+  if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
+  return hasErrors(diagnostics) ? ExitCode.contentError : ExitCode.ok;
+}
+
+interface BuildFlags {
+  quiet: boolean;
+  force: boolean;
+  jobs: number;
+  /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
+  templates: string | undefined;
+  /** `watch`'s state kept between its builds. */
+  memo?: BuildMemo;
+}
+
+/** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
+async function buildCommand(
+  contentDir: string,
+  outDir: string,
+  only: string[],
+  options: BuildOptions,
+  flags: BuildFlags,
+  version: string,
+  io: Io,
+): Promise<number> {
+  const started = performance.now();
+  const guarded = { content: contentDir, templates: flags.templates ?? TEMPLATES_DIR };
+  await checkOutputFolder(outDir, guarded);
+  const unlock = await lockOutputFolder(outDir);
+  try {
+    // Read again under the lock: a build that ran meanwhile may have written a newer manifest.
+    const { previous } = await checkOutputFolder(outDir, guarded);
+    const [loaded, templates, page, fonts] = await Promise.all([
+      loadTopics(contentDir),
+      loadLayouts(flags.templates),
+      loadPageTemplate(flags.templates),
+      loadFonts(),
+    ]);
+    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
+    if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
+    const publication = await startPublication({ outDir, contentDir, previous, force: flags.force, generator: `dialogkit ${version}` });
+    const onTopic = (topic: TopicBuild) => {
+      publication.add(topic);
+      for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
+      if (!flags.quiet) io.err(topicLine(topic));
+    };
+    const input = {
+      topics: loaded.sources,
+      ...templates,
+      fonts,
+      options,
+      only,
+      version,
+      previous: publication.previousFingerprints,
+      previousReports: publication.previousReports,
+      ...(flags.memo && { memo: flags.memo }),
+    };
+    const result = await buildInParallel(input, flags.jobs, onTopic);
+    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+
+    const { removed } = await publication.finish(result, {
+      template: page,
+      sources: loaded.sources,
+      ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+    });
+    for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
+    const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
+    if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
+
+    const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
+    io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all));
+    return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
+  } finally {
+    await unlock();
+  }
+}
+
+function buildSummary(
+  topics: readonly TopicBuild[],
+  removed: readonly string[],
+  outDir: string,
+  milliseconds: number,
+  diagnostics: readonly Diagnostic[],
+): string {
+  const good = topics.filter((t) => t.ok);
+  const files = good.reduce((n, t) => n + t.files.length, 0);
+  const unchanged = good.reduce((n, t) => n + t.unchanged.length, 0);
+  const gone = removed.length > 0 ? `, removed ${plural(removed.length, 'gone topic')}` : '';
+  return summaryLine(
+    `Built ${good.length} of ${plural(topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${(milliseconds / 1000).toFixed(2)} s`,
+    diagnostics,
+  );
+}
+
+function topicLine(topic: TopicBuild): string {
+  const status = !topic.ok
+    ? 'not built (see errors above)'
+    : topic.files.length === 0 && topic.unchanged.length > 0
+      ? 'unchanged'
+      : `${plural(topic.files.length, 'file')}${topic.unchanged.length > 0 ? `, ${topic.unchanged.length} unchanged` : ''}`;
+  const line = `${topic.ok ? '✓' : '✗'} ${topic.slug.padEnd(28)} ${status.padEnd(30)} ${Math.round(topic.milliseconds)} ms`;
+  return [line, ...topic.notes.map((note) => `  note: ${note}`)].join('\n');
+}
+
+/**
+ * Builds once, then again after every save in the content or templates folder, until stopped
+ * (Ctrl-C). A failed rebuild (a full disk, a bug) is printed and watching goes on.
+ */
+async function watchCommand(
+  contentDir: string,
+  outDir: string,
+  only: string[],
+  options: BuildOptions,
+  templates: string | undefined,
+  version: string,
+  io: Io,
+): Promise<number> {
+  // Parsed layouts and topics are kept from build to build: a save parses and checks only what it changed.
+  const memo = createBuildMemo();
+  const first = await reported(io, () =>
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
+  );
+  if (first === ExitCode.usageError) return first;
+  const stop = watchFolders(
+    [contentDir, (templates ?? TEMPLATES_DIR).replace(/\/$/, '')],
+    async (files) => {
+      const started = performance.now();
+      const names = files.map((f) => f.split('/').pop()).join(', ');
+      const code = await reported(io, () =>
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, memo }, version, io),
+      );
+      io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
+    },
+    (folder, error) => io.err(`dialogkit: warning: stopped watching ${folder}: ${error.message}`),
+  );
+  // Said only once the folders are watched: a save made as soon as this line shows is seen.
+  io.err(`Watching ${contentDir}/ and ${templates ?? 'templates'}/ for changes. Press Ctrl-C to stop.`);
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  stop();
+  return ExitCode.ok;
+}
+
+/** A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per topic. */
+async function unmetDuration(contentDir: string, only: readonly string[], duration: number): Promise<string[]> {
+  const { topics } = checkAll((await loadTopics(contentDir)).sources);
+  return topics
+    .filter((topic) => only.length === 0 || only.includes(topic.meta.slug))
+    .flatMap((topic) => {
+      const problem = durationProblems(topic, duration);
+      return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];
+    });
+}
+
+/** Runs one build for `watch`: any failure is printed as `main` would print it, and becomes its exit code. */
+async function reported(io: Io, action: () => Promise<number>): Promise<number> {
+  try {
+    return await action();
+  } catch (error) {
+    const known = asKnownError(error);
+    if (known) {
+      io.err(`dialogkit: error: ${known.message}`);
+      return known.exitCode;
+    }
+    const stack = error instanceof Error && /\bdialogkit\b/.test(io.env['DEBUG'] ?? '') ? `\n${error.stack}` : '';
+    io.err(
+      `dialogkit: internal error: ${error instanceof Error ? error.message : String(error)}; watching goes on (this is a bug in Dialogkit: please report it)${stack}`,
+    );
+    return ExitCode.internalError;
+  }
+}
+
+/** A `DialogkitError`, or a failed system call turned into one; `undefined` for a bug. */
+function asKnownError(error: unknown): DialogkitError | undefined {
+  if (error instanceof DialogkitError) return error;
+  if (isSystemError(error)) return environmentError(error, 'use', error.path);
+  return undefined;
+}
+
+function usage(io: Io, message: string): number {
+  io.err(`dialogkit: ${message}\nRun \`dialogkit --help\` for the options.`);
+  return ExitCode.usageError;
+}
+
+function summaryLine(head: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+async function ownVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

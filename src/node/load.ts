@@ -1,0 +1,183 @@
+import { constants } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, DialogkitError, ExitCode } from '../core/diagnostics.js';
+import type { LayoutSource } from '../core/layouts/layout.js';
+import type { Diagnostic, SourceFile } from '../core/model.js';
+import { isSystemError } from './environment-error.js';
+import { MAX_TOPIC_BYTES } from '../core/parse/parse-topic.js';
+import type { FontSet } from '../core/pdf/typeset.js';
+
+/** The folder holding the shipped layouts, two levels up from `src/node/` and `dist/node/`. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Topic files read from the content folder, and warnings about entries that could not be read. */
+export interface LoadedTopics {
+  sources: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads every `*.md` in `dir` (not recursive, sorted by name, so builds are ordered the same
+ * everywhere), skipping editors' artifacts. An entry that cannot be read (a dangling symbolic
+ * link, a loop, no permission, not a file) is a warning about that entry, not a failure. Files
+ * over the size limit are read only up to it + 1 byte, enough for the parser to refuse them.
+ */
+export async function loadTopics(dir: string): Promise<LoadedTopics> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.md') && !isEditorArtifact(n)).sort();
+  } catch (cause) {
+    throw new DialogkitError(`cannot read the content folder "${dir}": ${(cause as Error).message}; check --content`, {
+      exitCode: ExitCode.usageError,
+      cause,
+    });
+  }
+  const sources: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const path = displayPath(join(dir, name));
+    try {
+      const read = await readCapped(join(dir, name), MAX_TOPIC_BYTES + 1);
+      if (read) sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
+      else
+        diagnostics.push(
+          diagnostic('warning', path, 1, 'skipped: this is not a regular file', 'topic files are plain files; move or rename this entry'),
+        );
+    } catch (error) {
+      if (!isSystemError(error)) throw error;
+      diagnostics.push(
+        diagnostic('warning', path, 1, `skipped: ${unreadable(error)}`, 'fix or remove this entry, or rename it so it does not end in .md'),
+      );
+    }
+  }
+  return { sources, diagnostics };
+}
+
+/**
+ * Editors' lock, backup and swap files, and hidden files: never topics. Emacs' `.#topic.md` lock
+ * is a dangling symbolic link; vim writes `.topic.md.swp`, many editors `topic.md~`, Emacs `#topic.md#`.
+ */
+export function isEditorArtifact(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || /\.sw[a-p]$/i.test(name);
+}
+
+/**
+ * Reads the layouts (`*.hbs`) and `labels.yml`: from `dir` (`--templates DIR`) file by file where
+ * it has them, else the built-in ones in the package's `templates/`.
+ */
+export async function loadLayouts(dir?: string): Promise<{ layouts: LayoutSource[]; labels: LayoutSource }> {
+  // index.hbs is the download page, not a PDF layout: it is loaded by loadPageTemplate.
+  const names = (await readdir(TEMPLATES_DIR)).filter((n) => n.endsWith('.hbs') && n !== PAGE_TEMPLATE).sort();
+  // A layout that vanished between listing and reading (a save in progress) counts as missing.
+  const read = await Promise.all(names.map(async (name) => ({ name: basename(name, '.hbs'), ...(await readTemplate(name, dir)) })));
+  const layouts = read.flatMap((l) => (l.text === undefined ? [] : [{ name: l.name, path: l.path, text: l.text }]));
+  // A missing labels file (deleted while `watch` runs) is reported by the build, not a crash.
+  const labels = await readTemplate('labels.yml', dir);
+  return { layouts, labels: { name: 'labels', path: labels.path, text: labels.text ?? '' } };
+}
+
+const PAGE_TEMPLATE = 'index.hbs';
+
+/** `index.hbs`, the download page's layout, from `dir` when it has one. */
+export async function loadPageTemplate(dir?: string): Promise<{ path: string; text: string }> {
+  const page = await readTemplate(PAGE_TEMPLATE, dir);
+  return { path: page.path, text: page.text ?? (await readFile(join(TEMPLATES_DIR, PAGE_TEMPLATE), 'utf8')) };
+}
+
+/** One template file: the editor's copy in `dir` wins over the built-in one; no text when neither can be read. */
+async function readTemplate(name: string, dir: string | undefined): Promise<{ path: string; text: string | undefined }> {
+  if (dir !== undefined) {
+    const path = join(dir, name);
+    const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code === 'ENOENT') return undefined;
+      throw new DialogkitError(`Having trouble reading the layout "${path}": ${cause.message}`, { exitCode: ExitCode.usageError, cause });
+    });
+    if (text !== undefined) return { path: displayPath(path), text };
+  }
+  const path = join(TEMPLATES_DIR, name);
+  return { path: displayPath(path), text: await readFile(path, 'utf8').catch(() => undefined) };
+}
+
+/** Checks that `--templates DIR` is a folder, so a typo is one clear line rather than the built-in layouts used silently. */
+export async function checkTemplatesDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new DialogkitError(`the templates folder "${dir}" does not exist`, { exitCode: ExitCode.usageError });
+}
+
+/** The page's scripts, bundled by `npm run compile` (scripts/bundle-kit.ts). */
+export const BROWSER_DIR = fileURLToPath(new URL('../../dist/browser/', import.meta.url));
+
+let fontCache: FontSet | undefined;
+
+/** The embedded fonts, from their npm packages: Atkinson Hyperlegible for text, Noto Emoji for emoji. Read once per process. */
+export async function loadFonts(): Promise<FontSet> {
+  if (fontCache) return fontCache;
+  const require = createRequire(import.meta.url);
+  const atkinson = (face: string) =>
+    readFile(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
+  const [normal, bold, italics, bolditalics, emoji] = await Promise.all([
+    atkinson('400Regular'),
+    atkinson('700Bold'),
+    atkinson('400Regular_Italic'),
+    atkinson('700Bold_Italic'),
+    readFile(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf')),
+  ]);
+  const e = new Uint8Array(emoji);
+  fontCache = {
+    Atkinson: {
+      normal: new Uint8Array(normal),
+      bold: new Uint8Array(bold),
+      italics: new Uint8Array(italics),
+      bolditalics: new Uint8Array(bolditalics),
+    },
+    Emoji: { normal: e, bold: e, italics: e, bolditalics: e },
+  };
+  return fontCache;
+}
+
+// --- internal ---
+
+/** At most `limit` bytes of the file at `path` and its size, through one handle; `undefined` when it is not a regular file. */
+async function readCapped(path: string, limit: number): Promise<{ bytes: Uint8Array; size: number } | undefined> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return undefined;
+    const buffer = new Uint8Array(Math.min(info.size, limit));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { bytes: buffer.subarray(0, filled), size: info.size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Why an entry could not be read, in words. */
+function unreadable(error: { code: string; message: string }): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'it is a symbolic link to a file that does not exist';
+    case 'ELOOP':
+      return 'it is a loop of symbolic links';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return `it cannot be read (${error.code})`;
+  }
+}
+
+/** Paths in messages are relative to where the user stands, with `/`, as editors expect. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel.startsWith('..') ? path : rel).split('\\').join('/');
+}

@@ -1,0 +1,355 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { zipFiles } from '../core/publish/archive.js';
+import type { BuildResult, TopicBuild } from '../core/build/build.js';
+import {
+  manifestFiles,
+  mergeManifest,
+  reportFields,
+  reportOf,
+  sha256,
+  type Manifest,
+  type ManifestFile,
+  type ManifestTopic,
+} from '../core/publish/manifest.js';
+import type { OutputFile, ProductReport, SourceFile } from '../core/model.js';
+import { PRODUCTS } from '../core/products/index.js';
+import { renderIndex } from '../core/publish/site.js';
+import { onDisk } from './environment-error.js';
+import { BROWSER_DIR } from './load.js';
+import { removeFiles, removeFolderIfEmpty, removeLeftovers, sizeInOut, writeOutputs } from './write.js';
+
+/** Where and how a build publishes. */
+export interface PublishSetup {
+  outDir: string;
+  /** The content folder: the manifest records sources relative to it. */
+  contentDir: string;
+  /** The previous build's manifest (from `checkOutputFolder`). */
+  previous: Manifest | undefined;
+  /** Rebuild every file: no file is kept for an unchanged fingerprint. */
+  force: boolean;
+  /** `dialogkit <version>`. */
+  generator: string;
+}
+
+/** What the download page is made from, besides the manifest. */
+export interface PageInput {
+  /** `templates/index.hbs`. */
+  template: { path: string; text: string };
+  sources: readonly SourceFile[];
+  /** Where `out/` will be published (`--base-url`): the tailored kits print the phone edition's QR code. */
+  baseUrl?: string;
+}
+
+export interface PublishReport {
+  /** Slugs of topics whose files were removed because their topic file is gone. */
+  removed: string[];
+}
+
+/** A publication under way: topics are written as they are built, the rest at `finish`. */
+export interface Publication {
+  /** The fingerprint of each file kept from the previous build, by `slug/product`, for `BuildInput.previous`. */
+  previousFingerprints: Readonly<Record<string, string>>;
+  /** What making those files reported, by the same keys, for `BuildInput.previousReports`. */
+  previousReports: Readonly<Record<string, ProductReport>>;
+  /** Writes a built topic's files (queued, in order); a failure is reported by `finish`. */
+  add(topic: TopicBuild): void;
+  /**
+   * Removes the topics that are gone, writes the zips and the page, then the manifest, last,
+   * listing only what is on disk. After a failure it still writes that manifest, then throws.
+   */
+  finish(result: BuildResult, page: PageInput): Promise<PublishReport>;
+}
+
+/**
+ * Starts publishing into `outDir` (which the caller has checked and locked): claims a new folder
+ * with an empty manifest before any PDF lands in it, and removes temporary files a killed build
+ * left in the folders Dialogkit writes.
+ */
+export async function startPublication(setup: PublishSetup): Promise<Publication> {
+  const { outDir, previous } = setup;
+  if (!previous) await writeManifest(outDir, { generator: setup.generator, topics: [] });
+  await removeLeftovers(outDir, ['', 'assets', ...(previous?.topics ?? []).map((t) => t.slug)]);
+  const previousFiles = new Map((previous?.topics ?? []).flatMap((t) => t.files.map((f) => [f.path, f] as const)));
+  const written = new Map<string, ManifestFile>();
+  /** Per topic written whole: the paths its entry lists. */
+  const completed = new Map<string, string[]>();
+  const removedArchives = new Set<string>();
+  let failure: unknown;
+  let queue = Promise.resolve();
+
+  const writeTopic = async (topic: TopicBuild) => {
+    const before = previous?.topics.find((t) => t.slug === topic.slug);
+    await removeLeftovers(outDir, [topic.slug]);
+    if (topic.files.length > 0 && before?.archive) {
+      // The old zip holds the old files: it goes before they change, so no stale zip is ever listed.
+      await removeFiles(outDir, [before.archive.path]);
+      removedArchives.add(topic.slug);
+    }
+    const productOf = (path: string) => PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? '';
+    const inputs = (path: string) => topic.fingerprints[productOf(path)];
+    const report = (path: string) => reportFields(topic.reports[productOf(path)]);
+    const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, { ...e, ...report(e.path) }]));
+    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
+    // A kept file is current under the new fingerprint too (in `watch`, a save can change the topic
+    // but none of the parts a product reads): its entry records that, as a fresh build would.
+    for (const path of topic.unchanged) {
+      const entry = previousFiles.get(path);
+      if (entry) {
+        const { warnings: _w, missingGlyphs: _m, ...rest } = entry;
+        written.set(path, { ...rest, inputs: inputs(path) ?? entry.inputs, ...report(path) });
+      }
+    }
+    const made = [...topic.files.map((f) => f.path), ...topic.unchanged];
+    // Files the topic made last time and no longer makes (flipover.pdf after its prompts went).
+    await removeFiles(
+      outDir,
+      (before?.files ?? []).map((f) => f.path).filter((path) => !made.includes(path)),
+    );
+    completed.set(topic.slug, made);
+    // The manifest entries are made; let the bytes go, so a long build holds one topic's PDFs at a time.
+    topic.files = topic.files.map((f) => ({ ...f, bytes: new Uint8Array(0) }));
+  };
+
+  const kept = setup.force ? { fingerprints: {}, reports: {} } : await keptFiles(outDir, previous);
+  return {
+    previousFingerprints: kept.fingerprints,
+    previousReports: kept.reports,
+    add(topic) {
+      if (!topic.ok) return;
+      queue = queue.then(() => (failure === undefined ? writeTopic(topic) : undefined)).catch((error: unknown) => void (failure ??= error));
+    },
+    async finish(result, page) {
+      await queue;
+      const removed: string[] = [];
+      const built = new Map(result.topics.filter((t) => t.ok).map((t) => [t.slug, t]));
+      const entryOf = (slug: string, before: ManifestTopic | undefined): ManifestFile[] => {
+        const paths = completed.get(slug) ?? [
+          ...(before?.files ?? []).map((f) => f.path),
+          ...[...written.keys()].filter((p) => p.startsWith(`${slug}/`)),
+        ];
+        return sortByProduct([...new Set(paths)].flatMap((p) => written.get(p) ?? previousFiles.get(p) ?? []));
+      };
+      const gone = goneTopics(previous, result, page.sources);
+      let manifest = assemble();
+      try {
+        if (failure !== undefined) throw failure;
+        for (const topic of gone) {
+          await removeFiles(outDir, [...topic.files.map((f) => f.path), ...(topic.archive ? [topic.archive.path] : [])]);
+          await removeLeftovers(outDir, [topic.slug]);
+          await removeFolderIfEmpty(outDir, topic.slug);
+          removed.push(topic.slug);
+        }
+        manifest = assemble();
+        await writeArchives(outDir, manifest, built);
+        if (result.labels)
+          await writeSite(
+            outDir,
+            renderIndex({
+              manifest,
+              template: page.template,
+              labels: result.labels,
+              sources: sourceTexts(page.sources, built),
+              scripts: await scriptAddresses(),
+              ...(page.baseUrl !== undefined && { baseUrl: page.baseUrl }),
+            }),
+          );
+      } catch (error) {
+        failure ??= error;
+      }
+      const truthful = await onlyWhatIsOnDisk(outDir, manifest);
+      try {
+        await writeManifest(outDir, truthful);
+      } catch (error) {
+        failure ??= error;
+      }
+      if (failure !== undefined) throw failure;
+      return { removed };
+
+      // Until a gone topic's files are removed, it stays listed: they are still on disk, and still Dialogkit's.
+      function assemble(): Manifest {
+        const goneSlugs = new Set(removed);
+        const builtEntries = [...built.values()].map((t): ManifestTopic => {
+          const archive = removedArchives.has(t.slug) ? undefined : previous?.topics.find((p) => p.slug === t.slug)?.archive;
+          return {
+            slug: t.slug,
+            title: t.title,
+            source: sourceName(setup.contentDir, t.source),
+            files: entryOf(
+              t.slug,
+              previous?.topics.find((p) => p.slug === t.slug),
+            ),
+            ...(t.summary && { summary: t.summary }),
+            ...(archive && { archive }),
+          };
+        });
+        const kept = (previous?.topics ?? [])
+          .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
+          .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
+        return mergeManifest({ generator: setup.generator, topics: kept }, builtEntries, () => true, setup.generator);
+      }
+    },
+  };
+}
+
+// --- internal ---
+
+/** The page's scripts in dist/browser, by the role the page gives them. */
+const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js', kit: 'dialogkit-kit.js' } as const;
+
+/**
+ * Every script copied into `<out>/assets/`: the page's, the emoji font, which the kit loads when a
+ * text needs it, and the worker pdf.js starts for the previews.
+ */
+const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js'];
+
+const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
+
+function sortByProduct(files: ManifestFile[]): ManifestFile[] {
+  const rank = (path: string) => {
+    const index = PRODUCT_ORDER.findIndex((name) => path.endsWith(`/${name}`));
+    return index === -1 ? PRODUCT_ORDER.length : index;
+  };
+  return files.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
+}
+
+/** A file is kept only while its recorded inputs match and it is still there, whole; it reports again what making it reported. */
+async function keptFiles(
+  outDir: string,
+  previous: Manifest | undefined,
+): Promise<{ fingerprints: Record<string, string>; reports: Record<string, ProductReport> }> {
+  const fingerprints: Record<string, string> = {};
+  const reports: Record<string, ProductReport> = {};
+  for (const topic of previous?.topics ?? []) {
+    for (const product of PRODUCTS) {
+      const entry = topic.files.find((f) => f.path === `${topic.slug}/${product.file}`);
+      if (entry?.inputs !== undefined && (await sizeInOut(outDir, entry.path)) === entry.bytes) {
+        fingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
+        reports[`${topic.slug}/${product.name}`] = reportOf(entry);
+      }
+    }
+  }
+  return { fingerprints, reports };
+}
+
+/**
+ * Topics of the previous build that are gone: not built now, and their topic file is gone or
+ * now makes another slug. A topic whose file is still there but failed (or was not asked for
+ * with --topic) keeps its earlier files.
+ */
+function goneTopics(previous: Manifest | undefined, result: BuildResult, sources: readonly SourceFile[]): ManifestTopic[] {
+  const slugs = new Set(result.topics.map((t) => t.slug));
+  const present = new Set(sources.map((s) => basename(s.path)));
+  const builtFrom = new Map(result.topics.filter((t) => t.ok).map((t) => [basename(t.source), t.slug]));
+  return (previous?.topics ?? []).filter(
+    (t) => !slugs.has(t.slug) && (!present.has(basename(t.source)) || builtFrom.has(basename(t.source))),
+  );
+}
+
+/** The manifest without entries whose files are not on disk with the recorded size. */
+async function onlyWhatIsOnDisk(outDir: string, manifest: Manifest): Promise<Manifest> {
+  const there = async (entry: { path: string; bytes: number }) => (await sizeInOut(outDir, entry.path)) === entry.bytes;
+  const topics = await Promise.all(
+    manifest.topics.map(async (topic) => {
+      const files = (await Promise.all(topic.files.map(async (f) => ((await there(f)) ? [f] : [])))).flat();
+      const { archive, ...rest } = topic;
+      return archive && (await there(archive)) ? { ...rest, files, archive } : { ...rest, files };
+    }),
+  );
+  return { ...manifest, topics };
+}
+
+/**
+ * Zips every topic built now whose files changed (or whose zip is missing), and records each zip
+ * in the manifest. The PDFs are read back from `outDir`, where they now all are, kept or rebuilt.
+ */
+async function writeArchives(outDir: string, manifest: Manifest, built: ReadonlyMap<string, TopicBuild>): Promise<void> {
+  for (const topic of manifest.topics) {
+    const build = built.get(topic.slug);
+    if (!build) continue;
+    const path = `${topic.slug}/${topic.slug}.zip`;
+    const previous = topic.archive;
+    if (previous?.path === path && (await sizeInOut(outDir, path)) === previous.bytes) continue;
+    const zipped = topic.files.filter((f) => PRODUCTS.find((p) => f.path === `${topic.slug}/${p.file}`)?.inArchive ?? true);
+    const files = await Promise.all(
+      zipped.map(async (f) => ({
+        name: f.path.split('/').pop()!,
+        bytes: new Uint8Array(await onDisk('read', join(outDir, f.path), () => readFile(join(outDir, f.path)))),
+      })),
+    );
+    const bytes = zipFiles(files, new Date(build.date ?? '2000-01-01T00:00:00Z'));
+    await writeOutputs(outDir, [{ path, bytes }]);
+    topic.archive = { path, bytes: bytes.length, sha256: await sha256(bytes) };
+  }
+}
+
+/** `<out>/index.html`, and the scripts it loads. */
+async function writeSite(outDir: string, html: string): Promise<void> {
+  // The scripts change only when Dialogkit is recompiled: copy them only when they differ in size
+  // or are newer than the copy (5 MB per rebuild otherwise, on every save in watch mode).
+  const stale = await Promise.all(
+    SCRIPTS.map(async (name) => ((await isCopyCurrent(join(BROWSER_DIR, name), join(outDir, 'assets', name))) ? [] : [name])),
+  );
+  const scripts: OutputFile[] = await Promise.all(
+    stale.flat().map(async (name) => ({ path: `assets/${name}`, bytes: await readScript(name) })),
+  );
+  await writeOutputs(outDir, [...scripts, { path: 'index.html', bytes: new TextEncoder().encode(html) }]);
+}
+
+/**
+ * The page's addresses of its scripts, each with a version from its bytes (`?v=` and the first 12
+ * hex digits of their SHA-256): the kit is always at the same path, so after a redeploy a browser
+ * could otherwise pair the new page script with its cached old kit. The same scripts give the
+ * same page.
+ */
+async function scriptAddresses(): Promise<Record<keyof typeof PAGE_SCRIPTS, string>> {
+  const entries = await Promise.all(Object.entries(PAGE_SCRIPTS).map(async ([role, name]) => [role, await scriptAddress(name)] as const));
+  return Object.fromEntries(entries) as Record<keyof typeof PAGE_SCRIPTS, string>;
+}
+
+/**
+ * Each script's address while its size and time on disk stay the same (the test `writeSite`
+ * copies by): `watch` writes the page on every save, and the kit is 2 MB to hash; a recompile
+ * while it runs gives new addresses.
+ */
+const addresses = new Map<string, { stamp: string; address: Promise<string> }>();
+
+async function scriptAddress(name: string): Promise<string> {
+  const path = join(BROWSER_DIR, name);
+  const info = await onDisk('read', path, () => stat(path));
+  const stamp = `${info.size}:${info.mtimeMs}`;
+  let known = addresses.get(name);
+  if (known?.stamp !== stamp) {
+    const address = readScript(name).then(async (bytes) => `assets/${name}?v=${(await sha256(bytes)).slice(0, 12)}`);
+    address.catch(() => addresses.get(name)?.address === address && addresses.delete(name)); // tried again next time
+    addresses.set(name, (known = { stamp, address }));
+  }
+  return known.address;
+}
+
+/** One of the page's scripts as compiled (dist/browser). */
+async function readScript(name: string): Promise<Uint8Array> {
+  const path = join(BROWSER_DIR, name);
+  return new Uint8Array(await onDisk('read', path, () => readFile(path)));
+}
+
+async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  await writeOutputs(outDir, [{ path: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n') }]);
+}
+
+/** Each built topic's Markdown by slug, embedded in the page for the in-browser kit. */
+function sourceTexts(sources: readonly SourceFile[], built: ReadonlyMap<string, TopicBuild>): Map<string, string> {
+  const decoder = new TextDecoder();
+  const bySource = new Map([...built.values()].map((t) => [t.source, t.slug]));
+  return new Map(sources.flatMap((s) => (bySource.has(s.path) ? [[bySource.get(s.path)!, decoder.decode(s.bytes)] as const] : [])));
+}
+
+/** The topic file's path relative to the content folder, with `/`: the same wherever the command ran. */
+function sourceName(contentDir: string, source: string): string {
+  return relative(resolve(contentDir), resolve(source)).split(sep).join('/');
+}
+
+async function isCopyCurrent(source: string, copy: string): Promise<boolean> {
+  const [a, b] = await Promise.all([onDisk('read', source, () => stat(source)), stat(copy).catch(() => undefined)]);
+  return b !== undefined && a.size === b.size && b.mtimeMs >= a.mtimeMs;
+}
