@@ -136,7 +136,9 @@ async function child(size: number): Promise<void> {
   const files = result.topics.reduce((n, t) => n + t.files.length, 0);
 
   // The compiled build on worker threads (workers need compiled code); bytes must not change.
-  const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href)) as typeof import('../src/node/parallel.js');
+  const { buildInParallel } = (await import(
+    pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href
+  )) as typeof import('../src/node/parallel.js');
   const parallelStarted = performance.now();
   const threaded = await buildInParallel({ topics, ...templates, fonts, options: {} }, availableParallelism());
   const parallelMs = performance.now() - parallelStarted;

@@ -65,11 +65,15 @@ describe('worker threads and separate processes', () => {
   }, 120_000);
 
   it("keep watch's builds on the main thread, where its memo is, however many topics", async () => {
-    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href)) as typeof import('../src/node/parallel.js');
+    const { buildInParallel } = (await import(
+      pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href
+    )) as typeof import('../src/node/parallel.js');
     const { createBuildMemo } = (await import(
       pathToFileURL(join(ROOT, 'dist/core/build/build-memo.js')).href
     )) as typeof import('../src/core/build/build-memo.js');
-    const { loadFonts, loadLayouts } = (await import(pathToFileURL(join(ROOT, 'dist/node/load.js')).href)) as typeof import('../src/node/load.js');
+    const { loadFonts, loadLayouts } = (await import(
+      pathToFileURL(join(ROOT, 'dist/node/load.js')).href
+    )) as typeof import('../src/node/load.js');
     const [templates, fonts] = await Promise.all([loadLayouts(), loadFonts()]);
     // 100 topics: a build without a memo would use a worker even with one job.
     const topics = Array.from({ length: 100 }, (_, i) => ({ path: `content/emne-${i}.md`, bytes: new TextEncoder().encode(TINY_TOPIC) }));
@@ -80,7 +84,9 @@ describe('worker threads and separate processes', () => {
   }, 120_000);
 
   it('build on the main thread what a worker that ran out of memory left, with the same bytes', async () => {
-    const { buildInParallel } = (await import(pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href)) as typeof import('../src/node/parallel.js');
+    const { buildInParallel } = (await import(
+      pathToFileURL(join(ROOT, 'dist/node/parallel.js')).href
+    )) as typeof import('../src/node/parallel.js');
     const { loadFonts, loadLayouts, loadTopics } = (await import(
       pathToFileURL(join(ROOT, 'dist/node/load.js')).href
     )) as typeof import('../src/node/load.js');

@@ -13,16 +13,8 @@ describe('html tagged template', () => {
 
   it('puts markup made by html or trusted in as it is, and lists joined', () => {
     const items = ['a<b', 'c'].map((t) => html`<li>${t}</li>`);
-    expect(
-      html`<ul>
-        ${items}
-      </ul>`.text,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
-    expect(
-      html`<style>
-        ${trusted('a>b{}')}
-      </style>`.text,
-    ).toBe('<style>a>b{}</style>');
+    expect(html`<ul>${items}</ul>`.text).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
+    expect(html`<style>${trusted('a>b{}')}</style>`.text).toBe('<style>a>b{}</style>');
   });
 
   it('prints nothing for false, null and undefined, and numbers as text', () => {
