@@ -33,7 +33,7 @@ export const drejebog: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.series, topic.publisher]),
-      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, theme)],
+      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, theme)],
     });
   },
 };
@@ -271,63 +271,69 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     margin: [0, 16, 0, 6],
   };
   const body: Content[] = [...caseNote(step, ctx, theme), ...blocks(step.instructions, theme, labels.tip)];
+  // The boxes under "Dialogspørgsmål" and "Til flipover" stay whole on a page when they fit on one,
+  // so their label never ends a page (keep.ts).
   if (step.questions.length > 0) {
-    body.push({
-      table: {
-        widths: ['*'],
-        body: [
-          [
-            {
-              stack: [
-                capsLabel(labels.questions, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
-                listNode(
-                  step.questions.map((q) => listItem(q, theme, labels.tip, false)),
-                  false,
-                  { markerColor: theme.colors.accent },
-                ),
-              ],
-            },
+    body.push(
+      keepTogether({
+        table: {
+          widths: ['*'],
+          body: [
+            [
+              {
+                stack: [
+                  capsLabel(labels.questions, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
+                  listNode(
+                    step.questions.map((q) => listItem(q, theme, labels.tip, false)),
+                    false,
+                    { markerColor: theme.colors.accent },
+                  ),
+                ],
+              },
+            ],
           ],
-        ],
-      },
-      tag: element('Sect'),
-      layout: {
-        hLineWidth: () => 0,
-        vLineWidth: (i: number) => (i === 0 ? 2 : 0),
-        vLineColor: () => theme.colors.accent,
-        paddingLeft: () => 10,
-        paddingTop: () => 2,
-        paddingBottom: () => 2,
-      },
-      margin: [0, 2, 0, 8],
-    });
+        },
+        tag: element('Sect'),
+        layout: {
+          hLineWidth: () => 0,
+          vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+          vLineColor: () => theme.colors.accent,
+          paddingLeft: () => 10,
+          paddingTop: () => 2,
+          paddingBottom: () => 2,
+        },
+        margin: [0, 2, 0, 8],
+      }),
+    );
   }
   if (step.flipPrompts.length > 0) {
-    body.push({
-      stack: [
-        capsLabel(labels.flipover, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
-        listNode(
-          step.flipPrompts.map((p) =>
-            listItemNode([
-              { text: inlines(p.spans), bold: true, tag: element('P') },
-              ...(p.details.length > 0
-                ? [
-                    listNode(
-                      p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])),
-                      false,
-                      { markerColor: theme.colors.muted, color: theme.colors.muted },
-                    ),
-                  ]
-                : []),
-            ]),
+    body.push(
+      keepTogether({
+        stack: [
+          capsLabel(labels.flipover, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
+          listNode(
+            step.flipPrompts.map((p) =>
+              listItemNode([
+                { text: inlines(p.spans), bold: true, tag: element('P') },
+                ...(p.details.length > 0
+                  ? [
+                      listNode(
+                        p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])),
+                        false,
+                        { markerColor: theme.colors.muted, color: theme.colors.muted },
+                      ),
+                    ]
+                  : []),
+              ]),
+            ),
+            true,
+            { markerColor: theme.colors.accent },
           ),
-          true,
-          { markerColor: theme.colors.accent },
-        ),
-      ],
-      margin: [0, 2, 0, 8],
-      tag: element('Sect'),
-    });
+        ],
+        margin: [0, 2, 0, 8],
+        tag: element('Sect'),
+      }),
+    );
   }
   const firstTip = body.length;
   for (const tip of step.tips) body.push(tipBox(tip, theme, fill(labels.tip, {})));

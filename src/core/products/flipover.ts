@@ -114,13 +114,18 @@ export const flipover: Product = {
         tag: element('Sect'),
         stack: [
           {
-            text: sheet.label.toUpperCase(),
-            bold: true,
-            color: theme.colors.accent,
-            fontSize: labelSize,
-            characterSpacing: labelSize * 0.06,
+            columns: [
+              {
+                width: body.width,
+                text: sheet.label.toUpperCase(),
+                bold: true,
+                color: theme.colors.accent,
+                fontSize: labelSize,
+                characterSpacing: labelSize * 0.06,
+                tag: element('P', { actual: sheet.label }),
+              },
+            ],
             absolutePosition: { x: margin, y: margin },
-            tag: element('P', { actual: sheet.label }),
           },
           {
             canvas: [
@@ -154,9 +159,16 @@ export const flipover: Product = {
               ]
             : []),
           {
+            // Held to the body's width: absolute content alone runs to the paper's edge.
             columns: [
-              { text: title, width: '*' },
-              { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+              {
+                width: body.width,
+                columns: [
+                  { text: title, width: '*' },
+                  { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+                ],
+                columnGap: labelSize,
+              },
             ],
             fontSize: labelSize * 0.85,
             color: theme.colors.muted,
@@ -250,14 +262,24 @@ function frameDocument(
     for (const piece of tiling.pieces) {
       const last = sheet === sheets && piece.index === pieces;
       content.push({
+        // Inside the blank margin, below the sheet's region, and held to the region's width: clear of
+        // the paper's edges (docs/print.md, the clear zone).
         columns: [
-          { text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }), bold: true, width: 'auto' },
-          { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
+          {
+            width: tiling.paperWidth - 2 * margin,
+            columns: [
+              {
+                text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }),
+                bold: true,
+                width: 'auto',
+              },
+              { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
+            ],
+            columnGap: 12,
+          },
         ],
-        columnGap: 12,
-        fontSize: 7.5,
-        // Inside the blank margin, below the sheet's region, clear of the paper edge.
-        absolutePosition: { x: margin, y: tiling.paperHeight - margin + 4 },
+        fontSize: 7,
+        absolutePosition: { x: margin, y: tiling.paperHeight - margin + 2 },
       });
       content.push({ text: '', ...(!last && { pageBreak: 'after' as const }) });
     }

@@ -42,7 +42,7 @@ export const handout: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.publisher, topic.date]),
-      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
+      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
     });
   },
 };

@@ -33,7 +33,7 @@ export const koereplan: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.series, topic.publisher]),
-      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, theme)],
+      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, theme)],
     });
   },
 };

@@ -69,7 +69,8 @@ export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefini
     ...(spec.footer && { footer: spec.footer }),
     ...(spec.background && { background: spec.background }),
     ...(topic.draft && { watermark: { text: labels.draft, opacity: 0.08, bold: true, angle: -35 } }),
-    pageBreakBefore: keepRule,
+    // A line of body text: the font's own height (about 1.25 em for Atkinson) times the line height.
+    pageBreakBefore: keepRule(theme.fontSize * theme.lineHeight * 1.25),
     content: spec.content,
   };
 }
