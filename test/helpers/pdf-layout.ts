@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { tempDir } from './temp.js';
 
 /** One run of text as a reader meets it: the structure role that owns it, where it sits, its size. */
 export interface TaggedRun {
@@ -173,4 +177,31 @@ function bounds(points: readonly (readonly [number, number])[], pad: number) {
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   return { x1: Math.min(...xs) - pad, y1: Math.min(...ys) - pad, x2: Math.max(...xs) + pad, y2: Math.max(...ys) + pad };
+}
+
+/**
+ * Pages as a printer sees them, for what the text layer cannot tell: a tiled piece shows a clipped
+ * region of a placed sheet. Each page rasterised by poppler's `pdftoppm` at 72 dpi (a pixel a
+ * point), grey; for each page, the least distance in millimetres from any inked pixel (darker than
+ * a faint tint) to the paper's edge, or Infinity for a blank page.
+ */
+export async function inkDistances(bytes: Uint8Array): Promise<number[]> {
+  const dir = await tempDir('dialogkit-ink-');
+  await writeFile(join(dir, 'in.pdf'), bytes);
+  const run = spawnSync('pdftoppm', ['-r', '72', '-gray', join(dir, 'in.pdf'), join(dir, 'page')]);
+  if (run.status !== 0) throw new Error(`pdftoppm failed: ${String(run.stderr)}`);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
+  const distances: number[] = [];
+  for (const file of files) {
+    const data = await readFile(join(dir, file));
+    // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
+    const header = data.subarray(0, 40).toString('latin1').split(/\s+/);
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const pixels = data.subarray(data.length - w * h);
+    let least = Infinity;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) if (pixels[y * w + x]! < 235) least = Math.min(least, x, y, w - 1 - x, h - 1 - y);
+    distances.push((least * 25.4) / 72);
+  }
+  return distances;
 }

@@ -202,6 +202,9 @@ function isPdfElement(target: PdfStructElement | ArtifactTag): target is PdfStru
 
 export interface Inline {
   text: string;
+  /** Where pdfmake placed it in its line, and how wide it is (points). */
+  x?: number;
+  width?: number;
   /** pdfkit's embedded font; its layout is cached, so asking again costs a lookup. */
   font?: {
     layout?(text: string, features?: unknown): { glyphs: { id: number }[] };
@@ -216,6 +219,10 @@ export interface Inline {
 
 export interface LaidOutLine {
   inlines: Inline[];
+  /** The line's top left on its page (points from the top left), as pdfmake placed it. */
+  x?: number;
+  y?: number;
+  getHeight?(): number;
   _tags?: Tag[];
   _listMarker?: boolean;
 }

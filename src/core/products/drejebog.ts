@@ -165,7 +165,7 @@ function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
   const right = 'right' as const;
   const rows = topic.steps.map((step): TableCell[] => [
     { text: String(step.number), bold: true, color: theme.colors.accent },
-    { text: plain(step.title) },
+    { text: plain(step.title), sourceLine: step.line },
     { text: String(step.minutes), alignment: right },
     { text: `${step.from}–${step.to}`, alignment: right },
     ...(withClock ? [{ text: `${step.clockFrom}–${step.clockTo}`, alignment: right }] : []),
@@ -269,6 +269,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     },
     layout: 'noBorders',
     margin: [0, 16, 0, 6],
+    sourceLine: step.line,
   };
   const body: Content[] = [...caseNote(step, ctx, theme), ...blocks(step.instructions, theme, labels.tip)];
   // The boxes under "Dialogspørgsmål" and "Til flipover" stay whole on a page when they fit on one,
@@ -314,7 +315,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
           listNode(
             step.flipPrompts.map((p) =>
               listItemNode([
-                { text: inlines(p.spans), bold: true, tag: element('P') },
+                { text: inlines(p.spans), bold: true, tag: element('P'), sourceLine: p.line },
                 ...(p.details.length > 0
                   ? [
                       listNode(

@@ -8,6 +8,7 @@ import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { lostTextDiagnostics } from '../pdf/ledger.js';
+import { breakLongTokens } from '../pdf/long-words.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import { tile, type Tiling } from '../pdf/tile.js';
@@ -104,7 +105,8 @@ export const flipover: Product = {
     );
 
     const byline = ctx.view.options.byline;
-    const title = plain(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title);
+    // The foot is a set of columns: a long token in it would widen it past the paper (long-words.ts).
+    const title = plain(breakLongTokens(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title));
     const sheetLabels = ctx.view.labels.sheets;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
@@ -117,7 +119,7 @@ export const flipover: Product = {
             columns: [
               {
                 width: body.width,
-                text: sheet.label.toUpperCase(),
+                text: breakLongTokens(sheet.label.toUpperCase()),
                 bold: true,
                 color: theme.colors.accent,
                 fontSize: labelSize,
@@ -183,9 +185,12 @@ export const flipover: Product = {
     const defaultStyle = { font: theme.font, color: theme.colors.text };
     const subject = ctx.view.labels.flipover;
     // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
-    const rendered = await ctx.typesetter.render(pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages }), {
-      tagged: !tiled,
-    });
+    const rendered = await ctx.typesetter.render(
+      pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages, breakLongTokens: false }),
+      {
+        tagged: !tiled,
+      },
+    );
     const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 

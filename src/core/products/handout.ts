@@ -180,5 +180,6 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
     ],
     margin: [0, 4, 0, 14],
     tag: element('LI', { parent: list }),
+    sourceLine: prompt.line,
   });
 }
