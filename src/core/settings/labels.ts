@@ -86,6 +86,7 @@ export const LABEL_SHAPE = {
     dots: TEXT,
     noSheets: TEXT,
     forGroup: TEXT,
+    notes: TEXT,
   },
   dotvote: {
     ideaTitle: TEXT,
