@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
-import { createBuildMemo, type BuildMemo } from '../core/build/build-memo.js';
+import type { BuildCache } from '../core/build/build-cache.js';
+import { createBuildMemo } from '../core/build/build-memo.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
@@ -123,8 +124,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const templatesDir = values.templates;
   if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
 
+  // `watch` keeps what it parsed from build to build; a build keeps what the --duration check parsed.
+  const cache = createBuildMemo({ persistent: command === 'watch' });
   if (options.duration !== undefined && (command === 'build' || command === 'watch')) {
-    const unmet = await unmetDuration(values.content, values.topic ?? [], options.duration);
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options.duration, cache);
     if (unmet.length > 0) return usage(io, unmet.join('\n'));
   }
 
@@ -132,14 +135,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
       return check(values.content, templatesDir, values.format, io);
     case 'watch':
-      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
+      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io, cache);
     case 'build':
       return buildCommand(
         values.content,
         values.out,
         values.topic ?? [],
         options,
-        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir },
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir, cache },
         version,
         io,
       );
@@ -168,8 +171,8 @@ interface BuildFlags {
   jobs: number;
   /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
   templates: string | undefined;
-  /** `watch`'s state kept between its builds. */
-  memo?: BuildMemo;
+  /** What is kept between builds: `watch`'s memo, or the topics the --duration check parsed. */
+  cache?: BuildCache;
 }
 
 /** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
@@ -212,7 +215,7 @@ async function buildCommand(
       version,
       previous: publication.previousFingerprints,
       previousReports: publication.previousReports,
-      ...(flags.memo && { memo: flags.memo }),
+      ...(flags.cache && { cache: flags.cache }),
     };
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
@@ -273,11 +276,11 @@ async function watchCommand(
   templates: string | undefined,
   version: string,
   io: Io,
+  memo: BuildCache = createBuildMemo(),
 ): Promise<number> {
-  // Parsed layouts and topics are kept from build to build: a save parses and checks only what it changed.
-  const memo = createBuildMemo();
+  // Parsed layouts and topics are kept from build to build (`memo`): a save parses and checks only what it changed.
   const first = await reported(io, () =>
-    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, cache: memo }, version, io),
   );
   if (first === ExitCode.usageError) return first;
   const stop = watchFolders(
@@ -286,7 +289,7 @@ async function watchCommand(
       const started = performance.now();
       const names = files.map((f) => f.split('/').pop()).join(', ');
       const code = await reported(io, () =>
-        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, memo }, version, io),
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, cache: memo }, version, io),
       );
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
     },
@@ -300,8 +303,8 @@ async function watchCommand(
 }
 
 /** A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per topic. */
-async function unmetDuration(contentDir: string, only: readonly string[], duration: number): Promise<string[]> {
-  const { topics } = checkAll((await loadTopics(contentDir)).sources);
+async function unmetDuration(contentDir: string, only: readonly string[], duration: number, cache: BuildCache): Promise<string[]> {
+  const { topics } = checkAll((await loadTopics(contentDir)).sources, cache);
   return topics
     .filter((topic) => only.length === 0 || only.includes(topic.meta.slug))
     .flatMap((topic) => {
