@@ -166,10 +166,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io, options: BuildOptions): Promise<number> {
   const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
-  const kit = prepareLayouts({ ...templates, fonts });
+  const layoutSet = prepareLayouts({ ...templates, fonts });
   const checked = checkAll(loaded.sources);
-  const adapted = kit.labels ? checkAdaptations(options, checked.topics, kit.labels) : [];
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...kit.diagnostics, ...checked.diagnostics, ...adapted]);
+  const adapted = layoutSet.labels ? checkAdaptations(options, checked.topics, layoutSet.labels) : [];
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...layoutSet.diagnostics, ...checked.diagnostics, ...adapted]);
   if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));
