@@ -50,7 +50,8 @@ export async function buildInParallel(
       : input.topics;
   const workers = workerCount(input.topics.length, jobs);
   // `watch` (a persistent cache) stays on this thread: the cache lives here, and keeps a save's rebuild small.
-  if (workers === 0 || input.cache?.persistent || !existsSync(workerFile) || wanted.length !== input.topics.length) return build(input, onTopic);
+  if (workers === 0 || input.cache?.persistent || !existsSync(workerFile) || wanted.length !== input.topics.length)
+    return build(input, onTopic);
 
   // Round-robin by file, so each worker gets a similar mix of topics.
   const shares = Array.from({ length: workers }, (_, w) => input.topics.filter((_, i) => i % workers === w).map((t) => t.path));

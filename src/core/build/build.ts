@@ -1,5 +1,5 @@
 import { NO_CACHE, type BuildCache } from './build-cache.js';
-import { checkAll, completeLayouts, prepareLayouts } from './check-inputs.js';
+import { checkAll, completeLayouts, prepareLayouts, readBuildAdaptations } from './check-inputs.js';
 import { fingerprintBase } from './fingerprint.js';
 import { makeTopic, topicResult, type TopicBuild, type TopicContext } from './make-topic.js';
 import type { LayoutSource } from '../layouts/layout.js';
@@ -68,6 +68,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   const cache = input.cache ?? NO_CACHE;
   const prepared = prepareLayouts(input, input.cache);
   const checked = checkAll(input.topics, cache);
+  const adapted = readBuildAdaptations(input.options, checked.topics);
   const version = input.version ?? '';
   const ctx: TopicContext = {
     options: input.options,
@@ -78,6 +79,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       fingerprintBase(version, input.labels, input.layouts, input.fonts, input.options),
     ),
     cache,
+    adaptations: adapted.adaptations,
     products: input.products,
     previous: input.previous,
     previousReports: input.previousReports,
@@ -86,20 +88,23 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   for (const source of input.topics) {
     const started = performance.now();
     const own = checked.sources.get(source.path);
-    const result = topicResult(
+    const { result, tailored } = topicResult(
+      ctx,
       source.path,
-      own?.topic,
-      input.options,
       own,
       checked.diagnostics.filter((d) => d.file === source.path),
     );
     if (input.only && input.only.length > 0 && !input.only.includes(result.slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;
-    if (own?.topic && !hasErrors(result.diagnostics) && ctx.labels && ctx.layouts) await makeTopic(ctx, source, own, result);
+    if (own && tailored && !hasErrors(result.diagnostics) && ctx.layouts) await makeTopic(ctx, source, own, tailored, result);
     result.milliseconds = performance.now() - started;
     results.push(result);
     onTopic?.(result);
   }
-  const shared = [...prepared.diagnostics, ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file))];
+  const shared = [
+    ...prepared.diagnostics,
+    ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file)),
+    ...adapted.diagnostics,
+  ];
   return { topics: results, diagnostics: sortDiagnostics(shared), ...(prepared.labels && { labels: prepared.labels }) };
 }

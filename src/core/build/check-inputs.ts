@@ -2,11 +2,14 @@ import { NO_CACHE, type BuildCache, type CheckedSource, type LayoutInputs } from
 import { createBuildMemo } from './build-memo.js';
 import { checkSlugs, checkTopic } from '../check/check.js';
 import { checkLeaks, checkMediaWords } from '../check/consistency.js';
+import { checkSessionWords } from '../check/session-words.js';
+import { readAdaptations, unknownTopics, type Adaptations } from '../adapt/tailor.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic, SourceFile, Topic } from '../model.js';
 import { checkLayoutSet, type LayoutSet } from '../layouts/prepare-layouts.js';
 import { parseTopic } from '../parse/parse-topic.js';
 import { LAYOUT_PRODUCTS } from '../products/index.js';
+import type { BuildOptions } from '../settings/options.js';
 
 /**
  * The build's first stage: layouts, labels and topics read and checked, before anything is made.
@@ -58,6 +61,24 @@ export function checkAll(sources: readonly SourceFile[], cache: BuildCache = NO_
   return { topics, sources: checkedSources, diagnostics: sortDiagnostics(diagnostics) };
 }
 
+/** The build's adaptations (`--adapt`), read once, with their problems: their own, and topics they name that the build does not have. */
+export function readBuildAdaptations(
+  options: BuildOptions,
+  topics: readonly Topic[],
+): { adaptations: Adaptations; diagnostics: Diagnostic[] } {
+  const adaptations = readAdaptations(options.adapt);
+  return {
+    adaptations,
+    diagnostics: [
+      ...adaptations.diagnostics,
+      ...unknownTopics(
+        adaptations,
+        topics.map((t) => t.meta.slug),
+      ),
+    ],
+  };
+}
+
 // --- internal ---
 
 /** One topic file parsed and checked on its own. */
@@ -71,6 +92,11 @@ function checkSource(source: SourceFile): CheckedSource {
     topic: parsed.topic,
     text,
     lines,
-    diagnostics: [...parsed.diagnostics, ...checkTopic(parsed.topic), ...checkMediaWords(parsed.topic, lines)],
+    diagnostics: [
+      ...parsed.diagnostics,
+      ...checkTopic(parsed.topic),
+      ...checkMediaWords(parsed.topic, lines),
+      ...checkSessionWords(parsed.topic, lines),
+    ],
   };
 }

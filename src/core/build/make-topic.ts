@@ -9,6 +9,7 @@ import { summarise, type TopicSummary } from '../publish/summary.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { Typesetter } from '../pdf/typeset.js';
 import { durationDiagnostics, shortestSession } from '../view/schedule.js';
+import { tailorTopic, type Adaptations } from '../adapt/tailor.js';
 import { makeViewModel, type Labels, type ViewModel } from '../view/view-model.js';
 
 export interface TopicBuild {
@@ -46,22 +47,38 @@ export interface TopicContext {
   typesetter: Typesetter;
   base: FingerprintBase;
   cache: BuildCache;
+  adaptations: Adaptations;
   /** Make only these products, by name (all when absent). */
   products: readonly string[] | undefined;
   previous: Readonly<Record<string, string>> | undefined;
   previousReports: Readonly<Record<string, ProductReport>> | undefined;
 }
 
-/** A topic file with its own diagnostics, before anything is made: its result when it has errors. */
+/** A topic as it is printed: its adaptation applied, with the options that then hold. */
+export interface Tailored {
+  topic: Topic;
+  options: BuildOptions;
+}
+
+/**
+ * A topic file's result before anything is made (its result as it stands when it has errors),
+ * and the topic tailored for its products when they may be made.
+ */
 export function topicResult(
+  ctx: TopicContext,
   path: string,
-  topic: Topic | undefined,
-  options: BuildOptions,
   checked: CheckedSource | undefined,
   diagnostics: readonly Diagnostic[],
-): TopicBuild {
-  const shortest = topic && options.duration !== undefined ? shortestSession(topic) : undefined;
-  return {
+): { result: TopicBuild; tailored?: Tailored } {
+  const parsed = checked?.topic;
+  const lines = () => (checked?.text ?? '').split(/\r?\n/);
+  const labels = parsed && ctx.labels?.[parsed.meta.language];
+  // The topic as the kit prints it: its adaptation applied, `{varighed}` filled in.
+  const tailored = parsed && labels ? tailorTopic(parsed, ctx.options, ctx.adaptations, labels, lines()) : undefined;
+  const topic = tailored?.topic ?? parsed;
+  const blocked = parsed && (ctx.adaptations.blocked === 'all' || ctx.adaptations.blocked.has(parsed.meta.slug));
+  const shortest = topic && ctx.options.duration !== undefined ? shortestSession(topic) : undefined;
+  const result: TopicBuild = {
     slug: topic?.meta.slug ?? path,
     source: path,
     title: topic?.meta.title ?? path,
@@ -72,14 +89,15 @@ export function topicResult(
     notes: [],
     diagnostics: sortDiagnostics([
       ...diagnostics,
-      ...(topic ? durationDiagnostics(topic, options.duration, (checked?.text ?? '').split(/\r?\n/)) : []),
+      ...(tailored?.diagnostics ?? (parsed ? durationDiagnostics(parsed, ctx.options.duration, lines()) : [])),
     ]),
     ok: false,
     milliseconds: 0,
     missingGlyphs: [],
-    ...(shortest !== undefined && options.duration! < shortest && { shortestSession: shortest }),
-    ...(topic && { summary: summarise(topic), date: pinnedDate(options, topic).toISOString() }),
+    ...(shortest !== undefined && ctx.options.duration! < shortest && { shortestSession: shortest }),
+    ...(parsed && { summary: summarise(parsed), date: pinnedDate(ctx.options, parsed).toISOString() }),
   };
+  return { result, ...(tailored && !blocked && { tailored: { topic: tailored.topic, options: tailored.options } }) };
 }
 
 /**
@@ -91,12 +109,13 @@ export async function makeTopic(
   ctx: TopicContext,
   source: { bytes: Uint8Array },
   checked: CheckedSource,
+  tailored: Tailored,
   result: TopicBuild,
 ): Promise<void> {
-  const topic = checked.topic!;
+  const { topic } = tailored;
   const { cache } = ctx;
   const topicHash = await digest(source.bytes);
-  const view = makeViewModel(topic, ctx.options, ctx.labels![topic.meta.language]);
+  const view = makeViewModel(topic, tailored.options, ctx.labels![topic.meta.language]);
   const creationDate = pinnedDate(ctx.options, topic);
   const plan: PlannedProduct[] = [];
   for (const product of PRODUCTS) {
