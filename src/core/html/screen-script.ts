@@ -234,6 +234,8 @@ document.addEventListener('keydown', function (event) {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   if (event.key === 'Escape' && panel.isOpen()) { panel.close(); return; }
   if (typing(event.target)) return;
+  /* A text box that scrolls keeps its own Home and End. */
+  if ((event.key === 'Home' || event.key === 'End') && event.target.classList.contains('fit')) return;
   /* A focused button keeps its own Space and Enter. */
   if ((event.key === ' ' || event.key === 'Enter') && event.target.tagName === 'BUTTON') return;
   if (!actions.hasOwnProperty(event.key)) return;

@@ -51,14 +51,15 @@ a { color: var(--accent); }
 .pace { margin: 0 0 0 auto; color: var(--muted); font-variant-numeric: tabular-nums; text-align: right; }
 .pace.behind { color: var(--over); font-weight: 700; }
 .pace[hidden] { display: none; }
-.controls { position: absolute; right: 0; bottom: 100%; max-width: 100%; padding: 1vh 2vw 1vh 2vw; background: rgba(238, 244, 246, .97); border: 1px solid var(--rule); border-bottom: 0; border-radius: .6em 0 0 0; transition: opacity .4s ease, visibility .4s; }
+.controls { position: absolute; right: 0; bottom: 100%; max-width: 100%; padding: 1vh 2vw 1vh 2vw; background: rgba(238, 244, 246, .97); border: 1px solid var(--rule); border-bottom: 0; border-radius: .6em 0 0 0; }
 .buttons { display: flex; flex-wrap: wrap; gap: .6vw; justify-content: flex-end; }
 .bar button, .results button { font: inherit; font-weight: 700; padding: .45em .9em; border-radius: .4em; border: 2px solid var(--accent); background: #fff; color: var(--accent-dark); cursor: pointer; }
 .bar button#toggle, .results button.primary { background: var(--accent); color: #fff; min-width: 6em; }
 .bar button[aria-pressed="true"] { background: var(--accent-dark); color: #fff; }
 .keys { margin: .6vh 0 0; color: var(--muted); font-size: .75em; text-align: right; }
 body.idle { cursor: none; }
-body.fading .controls { opacity: 0; }
+/* The fade: out over 0.4 s before they go; back at once. */
+body.fading .controls { opacity: 0; transition: opacity .4s ease; }
 /* Hidden at once when idle: the fade ran in the 0.4 s before (script), so a check at 3 s finds them gone. */
 body.idle .controls, body.results-open .controls { opacity: 0; visibility: hidden; transition: none; }
 body.time-up #time { color: var(--done); }
@@ -88,8 +89,7 @@ body.time-up .bar { animation: pulse 1.6s ease-in-out 3; }
 @media (prefers-reduced-motion: reduce) {
   body.time-up .bar { animation: none; background: #fbe3c8; }
   body.over-time .bar { background: var(--over-tint); }
-  .controls { transition: none; }
-  body.fading:not(.idle) .controls { opacity: 1; }
+  body.fading:not(.idle) .controls { opacity: 1; transition: none; }
 }
 @media (max-aspect-ratio: 1/1) { .plan li { grid-template-columns: 2.2em 1fr auto; } .plan .clock { display: none; } .next-step { position: static; max-width: none; text-align: left; order: 10; } }
 @media print {
