@@ -345,7 +345,7 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
     await page.getByLabel('Prikker', { exact: true }).nth(1).fill('4');
     const files = await downloads(page, 1, () => page.getByRole('button', { name: 'Hent referat' }).click());
     expect(Object.keys(files)).toEqual(['opfoelgning-forventningsafstemning.ics']);
-    await page.waitForFunction(() => document.getElementById('results-status')!.textContent!.length > 5);
+    await page.waitForFunction(() => document.getElementById('results-status')!.textContent.length > 5);
     expect(await page.textContent('#results-status')).toContain('Brug »Udskriv«');
     await page.evaluate(() => (window.print = () => undefined));
     await page.getByRole('button', { name: 'Udskriv' }).click();
@@ -447,7 +447,7 @@ async function downloads(page: Page, count: number, action: () => Promise<void>)
   await action();
   await all;
   const files: Record<string, Uint8Array> = {};
-  for (const download of seen) files[download.suggestedFilename()] = new Uint8Array(await readFile((await download.path())!));
+  for (const download of seen) files[download.suggestedFilename()] = new Uint8Array(await readFile(await download.path()));
   return files;
 }
 
