@@ -150,9 +150,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io): Promise<number> {
   const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
-  const kit = prepareLayouts({ ...templates, fonts });
+  const layoutSet = prepareLayouts({ ...templates, fonts });
   const checked = checkAll(loaded.sources);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...kit.diagnostics, ...checked.diagnostics]);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...layoutSet.diagnostics, ...checked.diagnostics]);
   if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));

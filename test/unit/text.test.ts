@@ -162,7 +162,7 @@ describe('--help', () => {
         4  the machine: no space, no permission, read-only, a name too long, a
            symbolic-link loop, or another build writing into the same --out
 
-      Dialogkit writes and deletes only files it made (see "Safe output" in the README).
+      Dialogkit writes and deletes only files it made (see docs/cli.md, "Safe output").
 
       Examples
         dialogkit build

@@ -3,7 +3,7 @@ import {
   createBuildMemo,
   forgetOtherSources,
   memoBase,
-  memoKit,
+  memoLayoutSet,
   type BuildMemo,
   type CheckedSource,
   type ProductReads,
@@ -13,7 +13,7 @@ import { checkLeaks, checkMediaWords } from '../check/consistency.js';
 import { summarise, type TopicSummary } from '../publish/summary.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { missingGlyphDiagnostics } from '../check/glyphs.js';
-import { prepareKit, type Kit } from '../layouts/prepare-layouts.js';
+import { checkLayoutSet, type LayoutSet } from '../layouts/prepare-layouts.js';
 import { TemplateError, type Layout, type LayoutSource } from '../layouts/layout.js';
 import type { Diagnostic, Language, OutputFile, ProductReport, SourceFile, Topic } from '../model.js';
 import type { BuildOptions } from '../settings/options.js';
@@ -111,9 +111,9 @@ export function checkAll(sources: readonly SourceFile[], memo?: BuildMemo): { to
  * own, a build uses the process's last prepared layouts while their texts and fonts are the
  * same: the browser kit builds one topic per "Hent" from the same embedded layouts.
  */
-export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts' | 'memo'>): Kit {
-  return memoKit(input.memo ?? lastLayouts, input, () =>
-    prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }),
+export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts' | 'memo'>): LayoutSet {
+  return memoLayoutSet(input.memo ?? lastLayouts, input, () =>
+    checkLayoutSet({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }),
   );
 }
 

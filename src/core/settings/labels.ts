@@ -1,7 +1,7 @@
 /**
  * The printed words, `templates/labels.yml`. `LABEL_SHAPE` is the Danish set's shape: every key
  * the code or a layout may use. `Labels` is derived from it, so code cannot ask for a label that
- * does not exist, and `checkLabels` (kit.ts) holds labels.yml to it, Danish and English alike.
+ * does not exist, and `prepareLabels` (prepare-layouts.ts) holds labels.yml to it, Danish and English alike.
  */
 const TEXT = 'text' as const;
 

@@ -6,7 +6,7 @@ import type { Language, PaperSize } from '../model.js';
 export interface BuildOptions {
   /** Start time `HH:MM`: the guide's overview shows clock times. Default: none. */
   start?: string;
-  /** Municipality or team the kit is prepared for, printed on the guide. Default: none. */
+  /** Municipality or team the material is prepared for, printed on the guide. Default: none. */
   organisation?: string;
   /** Meeting date `YYYY-MM-DD`, printed on the guide. Default: none. */
   date?: string;
@@ -69,7 +69,7 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
     problems.push({
       field: 'baseUrl',
-      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`,
+      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://www.example.dk/dialog/`,
     });
   }
   if (options.logo !== undefined) {
@@ -81,7 +81,7 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
   return problems;
 }
 
-/** `https://kit.example.dk/dialog` → `https://kit.example.dk/dialog/`: the slug is appended to it. */
+/** `https://www.example.dk/dialog` → `https://www.example.dk/dialog/`: the slug is appended to it. */
 export function normaliseBaseUrl(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }

@@ -52,7 +52,7 @@ export interface ViewModel {
     dots: number;
     /** Room in an idea card's dot field: every participant of the largest group may put all their dots on one idea. */
     dotField: number;
-    /** The group the kit is printed for: `--participants`, else the topic's largest group. */
+    /** The group the material is printed for: `--participants`, else the topic's largest group. */
     groupSize: number;
     /** The flip-chart paper, whether it is printed in A4 pieces (never when the paper is A4), and whether it leaves room to write. */
     flipover: { size: PaperSize; tiled: boolean; space: FlipSpace };
@@ -66,7 +66,7 @@ export interface ViewModel {
     phoneUrl: string | null;
     /** The logo, ready for pdfmake (a data URL, or SVG markup) and sized in points; null without `--logo`. */
     logo: { type: LogoType; source: string; width: number; height: number; alt: string } | null;
-    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the kit is for and when, for every product's small print; null when neither is given. */
+    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the material is for and when, for every product's small print; null when neither is given. */
     byline: string | null;
   };
   labels: Labels;
@@ -188,7 +188,7 @@ export { fill, plainText };
 
 const field = true;
 
-/** The fields a layout may name under `topic.` and `options.` (kit.ts checks layouts against them). */
+/** The fields a layout may name under `topic.` and `options.` (prepare-layouts.ts checks layouts against them). */
 export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; options: Record<keyof ViewModel['options'], unknown> } = {
   topic: {
     title: field,
