@@ -44,7 +44,13 @@ export function referatDocument(referat: Referat, size = SIZES[0]!): TDocumentDe
       ? referat.ideas.map((idea): TableCell[] => [{ text: idea.idea || words.none }, { text: String(idea.dots), alignment: 'right' }])
       : [[{ text: words.none }, { text: '' }]]),
   ];
-  const lines = { hLineColor: () => colors.rule, vLineWidth: () => 0, hLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 };
+  const lines = {
+    hLineColor: () => colors.rule,
+    vLineWidth: () => 0,
+    hLineWidth: () => 0.6,
+    paddingTop: () => size / 4,
+    paddingBottom: () => size / 4,
+  };
   const content: Content[] = [
     ...(referat.series
       ? [
