@@ -143,6 +143,8 @@ describe('--help', () => {
                                a QR code to the topic's phone edition, URL<slug>/
         --logo FILE            the municipality's logo (PNG, JPEG or SVG, at most 2 MB),
                                printed on the guide, run sheet and handout
+        --adapt FILE           a topic's adaptation (tilpasning.yml): skip or retime steps,
+                               own questions, media seen beforehand; once per topic (docs/adapt.md)
         --jobs N               worker threads for large builds               default: number of cores
         --force                rebuild every file, even those whose inputs did not change
         --format text|json     how check prints diagnostics                   default: text

@@ -62,6 +62,11 @@ export const LABEL_SHAPE = {
     podcast: TEXT,
     case: TEXT,
   },
+  adapt: {
+    before: { film: TEXT, podcast: TEXT, case: TEXT },
+    beforeStep: { film: TEXT, podcast: TEXT, case: TEXT },
+    stepNote: TEXT,
+  },
   runSheet: {
     title: TEXT,
     schedule: TEXT,

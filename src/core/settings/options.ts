@@ -1,5 +1,6 @@
 import { dateProblem, epochProblem } from '../dates.js';
 import { sniffLogo } from './logo.js';
+import type { AdaptationSource } from '../adapt/adaptation.js';
 import type { Language, PaperSize } from '../model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
@@ -27,6 +28,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
   logo?: Uint8Array;
+  /** Adaptation files (`--adapt FILE`, the page's "Tilpas indholdet"), one per topic they name; read by `adapt/tailor.ts`. */
+  adapt?: readonly AdaptationSource[];
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
   sourceDateEpoch?: number;
 }
