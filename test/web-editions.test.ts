@@ -207,7 +207,8 @@ describe.runIf(HAS_BROWSER)('axe-core on both editions', () => {
       if (viewport.width === 375 && file === 'skaerm.html') await page.screenshot({ path: join(ARTIFACTS, 'screen-375.png') });
       await page.close();
     }
-  });
+    // Six axe runs: about 15 s on an idle machine, over 30 s on a shared one.
+  }, 90_000);
 });
 
 describe.runIf(HAS_BROWSER)('publishing the editions', () => {
