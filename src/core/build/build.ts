@@ -75,6 +75,7 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
     labels: prepared.labels,
     layouts: completeLayouts(prepared),
     typesetter: input.typesetter ?? createTypesetter(input.fonts),
+    fonts: input.fonts,
     base: await cache.fingerprintBase({ ...input, version }, () =>
       fingerprintBase(version, input.labels, input.layouts, input.fonts, input.options),
     ),

@@ -7,7 +7,7 @@ import type { Diagnostic, Language, OutputFile, ProductReport, Topic } from '../
 import { NO_LAYOUT, PRODUCTS, type Product } from '../products/index.js';
 import { summarise, type TopicSummary } from '../publish/summary.js';
 import type { BuildOptions } from '../settings/options.js';
-import type { Typesetter } from '../pdf/typeset.js';
+import type { FontSet, Typesetter } from '../pdf/typeset.js';
 import { durationDiagnostics, shortestSession } from '../view/schedule.js';
 import { tailorTopic, type Adaptations } from '../adapt/tailor.js';
 import { makeViewModel, type Labels, type ViewModel } from '../view/view-model.js';
@@ -45,6 +45,8 @@ export interface TopicContext {
   /** Every layout, checked; `undefined` when one is missing or has errors (then nothing is made). */
   layouts: Map<string, Layout> | undefined;
   typesetter: Typesetter;
+  /** The fonts as bytes: the screen edition embeds the print font. */
+  fonts: FontSet;
   base: FingerprintBase;
   cache: BuildCache;
   adaptations: Adaptations;
@@ -193,7 +195,15 @@ async function makeProducts(
     try {
       const seen = ctx.cache.watchReads(view, topic);
       const layout = layouts.get(product.name) ?? NO_LAYOUT;
-      const made = await product.make({ topic: seen.topic, view: seen.view, layout, layouts, typesetter: ctx.typesetter, creationDate });
+      const made = await product.make({
+        topic: seen.topic,
+        view: seen.view,
+        layout,
+        layouts,
+        typesetter: ctx.typesetter,
+        fonts: ctx.fonts,
+        creationDate,
+      });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);
