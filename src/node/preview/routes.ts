@@ -51,7 +51,7 @@ export function previewRoutes(context: RouteContext): Route[] {
     { method: 'GET', pattern: /^\/_preview(?:\/.*)?$/, handle: ({ res }) => notFound(res) },
     {
       method: 'GET',
-      pattern: /\.html$/,
+      pattern: /(?:\.html|\/)$/,
       handle: async ({ req, res, segments }) => {
         // The page as published, with the preview bar: read whole (pages are small), bar added before </body>.
         const served = await withBar(context.outDir, segments);
@@ -75,7 +75,9 @@ function text(res: import('node:http').ServerResponse, type: string, body: strin
 
 /** An HTML file of `out/` with the bar's script added, or `undefined` to serve it as it is (or refuse it). */
 async function withBar(outDir: string, segments: readonly string[]): Promise<string | undefined> {
-  const found = await confinedPath(outDir, segments);
+  // A folder's address (`/emne/`) is its index.html.
+  const file = segments.at(-1) === '' ? [...segments.slice(0, -1), 'index.html'] : segments;
+  const found = await confinedPath(outDir, file);
   if (!found?.info.isFile()) return undefined;
   const html = await readFile(found.path, 'utf8').catch(() => undefined);
   if (html === undefined) return undefined;
