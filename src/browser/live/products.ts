@@ -60,14 +60,15 @@ export function createProductPanes(onPlace: (topic: LiveTopic, place: Place | un
           }
       }
       const drawing: Promise<void>[] = [];
-      for (const product of topic.products) {
+      for (const [index, product] of topic.products.entries()) {
         let pane = panes.get(product.file);
         if (!pane) {
           pane = product.kind === 'pdf' ? pdfColumn(product, (place, event) => onPlace(current!, place, event)) : frameColumn(product);
           panes.set(product.file, pane);
         }
-        // Keep the columns in the products' order.
-        columns.append(pane.column);
+        // In the products' order; a column already in place is not moved (moving one loses its scroll position).
+        const here = columns.children[index];
+        if (here !== pane.column) columns.insertBefore(pane.column, here ?? null);
         drawing.push(pane.show(product));
       }
       choose(wanted.includes(only) ? only : '');

@@ -31,10 +31,8 @@ export function previewRoutes(context: RouteContext): Route[] {
     {
       method: 'GET',
       pattern: /^\/_preview\/places\/([0-9a-f]{64})\.json$/,
-      handle: ({ res, match }) => {
-        const places = context.sourceMaps.get(match[1]!);
-        return places ? json(res, { places }) : notFound(res);
-      },
+      // A PDF with no text from the topic file (the cards), or not rendered by this process: no places.
+      handle: ({ res, match }) => json(res, { places: context.sourceMaps.get(match[1]!) ?? [] }),
     },
     {
       method: 'GET',
@@ -49,6 +47,8 @@ export function previewRoutes(context: RouteContext): Route[] {
     { method: 'GET', pattern: /^\/_preview\/bar\.js$/, handle: ({ res }) => text(res, 'text/javascript; charset=utf-8', BAR_SCRIPT) },
     { method: 'GET', pattern: /^\/_preview\/(?:[a-z0-9][a-z0-9-]*\/)?$/, handle: ({ res }) => text(res, 'text/html; charset=utf-8', PAGE) },
     { method: 'GET', pattern: /^\/_preview(?:\/.*)?$/, handle: ({ res }) => notFound(res) },
+    // Browsers ask for it on every page; out/ has none.
+    { method: 'GET', pattern: /^\/favicon\.ico$/, handle: ({ res }) => void res.writeHead(204, { 'Cache-Control': 'no-store' }).end() },
     {
       method: 'GET',
       pattern: /(?:\.html|\/)$/,

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TopicBuild } from '../../core/build/build.js';
 import type { Manifest } from '../../core/publish/manifest.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -81,17 +81,25 @@ export function nextState(
   problems: readonly string[],
   contentDir: string,
 ): PreviewState {
-  const built = new Map((outcome?.topics ?? []).map((t) => [t.slug, t]));
   const before = new Map(previous.topics.map((t) => [t.slug, t]));
   const listed = manifest?.topics ?? [];
+  // A topic whose front matter does not parse has no slug of its own (the build names it by its
+  // path): it is the topic its file made before, so its errors show over that topic's products.
+  const slugOf = (build: TopicBuild) =>
+    listed.some((t) => t.slug === build.slug)
+      ? build.slug
+      : (listed.find((t) => resolve(contentDir, t.source) === resolve(build.source))?.slug ??
+        previous.topics.find((t) => t.sourcePath === resolve(build.source))?.slug ??
+        build.slug);
+  const built = new Map((outcome?.topics ?? []).map((t) => [slugOf(t), t]));
   const slugs = [...new Set([...listed.map((t) => t.slug), ...built.keys()])];
   const topics = slugs.map((slug): PreviewTopic => {
     const entry = listed.find((t) => t.slug === slug);
     const build = built.get(slug);
-    const source = build?.source ?? before.get(slug)?.source ?? `${contentDir}/${entry?.source ?? ''}`;
+    const source = build?.source ?? before.get(slug)?.source ?? join(contentDir, entry?.source ?? '');
     return {
       slug,
-      title: build?.title ?? entry?.title ?? slug,
+      title: (build?.ok ? build.title : undefined) ?? entry?.title ?? build?.title ?? slug,
       source,
       sourcePath: resolve(source),
       stale: build ? !build.ok : (before.get(slug)?.stale ?? false),
