@@ -3,6 +3,7 @@ import { fill, type StepView, type ViewModel } from '../view/view-model.js';
 import { spansHtml } from './blocks.js';
 import { htmlDocument, type WebLabels } from './document.js';
 import { escapeHtml } from './escape.js';
+import { trusted } from './markup.js';
 import { SCREEN_SCRIPT } from './screen-script.js';
 
 /**
@@ -42,9 +43,10 @@ export function screenPage(view: ViewModel): string {
   return htmlDocument({
     lang: topic.language,
     title: `${topic.title} – ${screen.title}`,
-    css: CSS,
-    body: body.join('\n'),
-    script: SCREEN_SCRIPT,
+    // Until this file is built with `html` too (its own work), its values are escaped by hand.
+    css: trusted(CSS),
+    body: trusted(body.join('\n')),
+    script: trusted(SCREEN_SCRIPT),
     bodyClass: 'screen',
   });
 }
@@ -72,7 +74,7 @@ function overviewView(view: ViewModel, title: string): string {
 /** The step's own view, then one per flip-chart prompt, all sharing the step's clock. */
 function stepViews(view: ViewModel, step: StepView, screen: WebLabels['screen']): string[] {
   const content =
-    step.questions.length > 0 ? step.questions.map((q) => spansHtml(q.spans)) : step.flipPrompts.map((p) => spansHtml(p.spans));
+    step.questions.length > 0 ? step.questions.map((q) => spansHtml(q.spans).text) : step.flipPrompts.map((p) => spansHtml(p.spans).text);
   const own = stepView(
     view,
     step,
@@ -106,8 +108,8 @@ function stepView(view: ViewModel, step: StepView, id: string, content: string, 
 
 function promptHtml(prompt: FlipPrompt): string {
   const details =
-    prompt.details.length > 0 ? `<ul class="details">${prompt.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : '';
-  return `<div class="fit-text prompt-text"><p>${spansHtml(prompt.spans)}</p>${details}</div>`;
+    prompt.details.length > 0 ? `<ul class="details">${prompt.details.map((d) => `<li>${spansHtml(d).text}</li>`).join('')}</ul>` : '';
+  return `<div class="fit-text prompt-text"><p>${spansHtml(prompt.spans).text}</p>${details}</div>`;
 }
 
 /** Clock times when a start time is known, else minutes from the start. */
