@@ -4,10 +4,10 @@ import { zipFiles } from '../core/publish/archive.js';
 import type { BuildResult, TopicBuild } from '../core/build/build.js';
 import {
   manifestFiles,
-  mergeManifest,
   reportFields,
   reportOf,
   sha256,
+  sortedManifest,
   type Manifest,
   type ManifestFile,
   type ManifestTopic,
@@ -186,7 +186,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         const kept = (previous?.topics ?? [])
           .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
           .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
-        return mergeManifest({ generator: setup.generator, topics: kept }, builtEntries, () => true, setup.generator);
+        return sortedManifest(setup.generator, [...kept, ...builtEntries]);
       }
     },
   };
