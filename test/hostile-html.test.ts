@@ -92,7 +92,6 @@ function extraLinks(page: string): number {
 
 async function readLabels() {
   const { loadLayouts } = await import('../src/node/load.js');
-  const { prepareKit } = await import('../src/core/layouts/prepare-layouts.js');
-  const { layouts, labels } = await loadLayouts();
-  return prepareKit({ layouts, labels, fonts: ['Atkinson'] }).labels!;
+  const { prepareLabels } = await import('../src/core/layouts/prepare-layouts.js');
+  return prepareLabels((await loadLayouts()).labels).sets!;
 }
