@@ -4,14 +4,13 @@
  * topic's PDFs from the download page with nothing sent anywhere.
  */
 import { build } from '../core/build/build.js';
-import { prepareKit } from '../core/layouts/prepare-layouts.js';
+import { checkLayoutSet } from '../core/layouts/prepare-layouts.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
-import type { Diagnostic, OutputFile, Topic } from '../core/model.js';
+import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { parseTopic } from '../core/parse/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
 import { PRODUCTS } from '../core/products/index.js';
-import { shortestSession } from '../core/view/schedule.js';
 import type { FontSet } from '../core/pdf/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -25,6 +24,12 @@ export interface KitAssets {
    * is 0.9 MB, more than a third of what the kit would otherwise load before its first "Hent".
    */
   emoji: () => Promise<Uint8Array>;
+  /**
+   * The tool's version and code hash (`toolIdentity`), as the CLI names itself in fingerprints.
+   * The kit keeps no files, so it decides nothing here today; it is there so that a fingerprint
+   * made in a browser means what the CLI's means.
+   */
+  tool?: string;
 }
 
 export interface KitResult {
@@ -48,7 +53,14 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
   // parses it again: about 1 ms of a 220 ms make.)
   const texts = [JSON.stringify(parsed ?? topic.text), ...Object.values(options).filter((v): v is string => typeof v === 'string')];
   const fonts = await fontsFor(assets, texts);
-  const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts, options });
+  const result = await build({
+    topics: [source],
+    layouts: assets.layouts,
+    labels: assets.labels,
+    fonts,
+    options,
+    ...(assets.tool !== undefined && { version: assets.tool }),
+  });
   const built = result.topics[0];
   // The facilitator downloads one zip: only the files whose product belongs in it.
   const zipped = (built?.files ?? []).filter((f) => PRODUCTS.find((p) => f.path.endsWith(`/${p.file}`))?.inArchive ?? true);
@@ -57,8 +69,8 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
     files: zipped,
     diagnostics,
     date: built?.date ?? null,
-    missingGlyphs: missingGlyphs(diagnostics),
-    ...tooShort(parsed, options.duration),
+    missingGlyphs: built?.missingGlyphs ?? [],
+    ...(built?.shortestSession !== undefined && { shortest: built.shortestSession }),
   };
 }
 
@@ -71,7 +83,7 @@ const layoutsWithEmoji = new WeakMap<KitAssets, boolean>();
 function layoutsPrintEmoji(assets: KitAssets): boolean {
   let known = layoutsWithEmoji.get(assets);
   if (known === undefined) {
-    const read = prepareKit({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) });
+    const read = checkLayoutSet({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) });
     const settings = [...read.layouts.values()].map((l) => l.settings);
     known = [JSON.stringify(read.labels ?? null), JSON.stringify(settings), ...assets.layouts.map((l) => l.text)].some(hasEmoji);
     layoutsWithEmoji.set(assets, known);
@@ -97,22 +109,4 @@ function fontsFor(assets: KitAssets, texts: readonly string[]): Promise<FontSet>
     withEmoji.set(assets, fonts);
   }
   return fonts;
-}
-
-/**
- * The characters named by glyphs.ts's warnings, read back from their code point ("U+00E6"), the
- * one part of the message that names a character unambiguously (invisible ones included).
- */
-function missingGlyphs(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.flatMap((d) => {
-    const codePoint = d.severity === 'warning' && /is not in the font/.test(d.message) ? /U\+([0-9A-F]{4,6})/.exec(d.message) : null;
-    return codePoint ? [String.fromCodePoint(parseInt(codePoint[1]!, 16))] : [];
-  });
-}
-
-/** The shortest session the topic allows, when the asked-for length is below it (the build reports it as an error in English). */
-function tooShort(topic: Topic | undefined, duration: number | undefined): { shortest?: number } {
-  if (duration === undefined) return {};
-  const shortest = topic ? shortestSession(topic) : 0;
-  return duration < shortest ? { shortest } : {};
 }

@@ -4,10 +4,10 @@ import { zipFiles } from '../core/publish/archive.js';
 import type { BuildResult, TopicBuild } from '../core/build/build.js';
 import {
   manifestFiles,
-  mergeManifest,
   reportFields,
   reportOf,
   sha256,
+  sortedManifest,
   type Manifest,
   type ManifestFile,
   type ManifestTopic,
@@ -17,7 +17,7 @@ import { PRODUCTS } from '../core/products/index.js';
 import { renderIndex } from '../core/publish/site.js';
 import { onDisk } from './environment-error.js';
 import { BROWSER_DIR } from './load.js';
-import { removeFiles, removeFolderIfEmpty, removeLeftovers, sizeInOut, writeOutputs } from './write.js';
+import { HeldOpenError, removeFiles, removeFolderIfEmpty, removeLeftovers, sizeInOut, writeOutputs } from './write.js';
 
 /** Where and how a build publishes. */
 export interface PublishSetup {
@@ -75,6 +75,8 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
   /** Per topic written whole: the paths its entry lists. */
   const completed = new Map<string, string[]>();
   const removedArchives = new Set<string>();
+  /** Files another program held open: not replaced, and not failing the other files and topics. */
+  const held: string[] = [];
   let failure: unknown;
   let queue = Promise.resolve();
 
@@ -90,7 +92,10 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     const inputs = (path: string) => topic.fingerprints[productOf(path)];
     const report = (path: string) => reportFields(topic.reports[productOf(path)]);
     const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, { ...e, ...report(e.path) }]));
-    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
+    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!)).catch((error: unknown) => {
+      if (!(error instanceof HeldOpenError)) throw error;
+      held.push(...error.paths); // its entry stays the old file's, so the next build tries again
+    });
     // A kept file is current under the new fingerprint too (in `watch`, a save can change the topic
     // but none of the parts a product reads): its entry records that, as a fresh build would.
     for (const path of topic.unchanged) {
@@ -164,6 +169,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         failure ??= error;
       }
       if (failure !== undefined) throw failure;
+      if (held.length > 0) throw new HeldOpenError(held);
       return { removed };
 
       // Until a gone topic's files are removed, it stays listed: they are still on disk, and still Dialogkit's.
@@ -186,7 +192,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         const kept = (previous?.topics ?? [])
           .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
           .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
-        return mergeManifest({ generator: setup.generator, topics: kept }, builtEntries, () => true, setup.generator);
+        return sortedManifest(setup.generator, [...kept, ...builtEntries]);
       }
     },
   };
@@ -199,9 +205,10 @@ const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js
 
 /**
  * Every script copied into `<out>/assets/`: the page's, the emoji font, which the kit loads when a
- * text needs it, and the worker pdf.js starts for the previews.
+ * text needs it, the worker pdf.js starts for the previews, and the minutes maker the screen
+ * editions load (`../assets/dialogkit-referat.js`, src/browser/referat.ts).
  */
-const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js'];
+const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js', 'dialogkit-referat.js'];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 

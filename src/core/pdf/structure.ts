@@ -202,9 +202,6 @@ function isPdfElement(target: PdfStructElement | ArtifactTag): target is PdfStru
 
 export interface Inline {
   text: string;
-  /** Where pdfmake placed it in its line, and how wide it is (points). */
-  x?: number;
-  width?: number;
   /** pdfkit's embedded font; its layout is cached, so asking again costs a lookup. */
   font?: {
     layout?(text: string, features?: unknown): { glyphs: { id: number }[] };
@@ -213,13 +210,16 @@ export interface Inline {
   fontFeatures?: unknown;
   tag?: Tag;
   link?: string;
+  /** Offset from the line's left edge and advance width, in points (set by pdfmake's layout). */
+  x?: number;
+  width?: number;
   background?: unknown;
   decoration?: unknown;
 }
 
 export interface LaidOutLine {
   inlines: Inline[];
-  /** The line's top left on its page (points from the top left), as pdfmake placed it. */
+  /** Where pdfmake placed the line on its page, in points from the top left corner. */
   x?: number;
   y?: number;
   getHeight?(): number;

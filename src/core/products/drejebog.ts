@@ -123,7 +123,12 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels } = ctx.view;
   const facts: Content[] = [fact(labels.duration, topic.duration, theme), fact(labels.participants, topic.participants, theme)];
   if (topic.media) {
-    const minutes = topic.media.minutes ? ` (${topic.media.minutes}\u00a0${labels.minutes})` : '';
+    // Seen before the meeting (an adaptation): said instead of minutes the session does not spend on it.
+    const minutes = topic.media.before
+      ? ` (${topic.media.before.toLowerCase()})`
+      : topic.media.minutes
+        ? ` (${topic.media.minutes}\u00a0${labels.minutes})`
+        : '';
     facts.push(fact(topic.media.label, `${topic.media.title}${minutes}`, theme));
   }
   return [
@@ -228,6 +233,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
   const { labels } = ctx.view;
   const clock = step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to}\u00a0${labels.minutes}`;
   const heading: Content = {
+    sourceLine: step.line,
     table: {
       // One badge width for every step ("7 min" as "13 min"), so the step titles line up.
       widths: [46, '*', 72],
@@ -269,7 +275,6 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     },
     layout: 'noBorders',
     margin: [0, 16, 0, 6],
-    sourceLine: step.line,
   };
   const body: Content[] = [...caseNote(step, ctx, theme), ...blocks(step.instructions, theme, labels.tip)];
   // The boxes under "Dialogspørgsmål" and "Til flipover" stay whole on a page when they fit on one,

@@ -168,6 +168,7 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
         ]
       : [];
   return keepTogether({
+    sourceLine: prompt.line,
     stack: [
       {
         columns: [
@@ -180,6 +181,5 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
     ],
     margin: [0, 4, 0, 14],
     tag: element('LI', { parent: list }),
-    sourceLine: prompt.line,
   });
 }
