@@ -7,8 +7,8 @@
  */
 
 /** Tokens longer than this many characters get a break point every `CHUNK` characters. */
-const LONGEST = 18;
-const CHUNK = 10;
+const LONGEST = 30;
+const CHUNK = 15;
 const SOFT_HYPHEN = '\u00ad';
 /** Marks, pictographs and the joiners between them: a break point must not fall inside these. */
 const JOINED = /\p{M}|\p{Extended_Pictographic}|\u200d|\ufe0f/u;

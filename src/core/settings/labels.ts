@@ -102,6 +102,7 @@ export const LABEL_SHAPE = {
     voteTitle: TEXT,
     voteDots: TEXT,
     dotOne: TEXT,
+    countOne: TEXT,
     dotMany: TEXT,
     voteHowOne: TEXT,
     voteHowMany: TEXT,
