@@ -32,6 +32,7 @@ const topic = (over: Partial<TopicBuild>): TopicBuild => ({
   diagnostics: [],
   ok: true,
   milliseconds: 1,
+  missingGlyphs: [],
   ...over,
 });
 
