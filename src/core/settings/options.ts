@@ -1,5 +1,5 @@
 import { dateProblem, epochProblem } from '../dates.js';
-import { sniffLogo } from './logo.js';
+import { prepareLogo } from './logo.js';
 import type { Language, PaperSize } from '../model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
@@ -73,8 +73,9 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
     });
   }
   if (options.logo !== undefined) {
-    const sniffed = sniffLogo(options.logo);
-    if ('problem' in sniffed) problems.push({ field: 'logo', message: sniffed.problem });
+    // Decoded within its budget here, before any build starts: a bad logo is one line, never a crash mid-build.
+    const prepared = prepareLogo(options.logo);
+    if ('problem' in prepared) problems.push({ field: 'logo', message: prepared.problem });
   }
   const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
   if (badEpoch !== undefined) problems.push({ field: 'sourceDateEpoch', message: `SOURCE_DATE_EPOCH ${badEpoch}` });
