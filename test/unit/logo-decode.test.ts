@@ -139,7 +139,8 @@ describe('hostile and broken logos', () => {
     const good = discPng(64, 64);
     expect(problem(good.subarray(0, good.length - 30))).toMatch(/^--logo: the PNG is cut off/);
     const badSum = good.slice();
-    badSum[badSum.length - 12 - 4 - 1] ^= 1; // the Adler-32, last in the data
+    const last = badSum.length - 12 - 4 - 1; // the Adler-32, last in the data
+    badSum[last] = badSum[last]! ^ 1;
     expect(problem(badSum)).toMatch(/checksum is wrong/);
   });
 

@@ -5,49 +5,24 @@
  * a hang or an exhausted memory. Pure: the bytes arrive from the CLI or the browser, and both
  * get the same bytes back (docs/logo.md says what is accepted).
  */
-import { readJpeg } from './logo-jpeg.js';
-import { decodePng, pngHeader } from './logo-png.js';
+import { decodePng } from './logo-png.js';
 import { encodePng } from './logo-png-write.js';
+import { MAX_SIDE, sniffLogo, type Logo } from './logo-sniff.js';
 import { MAX_SVG_WORK, parseSvg, svgPictures, svgWork } from './logo-svg.js';
 
-export type LogoType = 'png' | 'jpeg' | 'svg';
-
-export interface Logo {
-  type: LogoType;
-  /** Intrinsic size: pixels for PNG and JPEG, user units for SVG. */
-  width: number;
-  height: number;
-}
+export { MAX_LOGO_BYTES, sniffLogo, type Logo, type LogoType } from './logo-sniff.js';
 
 /** A logo ready for pdfmake: a data URL for PNG and JPEG, the markup for SVG; sized as the file is. */
 export interface PrintableLogo extends Logo {
   source: string;
 }
 
-/** The largest logo file accepted. */
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** The box a logo is printed in, in points: this high, or narrower and lower when very wide. */
 export const LOGO_BOX = { width: 150, height: 34 };
 /** Pixels per inch a printed logo gets at most: more is scaled down, as no printer shows it. */
 export const PRINT_DPI = 300;
-/** Pixel dimensions a logo may have: small enough to decode, large enough to print. */
-const MIN_SIDE = 16;
-const MAX_SIDE = 8000;
 /** The pixels decoded for one logo (an SVG's embedded pictures together): one picture of the largest size. */
 const MAX_PIXELS = MAX_SIDE * MAX_SIDE;
-
-/** What the bytes are, or why they cannot be a logo (a message for `--logo`). Cheap: headers only. */
-export function sniffLogo(bytes: Uint8Array): { logo: Logo } | { problem: string } {
-  if (bytes.length === 0) return { problem: '--logo: the file is empty' };
-  if (bytes.length > MAX_LOGO_BYTES)
-    return { problem: `--logo: the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a logo may be at most 2 MB` };
-  const found = isPng(bytes) ? sized('png', pngHeader(bytes)) : isJpeg(bytes) ? sized('jpeg', readJpeg(bytes)) : svgSize(bytes);
-  if (!found) return { problem: '--logo: the file is not a PNG, JPEG or SVG image' };
-  if ('problem' in found) return { problem: `--logo: ${found.problem}` };
-  if (found.width <= 0 || found.height <= 0) return { problem: `--logo: the ${found.type.toUpperCase()} has no size` };
-  const side = sideProblem(found);
-  return side ? { problem: `--logo: ${side}` } : { logo: found };
-}
 
 /**
  * The logo decoded, checked and made ready for print, or why not (one `--logo` line with a
@@ -149,49 +124,10 @@ function fitWithin(width: number, height: number, side: number): { width: number
   return { width: Math.max(1, Math.ceil(width * scale)), height: Math.max(1, Math.ceil(height * scale)) };
 }
 
-function sideProblem(logo: Logo): string | undefined {
-  if (logo.type === 'svg' || (Math.min(logo.width, logo.height) >= MIN_SIDE && Math.max(logo.width, logo.height) <= MAX_SIDE))
-    return undefined;
-  return `the image is ${logo.width} × ${logo.height} pixels; use one from ${MIN_SIDE} to ${MAX_SIDE} pixels on each side`;
-}
-
-function sized(type: 'png' | 'jpeg', read: { width: number; height: number } | { problem: string }): Logo | { problem: string } {
-  return 'problem' in read ? read : { type, width: read.width, height: read.height };
-}
-
 function dataUrl(bytes: Uint8Array, type: 'png' | 'jpeg'): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return `data:image/${type};base64,${btoa(binary)}`;
-}
-
-function isPng(b: Uint8Array): boolean {
-  return b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v);
-}
-
-function isJpeg(b: Uint8Array): boolean {
-  return b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-}
-
-/** An SVG's size from its `<svg>` tag (width and height, else the view box), read from the file's start. */
-function svgSize(b: Uint8Array): Logo | undefined {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, 4096));
-  } catch {
-    return undefined;
-  }
-  const open = /<svg\b[^>]*>/i.exec(text.replace(/^\uFEFF/, ''));
-  if (!open || !/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b/i.test(text.replace(/^\uFEFF/, ''))) return undefined;
-  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(open[0])?.[1];
-  const box = attr('viewBox')
-    ?.trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  const size = (value: string | undefined) => (value && /^\s*[\d.]+\s*(px|pt)?\s*$/.test(value) ? Number.parseFloat(value) : undefined);
-  const width = size(attr('width')) ?? (box?.length === 4 ? box[2] : undefined) ?? 0;
-  const height = size(attr('height')) ?? (box?.length === 4 ? box[3] : undefined) ?? 0;
-  return { type: 'svg', width, height };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

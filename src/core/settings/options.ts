@@ -37,8 +37,22 @@ export interface OptionProblem {
   message: string;
 }
 
-/** Checks option values; one problem per wrong option (empty when all is well). Pure, shared by the CLI and the page's form. */
+/** Checks option values; one problem per wrong option (empty when all is well). Pure, shared by the CLI and the kit. */
 export function validateOptions(options: BuildOptions): OptionProblem[] {
+  const problems = validateTypedOptions(options);
+  if (options.logo !== undefined) {
+    // Decoded within its budget here, before any build starts: a bad logo is one line, never a crash mid-build.
+    const prepared = prepareLogo(options.logo);
+    if ('problem' in prepared) problems.push({ field: 'logo', message: prepared.problem });
+  }
+  return problems;
+}
+
+/**
+ * Every check but the logo's: the options a person types. The page's form checks these at once
+ * (its script then stays free of the image decoders); the kit decodes the logo in its worker.
+ */
+export function validateTypedOptions(options: Omit<BuildOptions, 'logo'>): OptionProblem[] {
   const problems: OptionProblem[] = [];
   if (options.start !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.start)) {
     problems.push({ field: 'start', message: `--start "${options.start}" is not a time; write HH:MM, e.g. 13:00` });
@@ -71,11 +85,6 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
       field: 'baseUrl',
       message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`,
     });
-  }
-  if (options.logo !== undefined) {
-    // Decoded within its budget here, before any build starts: a bad logo is one line, never a crash mid-build.
-    const prepared = prepareLogo(options.logo);
-    if ('problem' in prepared) problems.push({ field: 'logo', message: prepared.problem });
   }
   const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
   if (badEpoch !== undefined) problems.push({ field: 'sourceDateEpoch', message: `SOURCE_DATE_EPOCH ${badEpoch}` });
