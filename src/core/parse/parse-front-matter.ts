@@ -1,6 +1,7 @@
 import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { dateProblem } from '../dates.js';
 import { diagnostic } from '../diagnostics.js';
+import { qrProblem } from '../settings/qr-capacity.js';
 import { languageDiagnostic, splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';
 import {
@@ -110,10 +111,21 @@ export const TOPIC_SCHEMA: Schema = {
       title: { kind: 'text', required: true, missingHint: 'write the title of the film, podcast or case' },
       url: {
         kind: 'custom',
-        read: (value) =>
-          typeof value === 'string' && HTTP_URL.test(value)
-            ? { value }
-            : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' },
+        read: (value) => {
+          if (typeof value !== 'string' || !HTTP_URL.test(value))
+            return {
+              problem: `must be an http or https address, not "${String(value)}"`,
+              hint: 'write e.g. `url: "https://www.borger.dk"`',
+            };
+          // The guide prints it as a QR code, which has a limit.
+          const tooLong = qrProblem(value);
+          return tooLong
+            ? {
+                problem: `${tooLong}, so it cannot be printed as a QR code`,
+                hint: 'use a shorter address for the same page (many sites offer a short link to share)',
+              }
+            : { value };
+        },
       },
       minutes: { kind: 'integer', min: 1, max: 600, hint: 'write e.g. `minutes: 6`' },
     },

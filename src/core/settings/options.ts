@@ -1,5 +1,6 @@
 import { dateProblem, epochProblem } from '../dates.js';
 import { prepareLogo } from './logo.js';
+import { qrProblem, SLUG_ROOM } from './qr-capacity.js';
 import type { Language, PaperSize } from '../model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
@@ -80,12 +81,8 @@ export function validateTypedOptions(options: Omit<BuildOptions, 'logo'>): Optio
     const value = options[field];
     if (value !== undefined && value.length > max) problems.push({ field, message: `--${field} is longer than ${max} characters` });
   }
-  if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
-    problems.push({
-      field: 'baseUrl',
-      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`,
-    });
-  }
+  const badBase = options.baseUrl === undefined ? undefined : baseUrlProblem(options.baseUrl);
+  if (badBase !== undefined) problems.push({ field: 'baseUrl', message: badBase });
   const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
   if (badEpoch !== undefined) problems.push({ field: 'sourceDateEpoch', message: `SOURCE_DATE_EPOCH ${badEpoch}` });
   return problems;
@@ -110,9 +107,21 @@ export function formatClock(minutes: number, language: Language = 'en'): string 
 
 // --- internal ---
 
-/** An absolute http(s) address with no query or fragment, which a topic's folder can follow. */
-function isBaseUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '' && url.hostname !== '';
+/**
+ * Why `--base-url` cannot be used: it must be an absolute http(s) address with no query or
+ * fragment (a topic's folder follows it), with no user name or password (every QR code would
+ * print them), and short enough that, with a topic's folder, it fits the printed QR code.
+ */
+function baseUrlProblem(value: string): string | undefined {
+  const shown = value.length > 80 ? `${value.slice(0, 60)}…` : value;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.hostname === '') {
+    return `--base-url "${shown}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`;
+  }
+  if (url.username !== '' || url.password !== '') {
+    return `--base-url holds a user name or password, which every QR code and printed address would show; give the address without them (e.g. https://kit.example.dk/dialog/)`;
+  }
+  const tooLong = qrProblem(`${normaliseBaseUrl(value)}${'x'.repeat(SLUG_ROOM)}`);
+  if (tooLong) return `--base-url with a topic's folder after it ${tooLong}; publish out/ at a shorter address`;
+  return undefined;
 }
