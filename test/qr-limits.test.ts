@@ -51,7 +51,7 @@ describe('addresses printed as QR codes', () => {
   }, 60_000);
 
   it('refuses a --base-url too long for the code, or with a password, in one --base-url line, exit 2', async () => {
-    const long = await cli(['check', '--content', join(FIXTURES, 'valid'), '--base-url', `https://kit.example.dk/${'d'.repeat(3000)}/`]);
+    const long = await cli(['check', '--content', join(FIXTURES, 'valid'), '--base-url', `https://www.example.dk/${'d'.repeat(3000)}/`]);
     expect(long.code).toBe(2);
     expect(long.stderr.split('\n')[0]).toMatch(
       /^dialogkit: --base-url with a topic's folder after it is \d+ bytes long; a printed QR code holds at most 362; publish out\/ at a shorter address$/,
@@ -66,7 +66,7 @@ describe('addresses printed as QR codes', () => {
       '--out',
       join(dir, 'out'),
       '--base-url',
-      'https://kommune:hemmelig@kit.example.dk/dialog/',
+      'https://kommune:hemmelig@www.example.dk/dialog/',
     ]);
     expect(secret.code).toBe(2);
     expect(secret.stderr.split('\n')[0]).toMatch(

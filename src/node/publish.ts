@@ -4,10 +4,10 @@ import { zipFiles } from '../core/publish/archive.js';
 import type { BuildResult, TopicBuild } from '../core/build/build.js';
 import {
   manifestFiles,
-  mergeManifest,
   reportFields,
   reportOf,
   sha256,
+  sortedManifest,
   type Manifest,
   type ManifestFile,
   type ManifestTopic,
@@ -186,7 +186,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         const kept = (previous?.topics ?? [])
           .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
           .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
-        return mergeManifest({ generator: setup.generator, topics: kept }, builtEntries, () => true, setup.generator);
+        return sortedManifest(setup.generator, [...kept, ...builtEntries]);
       }
     },
   };
@@ -199,9 +199,10 @@ const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js
 
 /**
  * Every script copied into `<out>/assets/`: the page's, the emoji font, which the kit loads when a
- * text needs it, and the worker pdf.js starts for the previews.
+ * text needs it, the worker pdf.js starts for the previews, and the minutes maker the screen
+ * editions load (`../assets/dialogkit-referat.js`, src/browser/referat.ts).
  */
-const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js'];
+const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js', 'dialogkit-referat.js'];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 

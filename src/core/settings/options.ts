@@ -1,13 +1,14 @@
 import { dateProblem, epochProblem } from '../dates.js';
 import { prepareLogo } from './logo.js';
 import { qrProblem, SLUG_ROOM } from './qr-capacity.js';
+import type { AdaptationSource } from '../adapt/adaptation.js';
 import type { Language, PaperSize } from '../model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
 export interface BuildOptions {
   /** Start time `HH:MM`: the guide's overview shows clock times. Default: none. */
   start?: string;
-  /** Municipality or team the kit is prepared for, printed on the guide. Default: none. */
+  /** Municipality or team the material is prepared for, printed on the guide. Default: none. */
   organisation?: string;
   /** Meeting date `YYYY-MM-DD`, printed on the guide. Default: none. */
   date?: string;
@@ -28,6 +29,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
   logo?: Uint8Array;
+  /** Adaptation files (`--adapt FILE`, the page's "Tilpas indholdet"), one per topic they name; read by `adapt/tailor.ts`. */
+  adapt?: readonly AdaptationSource[];
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
   sourceDateEpoch?: number;
 }
@@ -88,7 +91,7 @@ export function validateTypedOptions(options: Omit<BuildOptions, 'logo'>): Optio
   return problems;
 }
 
-/** `https://kit.example.dk/dialog` → `https://kit.example.dk/dialog/`: the slug is appended to it. */
+/** `https://www.example.dk/dialog` → `https://www.example.dk/dialog/`: the slug is appended to it. */
 export function normaliseBaseUrl(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
@@ -116,10 +119,10 @@ function baseUrlProblem(value: string): string | undefined {
   const shown = value.length > 80 ? `${value.slice(0, 60)}…` : value;
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.hostname === '') {
-    return `--base-url "${shown}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`;
+    return `--base-url "${shown}" is not a web address; write the full address where out/ is published, e.g. https://www.example.dk/dialog/`;
   }
   if (url.username !== '' || url.password !== '') {
-    return `--base-url holds a user name or password, which every QR code and printed address would show; give the address without them (e.g. https://kit.example.dk/dialog/)`;
+    return `--base-url holds a user name or password, which every QR code and printed address would show; give the address without them (e.g. https://www.example.dk/dialog/)`;
   }
   const tooLong = qrProblem(`${normaliseBaseUrl(value)}${'x'.repeat(SLUG_ROOM)}`);
   if (tooLong) return `--base-url with a topic's folder after it ${tooLong}; publish out/ at a shorter address`;
