@@ -50,7 +50,7 @@ export interface BuildInput {
   previous?: Readonly<Record<string, string>>;
   /** What making each file in `previous` reported, by the same keys; a kept file reports it again. */
   previousReports?: Readonly<Record<string, ProductReport>>;
-  /** The tool's version, part of every fingerprint. */
+  /** The tool's version and code (`toolIdentity` in fingerprint.ts), part of every fingerprint. */
   version?: string;
   /** What a long-lived process keeps between builds (`watch`): unchanged inputs are not parsed or checked again. */
   memo?: BuildMemo;

@@ -3,6 +3,7 @@ import { prepareLogo } from './logo.js';
 import { qrProblem, SLUG_ROOM } from './qr-capacity.js';
 import type { AdaptationSource } from '../adapt/adaptation.js';
 import type { Language, PaperSize } from '../model.js';
+import { linkProblem } from '../parse/links.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
 export interface BuildOptions {
@@ -117,7 +118,8 @@ export function formatClock(minutes: number, language: Language = 'en'): string 
  */
 function baseUrlProblem(value: string): string | undefined {
   const shown = value.length > 80 ? `${value.slice(0, 60)}…` : value;
-  const url = URL.canParse(value) ? new URL(value) : undefined;
+  // The one rule for addresses (no quote, space or `<` as written), then what a base needs.
+  const url = linkProblem(value, 'web') === undefined ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.hostname === '') {
     return `--base-url "${shown}" is not a web address; write the full address where out/ is published, e.g. https://www.example.dk/dialog/`;
   }
