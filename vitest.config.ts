@@ -14,6 +14,7 @@ const BROWSER = [
   'test/screen.test.ts',
   'test/screen-results.test.ts',
   'test/hostile-html-browser.test.ts',
+  'test/preview.test.ts',
 ];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';
