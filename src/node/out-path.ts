@@ -1,7 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { DialogkitError, ExitCode } from '../core/diagnostics.js';
-import { isSystemError, onDisk } from './environment-error.js';
+import { environmentError, isSystemError, onDisk } from './environment-error.js';
 
 /**
  * A path inside the output folder that Dialogkit refuses to touch: it would leave the folder, or
@@ -33,7 +33,8 @@ export async function confine(outDir: string, path: string): Promise<string> {
     current = join(current, part);
     const info = await lstat(current).catch((error: unknown) => {
       if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return undefined;
-      throw error;
+      // A name too long for the file system fails its topic only (see publish.ts' topicOnly).
+      throw isSystemError(error) ? environmentError(error, 'look at', current) : error;
     });
     if (info === undefined) break;
     if (info.isSymbolicLink())
