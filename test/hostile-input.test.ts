@@ -61,10 +61,14 @@ describe('files Dialogkit is given that are not plain files', () => {
     await writeFile(secret, 'PASSWORD=hunter2');
     const cases: [string, (path: string) => Promise<void>, RegExp][] = [
       ['link', (path) => symlink(secret, path), /--templates: ".*index\.hbs" is a symbolic link/],
-      ['pipe', async (path) => void execFileSync('mkfifo', [path]), /--templates: ".*index\.hbs" is a named pipe, not a regular file/],
+      [
+        'pipe',
+        (path) => Promise.resolve(void execFileSync('mkfifo', [path])),
+        /--templates: ".*index\.hbs" is a named pipe, not a regular file/,
+      ],
       [
         'device',
-        async (path) => void execFileSync('mknod', [path, 'c', '1', '5']),
+        (path) => Promise.resolve(void execFileSync('mknod', [path, 'c', '1', '5'])),
         /--templates: ".*index\.hbs" is a device, not a regular file/,
       ],
     ];
