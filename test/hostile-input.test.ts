@@ -181,3 +181,76 @@ async function raceAll(script: string, out: string, count: number): Promise<stri
   await Promise.all(children.map((child) => new Promise((done) => (child.stdin.end(), child.on('close', done)))));
   return answers;
 }
+
+describe('what reaches the terminal', () => {
+  const ESC = '\u001b';
+  /** No raw control character but the line break; the escape shown as `\u001b`. */
+  function expectEscaped(text: string): void {
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('\\u001b');
+  }
+
+  it('shows escapes in a lock’s host name, a topic file’s name and the --duration error as text', async () => {
+    const { content, out } = await contentFolder();
+    expect((await cli(['build', '-q', '--content', content, '--out', out])).code).toBe(0);
+    await writeFile(join(out, '.dialogkit.lock'), JSON.stringify({ pid: process.pid, host: `evil${ESC}]0;pwned\u0007${ESC}[2J` }));
+    const locked = await cli(['build', '-q', '--content', content, '--out', out]);
+    expect(locked.code).toBe(4);
+    expectEscaped(locked.stderr);
+
+    // A file name with an escape (its slug given, so the topic is read and --duration judges it).
+    const minimal = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
+    await writeFile(
+      join(content, `emne${ESC}[31mrød.md`),
+      minimal.replace(/^title: .*$/m, (line) => `${line}\nslug: farve`),
+    );
+    await writeFile(join(content, `x${ESC}[31m.md`), 'not a topic');
+    const checked = await cli(['check', '--content', content]);
+    expect(checked.code).toBe(1);
+    expectEscaped(checked.stderr);
+    const duration = await cli(['build', '--content', content, '--out', join(content, '..', 'out2'), '--duration', '1']);
+    expect(duration.code).toBe(2);
+    expectEscaped(duration.stderr);
+  });
+});
+
+describe('small limits', () => {
+  it('takes SOURCE_DATE_EPOCH only as plain digits', async () => {
+    for (const epoch of ['0x10', '1e9', '1.5', '-5', ' 7', 'Infinity']) {
+      const run = await cli(['check', '--content', FIXTURES], { SOURCE_DATE_EPOCH: epoch });
+      expect(run.code, epoch).toBe(2);
+      expectOneLine(run.stderr, /^dialogkit: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 in plain digits/);
+    }
+  });
+
+  it('caps --jobs at the number of cores, with a note', async () => {
+    const { content } = await contentFolder();
+    const run = await cli(['check', '--content', content, '--jobs', '64']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^dialogkit: note: --jobs 64 is more than this machine's \d+ cores?; using \d+$/m);
+  });
+
+  it('refuses `slug: assets` (the page’s own folder) at the slug’s line', async () => {
+    const { content } = await contentFolder();
+    const text = (await readFile(join(content, 'emne.md'), 'utf8')).replace(/^title: .*$/m, (line) => `${line}\nslug: assets`);
+    await writeFile(join(content, 'emne.md'), text);
+    const line = text.split('\n').indexOf('slug: assets') + 1;
+    const run = await cli(['check', '--content', content]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`emne.md:${line}:7: error: the slug "assets" is the name of the download page's own folder`);
+  });
+
+  it('fails only the topic whose slug is too long for the file system; the others and the page are built', async () => {
+    const { content, out } = await contentFolder();
+    const long = 'a'.repeat(300);
+    const text = (await readFile(join(content, 'emne.md'), 'utf8')).replace(/^title: .*$/m, (line) => `${line}\nslug: ${long}`);
+    await writeFile(join(content, 'lang.md'), text);
+    const run = await cli(['build', '-q', '--content', content, '--out', out]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/dialogkit: error: topic "a{300}" not written: .*the name is too long for the file system \(ENAMETOOLONG\)/);
+    expect(run.stderr).not.toMatch(/internal error|bug/i);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('emne/drejebog.pdf');
+    expect(await readdir(join(out, 'emne'))).toContain('drejebog.pdf');
+  });
+});
