@@ -16,7 +16,7 @@ import { readPdf, readStructure, type StructElement } from './helpers/pdf.js';
 import { decodeQr } from './helpers/qr.js';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const BASE = 'https://kit.example.dk/dialog';
+const BASE = 'https://www.example.dk/dialog';
 const SLUG = 'forventningsafstemning';
 
 let published: Published | undefined;
@@ -245,7 +245,7 @@ describe('--base-url on paper', () => {
     for (const name of ['handout.pdf', 'drejebog.pdf']) {
       const pdf = await readPdf(fileOf(result, name));
       expect(pdf.text, name).toContain('LÆS DET PÅ MOBILEN');
-      expect(pdf.text, name).toContain(`kit.example.dk/dialog/${slug}`);
+      expect(pdf.text, name).toContain(`www.example.dk/dialog/${slug}`);
       expect(
         pdf.pages.flatMap((p) => p.links.map((l) => l.url)),
         name,
@@ -267,17 +267,17 @@ describe('--base-url on paper', () => {
       expect(
         figures.map((f) => f.alt),
         name,
-      ).toContain(`QR-kode til emnet på mobilen, adresse kit.example.dk/dialog/${slug}`);
+      ).toContain(`QR-kode til emnet på mobilen, adresse www.example.dk/dialog/${slug}`);
     }
   });
 
   it('takes only an absolute http or https address, and adds the final slash', async () => {
-    expect(validateOptions({ baseUrl: 'https://kit.example.dk/dialog' })).toEqual([]);
-    for (const bad of ['kit.example.dk/dialog/', 'ftp://kit.example.dk/', 'https://kit.example.dk/?a=1', '/dialog/'])
+    expect(validateOptions({ baseUrl: 'https://www.example.dk/dialog' })).toEqual([]);
+    for (const bad of ['www.example.dk/dialog/', 'ftp://www.example.dk/', 'https://www.example.dk/?a=1', '/dialog/'])
       expect(validateOptions({ baseUrl: bad }), bad).toHaveLength(1);
-    const run = await cli(['check', '--base-url', 'kit.example.dk']);
+    const run = await cli(['check', '--base-url', 'www.example.dk']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--base-url "kit.example.dk" is not a web address');
+    expect(run.stderr).toContain('--base-url "www.example.dk" is not a web address');
   });
 
   it('prints no such code without it', async () => {
@@ -285,7 +285,7 @@ describe('--base-url on paper', () => {
     for (const name of ['handout.pdf', 'drejebog.pdf']) {
       const pdf = await readPdf(fileOf(result, name));
       expect(pdf.text).not.toContain('LÆS DET PÅ MOBILEN');
-      expect(pdf.text).not.toContain('kit.example.dk');
+      expect(pdf.text).not.toContain('www.example.dk');
     }
   });
 });

@@ -4,7 +4,7 @@
  * topic's PDFs from the download page with nothing sent anywhere.
  */
 import { build } from '../core/build/build.js';
-import { prepareKit } from '../core/layouts/prepare-layouts.js';
+import { checkLayoutSet } from '../core/layouts/prepare-layouts.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
@@ -71,7 +71,7 @@ const layoutsWithEmoji = new WeakMap<KitAssets, boolean>();
 function layoutsPrintEmoji(assets: KitAssets): boolean {
   let known = layoutsWithEmoji.get(assets);
   if (known === undefined) {
-    const read = prepareKit({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) });
+    const read = checkLayoutSet({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) });
     const settings = [...read.layouts.values()].map((l) => l.settings);
     known = [JSON.stringify(read.labels ?? null), JSON.stringify(settings), ...assets.layouts.map((l) => l.text)].some(hasEmoji);
     layoutsWithEmoji.set(assets, known);

@@ -55,6 +55,8 @@ export interface Media {
   title: string;
   url?: string;
   minutes?: number;
+  /** Seen, heard or read before the meeting (an adaptation's `media: before`): its minutes are not in the session. */
+  before?: boolean;
 }
 
 /** Front matter after validation, with every default filled in. */
@@ -94,6 +96,10 @@ export interface Step {
   tips: Block[][];
   /** `### Til flipover`. */
   flipPrompts: FlipPrompt[];
+  /** The facilitator set these minutes (an adaptation): `--duration` scales the other steps around them. */
+  pinned?: boolean;
+  /** The step that presents the medium, as an adaptation found it (its own words may no longer say so). */
+  presentsMedia?: boolean;
 }
 
 export type SectionKind = 'about' | 'starting' | 'preparation' | 'step' | 'case' | 'advice' | 'legal' | 'other';

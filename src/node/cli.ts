@@ -8,6 +8,9 @@ import type { Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
 import { durationProblems } from '../core/view/schedule.js';
+import type { AdaptationSource } from '../core/adapt/adaptation.js';
+import { checkAdaptations } from '../core/adapt/check-adaptations.js';
+import { readAdaptations } from '../core/adapt/tailor.js';
 import { helpText } from './help.js';
 import { checkTemplatesDir, loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
 import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
@@ -69,6 +72,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         note: { type: 'string' },
         'base-url': { type: 'string' },
         logo: { type: 'string' },
+        adapt: { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
@@ -103,6 +107,17 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       return usage(io, logoProblem(values.logo, error));
     }
   }
+  const adapt: AdaptationSource[] = [];
+  for (const path of values.adapt ?? []) {
+    try {
+      adapt.push({ path, text: await readFile(path, 'utf8') });
+    } catch (error) {
+      return usage(
+        io,
+        `--adapt: cannot read "${path}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
+    }
+  }
   const epoch = io.env['SOURCE_DATE_EPOCH'];
   if (epoch !== undefined && epoch !== '' && !/^\d{1,15}$/.test(epoch))
     return usage(io, `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 in plain digits, e.g. 1700000000, not "${epoch}"`);
@@ -117,6 +132,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(values.note !== undefined && { note: values.note }),
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     ...(logo !== undefined && { logo }),
+    ...(adapt.length > 0 && { adapt }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
   const cores = availableParallelism();
@@ -132,13 +148,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
 
   if (options.duration !== undefined && (command === 'build' || command === 'watch')) {
-    const unmet = await unmetDuration(values.content, values.topic ?? [], options.duration);
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options);
     if (unmet.length > 0) return usage(io, unmet.join('\n'));
   }
 
   switch (command) {
     case 'check':
-      return check(values.content, templatesDir, values.format, io);
+      return check(values.content, templatesDir, values.format, io, options);
     case 'watch':
       return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
     case 'build':
@@ -156,11 +172,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io): Promise<number> {
+async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io, options: BuildOptions): Promise<number> {
   const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
-  const kit = prepareLayouts({ ...templates, fonts });
+  const layoutSet = prepareLayouts({ ...templates, fonts });
   const checked = checkAll(loaded.sources);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...kit.diagnostics, ...checked.diagnostics]);
+  const adapted = layoutSet.labels ? checkAdaptations(options, checked.topics, layoutSet.labels) : [];
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...layoutSet.diagnostics, ...checked.diagnostics, ...adapted]);
   if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));
@@ -315,11 +332,16 @@ async function watchCommand(
   return ExitCode.ok;
 }
 
-/** A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per topic. */
-async function unmetDuration(contentDir: string, only: readonly string[], duration: number): Promise<string[]> {
+/**
+ * A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per
+ * topic. An adapted topic's steps are the adaptation's: the build reports its problem at its line.
+ */
+async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions): Promise<string[]> {
   const { topics } = checkAll((await loadTopics(contentDir)).sources);
+  const duration = options.duration!;
+  const adapted = readAdaptations(options.adapt).bySlug;
   return topics
-    .filter((topic) => only.length === 0 || only.includes(topic.meta.slug))
+    .filter((topic) => (only.length === 0 || only.includes(topic.meta.slug)) && !adapted.has(topic.meta.slug))
     .flatMap((topic) => {
       const problem = durationProblems(topic, duration);
       return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];

@@ -3,9 +3,9 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import type { BuildResult, TopicBuild } from '../core/build/build.js';
 import {
   manifestFiles,
-  mergeManifest,
   reportFields,
   sha256,
+  sortedManifest,
   type Manifest,
   type ManifestFile,
   type ManifestTopic,
@@ -160,7 +160,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
       const others = (previous?.topics ?? [])
         .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
         .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
-      let manifest = mergeManifest({ generator: setup.generator, topics: others }, builtEntries, () => true, setup.generator);
+      let manifest = sortedManifest(setup.generator, [...others, ...builtEntries]);
       manifest = { ...manifest, topics: manifest.topics.map((t) => ({ ...t, files: t.files.filter((f) => !droppedPaths.has(f.path)) })) };
       try {
         if (failure !== undefined) throw failure;
@@ -208,7 +208,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         }
       } catch (error) {
         // What could not be removed is still Dialogkit's: listed again, so the next build removes it.
-        const again = { ...manifest, topics: [...manifest.topics, ...leftBehind].sort((a, b) => (a.slug < b.slug ? -1 : 1)) };
+        const again = sortedManifest(manifest.generator, [...manifest.topics, ...leftBehind]);
         await writeManifest(outDir, await onlyWhatIsOnDisk(outDir, again)).catch(() => undefined);
         throw error;
       }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareKit } from '../../src/core/layouts/prepare-layouts.js';
+import { checkLayoutSet } from '../../src/core/layouts/prepare-layouts.js';
 import { parseTopic } from '../../src/core/parse/parse-topic.js';
 import type { Diagnostic } from '../../src/core/model.js';
 import { loadFonts, loadLayouts } from '../../src/node/load.js';
@@ -161,12 +161,12 @@ async function handoutOpenedWith(opening: string, closed: boolean): Promise<{ di
   const handout = templates.layouts.find((l) => l.name === 'handout')!;
   const settingsEnd = handout.text.indexOf('\n---\n', 1);
   const text = `${opening}\n${closed ? handout.text.slice(4) : handout.text.slice(4, settingsEnd + 1)}`;
-  const kit = prepareKit({
+  const layoutSet = checkLayoutSet({
     layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
     labels: templates.labels,
     fonts: Object.keys(fonts),
   });
-  return { diagnostics: kit.diagnostics, file: handout.path };
+  return { diagnostics: layoutSet.diagnostics, file: handout.path };
 }
 
 describe("front matter in JavaScript (gray-matter's `---js`)", () => {

@@ -143,6 +143,8 @@ describe('--help', () => {
                                a QR code to the topic's phone edition, URL<slug>/
         --logo FILE            the municipality's logo (PNG, JPEG or SVG, at most 2 MB),
                                printed on the guide, run sheet and handout
+        --adapt FILE           a topic's adaptation (tilpasning.yml): skip or retime steps,
+                               own questions, media seen beforehand; once per topic (docs/adapt.md)
         --jobs N               worker threads for large builds               default: number of cores
         --force                rebuild every file, even those whose inputs did not change
         --format text|json     how check prints diagnostics                   default: text
@@ -162,7 +164,7 @@ describe('--help', () => {
         4  the machine: no space, no permission, read-only, a name too long, a
            symbolic-link loop, or another build writing into the same --out
 
-      Dialogkit writes and deletes only files it made (see "Safe output" in the README).
+      Dialogkit writes and deletes only files it made (see docs/cli.md, "Safe output").
 
       Examples
         dialogkit build

@@ -1,5 +1,5 @@
 import type { FingerprintBase } from './fingerprint.js';
-import type { Kit } from '../layouts/prepare-layouts.js';
+import type { LayoutSet } from '../layouts/prepare-layouts.js';
 import type { LayoutSource } from '../layouts/layout.js';
 import type { Diagnostic, ProductReport, SourceFile, Topic } from '../model.js';
 import type { FontSet } from '../pdf/typeset.js';
@@ -13,7 +13,7 @@ import type { ReadKeys } from './product-reads.js';
  * the same (text and bytes compared, fonts and options by identity: the process holds one of each).
  */
 export interface BuildMemo {
-  kit?: { layouts: readonly LayoutSource[]; labels: LayoutSource; fonts: FontSet; kit: Kit };
+  layoutSet?: { layouts: readonly LayoutSource[]; labels: LayoutSource; fonts: FontSet; layoutSet: LayoutSet };
   base?: {
     version: string;
     layouts: readonly LayoutSource[];
@@ -82,18 +82,18 @@ export function forgetOtherSources(memo: BuildMemo | undefined, paths: readonly 
   }
 }
 
-/** The checked kit, from the memo while layouts, labels and fonts are the same. */
-export function memoKit(
+/** The checked layout set, from the memo while layouts, labels and fonts are the same. */
+export function memoLayoutSet(
   memo: BuildMemo | undefined,
   input: { layouts: readonly LayoutSource[]; labels: LayoutSource; fonts: FontSet },
-  make: () => Kit,
-): Kit {
-  const kept = memo?.kit;
+  make: () => LayoutSet,
+): LayoutSet {
+  const kept = memo?.layoutSet;
   if (kept && kept.fonts === input.fonts && sameSources(kept.labels, input.labels) && sameLayouts(kept.layouts, input.layouts))
-    return kept.kit;
-  const kit = make();
-  if (memo) memo.kit = { layouts: input.layouts, labels: input.labels, fonts: input.fonts, kit };
-  return kit;
+    return kept.layoutSet;
+  const layoutSet = make();
+  if (memo) memo.layoutSet = { layouts: input.layouts, labels: input.labels, fonts: input.fonts, layoutSet };
+  return layoutSet;
 }
 
 /** The fingerprints' shared part, from the memo while everything it hashes is the same. */

@@ -3,22 +3,24 @@ import {
   createBuildMemo,
   forgetOtherSources,
   memoBase,
-  memoKit,
+  memoLayoutSet,
   type BuildMemo,
   type CheckedSource,
   type ProductReads,
 } from './build-memo.js';
 import { checkSlugs, checkTopic } from '../check/check.js';
 import { checkLeaks, checkMediaWords } from '../check/consistency.js';
+import { checkSessionWords } from '../check/session-words.js';
 import { summarise, type TopicSummary } from '../publish/summary.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { missingGlyphDiagnostics } from '../check/glyphs.js';
-import { prepareKit, type Kit } from '../layouts/prepare-layouts.js';
+import { checkLayoutSet, type LayoutSet } from '../layouts/prepare-layouts.js';
 import { TemplateError, type Layout, type LayoutSource } from '../layouts/layout.js';
 import type { Diagnostic, Language, OutputFile, ProductReport, SourceFile, Topic } from '../model.js';
 import type { BuildOptions } from '../settings/options.js';
 import { parseTopic } from '../parse/parse-topic.js';
 import { durationDiagnostics } from '../view/schedule.js';
+import { readAdaptations, tailorTopic, unknownTopics } from '../adapt/tailor.js';
 import { LAYOUT_PRODUCTS, NO_LAYOUT, PRODUCTS, type Product } from '../products/index.js';
 import { digest, fingerprint, fingerprintBase } from './fingerprint.js';
 import { createTypesetter, type FontSet, type Typesetter } from '../pdf/typeset.js';
@@ -111,9 +113,9 @@ export function checkAll(sources: readonly SourceFile[], memo?: BuildMemo): { to
  * own, a build uses the process's last prepared layouts while their texts and fonts are the
  * same: the browser kit builds one topic per "Hent" from the same embedded layouts.
  */
-export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts' | 'memo'>): Kit {
-  return memoKit(input.memo ?? lastLayouts, input, () =>
-    prepareKit({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }),
+export function prepareLayouts(input: Pick<BuildInput, 'layouts' | 'labels' | 'fonts' | 'memo'>): LayoutSet {
+  return memoLayoutSet(input.memo ?? lastLayouts, input, () =>
+    checkLayoutSet({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }),
   );
 }
 
@@ -127,7 +129,16 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
   const prepared = prepareLayouts(input);
   const checked = checkAll(input.topics, input.memo);
   const typesetter = input.typesetter ?? createTypesetter(input.fonts);
-  const shared = [...prepared.diagnostics, ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file))];
+  const adaptations = readAdaptations(input.options.adapt);
+  const shared = [
+    ...prepared.diagnostics,
+    ...checked.diagnostics.filter((d) => !input.topics.some((t) => t.path === d.file)),
+    ...adaptations.diagnostics,
+    ...unknownTopics(
+      adaptations,
+      checked.topics.map((t) => t.meta.slug),
+    ),
+  ];
   const results: TopicBuild[] = [];
   const bySource = new Map(checked.topics.map((t) => [t.file, t]));
   const version = input.version ?? '';
@@ -137,11 +148,17 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
 
   for (const source of input.topics) {
     const started = performance.now();
-    const topic = bySource.get(source.path);
+    const parsed = bySource.get(source.path);
+    const lines = () => new TextDecoder().decode(source.bytes).split(/\r?\n/);
+    const labels = parsed && prepared.labels?.[parsed.meta.language];
+    // The topic as the kit prints it: its adaptation applied, `{varighed}` filled in.
+    const tailored = parsed && labels ? tailorTopic(parsed, input.options, adaptations, labels, lines()) : undefined;
+    const topic = tailored?.topic ?? parsed;
     const diagnostics = sortDiagnostics([
       ...checked.diagnostics.filter((d) => d.file === source.path),
-      ...(topic ? durationDiagnostics(topic, input.options.duration, new TextDecoder().decode(source.bytes).split(/\r?\n/)) : []),
+      ...(tailored?.diagnostics ?? (parsed ? durationDiagnostics(parsed, input.options.duration, lines()) : [])),
     ]);
+    const blocked = parsed && (adaptations.blocked === 'all' || adaptations.blocked.has(parsed.meta.slug));
     const slug = topic?.meta.slug ?? source.path;
     if (input.only && input.only.length > 0 && !input.only.includes(slug)) continue;
     if (input.onlySources && !input.onlySources.includes(source.path)) continue;
@@ -157,11 +174,11 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       diagnostics,
       ok: false,
       milliseconds: 0,
-      ...(topic && { summary: summarise(topic), date: pinnedDate(input.options, topic).toISOString() }),
+      ...(parsed && { summary: summarise(parsed), date: pinnedDate(input.options, parsed).toISOString() }),
     };
-    if (topic && !hasErrors(diagnostics) && prepared.labels && prepared.layouts.size === LAYOUT_PRODUCTS.length) {
+    if (topic && tailored && !blocked && !hasErrors(diagnostics) && prepared.layouts.size === LAYOUT_PRODUCTS.length) {
       const topicHash = await digest(source.bytes);
-      const view = makeViewModel(topic, input.options, prepared.labels[topic.meta.language]);
+      const view = makeViewModel(topic, tailored.options, labels!);
       const creationDate = pinnedDate(input.options, topic);
       const plan: PlannedProduct[] = [];
       for (const product of PRODUCTS) {
@@ -209,7 +226,12 @@ function checkSource(source: SourceFile): CheckedSource {
   return {
     topic: parsed.topic,
     lines,
-    diagnostics: [...parsed.diagnostics, ...checkTopic(parsed.topic), ...checkMediaWords(parsed.topic, lines)],
+    diagnostics: [
+      ...parsed.diagnostics,
+      ...checkTopic(parsed.topic),
+      ...checkMediaWords(parsed.topic, lines),
+      ...checkSessionWords(parsed.topic, lines),
+    ],
   };
 }
 

@@ -21,7 +21,7 @@ export interface Part {
 export interface Layout {
   name: string;
   path: string;
-  /** The front matter's settings, complete and checked (settings.ts, read by kit.ts). */
+  /** The front matter's settings, complete and checked (read-settings.ts, read by prepare-layouts.ts). */
   settings: Record<string, unknown>;
   /** Every `labels.…`, `topic.…` and `options.…` path the layout's body uses, with its line. */
   references: { path: string[]; line: number; col: number }[];

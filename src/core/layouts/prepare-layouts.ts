@@ -10,7 +10,7 @@ import { closest } from '../suggest.js';
 import { VIEW_FIELDS } from '../view/view-model.js';
 
 /** Layouts, labels and fonts as loaded: plain data, from `templates/` (or `--templates DIR`) and the font packages. */
-export interface KitSources {
+export interface LayoutSources {
   layouts: readonly LayoutSource[];
   /** `templates/labels.yml`. */
   labels: LayoutSource;
@@ -19,7 +19,7 @@ export interface KitSources {
 }
 
 /** Every layout compiled with complete, checked settings, and both label sets checked; or the diagnostics why not. */
-export interface Kit {
+export interface LayoutSet {
   layouts: Map<string, Layout>;
   labels?: Record<Language, Labels>;
   diagnostics: Diagnostic[];
@@ -29,7 +29,7 @@ export interface Kit {
  * Turns layouts, labels and fonts into typed, checked values, once, for build, check, watch,
  * publishing and the browser kit alike. Every mistake is a diagnostic at its file and line.
  */
-export function prepareKit(sources: KitSources): Kit {
+export function checkLayoutSet(sources: LayoutSources): LayoutSet {
   const labels = prepareLabels(sources.labels);
   const diagnostics: Diagnostic[] = [...labels.diagnostics];
   const layouts = new Map<string, Layout>();

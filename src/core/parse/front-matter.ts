@@ -67,27 +67,40 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   if (document === undefined || document.contents === null || (isScalar(document.contents) && document.contents.value === null))
     return { ...here, state: 'empty' };
 
-  // The first error, in the author's terms; later ones mostly follow from it, except keys given twice.
-  const lines = split.yaml.split('\n');
+  if (!readYamlDocument(file, document, split.yaml, lineCounter, here.diagnostics)) return { ...here, state: 'invalid', document };
+  return { ...here, state: 'read', document, root: document.contents };
+}
+
+/**
+ * A parsed YAML document's problems as diagnostics: its first syntax error in the author's terms
+ * (later ones mostly follow from it, except keys given twice), or its first alias (never resolved,
+ * so an alias bomb costs nothing). True when the document can be read. Shared by front matter
+ * and the adaptation file (`adapt/adaptation.ts`), which is YAML alone.
+ */
+export function readYamlDocument(
+  file: string,
+  document: Document,
+  yaml: string,
+  lineCounter: LineCounter,
+  diagnostics: Diagnostic[],
+): boolean {
+  const lines = yaml.split('\n');
   document.errors.forEach((error, index) => {
     if (index > 0 && error.code !== 'DUPLICATE_KEY') return;
     const explained = explainYamlError(error, lineCounter.linePos(error.pos[0]), lines);
-    here.diagnostics.push(diagnostic('error', file, explained.line, explained.message, explained.hint, explained.col));
+    diagnostics.push(diagnostic('error', file, explained.line, explained.message, explained.hint, explained.col));
   });
-  if (document.errors.length > 0) return { ...here, state: 'invalid', document };
-
-  // Aliases are never resolved, anywhere, so an alias bomb ("billion laughs") costs nothing: the
-  // first one found is reported and the front matter is read no further.
+  if (document.errors.length > 0) return false;
   let alias: YamlNode | undefined;
   visit(document, { Alias: (_key, node) => ((alias = node as YamlNode), visit.BREAK) });
   if (alias) {
     const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
-    here.diagnostics.push(
+    diagnostics.push(
       diagnostic('error', file, pos.line, 'YAML aliases (`*name`) are not supported', 'write the value out in full', pos.col),
     );
-    return { ...here, state: 'invalid', document };
+    return false;
   }
-  return { ...here, state: 'read', document, root: document.contents };
+  return true;
 }
 
 /**

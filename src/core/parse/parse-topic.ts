@@ -46,7 +46,7 @@ export function parseTopic(source: SourceFile): ParseResult {
   }
   const cleaned = cleanText(file, decoded.text);
   const text = cleaned.text;
-  if (text.trim() === '') return fail('the file is empty', 'start from the example topic in the README');
+  if (text.trim() === '') return fail('the file is empty', 'start from the example topic in docs/writing-topics.md');
 
   const lines = text.split('\n');
   const fallbackSlug = slugFromPath(file);

@@ -49,7 +49,7 @@ export const PAGE_SETTINGS = {
 
 export type PageSettings = SettingsOf<typeof PAGE_SETTINGS>;
 
-/** The theme of checked layout settings (kit.ts fills in every default). */
+/** The theme of checked layout settings (prepare-layouts.ts fills in every default). */
 export function themeFrom(settings: { theme: unknown }): Theme {
   return settings.theme as Theme;
 }

@@ -92,7 +92,7 @@ export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = 
       const ledger = createTextLedger(doc.content);
       // PDF/UA and PDF/A need XMP metadata (dc:title, pdfuaid, pdfaid), which pdfkit writes from PDF 1.4 on.
       const definition = { ...doc, ...(doc.info && { info: cleanInfo(doc.info) }), ...(tagger && { version: '1.7', tagged: true }) };
-      const kit = (await pdfmake
+      const pdfDocument = (await pdfmake
         .createPdf(definition as TDocumentDefinitions, { bufferPages: true, structure: hooks(ledger, tagger) } as object)
         .getStream()) as unknown as PdfKitStream;
       const drawn = ledger.report();
@@ -107,19 +107,19 @@ export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = 
         if (figuresWithoutAlt > 0) throw new StructureError(`${figuresWithoutAlt} figures have no alternative text`);
       }
       const missingGlyphs = report?.missingGlyphs ?? [];
-      const conformance = report && missingGlyphs.length === 0 ? identify(kit) : [];
-      const pages = kit.bufferedPageRange().count;
-      const bytes = await collect(kit);
+      const conformance = report && missingGlyphs.length === 0 ? identify(pdfDocument) : [];
+      const pages = pdfDocument.bufferedPageRange().count;
+      const bytes = await collect(pdfDocument);
       return { bytes, pages, conformance, missingGlyphs, lostText: drawn.lost };
     },
     async measureHeights(doc) {
       await ready();
-      const kit = (await pdfmake.createPdf(doc, { bufferPages: true }).getStream()) as unknown as PdfKitStream;
-      const { start, count } = kit.bufferedPageRange();
+      const pdfDocument = (await pdfmake.createPdf(doc, { bufferPages: true }).getStream()) as unknown as PdfKitStream;
+      const { start, count } = pdfDocument.bufferedPageRange();
       const heights: number[] = [];
       for (let i = start; i < start + count; i++) {
-        kit.switchToPage(i);
-        heights.push(kit.page.height);
+        pdfDocument.switchToPage(i);
+        heights.push(pdfDocument.page.height);
       }
       return heights;
     },
@@ -167,9 +167,9 @@ function hooks(ledger: TextLedger, tagger: Tagger | undefined): StructureHooks {
  * `subset` at a time and only when the document is created, before we know the render earns it;
  * its own `initSubset` works as well afterwards, and the PDF/UA part is one XMP description.
  */
-function identify(kit: PdfKitStream): string[] {
-  kit.initSubset({ subset: 'PDF/A-2b' });
-  kit.appendXML(PDFUA_XMP);
+function identify(pdfDocument: PdfKitStream): string[] {
+  pdfDocument.initSubset({ subset: 'PDF/A-2b' });
+  pdfDocument.appendXML(PDFUA_XMP);
   return ['PDF/UA-1', 'PDF/A-2b'];
 }
 
@@ -243,11 +243,11 @@ function toBuffer(bytes: Uint8Array): Uint8Array {
   return B ? B.from(bytes) : bytes;
 }
 
-function collect(kit: PdfKitStream): Promise<Uint8Array> {
+function collect(pdfDocument: PdfKitStream): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
-    kit.on('data', (chunk) => chunks.push(chunk));
-    kit.on('end', () => {
+    pdfDocument.on('data', (chunk) => chunks.push(chunk));
+    pdfDocument.on('end', () => {
       const total = chunks.reduce((n, c) => n + c.length, 0);
       const bytes = new Uint8Array(total);
       let offset = 0;
@@ -257,7 +257,7 @@ function collect(kit: PdfKitStream): Promise<Uint8Array> {
       }
       resolve(bytes);
     });
-    kit.on('error', reject);
-    kit.end();
+    pdfDocument.on('error', reject);
+    pdfDocument.end();
   });
 }

@@ -123,7 +123,12 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels } = ctx.view;
   const facts: Content[] = [fact(labels.duration, topic.duration, theme), fact(labels.participants, topic.participants, theme)];
   if (topic.media) {
-    const minutes = topic.media.minutes ? ` (${topic.media.minutes}\u00a0${labels.minutes})` : '';
+    // Seen before the meeting (an adaptation): said instead of minutes the session does not spend on it.
+    const minutes = topic.media.before
+      ? ` (${topic.media.before.toLowerCase()})`
+      : topic.media.minutes
+        ? ` (${topic.media.minutes}\u00a0${labels.minutes})`
+        : '';
     facts.push(fact(topic.media.label, `${topic.media.title}${minutes}`, theme));
   }
   return [

@@ -85,13 +85,15 @@ export function mediaBox(ctx: ProductContext, theme: Theme, heading?: string): C
   if (!media?.url) return [];
   const { labels } = ctx.view;
   const url = media.url;
-  const intro = heading ?? labels.mediaIntro[media.kind];
+  // Seen before the meeting: the box offers it again rather than announcing it.
+  const intro = heading ?? (media.before ? labels.watchAgain[media.kind] : labels.mediaIntro[media.kind]);
   const alt = fill(labels.qrAlt[media.kind], { title: media.title, url: displayAddress(url) });
   const lines: Content[] = [
     { text: plain(media.title), bold: true, fontSize: theme.sizes.h3, margin: [0, 2, 0, 2], tag: element('P') },
     ...(media.minutes
       ? [{ text: `${media.label} · ${media.minutes}\u00a0${labels.minutesLong}`, color: theme.colors.muted, tag: element('P') }]
       : []),
+    ...(media.before ? [{ text: media.before, bold: true, color: theme.colors.accent, tag: element('P') }] : []),
   ];
   return [qrBox(intro, lines, url, alt, theme)];
 }

@@ -80,7 +80,7 @@ export async function renderPdf(ctx: ProductContext, file: string, spec: PdfSpec
   return pdfResult(ctx, file, pdf);
 }
 
-/** A product's checked layout settings, typed by the table they were checked against (kit.ts). */
+/** A product's checked layout settings, typed by the table they were checked against (prepare-layouts.ts). */
 export function settingsOf<T extends SettingsTable>(ctx: ProductContext, _table: T): SettingsOf<T> {
   return ctx.layout.settings as SettingsOf<T>;
 }

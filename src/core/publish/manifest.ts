@@ -52,14 +52,9 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Entries for files made now, plus the previous entries of files kept unchanged, in product order. */
-export async function manifestFiles(
-  files: readonly OutputFile[],
-  inputs: (path: string) => string | undefined = () => undefined,
-  kept: readonly ManifestFile[] = [],
-  order: readonly string[] = [],
-): Promise<ManifestFile[]> {
-  const made = await Promise.all(
+/** Entries for files made now, each with the fingerprint of the inputs it was made from, when known. */
+export async function manifestFiles(files: readonly OutputFile[], inputs: (path: string) => string | undefined): Promise<ManifestFile[]> {
+  return Promise.all(
     files.map(async (f): Promise<ManifestFile> => {
       const fingerprint = inputs(f.path);
       return {
@@ -72,26 +67,11 @@ export async function manifestFiles(
       };
     }),
   );
-  const rank = (path: string) => {
-    const index = order.findIndex((name) => path.endsWith(`/${name}`));
-    return index === -1 ? order.length : index;
-  };
-  return [...made, ...kept].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
 }
 
-/**
- * Merges this build's topics into the previous manifest: a topic that failed this time keeps its
- * earlier entry, because its earlier files are still in place. Sorted by slug for stable bytes.
- */
-export function mergeManifest(
-  previous: Manifest | undefined,
-  built: readonly ManifestTopic[],
-  keep: (slug: string) => boolean,
-  generator: string,
-): Manifest {
-  const bySlug = new Map<string, ManifestTopic>();
-  for (const topic of previous?.topics ?? []) if (keep(topic.slug)) bySlug.set(topic.slug, topic);
-  for (const topic of built) bySlug.set(topic.slug, topic);
+/** A manifest of these topics, one entry per slug (the last given wins), sorted by slug for stable bytes. */
+export function sortedManifest(generator: string, topics: readonly ManifestTopic[]): Manifest {
+  const bySlug = new Map(topics.map((topic) => [topic.slug, topic]));
   return { generator, topics: [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The printed words, `templates/labels.yml`. `LABEL_SHAPE` is the Danish set's shape: every key
  * the code or a layout may use. `Labels` is derived from it, so code cannot ask for a label that
- * does not exist, and `checkLabels` (kit.ts) holds labels.yml to it, Danish and English alike.
+ * does not exist, and `prepareLabels` (prepare-layouts.ts) holds labels.yml to it, Danish and English alike.
  */
 const TEXT = 'text' as const;
 
@@ -61,6 +61,11 @@ export const LABEL_SHAPE = {
     film: TEXT,
     podcast: TEXT,
     case: TEXT,
+  },
+  adapt: {
+    before: { film: TEXT, podcast: TEXT, case: TEXT },
+    beforeStep: { film: TEXT, podcast: TEXT, case: TEXT },
+    stepNote: TEXT,
   },
   runSheet: {
     title: TEXT,

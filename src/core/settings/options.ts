@@ -1,12 +1,13 @@
 import { dateProblem, epochProblem } from '../dates.js';
 import { sniffLogo } from './logo.js';
+import type { AdaptationSource } from '../adapt/adaptation.js';
 import type { Language, PaperSize } from '../model.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
 export interface BuildOptions {
   /** Start time `HH:MM`: the guide's overview shows clock times. Default: none. */
   start?: string;
-  /** Municipality or team the kit is prepared for, printed on the guide. Default: none. */
+  /** Municipality or team the material is prepared for, printed on the guide. Default: none. */
   organisation?: string;
   /** Meeting date `YYYY-MM-DD`, printed on the guide. Default: none. */
   date?: string;
@@ -27,6 +28,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
   logo?: Uint8Array;
+  /** Adaptation files (`--adapt FILE`, the page's "Tilpas indholdet"), one per topic they name; read by `adapt/tailor.ts`. */
+  adapt?: readonly AdaptationSource[];
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
   sourceDateEpoch?: number;
 }
@@ -69,7 +72,7 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
   if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
     problems.push({
       field: 'baseUrl',
-      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://kit.example.dk/dialog/`,
+      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://www.example.dk/dialog/`,
     });
   }
   if (options.logo !== undefined) {
@@ -81,7 +84,7 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
   return problems;
 }
 
-/** `https://kit.example.dk/dialog` → `https://kit.example.dk/dialog/`: the slug is appended to it. */
+/** `https://www.example.dk/dialog` → `https://www.example.dk/dialog/`: the slug is appended to it. */
 export function normaliseBaseUrl(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }

@@ -39,7 +39,7 @@ export function printList(view: ViewModel, layouts: ReadonlyMap<string, Layout>)
     .filter((p) => p.part === 'ideas')
     .reduce((sum, p) => sum + (typeof p['count'] === 'number' ? p['count'] : topic.cards), 0);
   const cards = ideaCards + cardParts.filter((p) => p.part !== 'ideas').length;
-  // Settings come checked and complete from kit.ts, against each product's table.
+  // Settings come checked and complete from prepare-layouts.ts, against each product's table.
   const perPage = cardLayout ? cardsPerPage(cardLayout.settings as CardLayoutSettings) : 1;
   return {
     participants,

@@ -34,7 +34,8 @@ export function runSheetRows(view: ViewModel): RunSheetRow[] {
   const rows = topic.steps.map((step, index): RunSheetRow => {
     const material: string[] = [];
     if (index === topic.mediaStep && topic.media) {
-      material.push(topic.media.kind === 'case' ? l.caseInHandout : `${topic.media.label}: ${topic.media.title}`);
+      const before = topic.media.before ? ` (${topic.media.before.toLowerCase()})` : '';
+      material.push(topic.media.kind === 'case' ? `${l.caseInHandout}${before}` : `${topic.media.label}: ${topic.media.title}${before}`);
       if (topic.media.kind !== 'case') material.push(l.handout);
     } else if (index === topic.mediaStep) material.push(l.handout);
     if (step.flipPrompts.length > 0) {

@@ -31,6 +31,8 @@ const MEDIUM_WORDS = {
 export function mediaStepIndex(topic: Topic): number {
   const kind = topic.meta.media?.kind;
   if (!kind) return 0;
+  const marked = topic.steps.findIndex((step) => step.presentsMedia);
+  if (marked >= 0) return marked;
   const index = topic.steps.findIndex((step) => MEDIUM_WORDS[kind].test(stepText(step)));
   return index < 0 ? 0 : index;
 }
@@ -48,13 +50,18 @@ export function shortestSession(topic: Topic): number {
 export function scheduleSteps(topic: Topic, total: number): Schedule {
   const floors = floorsFor(topic);
   const source = topic.steps.map((s) => s.minutes);
-  const pinned = new Set<number>();
+  // Steps the facilitator timed keep their minutes (their floor is their length); the rest share what is left.
+  const pinned = new Set(topic.steps.flatMap((s, i) => (s.pinned ? [i] : [])));
   let shares: number[] = [];
   // Each round pins at least one more step, or ends: at most one round per step.
   for (;;) {
     const free = source.map((_, i) => i).filter((i) => !pinned.has(i));
     const left = total - [...pinned].reduce((sum, i) => sum + floors[i]!, 0);
     const weight = free.reduce((sum, i) => sum + source[i]!, 0);
+    if (free.length === 0) {
+      shares = [...floors];
+      break;
+    }
     shares = source.map((m, i) => (pinned.has(i) ? floors[i]! : (m * left) / weight));
     const below = free.filter((i) => shares[i]! < floors[i]!);
     if (below.length === 0) break;
@@ -79,6 +86,13 @@ export function durationProblems(
   const shortest = shortestSession(topic);
   const { min, max } = topic.meta.duration;
   const range = min === max ? `${min}` : `${min}–${max}`;
+  if (topic.steps.length > 0 && topic.steps.every((s) => s.pinned) && total !== shortest) {
+    return {
+      severity: 'error',
+      message: `--duration ${total} cannot be met: the adaptation gives every step its minutes, and they add up to ${shortest}`,
+      hint: `leave out one step's \`minutes\` so it takes up the rest, or give duration ${shortest}`,
+    };
+  }
   if (total < shortest) {
     const media = topic.meta.media?.minutes ? ` and the ${topic.meta.media.kind}'s ${topic.meta.media.minutes}` : '';
     return {
@@ -100,9 +114,21 @@ export function durationProblems(
 // --- internal ---
 
 function floorsFor(topic: Topic): number[] {
-  const media = topic.meta.media?.minutes ?? 1;
+  // A medium seen before the meeting takes no time in it.
+  const media = topic.meta.media?.before ? 1 : (topic.meta.media?.minutes ?? 1);
   const mediaStep = mediaStepIndex(topic);
-  return topic.steps.map((_, i) => (i === mediaStep ? Math.max(1, media) : 1));
+  return topic.steps.map((step, i) => (step.pinned ? step.minutes : i === mediaStep ? Math.max(1, media) : 1));
+}
+
+/**
+ * The session's length as printed: `--duration` when it changes the steps, else the topic's
+ * own range (an adapted topic's range is its steps' sum). The view model and `{varighed}` agree.
+ */
+export function sessionFigure(topic: Topic, duration: number | undefined): string {
+  const sourceTotal = topic.steps.reduce((sum, s) => sum + s.minutes, 0);
+  if (duration !== undefined && duration !== sourceTotal && durationProblems(topic, duration)?.severity !== 'error') return `${duration}`;
+  const { min, max } = topic.meta.duration;
+  return min === max ? `${min}` : `${min}–${max}`;
 }
 
 function stepText(step: Step): string {

@@ -4,7 +4,7 @@ import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from '..
 import { fill } from '../settings/labels.js';
 import { plainText } from '../parse/parse-markdown.js';
 import { logoSource, sniffLogo, type LogoType } from '../settings/logo.js';
-import { durationProblems, mediaStepIndex, scheduleSteps } from './schedule.js';
+import { durationProblems, mediaStepIndex, scheduleSteps, sessionFigure } from './schedule.js';
 
 export type { Labels } from '../settings/labels.js';
 
@@ -33,7 +33,15 @@ export interface ViewModel {
     draft: boolean;
     duration: string;
     participants: string;
-    media: { kind: Media['kind']; title: string; label: string; url: string | null; minutes: number | null } | null;
+    media: {
+      kind: Media['kind'];
+      title: string;
+      label: string;
+      url: string | null;
+      minutes: number | null;
+      /** "Set på forhånd" when the group sees it before the meeting (an adaptation's `media: before`), else null. */
+      before: string | null;
+    } | null;
     about: Block[] | null;
     guidingQuestions: ListItem[];
     preparation: ListItem[];
@@ -52,7 +60,7 @@ export interface ViewModel {
     dots: number;
     /** Room in an idea card's dot field: every participant of the largest group may put all their dots on one idea. */
     dotField: number;
-    /** The group the kit is printed for: `--participants`, else the topic's largest group. */
+    /** The group the material is printed for: `--participants`, else the topic's largest group. */
     groupSize: number;
     /** The flip-chart paper, whether it is printed in A4 pieces (never when the paper is A4), and whether it leaves room to write. */
     flipover: { size: PaperSize; tiled: boolean; space: FlipSpace };
@@ -66,7 +74,7 @@ export interface ViewModel {
     phoneUrl: string | null;
     /** The logo, ready for pdfmake (a data URL, or SVG markup) and sized in points; null without `--logo`. */
     logo: { type: LogoType; source: string; width: number; height: number; alt: string } | null;
-    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the kit is for and when, for every product's small print; null when neither is given. */
+    /** "Faaborg-Midtfyn Kommune · 15. januar 2027": who the material is for and when, for every product's small print; null when neither is given. */
     byline: string | null;
   };
   labels: Labels;
@@ -100,7 +108,6 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       heading: `${stepWord} ${step.number} · ${step.title}`,
     };
   });
-  const range = (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`);
   // The facilitator's own group size (`--participants`) wins over the topic's: they know who comes.
   const participants = options.participants ?? meta.participants.max;
   const flipoverSize = options.flipoverSize ?? meta.flipover.size;
@@ -113,7 +120,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
       date: meta.date ?? null,
       language: meta.language,
       draft: meta.draft,
-      duration: `${adapt ? elapsed : range(meta.duration.min, meta.duration.max)}\u00a0${labels.minutes}`,
+      duration: `${sessionFigure(topic, options.duration)}\u00a0${labels.minutes}`,
       participants: fill(labels.participantsValue, { min: meta.participants.min, max: meta.participants.max }),
       media: meta.media
         ? {
@@ -122,6 +129,7 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
             label: labels.media[meta.media.kind] ?? meta.media.kind,
             url: meta.media.url ?? null,
             minutes: meta.media.minutes ?? null,
+            before: meta.media.before ? labels.adapt.before[meta.media.kind] : null,
           }
         : null,
       about: topic.about.length > 0 ? topic.about : null,
@@ -188,7 +196,7 @@ export { fill, plainText };
 
 const field = true;
 
-/** The fields a layout may name under `topic.` and `options.` (kit.ts checks layouts against them). */
+/** The fields a layout may name under `topic.` and `options.` (prepare-layouts.ts checks layouts against them). */
 export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; options: Record<keyof ViewModel['options'], unknown> } = {
   topic: {
     title: field,
@@ -200,7 +208,7 @@ export const VIEW_FIELDS: { topic: Record<keyof ViewModel['topic'], unknown>; op
     draft: field,
     duration: field,
     participants: field,
-    media: { kind: field, title: field, label: field, url: field, minutes: field },
+    media: { kind: field, title: field, label: field, url: field, minutes: field, before: field },
     about: field,
     guidingQuestions: field,
     preparation: field,

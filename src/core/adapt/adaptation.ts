@@ -1,0 +1,220 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { dateProblem } from '../dates.js';
+import { diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../model.js';
+import { readYamlDocument } from '../parse/front-matter.js';
+import { readSettings, report, type Read, type Schema, type SettingsContext } from '../settings/read-settings.js';
+import type { BuildOptions } from '../settings/options.js';
+
+/**
+ * The facilitator's adaptation of one topic (`tilpasning.yml`): which steps to leave out or
+ * retime, a local note per step, replaced or extra questions and flip-chart prompts, the medium
+ * seen before the meeting, and the kit's settings (organisation, date, start, duration, group).
+ * Read here from YAML into plain data with every position kept; `apply-adaptation.ts` checks it
+ * against the topic (step numbers exist) and makes the adapted topic. Pure.
+ */
+
+/** The file as given: on the CLI `--adapt FILE`, in the browser the form's own text. */
+export interface AdaptationSource {
+  path: string;
+  text: string;
+}
+
+/** A position in the adaptation file. */
+export interface At {
+  line: number;
+  col: number;
+}
+
+/** A list of texts (questions or prompts), each with its position. */
+export type Texts = { text: string; at: At }[];
+
+export interface StepChange {
+  /** The step's number in the topic (`## Trin N`). */
+  number: number;
+  at: At;
+  minutes?: number;
+  skip?: boolean;
+  note?: string;
+  /** Replace the step's dialogue questions. */
+  questions?: Texts;
+  addQuestions?: Texts;
+  /** Replace the step's flip-chart prompts. */
+  prompts?: Texts;
+  addPrompts?: Texts;
+}
+
+/** The kit's settings an adaptation may hold, as the CLI's options. */
+export type AdaptedOptions = Pick<BuildOptions, 'organisation' | 'date' | 'start' | 'duration' | 'participants' | 'note'>;
+
+export interface Adaptation {
+  file: string;
+  topic: string;
+  /** Positions of the keys, for reports that need the topic (an unknown slug, `duration` it cannot meet). */
+  at: { topic: At; media?: At; duration?: At };
+  /** `before`: the film or podcast is seen, or the case read, before the meeting. */
+  media?: 'before' | 'during';
+  options: AdaptedOptions;
+  steps: StepChange[];
+}
+
+/** Keys of the file, in the order the docs and the page's form write them. */
+export const ADAPTATION_SCHEMA: Schema = {
+  topic: {
+    kind: 'text',
+    required: true,
+    pattern: { test: /^[a-z0-9-]+$/, problem: 'is not a topic slug', hint: 'write the topic folder name, e.g. `private-it-loesninger`' },
+    missingHint: 'add a line `topic: <slug>` naming the topic the file adapts',
+  },
+  media: { kind: 'choice', values: ['before', 'during'], hint: '`before` when the group has seen or heard it before the meeting' },
+  organisation: { kind: 'text' },
+  date: { kind: 'custom', read: readDate },
+  start: {
+    kind: 'text',
+    pattern: { test: /^([01]\d|2[0-3]):[0-5]\d$/, problem: 'is not a time', hint: 'write HH:MM, e.g. 13:00' },
+  },
+  duration: { kind: 'integer', min: 1, max: 480, hint: 'the session in minutes, e.g. 45' },
+  participants: { kind: 'integer', min: 2, max: 200, hint: 'the number of participants, e.g. 12' },
+  note: { kind: 'custom', read: (value) => boundedText(value, 400) },
+  steps: { kind: 'custom', read: (value) => (isMap(value) ? { value } : { problem: 'must be a map of step numbers', hint: STEP_EXAMPLE }) },
+};
+
+const STEP_SCHEMA: Schema = {
+  minutes: { kind: 'integer', min: 1, max: 480, hint: 'the step in whole minutes, e.g. 10' },
+  skip: { kind: 'boolean' },
+  note: { kind: 'custom', read: (value) => boundedText(value, 400) },
+  questions: { kind: 'custom', read: textList },
+  addQuestions: { kind: 'custom', read: textList },
+  prompts: { kind: 'custom', read: textList },
+  addPrompts: { kind: 'custom', read: textList },
+};
+
+const STEP_EXAMPLE = 'write e.g. `steps:` and below it `  2: { minutes: 10 }`';
+
+/** Limits that keep a hostile file from costing more than a topic would. */
+const MAX_BYTES = 256 * 1024;
+const MAX_STEPS = 200;
+
+/** Reads one adaptation file; `adaptation` is absent when it has errors (all in `diagnostics`). */
+export function parseAdaptation(source: AdaptationSource): { adaptation?: Adaptation; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const file = source.path;
+  if (source.text.length > MAX_BYTES)
+    return {
+      diagnostics: [
+        diagnostic('error', file, 1, 'the adaptation file is larger than 256 KB', 'an adaptation is a few lines; check the file'),
+      ],
+    };
+  const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (!readYamlDocument(file, document, text, lineCounter, diagnostics)) return { diagnostics };
+  const root = document.contents;
+  if (!isMap(root))
+    return {
+      diagnostics: [
+        diagnostic('error', file, 1, 'the adaptation file must be a map of keys', 'start with a line `topic: <slug>`; see docs/adapt.md'),
+      ],
+    };
+  const ctx: SettingsContext = { file, lineCounter, diagnostics };
+  const settings = readSettings(root, ADAPTATION_SCHEMA, ctx);
+  const at = (key: string): At | undefined => position(ctx, settings.nodes.get(key));
+  const steps = settings.values.has('steps') ? readSteps(settings.values.get('steps') as YAMLMap, ctx) : [];
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const value = <T>(key: string) => settings.values.get(key) as T | undefined;
+  const options: AdaptedOptions = {};
+  for (const key of ['organisation', 'date', 'start', 'duration', 'participants', 'note'] as const) {
+    const v = value<never>(key);
+    if (v !== undefined) options[key] = v;
+  }
+  const media = value<'before' | 'during'>('media');
+  const durationAt = at('duration');
+  return {
+    adaptation: {
+      file,
+      topic: value<string>('topic')!,
+      at: { topic: at('topic')!, ...(media && { media: at('media')! }), ...(durationAt && { duration: durationAt }) },
+      ...(media && { media }),
+      options,
+      steps,
+    },
+    diagnostics,
+  };
+}
+
+// --- internal ---
+
+function readSteps(map: YAMLMap, ctx: SettingsContext): StepChange[] {
+  const steps: StepChange[] = [];
+  if (map.items.length > MAX_STEPS) {
+    report(ctx, map, `\`steps\` lists more than ${MAX_STEPS} steps`, 'list only the steps you change');
+    return steps;
+  }
+  for (const pair of map.items) {
+    const keyNode = pair.key as YamlNode;
+    const key = isScalar(keyNode) ? keyNode.value : undefined;
+    const number = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key.trim()) ? Number(key) : NaN;
+    if (!Number.isInteger(number) || number < 1) {
+      report(ctx, keyNode, `\`steps\` has \`${String(key)}\`, which is not a step number`, 'name a step by its number, e.g. `2:`');
+      continue;
+    }
+    const node = pair.value as YamlNode | null;
+    if (!isMap(node)) {
+      report(
+        ctx,
+        node ?? keyNode,
+        `step ${number} must be a map of changes`,
+        `write e.g. \`${number}: { minutes: 10 }\` or \`${number}: { skip: true }\``,
+      );
+      continue;
+    }
+    const read = readSettings(node, STEP_SCHEMA, ctx, `steps.${number}.`);
+    const change: StepChange = { number, at: position(ctx, keyNode)! };
+    for (const [name, v] of read.values) {
+      if (name === 'questions' || name === 'addQuestions' || name === 'prompts' || name === 'addPrompts') {
+        change[name] = (v as { text: string; node?: YamlNode }[]).map((t) => ({ text: t.text, at: position(ctx, t.node) ?? change.at }));
+      } else (change as unknown as Record<string, unknown>)[name] = v;
+    }
+    steps.push(change);
+  }
+  return steps;
+}
+
+/** A list of texts, or one text for a list of one. */
+function textList(value: unknown): Read {
+  const items = isSeq(value) ? value.items : [value];
+  const texts: { text: string; node?: YamlNode }[] = [];
+  for (const item of items) {
+    const raw = isScalar(item) ? item.value : isSeq(value) ? item : value;
+    if (typeof raw !== 'string' && typeof raw !== 'number')
+      return { problem: 'must be a list of texts', hint: 'write e.g. `["Hvad gør vi, når …?"]`, or one text per line starting with `- `' };
+    const text = String(raw).trim();
+    if (text === '') return { problem: 'has an empty text', hint: 'write the question or prompt, or leave the line out' };
+    if (text.length > 600) return { problem: 'has a text longer than 600 characters', hint: 'keep each question or prompt short' };
+    texts.push({ text, ...(isScalar(item) && { node: item }) });
+  }
+  if (texts.length > 40) return { problem: 'lists more than 40 texts', hint: 'keep the list to what the group can use' };
+  return { value: texts };
+}
+
+function boundedText(value: unknown, max: number): Read {
+  if (typeof value !== 'string' && typeof value !== 'number') return { problem: 'must be text' };
+  const text = String(value).trim();
+  if (text === '') return { problem: 'is empty', hint: 'write the text, or leave the line out' };
+  if (text.length > max) return { problem: `is longer than ${max} characters` };
+  return { value: text };
+}
+
+function readDate(value: unknown): Read {
+  // YAML reads an unquoted 2027-01-15 as text here (strict core schema), but a number is possible.
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const problem = dateProblem(text);
+  return problem === undefined ? { value: text } : { problem: `"${text}" ${problem}`, hint: 'write YYYY-MM-DD, e.g. 2027-01-15' };
+}
+
+function position(ctx: SettingsContext, node: YamlNode | null | undefined): At | undefined {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return undefined;
+  const pos = ctx.lineCounter.linePos(offset);
+  return { line: pos.line, col: pos.col };
+}

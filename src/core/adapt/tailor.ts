@@ -1,0 +1,102 @@
+import { diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Topic } from '../model.js';
+import type { BuildOptions } from '../settings/options.js';
+import type { Labels } from '../settings/labels.js';
+import { closest } from '../suggest.js';
+import { durationDiagnostics, durationProblems } from '../view/schedule.js';
+import { parseAdaptation, type Adaptation, type AdaptationSource } from './adaptation.js';
+import { applyAdaptation } from './apply-adaptation.js';
+import { fillSessionWords, sessionValues } from './session-words.js';
+
+/**
+ * The topic a kit is made from: its adaptation applied (if one names it), the adaptation's
+ * settings under the command line's, and `{varighed}`/`{deltagere}` filled in. One road for
+ * `build`, `check` and the page's kit. Pure.
+ */
+
+/** Every adaptation of a build, read once. */
+export interface Adaptations {
+  bySlug: Map<string, Adaptation>;
+  /** Problems of the files themselves (syntax, keys, two files for one topic). */
+  diagnostics: Diagnostic[];
+  /** Topics not to build because their adaptation file is broken: their slugs, or every topic when the file does not say. */
+  blocked: Set<string> | 'all';
+}
+
+export function readAdaptations(sources: readonly AdaptationSource[] | undefined): Adaptations {
+  const result: Adaptations = { bySlug: new Map(), diagnostics: [], blocked: new Set() };
+  for (const source of sources ?? []) {
+    const read = parseAdaptation(source);
+    result.diagnostics.push(...read.diagnostics);
+    if (!read.adaptation) {
+      // A kit made without the adaptation asked for would be the wrong kit: its topic waits.
+      const slug = /^topic:\s*["']?([a-z0-9-]+)/m.exec(source.text)?.[1];
+      if (slug && result.blocked !== 'all') result.blocked.add(slug);
+      else result.blocked = 'all';
+      continue;
+    }
+    const other = result.bySlug.get(read.adaptation.topic);
+    if (other) {
+      const at = read.adaptation.at.topic;
+      result.diagnostics.push(
+        diagnostic(
+          'error',
+          source.path,
+          at.line,
+          `${other.file} already adapts "${read.adaptation.topic}"`,
+          'give one adaptation file per topic',
+          at.col,
+        ),
+      );
+      if (result.blocked !== 'all') result.blocked.add(read.adaptation.topic);
+      continue;
+    }
+    result.bySlug.set(read.adaptation.topic, read.adaptation);
+  }
+  return result;
+}
+
+/** Adaptations that name no topic of the build, with the nearest slug. */
+export function unknownTopics(adaptations: Adaptations, slugs: readonly string[]): Diagnostic[] {
+  return [...adaptations.bySlug.values()]
+    .filter((a) => !slugs.includes(a.topic))
+    .map((a) => {
+      const guess = closest(a.topic, slugs);
+      return diagnostic(
+        'error',
+        a.file,
+        a.at.topic.line,
+        `no topic with the slug "${a.topic}"`,
+        guess ? `did you mean \`${guess}\`?` : `the topics are ${slugs.join(', ')}`,
+        a.at.topic.col,
+      );
+    });
+}
+
+/**
+ * The tailored topic and options for one topic. `lines` are the topic file's, for a `--duration`
+ * problem at its `duration:` line; one that comes from the adaptation is reported at its own.
+ */
+export function tailorTopic(
+  topic: Topic,
+  options: BuildOptions,
+  adaptations: Adaptations,
+  labels: Labels,
+  lines: readonly string[],
+): { topic: Topic; options: BuildOptions; diagnostics: Diagnostic[] } {
+  const adaptation = adaptations.bySlug.get(topic.meta.slug);
+  // What the command line says wins over the file: it is the later, more deliberate choice.
+  const merged: BuildOptions = adaptation ? { ...adaptation.options, ...options } : options;
+  const applied = adaptation ? applyAdaptation(topic, adaptation, labels) : { topic, diagnostics: [] };
+  const diagnostics = [...applied.diagnostics];
+  const fromFile = adaptation?.at.duration && options.duration === undefined;
+  if (fromFile) {
+    const problem = durationProblems(applied.topic, merged.duration!);
+    const at = adaptation.at.duration!;
+    if (problem)
+      diagnostics.push(
+        diagnostic(problem.severity, adaptation.file, at.line, problem.message.replace('--duration', '`duration`'), problem.hint, at.col),
+      );
+  } else diagnostics.push(...durationDiagnostics(applied.topic, merged.duration, lines));
+  return { topic: fillSessionWords(applied.topic, sessionValues(applied.topic, merged, labels)), options: merged, diagnostics };
+}
