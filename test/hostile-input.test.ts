@@ -48,12 +48,29 @@ describe('files Dialogkit is given that are not plain files', () => {
       const started = performance.now();
       const run = await spawnCli(['build', '--content', content, '--out', out, '--logo', logo]);
       // A process of its own starts in ~0.5 s; reading 200 MB or hanging on a pipe would take far longer.
-      expect(performance.now() - started, logo).toBeLessThan(5_000);
+      expect(performance.now() - started, logo).toBeLessThan(10_000);
       expect(run.code, run.stderr).toBe(2);
       expectOneLine(run.stderr, message);
     }
     expect(await readdir(root)).not.toContain('out');
   }, 60_000);
+
+  it('reads no more of a huge --logo than its cap and one byte', async () => {
+    const { root, content, out } = await contentFolder();
+    // 1.5 GB, sparse: reading it whole would take 1.5 GB of memory.
+    const huge = join(root, 'huge.svg');
+    const handle = await open(huge, 'w');
+    await handle.truncate(1_500_000_000);
+    await handle.close();
+    // In a process of its own, which reports its peak memory (kB) when done.
+    const cli = JSON.stringify(new URL('../dist/node/cli.js', import.meta.url).href);
+    const args = JSON.stringify(['build', '--content', content, '--out', out, '--logo', huge]);
+    const script = `const { main } = await import(${cli}); process.exitCode = await main(${args}); console.log(process.resourceUsage().maxRSS);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expectOneLine(run.stderr, /^dialogkit: --logo: the file is 1430\.5 MB; a logo may be at most 2 MB/);
+    expect(Number(run.stdout.trim()) * 1024).toBeLessThan(400_000_000);
+  }, 30_000);
 
   it('refuses a layout in --templates that is a link (to a secret), a pipe or a device, with one line', async () => {
     const { root, content, out } = await contentFolder();

@@ -9,6 +9,7 @@ import { isTemporaryName, makeFolder, temporaryName } from './write.js';
 
 /** The lock a build holds in its output folder. */
 export const LOCK_FILE = '.dialogkit.lock';
+const TAKEOVER_WAIT_MS = 10_000;
 /** The short-lived lock a build holds while it takes over a dead build's lock. */
 const TAKEOVER_FILE = `${LOCK_FILE}.takeover`;
 
@@ -79,7 +80,10 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
   await makeFolder(outDir);
   const path = join(outDir, LOCK_FILE);
   const mine: LockHolder = { pid: process.pid, host: hostname() };
-  for (let attempt = 0; attempt < 50; attempt++) {
+  // Another build taking over a dead lock holds the take-over lock for microseconds, on a busy
+  // machine perhaps for a while: this one waits for it, up to TAKEOVER_WAIT_MS.
+  const deadline = Date.now() + TAKEOVER_WAIT_MS;
+  while (Date.now() < deadline) {
     if (await createWhole(path, mine)) {
       held.add(resolve(path));
       // Releasing never fails a build: a lock that cannot be removed is a dead process's, taken over next time.
@@ -97,12 +101,16 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
     if (await createWhole(takeover, mine)) {
       held.add(resolve(takeover));
       try {
-        if (await isStale(path, await lockHolder(path))) await onDisk('remove the stale lock', path, () => rm(path, { force: true }));
+        // Only a lock that is there: one that is gone may be linked into place by its new holder at
+        // any moment. One that is there stays the same file until removed, and only here is it removed.
+        const there = await lstat(path).catch(() => undefined);
+        if (there && (await isStale(path, await lockHolder(path))))
+          await onDisk('remove the stale lock', path, () => rm(path, { force: true }));
       } finally {
         held.delete(resolve(takeover));
         await rm(takeover, { force: true }).catch(() => undefined);
       }
-    } else if (await isStale(takeover, await readHolder(takeover))) {
+    } else if (await isDeadTakeover(takeover)) {
       // A build died while taking a lock over (a window of microseconds): its take-over lock goes.
       await rm(takeover, { force: true }).catch(() => undefined);
     } else await new Promise((done) => setTimeout(done, 10 + Math.random() * 20));
@@ -175,6 +183,12 @@ async function createWhole(path: string, holder: LockHolder): Promise<boolean> {
   } finally {
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+/** A take-over lock whose build is gone (readable, its process ended): never one that is just absent or being made. */
+async function isDeadTakeover(path: string): Promise<boolean> {
+  const holder = await readHolder(path);
+  return holder !== undefined && (await isStale(path, holder));
 }
 
 function liveLock(outDir: string, path: string, holder: LockHolder | undefined): DialogkitError {
