@@ -13,6 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { EMOJI_GLOBAL } from '../src/browser/emoji-font.js';
+import { toolIdentity } from '../src/core/build/fingerprint.js';
+import { CODE_HASH_FILE } from './code-hash.js';
 import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -24,6 +26,12 @@ const templates = readdirSync(`${ROOT}templates`)
 const font = (face: string) =>
   JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
 const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'));
+
+// The CLI's name for itself in fingerprints (scripts/bundle-cli.ts wrote the code's hash just before).
+const tool = toolIdentity(
+  (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version,
+  readFileSync(`${ROOT}dist/${CODE_HASH_FILE}`, 'utf8').trim(),
+);
 
 // Every browser file is one classic script (IIFE), so it also runs from a page opened from disk,
 // and the kit also as a classic worker.
@@ -69,6 +77,7 @@ const assets = {
     Atkinson: { normal: regular, bold, italics: italic, bolditalics: boldItalic },
   },
   emoji: emojiLoader(new URL(${JSON.stringify(`dialogkit-emoji.js?v=${emojiVersion}`)}, here).href, inWorker()),
+  tool: ${JSON.stringify(tool)},
 };
 const api = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
 // The same file is the page's Web Worker (see src/browser/kit-runner.ts) or a script on the page.
@@ -82,6 +91,29 @@ const result = await build({
   outfile: `${ROOT}dist/browser/dialogkit-kit.js`,
   define: pdfmakeCommon.define,
   loader: { ...pdfmakeCommon.loader, '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
+  alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
+  inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
+  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
+});
+
+// The minutes maker the screen edition loads on "Hent referat" (src/browser/referat.ts): pdfmake
+// as the kit has it, the regular and bold faces (the minutes set nothing in italics), and docx.
+const referat = await build({
+  ...common,
+  stdin: {
+    contents: `
+import { referatMaker, REFERAT_GLOBAL } from './src/browser/referat.ts';
+import regular from ${font('400Regular')};
+import bold from ${font('700Bold')};
+globalThis[REFERAT_GLOBAL] = referatMaker({ Atkinson: { normal: regular, bold, italics: regular, bolditalics: bold } });
+`,
+    resolveDir: ROOT,
+    sourcefile: 'referat-entry.ts',
+    loader: 'ts',
+  },
+  outfile: `${ROOT}dist/browser/dialogkit-referat.js`,
+  define: pdfmakeCommon.define,
+  loader: { ...pdfmakeCommon.loader, '.ttf': 'binary' },
   alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
   inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
   plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
@@ -104,7 +136,7 @@ const page = await Promise.all([
     define: { PREVIEW_WORKER: JSON.stringify(`dialogkit-preview-worker.js?v=${versionOf('dialogkit-preview-worker.js')}`) },
   }),
 ]);
-for (const output of [emojiScript, result, previewWorker, ...page]) {
+for (const output of [emojiScript, result, referat, previewWorker, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
   }

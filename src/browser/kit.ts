@@ -25,6 +25,12 @@ export interface KitAssets {
    * is 0.9 MB, more than a third of what the kit would otherwise load before its first "Hent".
    */
   emoji: () => Promise<Uint8Array>;
+  /**
+   * The tool's version and code hash (`toolIdentity`), as the CLI names itself in fingerprints.
+   * The kit keeps no files, so it decides nothing here today; it is there so that a fingerprint
+   * made in a browser means what the CLI's means.
+   */
+  tool?: string;
 }
 
 export interface KitResult {
@@ -48,7 +54,14 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
   // parses it again: about 1 ms of a 220 ms make.)
   const texts = [JSON.stringify(parsed ?? topic.text), ...Object.values(options).filter((v): v is string => typeof v === 'string')];
   const fonts = await fontsFor(assets, texts);
-  const result = await build({ topics: [source], layouts: assets.layouts, labels: assets.labels, fonts, options });
+  const result = await build({
+    topics: [source],
+    layouts: assets.layouts,
+    labels: assets.labels,
+    fonts,
+    options,
+    ...(assets.tool !== undefined && { version: assets.tool }),
+  });
   const built = result.topics[0];
   // The facilitator downloads one zip: only the files whose product belongs in it.
   const zipped = (built?.files ?? []).filter((f) => PRODUCTS.find((p) => f.path.endsWith(`/${p.file}`))?.inArchive ?? true);

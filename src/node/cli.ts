@@ -7,6 +7,7 @@ import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics 
 import type { Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
+import { runningTool } from './code-hash.js';
 import { durationProblems } from '../core/view/schedule.js';
 import type { AdaptationSource } from '../core/adapt/adaptation.js';
 import { checkAdaptations } from '../core/adapt/check-adaptations.js';
@@ -241,7 +242,8 @@ async function buildCommand(
       fonts,
       options,
       only,
-      version,
+      // The code as well as the version: a change to either makes every file again.
+      version: await runningTool(version),
       previous: publication.previousFingerprints,
       previousReports: publication.previousReports,
       ...(flags.memo && { memo: flags.memo }),

@@ -34,6 +34,7 @@ const OUTPUTS = [
   'dist/node/cli.js',
   'dist/node/dialogkit.mjs',
   'dist/vendor/pdfmake.mjs',
+  'dist/code-hash.txt',
   'dist/browser/dialogkit-kit.js',
   'dist/browser/dialogkit-site.js',
   'dist/browser/dialogkit-preview.js',
