@@ -13,6 +13,7 @@ const BROWSER = [
   'test/web-editions.test.ts',
   'test/screen.test.ts',
   'test/hostile-html-browser.test.ts',
+  'test/preview.test.ts',
 ];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';

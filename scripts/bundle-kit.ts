@@ -135,6 +135,8 @@ const page = await Promise.all([
     outfile: `${ROOT}dist/browser/dialogkit-preview.js`,
     define: { PREVIEW_WORKER: JSON.stringify(`dialogkit-preview-worker.js?v=${versionOf('dialogkit-preview-worker.js')}`) },
   }),
+  // `dialogkit preview`'s page (src/browser/live/), served by the preview server with the same pdf.js worker.
+  build({ ...common, entryPoints: [`${ROOT}src/browser/live/main.ts`], outfile: `${ROOT}dist/browser/dialogkit-live.js` }),
 ]);
 for (const output of [emojiScript, result, referat, previewWorker, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {

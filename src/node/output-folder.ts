@@ -69,6 +69,9 @@ export async function checkOutputFolder(outDir: string, guarded: { content: stri
   );
 }
 
+/** Another build holds the output folder's lock: `watch` and `preview` try again a moment later. */
+export class LockHeldError extends DialogkitError {}
+
 /**
  * Takes the output folder's lock, so one build at a time writes there. The lock is made whole
  * (this process's id and host written to a file of its own, then linked into place: never seen
@@ -115,7 +118,7 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
       await rm(takeover, { force: true }).catch(() => undefined);
     } else await new Promise((done) => setTimeout(done, 10 + Math.random() * 20));
   }
-  throw new DialogkitError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, {
+  throw new LockHeldError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, {
     exitCode: ExitCode.environmentError,
   });
 }
@@ -193,7 +196,7 @@ async function isDeadTakeover(path: string): Promise<boolean> {
 
 function liveLock(outDir: string, path: string, holder: LockHolder | undefined): DialogkitError {
   const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
-  return new DialogkitError(
+  return new LockHeldError(
     `another build (${who}) is writing into ${outDir}; wait for it to finish, or delete ${path} if no build is running`,
     {
       exitCode: ExitCode.environmentError,

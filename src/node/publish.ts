@@ -15,7 +15,7 @@ import { PRODUCTS } from '../core/products/index.js';
 import { renderIndex } from '../core/publish/site.js';
 import { onDisk } from './environment-error.js';
 import { BROWSER_DIR } from './load.js';
-import { removeFiles, removeFolderIfEmpty, removeLeftovers, writeOutputs } from './write.js';
+import { HeldOpenError, removeFiles, removeFolderIfEmpty, removeLeftovers, writeOutputs } from './write.js';
 import { keptFiles, onlyWhatIsOnDisk, topicOnly, writeArchives } from './published-files.js';
 
 /** Where and how a build publishes. */
@@ -84,6 +84,8 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
   /** Files a topic made last time and no longer makes: removed once the manifest no longer names them. */
   const dropped: string[] = [];
   const refused = new Map<string, string>();
+  /** Files another program held open: not replaced, and not failing the other files and topics. */
+  const held: string[] = [];
   let failure: unknown;
   let queue = Promise.resolve();
   const refuse = (slug: string, message: string) => {
@@ -100,7 +102,10 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     const inputs = (path: string) => topic.fingerprints[productOf(path)];
     const report = (path: string) => reportFields(topic.reports[productOf(path)]);
     const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, { ...e, ...report(e.path) }]));
-    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
+    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!)).catch((error: unknown) => {
+      if (!(error instanceof HeldOpenError)) throw error;
+      held.push(...error.paths); // its entry stays the old file's, so the next build tries again
+    });
     // A kept file is current under the new fingerprint too (in `watch`, a save can change the topic
     // but none of the parts a product reads): its entry records that, as a fresh build would.
     for (const path of topic.unchanged) {
@@ -212,6 +217,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         await writeManifest(outDir, await onlyWhatIsOnDisk(outDir, again)).catch(() => undefined);
         throw error;
       }
+      if (held.length > 0) throw new HeldOpenError(held);
       return { removed, refused: [...refused.keys()] };
     },
   };

@@ -29,6 +29,7 @@ ${field('result-when', words.when, html`<input id="result-when" name="when" type
 ${field('result-follow-up', words.followUp, html`<input id="result-follow-up" name="followUp" type="date">`)}
 </fieldset>
 <fieldset class="ideas"><legend>${words.ideas}</legend>
+<p class="idea-head" aria-hidden="true"><span>${words.idea}</span><span>${words.dots}</span></p>
 <ol id="idea-rows" class="idea-rows"></ol>
 <button type="button" id="add-idea">${words.addIdea}</button>
 </fieldset>
@@ -39,7 +40,7 @@ ${field('result-follow-up', words.followUp, html`<input id="result-follow-up" na
 </div>
 <p id="results-status" class="results-status" role="status"></p>
 </form>
-<template id="idea-row"><li class="idea-row"><label class="field idea"><span>${words.idea}</span><input type="text" name="idea"></label><label class="field dots"><span>${words.dots}</span><input type="number" name="dots" min="0" step="1" inputmode="numeric"></label><button type="button" class="remove">×</button></li></template>
+<template id="idea-row"><li class="idea-row"><label class="field idea"><span class="visually-hidden">${words.idea}</span><input type="text" name="idea"></label><label class="field dots"><span class="visually-hidden">${words.dots}</span><input type="number" name="dots" min="0" step="1" inputmode="numeric"></label><button type="button" class="remove">×</button></li></template>
 <div class="print-referat" id="print-referat"></div>
 </section>`;
 }
