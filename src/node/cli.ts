@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
-import { createBuildMemo, type BuildMemo } from '../core/build/build-memo.js';
+import type { BuildCache } from '../core/build/build-cache.js';
+import { createBuildMemo } from '../core/build/build-memo.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
@@ -20,6 +21,9 @@ import type { FontSet, Typesetter } from '../core/pdf/typeset.js';
 import { buildInParallel } from './parallel.js';
 import { startPublication } from './publish.js';
 import { watchFolders } from './watch.js';
+import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
+import { capInWords, readBounded, UnreadableFile } from './read-file.js';
+import { safeForTerminal } from './terminal.js';
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {
@@ -35,7 +39,9 @@ const defaultIo: Io = {
 };
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code; never calls process.exit. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = defaultIo): Promise<number> {
+  // The one place every line reaches the terminal: whatever it quotes, it cannot steer the terminal.
+  const io: Io = { ...rawIo, out: (text) => rawIo.out(safeForTerminal(text)), err: (text) => rawIo.err(safeForTerminal(text)) };
   try {
     return await run(argv, io);
   } catch (error) {
@@ -104,12 +110,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   let logo: Uint8Array | undefined;
   if (values.logo !== undefined) {
     try {
-      logo = new Uint8Array(await readFile(values.logo));
+      logo = await readBounded(values.logo, { cap: MAX_LOGO_BYTES });
     } catch (error) {
-      return usage(
-        io,
-        `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      );
+      return usage(io, logoProblem(values.logo, error));
     }
   }
   const adapt: AdaptationSource[] = [];
@@ -124,6 +127,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const epoch = io.env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && epoch !== '' && !/^\d{1,15}$/.test(epoch))
+    return usage(io, `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 in plain digits, e.g. 1700000000, not "${epoch}"`);
   const options: BuildOptions = Object.freeze({
     ...(values.start !== undefined && { start: values.start }),
     ...(values.organisation !== undefined && { organisation: values.organisation }),
@@ -138,16 +143,22 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(adapt.length > 0 && { adapt }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+  const cores = availableParallelism();
+  const asked = values.jobs === undefined ? cores : Number(values.jobs);
+  if (!/^\d+$/.test(values.jobs ?? '1') || !Number.isInteger(asked) || asked < 1 || asked > 64)
     return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
+  // Each job holds a typesetter and its fonts (~100 MB): more jobs than cores cost memory and gain nothing.
+  const jobs = Math.min(asked, cores);
+  if (jobs < asked) io.err(`dialogkit: note: --jobs ${asked} is more than this machine's ${plural(cores, 'core')}; using ${jobs}`);
   const problems = validateOptions(options);
   if (problems.length > 0) return usage(io, problems.map((p) => p.message).join('\n'));
   const templatesDir = values.templates;
   if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
 
+  // `watch` and `preview` keep what they parsed from build to build; a build keeps what the --duration check parsed.
+  const cache = createBuildMemo({ persistent: command === 'watch' || command === 'preview' });
   if (options.duration !== undefined && (command === 'build' || command === 'watch' || command === 'preview')) {
-    const unmet = await unmetDuration(values.content, values.topic ?? [], options);
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options, cache);
     if (unmet.length > 0) return usage(io, unmet.join('\n'));
   }
 
@@ -155,14 +166,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
       return check(values.content, templatesDir, values.format, io, options);
     case 'watch':
-      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
+      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io, cache);
     case 'preview': {
       const port = values.port === undefined ? 4321 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         return usage(io, `--port must be a whole number from 0 to 65535, not "${values.port}"`);
       if (values.host === '') return usage(io, '--host must name an address, e.g. 127.0.0.1');
-      // As `watch`: parsed layouts and topics are kept from build to build.
-      const memo = createBuildMemo();
       return runPreview({
         contentDir: values.content,
         outDir: values.out,
@@ -184,7 +193,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
                 force: hooks.force,
                 jobs: 1,
                 templates: templatesDir,
-                memo,
+                cache,
                 observe: hooks.observe,
                 typesetter: hooks.typesetter,
               },
@@ -200,7 +209,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         values.out,
         values.topic ?? [],
         options,
-        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir },
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir, cache },
         version,
         io,
       );
@@ -230,8 +239,8 @@ interface BuildFlags {
   jobs: number;
   /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
   templates: string | undefined;
-  /** `watch`'s state kept between its builds. */
-  memo?: BuildMemo;
+  /** What is kept between builds: `watch`'s memo, or the topics the --duration check parsed. */
+  cache?: BuildCache;
   /** `preview`: told each topic and the build's diagnostics as soon as they are built. */
   observe?: (outcome: { topics: readonly TopicBuild[]; diagnostics: readonly Diagnostic[] }) => void;
   /** `preview`: the typesetter to render with (one that records where each line's text went). */
@@ -263,7 +272,14 @@ async function buildCommand(
     ]);
     for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
     if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
-    const publication = await startPublication({ outDir, contentDir, previous, force: flags.force, generator: `dialogkit ${version}` });
+    const publication = await startPublication({
+      outDir,
+      contentDir,
+      previous,
+      force: flags.force,
+      generator: `dialogkit ${version}`,
+      onRefused: (slug, message) => io.err(`dialogkit: error: topic "${slug}" not written: ${message}`),
+    });
     const onTopic = (topic: TopicBuild) => {
       publication.add(topic);
       for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
@@ -279,14 +295,14 @@ async function buildCommand(
       version: await runningTool(version),
       previous: publication.previousFingerprints,
       previousReports: publication.previousReports,
-      ...(flags.memo && { memo: flags.memo }),
+      ...(flags.cache && { cache: flags.cache }),
       ...(flags.typesetter && { typesetter: flags.typesetter(fonts) }),
     };
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
     flags.observe?.({ topics: result.topics, diagnostics: [...loaded.diagnostics, ...result.diagnostics] });
 
-    const { removed } = await publication.finish(result, {
+    const { removed, refused } = await publication.finish(result, {
       template: page,
       sources: loaded.sources,
       ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
@@ -297,6 +313,7 @@ async function buildCommand(
 
     const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
     io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all));
+    if (refused.length > 0) return ExitCode.usageError;
     return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
   } finally {
     await unlock();
@@ -342,11 +359,11 @@ async function watchCommand(
   templates: string | undefined,
   version: string,
   io: Io,
+  memo: BuildCache = createBuildMemo(),
 ): Promise<number> {
-  // Parsed layouts and topics are kept from build to build: a save parses and checks only what it changed.
-  const memo = createBuildMemo();
+  // Parsed layouts and topics are kept from build to build (`memo`): a save parses and checks only what it changed.
   const first = await reported(io, () =>
-    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, cache: memo }, version, io),
   );
   if (first === ExitCode.usageError) return first;
   const stop = watchFolders(
@@ -356,7 +373,7 @@ async function watchCommand(
       // A folder made again counts as a whole (`content/`); a file by its name.
       const names = files.map((f) => (f.endsWith('/') ? f : f.split('/').pop())).join(', ');
       const { code, locked } = await lockAware(io, () =>
-        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, memo }, version, io),
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, cache: memo }, version, io),
       );
       if (locked) return 'retry';
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
@@ -374,9 +391,10 @@ async function watchCommand(
 /**
  * A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per
  * topic. An adapted topic's steps are the adaptation's: the build reports its problem at its line.
+ * What it parses stays in `cache`, for the build.
  */
-async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions): Promise<string[]> {
-  const { topics } = checkAll((await loadTopics(contentDir)).sources);
+async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions, cache: BuildCache): Promise<string[]> {
+  const { topics } = checkAll((await loadTopics(contentDir)).sources, cache);
   const duration = options.duration!;
   const adapted = readAdaptations(options.adapt).bySlug;
   return topics
@@ -433,6 +451,16 @@ function asKnownError(error: unknown): DialogkitError | undefined {
   if (error instanceof DialogkitError) return error;
   if (isSystemError(error)) return environmentError(error, 'use', error.path);
   return undefined;
+}
+
+/** One `--logo` line for a logo file that cannot be read: missing, not a regular file, too large. */
+function logoProblem(path: string, error: unknown): string {
+  if (error instanceof UnreadableFile)
+    return error.size !== undefined
+      ? `--logo: the file is ${(error.size / 1024 / 1024).toFixed(1)} MB; a logo may be at most ${capInWords(MAX_LOGO_BYTES)}`
+      : `--logo: cannot read ${error.message}; name an image file (PNG, JPEG or SVG)`;
+  const code = (error as NodeJS.ErrnoException).code;
+  return `--logo: cannot read "${path}": ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`;
 }
 
 function usage(io: Io, message: string): number {
