@@ -201,7 +201,7 @@ const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js
  * Every script copied into `<out>/assets/`: the page's, the emoji font, which the kit loads when a
  * text needs it, and the worker pdf.js starts for the previews.
  */
-const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js'];
+const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-word.js', 'dialogkit-preview-worker.js'];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 

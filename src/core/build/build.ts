@@ -181,7 +181,8 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
       const view = makeViewModel(topic, tailored.options, labels!);
       const creationDate = pinnedDate(input.options, topic);
       const plan: PlannedProduct[] = [];
-      for (const product of PRODUCTS) {
+      // The Word copies unless left out (the page's kit, unless the facilitator asks for them).
+      for (const product of PRODUCTS.filter((p) => p.kind !== 'docx' || input.options.word !== false)) {
         const layoutNames = [product.name, ...(product.reads ?? [])];
         const print = await fingerprint(base, layoutNames, source.bytes, topicHash);
         result.fingerprints[product.name] = print;
