@@ -117,6 +117,29 @@ const result = await build({
   plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit, wordWriterApart],
 });
 
+// The minutes maker the screen edition loads on "Hent referat" (src/browser/referat.ts): pdfmake
+// as the kit has it, the regular and bold faces (the minutes set nothing in italics), and docx.
+const referat = await build({
+  ...common,
+  stdin: {
+    contents: `
+import { referatMaker, REFERAT_GLOBAL } from './src/browser/referat.ts';
+import regular from ${font('400Regular')};
+import bold from ${font('700Bold')};
+globalThis[REFERAT_GLOBAL] = referatMaker({ Atkinson: { normal: regular, bold, italics: regular, bolditalics: bold } });
+`,
+    resolveDir: ROOT,
+    sourcefile: 'referat-entry.ts',
+    loader: 'ts',
+  },
+  outfile: `${ROOT}dist/browser/dialogkit-referat.js`,
+  define: pdfmakeCommon.define,
+  loader: { ...pdfmakeCommon.loader, '.ttf': 'binary' },
+  alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
+  inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
+  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
+});
+
 // The previews' pdf.js: its worker, an ES module (pdf.js starts it as a module worker), named by
 // the page script by a version of its bytes; then the page's own script and pdf.js itself.
 const previewWorker = await build({
@@ -134,7 +157,7 @@ const page = await Promise.all([
     define: { PREVIEW_WORKER: JSON.stringify(`dialogkit-preview-worker.js?v=${versionOf('dialogkit-preview-worker.js')}`) },
   }),
 ]);
-for (const output of [emojiScript, wordScript, result, previewWorker, ...page]) {
+for (const output of [emojiScript, wordScript, result, referat, previewWorker, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
   }

@@ -199,9 +199,16 @@ const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js
 
 /**
  * Every script copied into `<out>/assets/`: the page's, the emoji font, which the kit loads when a
- * text needs it, and the worker pdf.js starts for the previews.
+ * text needs it, the worker pdf.js starts for the previews, and the minutes maker the screen
+ * editions load (`../assets/dialogkit-referat.js`, src/browser/referat.ts).
  */
-const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-word.js', 'dialogkit-preview-worker.js'];
+const SCRIPTS = [
+  ...Object.values(PAGE_SCRIPTS),
+  'dialogkit-emoji.js',
+  'dialogkit-word.js',
+  'dialogkit-preview-worker.js',
+  'dialogkit-referat.js',
+];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 

@@ -200,7 +200,16 @@ export async function build(input: BuildInput, onTopic?: (topic: TopicBuild) => 
           plan.push(kept ? { product, kept: kept.report } : { product, print, context });
         }
       }
-      const made = await buildProducts(topic, plan, prepared.layouts, view, creationDate, typesetter, source.bytes, input.memo);
+      const made = await buildProducts(
+        topic,
+        plan,
+        prepared.layouts,
+        view,
+        creationDate,
+        { typesetter, fonts: input.fonts },
+        source.bytes,
+        input.memo,
+      );
       result.files = made.files;
       result.reports = made.reports;
       result.notes = made.notes;
@@ -248,7 +257,7 @@ async function buildProducts(
   layouts: Map<string, Layout>,
   view: ViewModel,
   creationDate: Date,
-  typesetter: Typesetter,
+  { typesetter, fonts }: { typesetter: Typesetter; fonts: FontSet },
   source: Uint8Array,
   memo: BuildMemo | undefined,
 ) {
@@ -271,7 +280,7 @@ async function buildProducts(
     try {
       const seen = memo ? recordReads(view, topic) : { view, topic };
       const layout = layouts.get(product.name) ?? NO_LAYOUT;
-      const made = await product.make({ topic: seen.topic, view: seen.view, layout, layouts, typesetter, creationDate });
+      const made = await product.make({ topic: seen.topic, view: seen.view, layout, layouts, typesetter, fonts, creationDate });
       if (made.file) files.push(made.file);
       if (made.note) notes.push(made.note);
       diagnostics.push(...made.diagnostics);

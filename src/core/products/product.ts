@@ -3,7 +3,7 @@ import type { Layout } from '../layouts/layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { SettingsTable } from '../settings/layout-settings.js';
 import { lostTextDiagnostics } from '../pdf/ledger.js';
-import type { RenderedPdf, Typesetter } from '../pdf/typeset.js';
+import type { FontSet, RenderedPdf, Typesetter } from '../pdf/typeset.js';
 import type { ViewModel } from '../view/view-model.js';
 
 /**
@@ -18,6 +18,8 @@ export interface ProductContext {
   /** Every product's layout, by name: the run sheet reads the cards' and sheets' settings for its print list. */
   layouts: ReadonlyMap<string, Layout>;
   typesetter: Typesetter;
+  /** The fonts the typesetter sets in, as bytes: the screen edition embeds the print font. */
+  fonts: FontSet;
   /** The files' creation date, pinned for reproducible bytes. */
   creationDate: Date;
 }

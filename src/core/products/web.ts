@@ -1,5 +1,6 @@
 import { phonePage } from '../html/phone.js';
 import { screenPage } from '../html/screen.js';
+import type { FontSet } from '../pdf/typeset.js';
 import type { ViewModel } from '../view/view-model.js';
 import type { Product } from './product.js';
 
@@ -7,12 +8,12 @@ import type { Product } from './product.js';
 export const phone: Product = webEdition('phone', 'index.html', phonePage);
 
 /** The room's screen: a view per step and per flip-chart prompt, with the step clock. */
-export const screen: Product = webEdition('skaerm', 'skaerm.html', screenPage);
+export const screen: Product = webEdition('skaerm', 'skaerm.html', (view, fonts) => screenPage(view, fonts.Atkinson));
 
 // --- internal ---
 
 /** A product that is one HTML page made from the view model alone: no layout file, no typesetting. */
-function webEdition(name: string, file: string, render: (view: ViewModel) => string): Product {
+function webEdition(name: string, file: string, render: (view: ViewModel, fonts: FontSet) => string): Product {
   return {
     name,
     file,
@@ -22,7 +23,10 @@ function webEdition(name: string, file: string, render: (view: ViewModel) => str
     settings: {},
     layout: false,
     async make(ctx) {
-      return { file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: new TextEncoder().encode(render(ctx.view)) }, diagnostics: [] };
+      return {
+        file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: new TextEncoder().encode(render(ctx.view, ctx.fonts)) },
+        diagnostics: [],
+      };
     },
   };
 }
