@@ -7,7 +7,15 @@ import { defineConfig } from 'vitest/config';
  * PDFs read back — so a new test file lands there unless it says otherwise.
  */
 const UNIT = ['test/unit/**/*.test.ts', 'test/**/*.unit.test.ts'];
-const BROWSER = ['test/site.test.ts', 'test/kit.test.ts', 'test/web-editions.test.ts', 'test/screen.test.ts', 'test/adapt-form.test.ts'];
+const BROWSER = [
+  'test/site.test.ts',
+  'test/kit.test.ts',
+  'test/web-editions.test.ts',
+  'test/screen.test.ts',
+  'test/hostile-html-browser.test.ts',
+  'test/preview.test.ts',
+  'test/adapt-form.test.ts',
+];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';
 

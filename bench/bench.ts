@@ -17,6 +17,7 @@ import type { SourceFile } from '../src/core/model.js';
 import { createTypesetter, type Typesetter } from '../src/core/pdf/typeset.js';
 import { loadFonts, loadLayouts } from '../src/node/load.js';
 import { runPathological } from './pathological.js';
+import { printPreviewBench } from './preview.js';
 import { printWatchBench } from './watch.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -99,6 +100,8 @@ async function parent(requested: number[]): Promise<void> {
   console.log('\nratio = our cost per topic ÷ pdfmake alone rendering the same document definitions (1.00× is the floor).');
   console.log('');
   await printWatchBench(topicFolder());
+  console.log('');
+  await printPreviewBench();
   console.log('');
   await runPathological();
 }

@@ -9,10 +9,12 @@
  * document is typeset), pdf-lib stays a package (imported only to tile flip-chart sheets), and
  * worker threads run tsc's dist/node/build-worker.js. Paths the CLI finds from its own location
  * (templates/, dist/browser/, package.json) are the same from dist/node/dialogkit.mjs as from dist/node/cli.js.
+ * It ends by writing dist/code-hash.txt (scripts/code-hash.ts).
  */
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeCodeHash } from './code-hash.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -31,3 +33,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// Last, over everything the CLI runs: the hash of the code, part of every fingerprint.
+writeCodeHash(`${ROOT}dist`);

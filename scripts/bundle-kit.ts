@@ -14,6 +14,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { EMOJI_GLOBAL } from '../src/browser/emoji-font.js';
 import { WORD_GLOBAL } from '../src/browser/word-script.js';
+import { toolIdentity } from '../src/core/build/fingerprint.js';
+import { CODE_HASH_FILE } from './code-hash.js';
 import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -25,6 +27,12 @@ const templates = readdirSync(`${ROOT}templates`)
 const font = (face: string) =>
   JSON.stringify(require.resolve(`@expo-google-fonts/atkinson-hyperlegible/${face}/AtkinsonHyperlegible_${face}.ttf`));
 const emoji = JSON.stringify(require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'));
+
+// The CLI's name for itself in fingerprints (scripts/bundle-cli.ts wrote the code's hash just before).
+const tool = toolIdentity(
+  (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version,
+  readFileSync(`${ROOT}dist/${CODE_HASH_FILE}`, 'utf8').trim(),
+);
 
 // Every browser file is one classic script (IIFE), so it also runs from a page opened from disk,
 // and the kit also as a classic worker.
@@ -94,6 +102,7 @@ const assets = {
     Atkinson: { normal: regular, bold, italics: italic, bolditalics: boldItalic },
   },
   emoji: emojiLoader(new URL(${JSON.stringify(`dialogkit-emoji.js?v=${emojiVersion}`)}, here).href, inWorker()),
+  tool: ${JSON.stringify(tool)},
 };
 setWordWriterLoader(wordLoader(new URL(${JSON.stringify(`dialogkit-word.js?v=${wordVersion}`)}, here).href, inWorker()));
 const api = {
@@ -156,6 +165,8 @@ const page = await Promise.all([
     outfile: `${ROOT}dist/browser/dialogkit-preview.js`,
     define: { PREVIEW_WORKER: JSON.stringify(`dialogkit-preview-worker.js?v=${versionOf('dialogkit-preview-worker.js')}`) },
   }),
+  // `dialogkit preview`'s page (src/browser/live/), served by the preview server with the same pdf.js worker.
+  build({ ...common, entryPoints: [`${ROOT}src/browser/live/main.ts`], outfile: `${ROOT}dist/browser/dialogkit-live.js` }),
 ]);
 for (const output of [emojiScript, wordScript, result, referat, previewWorker, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {

@@ -264,7 +264,10 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
     expect(await page.getByLabel('Hvem').inputValue()).toBe('Team Borgerservice');
     expect(await page.getByLabel('Opfølgning').inputValue()).toBe('2027-03-01');
 
+    const first = page.waitForEvent('download');
     const files = await downloads(page, 3, () => page.getByRole('button', { name: 'Hent referat' }).click());
+    // The minutes first, the calendar entry last.
+    expect((await first).suggestedFilename()).toBe('referat-forventningsafstemning-2027-01-15.pdf');
     expect(Object.keys(files).sort()).toEqual([
       'opfoelgning-forventningsafstemning.ics',
       'referat-forventningsafstemning-2027-01-15.docx',
@@ -318,6 +321,8 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    // Escaped as written (RFC 5545 §3.3.11): backslash, semicolon and comma.
+    expect(ics.replace(/\r\n /g, '')).toContain('Fælles tjekliste\\; til skranken\\, med "citat" og \\\\ streg\\nHvem');
     const fields = parseIcs(ics);
     expect(fields['DTSTART;VALUE=DATE']).toBe('20270301');
     expect(fields['DTEND;VALUE=DATE']).toBe('20270302');
@@ -347,6 +352,7 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
     expect(Object.keys(files)).toEqual(['opfoelgning-forventningsafstemning.ics']);
     await page.waitForFunction(() => document.getElementById('results-status')!.textContent.length > 5);
     expect(await page.textContent('#results-status')).toContain('Brug »Udskriv«');
+    expect(await page.textContent('#results-status')).toContain('Kalenderfilen er hentet.');
     await page.evaluate(() => (window.print = () => undefined));
     await page.getByRole('button', { name: 'Udskriv' }).click();
     await page.emulateMedia({ media: 'print' });

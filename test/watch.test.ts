@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { appendFile, copyFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
@@ -105,6 +106,59 @@ describe('watch', () => {
     expect([...watched.keys()]).toEqual([...built.keys()]);
     for (const [path, bytes] of built) expect(Buffer.compare(watched.get(path)!, bytes), path).toBe(0);
   }, 120_000);
+
+  it('watches the content folder again after it is deleted and made again', async () => {
+    const root = await temporaryDir('dialogkit-watch-again-');
+    const content = join(root, 'content');
+    await mkdir(content);
+    const original = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
+    await writeFile(join(content, 'emne.md'), original);
+    const watching = startWatch(['--content', content, '--out', join(root, 'out')]);
+    try {
+      await watching.waitFor(/Watching /, 0);
+      let from = watching.stderr().length;
+      await rm(content, { recursive: true });
+      await watching.waitFor(/warning: stopped watching .*content: the folder was deleted/, from);
+      // Made again (a sync tool, a `git checkout`): it is seen, and built as a whole.
+      from = watching.stderr().length;
+      await mkdir(content);
+      await writeFile(join(content, 'emne.md'), original);
+      await watching.waitFor(/rebuilt after .*content\/ in/, from);
+      // And a later save in it is seen too.
+      from = watching.stderr().length;
+      await writeFile(join(content, 'emne.md'), original.replace('Rammesæt dilemmaet', 'Rammesæt igen'));
+      const text = await watching.waitFor(/✓ rebuilt after emne\.md/, from);
+      expect(text).toMatch(/Built 1 of 1 topic, [1-9]\d* files/);
+    } finally {
+      await watching.stop();
+    }
+  }, 90_000);
+
+  it('tries a save again by itself when another build held the output folder', async () => {
+    const root = await temporaryDir('dialogkit-watch-lock-');
+    const content = join(root, 'content');
+    const out = join(root, 'out');
+    await mkdir(content);
+    const original = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
+    await writeFile(join(content, 'emne.md'), original);
+    const watching = startWatch(['--content', content, '--out', out]);
+    try {
+      await watching.waitFor(/Watching /, 0);
+      // Another build (this test's own process: alive, on this host) holds the lock.
+      await writeFile(join(out, '.dialogkit.lock'), JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
+      const from = watching.stderr().length;
+      await writeFile(join(content, 'emne.md'), original.replace('Rammesæt dilemmaet', 'Rammesæt senere'));
+      await watching.waitFor(/note: another build .* is writing into .*; trying again when it is done/, from);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(watching.stderr().slice(from)).not.toMatch(/rebuilt after/);
+      // The other build ends: the save is built without another save.
+      await rm(join(out, '.dialogkit.lock'));
+      const text = await watching.waitFor(/✓ rebuilt after emne\.md/, from);
+      expect(text.match(/trying again/g)).toHaveLength(1); // said once, not at every try
+    } finally {
+      await watching.stop();
+    }
+  }, 90_000);
 });
 
 /** `dialogkit watch` in a child process, with what it prints so far. */

@@ -22,6 +22,9 @@
  * first made for, which in a view depends on what the document set before; kept, such a run
  * would differ from the unshared one, and a missing character could end up hidden instead of
  * reported (src/core/pdf/structure.ts names characters drawn as glyph 0).
+ *
+ * Written for fontkit 2.0.4: it reaches into fontkit's glyph and layout objects, so another
+ * version is refused at compile time (scripts/pdfmake/pinned.ts; patches/README.md, "Upgrading").
  */
 import * as fontkit from 'fontkit';
 

@@ -2,18 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
-import { createBuildMemo, type BuildMemo } from '../core/build/build-memo.js';
+import type { BuildCache } from '../core/build/build-cache.js';
+import { createBuildMemo } from '../core/build/build-memo.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
+import { runningTool } from './code-hash.js';
 import { durationProblems } from '../core/view/schedule.js';
 import type { AdaptationSource } from '../core/adapt/adaptation.js';
 import { checkAdaptations } from '../core/adapt/check-adaptations.js';
 import { readAdaptations } from '../core/adapt/tailor.js';
 import { helpText } from './help.js';
 import { checkTemplatesDir, loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
-import { checkOutputFolder, lockOutputFolder } from './output-folder.js';
+import { checkOutputFolder, lockOutputFolder, LockHeldError } from './output-folder.js';
+import { runPreview } from './preview/preview.js';
+import type { FontSet, Typesetter } from '../core/pdf/typeset.js';
 import { buildInParallel } from './parallel.js';
 import { startPublication } from './publish.js';
 import { watchFolders } from './watch.js';
@@ -72,6 +76,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
         jobs: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        open: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -90,7 +97,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return ExitCode.ok;
   }
   const [command, ...extra] = positionals;
-  if (command === undefined) return usage(io, 'say what to do: `dialogkit build`, `dialogkit check` or `dialogkit watch`');
+  if (command === undefined)
+    return usage(io, 'say what to do: `dialogkit build`, `dialogkit check`, `dialogkit watch` or `dialogkit preview`');
   if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
 
@@ -139,8 +147,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const templatesDir = values.templates;
   if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
 
-  if (options.duration !== undefined && (command === 'build' || command === 'watch')) {
-    const unmet = await unmetDuration(values.content, values.topic ?? [], options);
+  // `watch` and `preview` keep what they parsed from build to build; a build keeps what the --duration check parsed.
+  const cache = createBuildMemo({ persistent: command === 'watch' || command === 'preview' });
+  if (options.duration !== undefined && (command === 'build' || command === 'watch' || command === 'preview')) {
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options, cache);
     if (unmet.length > 0) return usage(io, unmet.join('\n'));
   }
 
@@ -148,14 +158,50 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
       return check(values.content, templatesDir, values.format, io, options);
     case 'watch':
-      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
+      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io, cache);
+    case 'preview': {
+      const port = values.port === undefined ? 4321 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        return usage(io, `--port must be a whole number from 0 to 65535, not "${values.port}"`);
+      if (values.host === '') return usage(io, '--host must name an address, e.g. 127.0.0.1');
+      return runPreview({
+        contentDir: values.content,
+        outDir: values.out,
+        watched: [values.content.replace(/\/$/, ''), (templatesDir ?? TEMPLATES_DIR).replace(/\/$/, '')],
+        port,
+        host: values.host ?? '127.0.0.1',
+        open: values.open,
+        io,
+        until: new Promise<void>((resolve) => process.once('SIGINT', () => resolve())),
+        build: (hooks) =>
+          lockAware({ ...io, ...hooks.io }, () =>
+            buildCommand(
+              values.content,
+              values.out,
+              values.topic ?? [],
+              options,
+              {
+                quiet: true,
+                force: hooks.force,
+                jobs: 1,
+                templates: templatesDir,
+                cache,
+                observe: hooks.observe,
+                typesetter: hooks.typesetter,
+              },
+              version,
+              { ...io, ...hooks.io },
+            ),
+          ),
+      });
+    }
     case 'build':
       return buildCommand(
         values.content,
         values.out,
         values.topic ?? [],
         options,
-        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir },
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir, cache },
         version,
         io,
       );
@@ -185,8 +231,12 @@ interface BuildFlags {
   jobs: number;
   /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
   templates: string | undefined;
-  /** `watch`'s state kept between its builds. */
-  memo?: BuildMemo;
+  /** What is kept between builds: `watch`'s memo, or the topics the --duration check parsed. */
+  cache?: BuildCache;
+  /** `preview`: told each topic and the build's diagnostics as soon as they are built. */
+  observe?: (outcome: { topics: readonly TopicBuild[]; diagnostics: readonly Diagnostic[] }) => void;
+  /** `preview`: the typesetter to render with (one that records where each line's text went). */
+  typesetter?: (fonts: FontSet) => Typesetter;
 }
 
 /** Checks and locks the output folder, builds, publishes, and prints one line per topic and a summary. */
@@ -226,13 +276,16 @@ async function buildCommand(
       fonts,
       options,
       only,
-      version,
+      // The code as well as the version: a change to either makes every file again.
+      version: await runningTool(version),
       previous: publication.previousFingerprints,
       previousReports: publication.previousReports,
-      ...(flags.memo && { memo: flags.memo }),
+      ...(flags.cache && { cache: flags.cache }),
+      ...(flags.typesetter && { typesetter: flags.typesetter(fonts) }),
     };
     const result = await buildInParallel(input, flags.jobs, onTopic);
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+    flags.observe?.({ topics: result.topics, diagnostics: [...loaded.diagnostics, ...result.diagnostics] });
 
     const { removed } = await publication.finish(result, {
       template: page,
@@ -290,22 +343,25 @@ async function watchCommand(
   templates: string | undefined,
   version: string,
   io: Io,
+  memo: BuildCache = createBuildMemo(),
 ): Promise<number> {
-  // Parsed layouts and topics are kept from build to build: a save parses and checks only what it changed.
-  const memo = createBuildMemo();
+  // Parsed layouts and topics are kept from build to build (`memo`): a save parses and checks only what it changed.
   const first = await reported(io, () =>
-    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, cache: memo }, version, io),
   );
   if (first === ExitCode.usageError) return first;
   const stop = watchFolders(
     [contentDir, (templates ?? TEMPLATES_DIR).replace(/\/$/, '')],
     async (files) => {
       const started = performance.now();
-      const names = files.map((f) => f.split('/').pop()).join(', ');
-      const code = await reported(io, () =>
-        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, memo }, version, io),
+      // A folder made again counts as a whole (`content/`); a file by its name.
+      const names = files.map((f) => (f.endsWith('/') ? f : f.split('/').pop())).join(', ');
+      const { code, locked } = await lockAware(io, () =>
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, cache: memo }, version, io),
       );
+      if (locked) return 'retry';
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
+      return undefined;
     },
     (folder, error) => io.err(`dialogkit: warning: stopped watching ${folder}: ${error.message}`),
   );
@@ -319,9 +375,10 @@ async function watchCommand(
 /**
  * A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per
  * topic. An adapted topic's steps are the adaptation's: the build reports its problem at its line.
+ * What it parses stays in `cache`, for the build.
  */
-async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions): Promise<string[]> {
-  const { topics } = checkAll((await loadTopics(contentDir)).sources);
+async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions, cache: BuildCache): Promise<string[]> {
+  const { topics } = checkAll((await loadTopics(contentDir)).sources, cache);
   const duration = options.duration!;
   const adapted = readAdaptations(options.adapt).bySlug;
   return topics
@@ -331,6 +388,29 @@ async function unmetDuration(contentDir: string, only: readonly string[], option
       return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];
     });
 }
+
+/**
+ * Runs one build for `watch` and `preview` (see `reported`), and says whether another build held
+ * the output folder's lock: that build is tried again shortly with the same saves, and said once.
+ */
+async function lockAware(io: Io, action: () => Promise<number>): Promise<{ code: number; locked: boolean }> {
+  let locked = false;
+  const code = await reported(io, async () => {
+    try {
+      return await action();
+    } catch (error) {
+      if (!(error instanceof LockHeldError)) throw error;
+      locked = true;
+      if (!waitingForLock) io.err(`dialogkit: note: ${error.message}; trying again when it is done`);
+      return ExitCode.environmentError;
+    }
+  });
+  waitingForLock = locked;
+  return { code, locked };
+}
+
+/** Whether the last build found the lock held: the note is said once per wait. */
+let waitingForLock = false;
 
 /** Runs one build for `watch`: any failure is printed as `main` would print it, and becomes its exit code. */
 async function reported(io: Io, action: () => Promise<number>): Promise<number> {

@@ -61,6 +61,9 @@ export async function checkOutputFolder(outDir: string, guarded: { content: stri
   );
 }
 
+/** Another build holds the output folder's lock: `watch` and `preview` try again a moment later. */
+export class LockHeldError extends DialogkitError {}
+
 /**
  * Takes the output folder's lock (created exclusively, with this process's id and host), so one
  * build at a time writes there. A lock left by a process that is gone is taken over; a live
@@ -89,14 +92,14 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
     const holder = await readHolder(path);
     if (!(await isStale(path, holder))) {
       const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
-      throw new DialogkitError(
+      throw new LockHeldError(
         `another build (${who}) is writing into ${outDir}; wait for it to finish, or delete ${path} if no build is running`,
         { exitCode: ExitCode.environmentError },
       );
     }
     await onDisk('remove the stale lock', path, () => rm(path, { force: true }));
   }
-  throw new DialogkitError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, {
+  throw new LockHeldError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, {
     exitCode: ExitCode.environmentError,
   });
 }

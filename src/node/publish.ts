@@ -17,7 +17,7 @@ import { PRODUCTS } from '../core/products/index.js';
 import { renderIndex } from '../core/publish/site.js';
 import { onDisk } from './environment-error.js';
 import { BROWSER_DIR } from './load.js';
-import { removeFiles, removeFolderIfEmpty, removeLeftovers, sizeInOut, writeOutputs } from './write.js';
+import { HeldOpenError, removeFiles, removeFolderIfEmpty, removeLeftovers, sizeInOut, writeOutputs } from './write.js';
 
 /** Where and how a build publishes. */
 export interface PublishSetup {
@@ -75,6 +75,8 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
   /** Per topic written whole: the paths its entry lists. */
   const completed = new Map<string, string[]>();
   const removedArchives = new Set<string>();
+  /** Files another program held open: not replaced, and not failing the other files and topics. */
+  const held: string[] = [];
   let failure: unknown;
   let queue = Promise.resolve();
 
@@ -90,7 +92,10 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     const inputs = (path: string) => topic.fingerprints[productOf(path)];
     const report = (path: string) => reportFields(topic.reports[productOf(path)]);
     const entries = new Map((await manifestFiles(topic.files, inputs)).map((e) => [e.path, { ...e, ...report(e.path) }]));
-    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!));
+    await writeOutputs(outDir, topic.files, (file) => written.set(file.path, entries.get(file.path)!)).catch((error: unknown) => {
+      if (!(error instanceof HeldOpenError)) throw error;
+      held.push(...error.paths); // its entry stays the old file's, so the next build tries again
+    });
     // A kept file is current under the new fingerprint too (in `watch`, a save can change the topic
     // but none of the parts a product reads): its entry records that, as a fresh build would.
     for (const path of topic.unchanged) {
@@ -164,6 +169,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         failure ??= error;
       }
       if (failure !== undefined) throw failure;
+      if (held.length > 0) throw new HeldOpenError(held);
       return { removed };
 
       // Until a gone topic's files are removed, it stays listed: they are still on disk, and still Dialogkit's.

@@ -12,6 +12,7 @@ import { environmentError, isSystemError, onDisk } from './environment-error.js'
  * environment error naming the file (exit 4); the file's earlier version stays.
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[], onWritten?: (file: OutputFile) => void): Promise<void> {
+  const held: string[] = [];
   for (const file of files) {
     const target = insideOut(outDir, file.path);
     await makeFolder(dirname(target));
@@ -21,9 +22,30 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
       await rename(temporary, target);
     } catch (error) {
       await rm(temporary, { force: true }).catch(() => undefined);
+      if (isHeldOpen(error)) {
+        held.push(target);
+        continue;
+      }
       throw isSystemError(error) ? environmentError(error, 'write', target) : error;
     }
     onWritten?.(file);
+  }
+  if (held.length > 0) throw new HeldOpenError(held);
+}
+
+/**
+ * Files that could not be replaced because another program holds them open (Acrobat and Foxit
+ * lock an open PDF on Windows); every other file was written. One line per file; the earlier
+ * version stays, and the next build, whose fingerprints no longer match it, writes it again.
+ */
+export class HeldOpenError extends DialogkitError {
+  constructor(readonly paths: readonly string[]) {
+    super(
+      paths.map((path) => `cannot replace ${path}: another program has it open; close it there, and the next build writes it`).join('\n'),
+      {
+        exitCode: ExitCode.environmentError,
+      },
+    );
   }
 }
 
@@ -87,6 +109,12 @@ export async function sizeInOut(outDir: string, path: string): Promise<number | 
 }
 
 // --- internal ---
+
+/** A rename refused because the target is open elsewhere: EBUSY, and on Windows EPERM (a sharing violation). */
+function isHeldOpen(error: unknown): boolean {
+  if (!isSystemError(error) || error.syscall !== 'rename') return false;
+  return error.code === 'EBUSY' || (error.code === 'EPERM' && process.platform === 'win32');
+}
 
 /**
  * Temporary files are `.<name>.dialogkit-<pid>-<random>.tmp`: hidden, never `*.pdf`, and

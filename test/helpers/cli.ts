@@ -22,10 +22,16 @@ export async function cli(args: string[], env: Record<string, string | undefined
 /** Runs the real executable (`bin/dialogkit.js`, compiled) in a child process. */
 export function spawnCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; onStderr?: (text: string, kill: () => void) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    onStderr?: (text: string, kill: () => void) => void;
+    /** Another copy of the package's `bin/dialogkit.js`. */
+    bin?: string;
+  } = {},
 ): Promise<CliRun & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/dialogkit.js'), ...args], {
+    const child = spawn(process.execPath, [options.bin ?? join(ROOT, 'bin/dialogkit.js'), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
     });

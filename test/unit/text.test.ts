@@ -124,6 +124,8 @@ describe('--help', () => {
         dialogkit build [options]     build every topic in the content folder into the output folder
         dialogkit check [options]     check every topic and report problems; writes nothing
         dialogkit watch [options]     build, then rebuild what a saved change affects, until Ctrl-C
+        dialogkit preview [options]   watch, and show every product live in the browser with
+                                      the errors on the page (docs/preview.md)
 
       Options
         --content DIR          folder of topic files (*.md)                 default: content
@@ -145,6 +147,10 @@ describe('--help', () => {
                                printed on the guide, run sheet and handout
         --adapt FILE           a topic's adaptation (tilpasning.yml): skip or retime steps,
                                own questions, media seen beforehand; once per topic (docs/adapt.md)
+        --port N               preview: the port; the next free one if taken  default: 4321
+        --host ADDR            preview: listen on ADDR instead of 127.0.0.1 (reachable
+                               from the network: use with care)
+        --open                 preview: open the preview in the browser
         --jobs N               worker threads for large builds               default: number of cores
         --force                rebuild every file, even those whose inputs did not change
         --format text|json     how check prints diagnostics                   default: text

@@ -8,7 +8,7 @@ import type { FontSet } from '../pdf/typeset.js';
  * rebuilds only its own product, a changed topic only its own files.
  */
 export interface FingerprintBase {
-  /** Tool version, labels, fonts and options: a change to any rebuilds everything. */
+  /** The tool (version and code, `toolIdentity`), labels, fonts and options: a change to any rebuilds everything. */
   shared: string;
   /** Per layout name. */
   layouts: Map<string, string>;
@@ -36,6 +36,15 @@ export async function fingerprintBase(
   const layoutHashes = new Map<string, string>();
   for (const layout of layouts) layoutHashes.set(layout.name, await digest(encode(layout.text)));
   return { shared, layouts: layoutHashes };
+}
+
+/**
+ * What a fingerprint knows of the tool: its version and the hash of its built code
+ * (scripts/code-hash.ts), so a change to the code makes every file again. The CLI and the
+ * browser kit name themselves the same way.
+ */
+export function toolIdentity(version: string, codeHash: string): string {
+  return `${version}+code.${codeHash}`;
 }
 
 /** The fingerprint of one product's file for one topic source; `layouts` are its own layout's name and any it reads. */

@@ -2,57 +2,55 @@ import { displayAddress } from '../pdf/inline.js';
 import { fill, type ViewModel } from '../view/view-model.js';
 import { blocksHtml, listHtml, spansHtml } from './blocks.js';
 import { htmlDocument } from './document.js';
-import { escapeHtml } from './escape.js';
+import { html, joinHtml, safeHref, trusted, type Markup } from './markup.js';
 
 /**
  * The phone edition (`<slug>/index.html`): everything the handout holds, as an accessible page
- * made for a phone first. Pure: view model in, HTML out; every value is escaped.
+ * made for a phone first. Pure: view model in, HTML out; built with `html`, so every value is
+ * escaped, and the film's address goes through `safeHref`.
  */
 export function phonePage(view: ViewModel): string {
   const { topic, options, labels } = view;
   const web = labels.web;
   const tip = labels.tip;
-  const sections: string[] = [];
+  const sections: Markup[] = [];
   if (topic.guidingQuestions.length > 0) sections.push(section('start', labels.startingPoint, listHtml(topic.guidingQuestions, tip)));
-  if (topic.media?.url) {
-    const media = topic.media;
-    const heading = labels.watchAgain[media.kind];
-    const minutes = media.minutes ? `<p class="meta">${escapeHtml(`${media.label} · ${media.minutes} ${labels.minutesLong}`)}</p>` : '';
-    const link = `<a class="media-link" href="${escapeHtml(media.url!)}"><span class="media-title">${escapeHtml(media.title)}</span><span class="address">${escapeHtml(displayAddress(media.url!))}</span></a>`;
-    sections.push(section('media', heading, `${link}${minutes}`, 'media'));
-  }
+  if (topic.media?.url) sections.push(mediaSection(view, topic.media.url));
   // The case itself (`## Case`), as the handout prints it: participants read it before the dialogue.
   if (topic.caseText) sections.push(section('case', labels.caseTitle, blocksHtml(topic.caseText, tip), 'case'));
   const prompts = topic.steps.flatMap((s) => s.flipPrompts);
   if (prompts.length > 0) {
     const items = prompts.map(
       (p) =>
-        `<li><p class="question">${spansHtml(p.spans)}</p>${p.details.length > 0 ? `<ul>${p.details.map((d) => `<li>${spansHtml(d)}</li>`).join('')}</ul>` : ''}</li>`,
+        html`<li><p class="question">${spansHtml(p.spans)}</p>${p.details.length > 0 && html`<ul>${p.details.map((d) => html`<li>${spansHtml(d)}</li>`)}</ul>`}</li>`,
     );
-    sections.push(section('reflection', labels.reflection, `<ol class="reflection">${items.join('')}</ol>`));
+    sections.push(section('reflection', labels.reflection, html`<ol class="reflection">${items}</ol>`));
   }
   if (topic.legal) sections.push(section('legal', labels.legal, blocksHtml(topic.legal, tip), 'legal'));
 
   const tailored = [
-    options.organisation ? `${escapeHtml(labels.organisation)}: <strong>${escapeHtml(options.organisation)}</strong>` : '',
-    options.date ? `${escapeHtml(labels.meetingDate)}: <strong>${escapeHtml(options.date)}</strong>` : '',
-  ].filter(Boolean);
-  const credits = [topic.series, topic.publisher, topic.date].filter((v): v is string => Boolean(v)).map(escapeHtml);
-  const body = [
-    `<a class="skip" href="#indhold">${escapeHtml(web.skip)}</a>`,
-    '<header class="top"><div class="wrap">',
-    topic.series ? `<p class="kicker">${escapeHtml(topic.series)}</p>` : '',
-    `<h1>${escapeHtml(topic.title)}</h1>`,
-    `<p class="subtitle">${escapeHtml(labels.handout)}</p>`,
-    tailored.length > 0 ? `<p class="tailored">${tailored.join('<span class="sep"> · </span>')}</p>` : '',
-    topic.draft ? `<p class="draft">${escapeHtml(labels.draft)}</p>` : '',
-    '</div></header>',
-    `<main id="indhold" class="wrap" tabindex="-1">`,
-    ...sections,
-    '</main>',
-    `<footer class="bottom"><div class="wrap"><p>${credits.join(' · ')}</p></div></footer>`,
-  ].filter(Boolean);
-  return htmlDocument({ lang: topic.language, title: `${topic.title} – ${labels.handout}`, css: CSS, body: body.join('\n') });
+    options.organisation && html`${labels.organisation}: <strong>${options.organisation}</strong>`,
+    options.date && html`${labels.meetingDate}: <strong>${options.date}</strong>`,
+  ];
+  const credits = [topic.series, topic.publisher, topic.date];
+  const body = joinHtml(
+    [
+      html`<a class="skip" href="#indhold">${web.skip}</a>`,
+      html`<header class="top"><div class="wrap">`,
+      topic.series && html`<p class="kicker">${topic.series}</p>`,
+      html`<h1>${topic.title}</h1>`,
+      html`<p class="subtitle">${labels.handout}</p>`,
+      tailored.some(Boolean) && html`<p class="tailored">${joinHtml(tailored, html`<span class="sep"> · </span>`)}</p>`,
+      topic.draft && html`<p class="draft">${labels.draft}</p>`,
+      html`</div></header>`,
+      html`<main id="indhold" class="wrap" tabindex="-1">`,
+      ...sections,
+      html`</main>`,
+      html`<footer class="bottom"><div class="wrap"><p>${joinHtml(credits, ' · ')}</p></div></footer>`,
+    ],
+    '\n',
+  );
+  return htmlDocument({ lang: topic.language, title: `${topic.title} – ${labels.handout}`, css: CSS, body });
 }
 
 /** `{url}` filled in the phone QR code's alternative text. */
@@ -62,12 +60,24 @@ export function phoneQrAlt(view: ViewModel, url: string): string {
 
 // --- internal ---
 
-function section(id: string, title: string, body: string, className = ''): string {
-  return `<section aria-labelledby="${id}"${className ? ` class="${className}"` : ''}><h2 id="${id}">${escapeHtml(title)}</h2>\n${body}\n</section>`;
+function section(id: string, title: string, body: Markup, className = ''): Markup {
+  const head = className ? html`<section aria-labelledby="${id}" class="${className}">` : html`<section aria-labelledby="${id}">`;
+  return html`${head}<h2 id="${id}">${title}</h2>\n${body}\n</section>`;
+}
+
+/** "Se filmen igen": the film as a link, or as text when its address is no http(s) address. */
+function mediaSection(view: ViewModel, url: string): Markup {
+  const { labels } = view;
+  const media = view.topic.media!;
+  const minutes = media.minutes ? html`<p class="meta">${media.label} · ${media.minutes} ${labels.minutesLong}</p>` : '';
+  const inner = html`<span class="media-title">${media.title}</span><span class="address">${displayAddress(url)}</span>`;
+  const href = safeHref(url);
+  const link = href === undefined ? html`<p class="media-link">${inner}</p>` : html`<a class="media-link" href="${href}">${inner}</a>`;
+  return section('media', labels.watchAgain[media.kind], html`${link}${minutes}`, 'media');
 }
 
 /** Phone first: one column, type that grows with the screen, nothing wider than the viewport. */
-const CSS = `
+const CSS = trusted(`
 :root { --ink: #1d252c; --muted: #4a5660; --accent: #1f5c73; --accent-dark: #15414f; --tint: #eef4f6; --tip: #fdf5e4; --rule: #c9d6dc; --focus: #d97a00; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -119,4 +129,4 @@ footer.bottom { border-top: 1px solid var(--rule); color: var(--muted); font-siz
   a[href^="http"]::after, a[href^="mailto"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); }
   .media a::after { content: none; }
 }
-`;
+`);

@@ -138,21 +138,23 @@ function resultsPanel(data, onClose) {
       document.head.appendChild(script);
     });
   }
+  /* The PDF first, then Word, then the calendar file; where the minutes maker cannot load, the calendar file alone. */
   function download() {
     var referat = minutes();
-    var names = [];
     var base = 'referat-' + referat.slug + '-' + referat.date;
-    if (referat.agreement.followUp) {
-      save_(calendar(referat), 'opfoelgning-' + referat.slug + '.ics', 'text/calendar;charset=utf-8');
-      names.push('opfoelgning-' + referat.slug + '.ics');
-    }
+    var calendarName = 'opfoelgning-' + referat.slug + '.ics';
+    var saveCalendar = function () {
+      if (!referat.agreement.followUp) return [];
+      save_(calendar(referat), calendarName, 'text/calendar;charset=utf-8');
+      return [calendarName];
+    };
     status.textContent = '…';
     return loadReferatScript().then(function (kit) { return kit.make(referat); }).then(function (files) {
       save_(files.pdf, base + '.pdf', 'application/pdf');
       save_(files.docx, base + '.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      status.textContent = fill(words.downloaded, { files: [base + '.pdf', base + '.docx'].concat(names).join(', ') });
+      status.textContent = fill(words.downloaded, { files: [base + '.pdf', base + '.docx'].concat(saveCalendar()).join(', ') });
     }, function () {
-      status.textContent = words.offline;
+      status.textContent = words.offline + (saveCalendar().length > 0 ? ' ' + words.calendarSaved : '');
     });
   }
 

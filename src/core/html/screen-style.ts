@@ -79,10 +79,11 @@ body.time-up .bar { animation: pulse 1.6s ease-in-out 3; }
 .agreement .field:first-of-type { grid-column: 1 / -1; }
 .field { display: flex; flex-direction: column; gap: .2em; font-weight: 700; }
 .results input, .results textarea { font: inherit; font-weight: 400; padding: .35em .5em; border: 2px solid var(--muted); border-radius: .3em; width: 100%; }
+/* One heading line for the columns; each field is labelled for itself (visually hidden) all the same. */
+.idea-head, .idea-row { display: grid; grid-template-columns: 1fr 7em 2.6em; gap: 1vw; align-items: center; }
+.idea-head { margin: 0 0 .3em 1.6em; font-weight: 700; }
 .idea-rows { margin: 0 0 1vh; padding-left: 1.6em; }
-.idea-row { display: flex; gap: 1vw; align-items: flex-end; margin-bottom: .8vh; }
-.idea-row .idea { flex: 1; }
-.idea-row .dots { width: 7em; }
+.idea-row { margin-bottom: .8vh; }
 .results-actions { display: flex; flex-wrap: wrap; gap: 1vw; }
 .results-status { min-height: 1.4em; font-weight: 700; color: var(--accent-dark); }
 .print-referat { display: none; }
@@ -91,6 +92,7 @@ body.time-up .bar { animation: pulse 1.6s ease-in-out 3; }
   body.over-time .bar { background: var(--over-tint); }
   body.fading:not(.idle) .controls { opacity: 1; transition: none; }
 }
+@media (max-width: 700px) { .bar { flex-wrap: wrap; } .progress { display: none; } .status, .pace { flex: 1 1 100%; margin: 0; text-align: left; } .idea-head, .idea-row { grid-template-columns: 1fr 4.5em 2.6em; } }
 @media (max-aspect-ratio: 1/1) { .plan li { grid-template-columns: 2.2em 1fr auto; } .plan .clock { display: none; } .next-step { position: static; max-width: none; text-align: left; order: 10; } }
 @media print {
   body { overflow: visible; display: block; }

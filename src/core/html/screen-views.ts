@@ -1,7 +1,7 @@
 import type { FlipPrompt } from '../model.js';
 import { fill, type StepView, type ViewModel } from '../view/view-model.js';
 import { blocksHtml, spansHtml } from './blocks.js';
-import { html, joinHtml, trusted, type Markup } from './markup.js';
+import { html, joinHtml, type Markup } from './markup.js';
 
 /**
  * The screen edition's views, one `<section>` each: the overview, then per step its own view,
@@ -29,6 +29,7 @@ ${field('result-when', words.when, html`<input id="result-when" name="when" type
 ${field('result-follow-up', words.followUp, html`<input id="result-follow-up" name="followUp" type="date">`)}
 </fieldset>
 <fieldset class="ideas"><legend>${words.ideas}</legend>
+<p class="idea-head" aria-hidden="true"><span>${words.idea}</span><span>${words.dots}</span></p>
 <ol id="idea-rows" class="idea-rows"></ol>
 <button type="button" id="add-idea">${words.addIdea}</button>
 </fieldset>
@@ -39,7 +40,7 @@ ${field('result-follow-up', words.followUp, html`<input id="result-follow-up" na
 </div>
 <p id="results-status" class="results-status" role="status"></p>
 </form>
-<template id="idea-row"><li class="idea-row"><label class="field idea"><span>${words.idea}</span><input type="text" name="idea"></label><label class="field dots"><span>${words.dots}</span><input type="number" name="dots" min="0" step="1" inputmode="numeric"></label><button type="button" class="remove">×</button></li></template>
+<template id="idea-row"><li class="idea-row"><label class="field idea"><span class="visually-hidden">${words.idea}</span><input type="text" name="idea"></label><label class="field dots"><span class="visually-hidden">${words.dots}</span><input type="number" name="dots" min="0" step="1" inputmode="numeric"></label><button type="button" class="remove">×</button></li></template>
 <div class="print-referat" id="print-referat"></div>
 </section>`;
 }
@@ -76,7 +77,7 @@ function stepViews(view: ViewModel, step: StepView, index: number): Markup[] {
     step,
     index,
     `step-${step.number}`,
-    items.length > 0 ? html`<ul class="fit-text items">${items.map((item) => html`<li>${trusted(item)}</li>`)}</ul>` : '',
+    items.length > 0 ? html`<ul class="fit-text items">${items.map((item) => html`<li>${item}</li>`)}</ul>` : '',
     'step',
   );
   const caseText = view.topic.caseText;
@@ -88,7 +89,7 @@ function stepViews(view: ViewModel, step: StepView, index: number): Markup[] {
           step,
           index,
           `step-${step.number}-case`,
-          html`<div class="fit-text case-text">${trusted(blocksHtml(caseText, view.labels.tip))}</div>`,
+          html`<div class="fit-text case-text">${blocksHtml(caseText, view.labels.tip)}</div>`,
           'case',
           view.labels.caseTitle,
         ),
@@ -136,8 +137,8 @@ function nextStep(view: ViewModel, index: number): Markup | '' {
 
 function promptHtml(prompt: FlipPrompt): Markup {
   const details =
-    prompt.details.length > 0 ? html`<ul class="details">${prompt.details.map((d) => html`<li>${trusted(spansHtml(d))}</li>`)}</ul>` : '';
-  return html`<div class="fit-text prompt-text"><p>${trusted(spansHtml(prompt.spans))}</p>${details}</div>`;
+    prompt.details.length > 0 ? html`<ul class="details">${prompt.details.map((d) => html`<li>${spansHtml(d)}</li>`)}</ul>` : '';
+  return html`<div class="fit-text prompt-text"><p>${spansHtml(prompt.spans)}</p>${details}</div>`;
 }
 
 /** Clock times when a start time is known, else minutes from the start. */

@@ -56,10 +56,11 @@ ${jsonScript('screen-data', screenData(view))}`;
   return htmlDocument({
     lang: topic.language,
     title: `${topic.title} – ${screen.title}`,
-    css,
-    body: body.text,
+    // Dialogkit's own style sheet and embedded font faces.
+    css: trusted(css),
+    body,
     // One function: the clock part uses the results part's `resultsPanel`.
-    script: `(function () {\n'use strict';\n${RESULTS_SCRIPT}\n${SCREEN_SCRIPT}\n})();\n`,
+    script: trusted(`(function () {\n'use strict';\n${RESULTS_SCRIPT}\n${SCREEN_SCRIPT}\n})();\n`),
     bodyClass: 'screen',
   });
 }

@@ -12,12 +12,18 @@ export function findSlips(file: string, lines: readonly string[], bodyLine: numb
   for (let index = bodyLine - 1; index < lines.length; index++) {
     const text = lines[index]!;
     const line = index + 1;
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (opener !== undefined && (fence === undefined || opener.startsWith(fence))) {
-      fence = fence === undefined ? opener.slice(0, 3) : undefined;
+    // As CommonMark (and marked) reads fences: a fence closes only with a line of the same mark,
+    // at least as long as its opener, and nothing else on it; what is inside is printed as written.
+    if (fence !== undefined) {
+      const closer = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text)?.[1];
+      if (closer !== undefined && closer[0] === fence[0] && closer.length >= fence.length) fence = undefined;
       continue;
     }
-    if (fence !== undefined) continue;
+    const opener = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(text)?.[1];
+    if (opener !== undefined) {
+      fence = opener;
+      continue;
+    }
 
     const dash = /^(\s*)-(\p{L})/u.exec(text);
     if (dash) {

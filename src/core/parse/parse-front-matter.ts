@@ -16,6 +16,7 @@ import {
   type TopicMeta,
 } from '../model.js';
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
+import { linkProblem } from './links.js';
 import { readSettings, report, type Field, type Schema, type Settings, type SettingsContext } from '../settings/read-settings.js';
 import { closest } from '../suggest.js';
 
@@ -32,6 +33,7 @@ export interface FrontMatterResult {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Beyond links.ts's rule: a film's address names a host with a dot (not `https://film`). */
 const HTTP_URL = /^https?:\/\/[^\s/]+\.[^\s]*$/i;
 
 /** A number or a range `"45-60"` of whole numbers, read from a YAML scalar. */
@@ -110,10 +112,13 @@ export const TOPIC_SCHEMA: Schema = {
       title: { kind: 'text', required: true, missingHint: 'write the title of the film, podcast or case' },
       url: {
         kind: 'custom',
-        read: (value) =>
-          typeof value === 'string' && HTTP_URL.test(value)
+        read: (value) => {
+          const problem = typeof value === 'string' ? linkProblem(value, 'web') : undefined;
+          if (problem?.kind === 'character') return { problem: `"${String(value)}" ${problem.message}`, hint: problem.hint };
+          return typeof value === 'string' && problem === undefined && HTTP_URL.test(value)
             ? { value }
-            : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' },
+            : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' };
+        },
       },
       minutes: { kind: 'integer', min: 1, max: 600, hint: 'write e.g. `minutes: 6`' },
     },

@@ -1,10 +1,8 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { diagnostic } from '../diagnostics.js';
 import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
+import { linkProblem } from './links.js';
 import type { Block, Diagnostic, ListItem, Span } from '../model.js';
-
-/** Link schemes that may reach a PDF or the web page; anything else is an error. */
-const SAFE_LINK = /^(https?:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+)$/i;
 
 /** Context for turning Markdown tokens into blocks: where we are, and where problems go. */
 export interface MarkdownContext {
@@ -153,7 +151,9 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
         case 'link': {
           const link = token as Tokens.Link;
           const href = link.href.trim();
-          if (SAFE_LINK.test(href)) {
+          // Only http, https and mailto addresses may reach a PDF or a page (links.ts).
+          const problem = linkProblem(href, 'web-or-mail');
+          if (problem === undefined) {
             if (isPlaceholder(href)) {
               const pos = locate(ctx.lines, href, line);
               ctx.diagnostics.push(
@@ -175,8 +175,8 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
                 'error',
                 ctx.file,
                 pos.line,
-                `the link "${link.href}" is not an http, https or mailto address`,
-                'write a full address, e.g. [borger.dk](https://www.borger.dk)',
+                `the link "${link.href}" ${problem.message}`,
+                problem.kind === 'character' ? problem.hint : 'write a full address, e.g. [borger.dk](https://www.borger.dk)',
                 pos.col + 2,
               ),
             );

@@ -13,7 +13,9 @@ import { isArtifact, type StructureTag, type Tag } from './tags.js';
  * count (pdfmake drops spaces at line ends), artifacts (running footers, watermarks) are not
  * content, and text drawn more than once (repeated table headers) is never a loss.
  *
- * A node may name the source line it was made from (`sourceLine`); the loss is reported there.
+ * A node may name the source line it was made from (`sourceLine`); the loss is reported there,
+ * and where its text was drawn is kept as data (`places`): `dialogkit preview` takes a click on a
+ * page to that line without searching the text.
  */
 export interface TextLedger {
   hooks: LedgerHooks;
@@ -31,6 +33,19 @@ export interface LedgerReport {
   /** Characters the definition has to draw (blank ones not counted). */
   expected: number;
   lost: LostText[];
+  /** Where text with a source line was drawn, one box per run of a line. */
+  places: SourcePlace[];
+}
+
+/** A box on a page (points from the page's top left corner) drawn from one source line. */
+export interface SourcePlace {
+  /** 0-based page index. */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  line: number;
 }
 
 /** Text of one owner that was not drawn, or not all of it. */
@@ -47,6 +62,9 @@ export interface LostText {
 export function createTextLedger(content: unknown): TextLedger {
   const owners = new Map<Owner, { expected: number; drawn: number; text: string; sourceLine?: number }>();
   let calls = 0;
+  const places: SourcePlace[] = [];
+  let page = -1;
+  let pageObject: unknown;
 
   const add = (owner: Owner, text: string, sourceLine: number | undefined) => {
     const count = visibleLength(text);
@@ -61,15 +79,23 @@ export function createTextLedger(content: unknown): TextLedger {
 
   return {
     hooks: {
-      beginItem() {
+      beginItem(doc) {
         calls++;
+        // pdfmake renders page after page: a new pdfkit page object is the next page.
+        const current = (doc as { page?: unknown } | undefined)?.page;
+        if (current !== pageObject) {
+          pageObject = current;
+          page++;
+        }
       },
       beginInline(_doc, line, inline) {
         calls++;
         if (line._listMarker) return;
         const owner = innermost(inline.tag ? [...(line._tags ?? []), inline.tag] : (line._tags ?? []));
         const entry = owner && owners.get(owner);
-        if (entry) entry.drawn += visibleLength(inline.text);
+        if (!entry) return;
+        entry.drawn += visibleLength(inline.text);
+        if (entry.sourceLine !== undefined) place(line, inline, entry.sourceLine);
       },
     },
     report() {
@@ -87,9 +113,23 @@ export function createTextLedger(content: unknown): TextLedger {
           });
         }
       }
-      return { calls, expected, lost };
+      return { calls, expected, lost, places };
     },
   };
+
+  /** Widens the last box when the run continues it (same line of text, same source line). */
+  function place(line: LaidOutLine, inline: Inline, sourceLine: number): void {
+    if (line.x === undefined || line.y === undefined) return;
+    const x = line.x + (inline.x ?? 0);
+    const width = inline.width ?? 0;
+    const height = line.getHeight?.() ?? 0;
+    const last = places.at(-1);
+    if (last && last.page === page && last.y === line.y && last.line === sourceLine && x >= last.x) {
+      last.width = Math.max(last.width, x + width - last.x);
+      return;
+    }
+    places.push({ page: Math.max(page, 0), x, y: line.y, width, height, line: sourceLine });
+  }
 }
 
 // --- internal ---

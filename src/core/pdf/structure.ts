@@ -210,12 +210,19 @@ export interface Inline {
   fontFeatures?: unknown;
   tag?: Tag;
   link?: string;
+  /** Offset from the line's left edge and advance width, in points (set by pdfmake's layout). */
+  x?: number;
+  width?: number;
   background?: unknown;
   decoration?: unknown;
 }
 
 export interface LaidOutLine {
   inlines: Inline[];
+  /** Where pdfmake placed the line on its page, in points from the top left corner. */
+  x?: number;
+  y?: number;
+  getHeight?(): number;
   _tags?: Tag[];
   _listMarker?: boolean;
 }

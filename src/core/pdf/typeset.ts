@@ -1,6 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { DialogkitError } from '../diagnostics.js';
-import { createTextLedger, type LostText, type TextLedger } from './ledger.js';
+import { createTextLedger, type LostText, type SourcePlace, type TextLedger } from './ledger.js';
 import { cleanInfo } from './metadata.js';
 import { createTagger, type StructureHooks, type Tagger } from './structure.js';
 
@@ -35,6 +35,8 @@ export interface RenderedPdf {
   missingGlyphs: string[];
   /** Text of the definition's content that was not drawn (pdf/ledger.ts): the file must not ship. */
   lostText: LostText[];
+  /** Where text made from a source line was drawn (pdf/ledger.ts): for `dialogkit preview`'s way back to the line. */
+  sourcePlaces: SourcePlace[];
 }
 
 export interface RenderOptions {
@@ -110,7 +112,7 @@ export function createTypesetter(fonts: FontSet, load: () => Promise<Pdfmake> = 
       const conformance = report && missingGlyphs.length === 0 ? identify(pdfDocument) : [];
       const pages = pdfDocument.bufferedPageRange().count;
       const bytes = await collect(pdfDocument);
-      return { bytes, pages, conformance, missingGlyphs, lostText: drawn.lost };
+      return { bytes, pages, conformance, missingGlyphs, lostText: drawn.lost, sourcePlaces: drawn.places };
     },
     async measureHeights(doc) {
       await ready();

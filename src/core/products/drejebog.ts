@@ -233,6 +233,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
   const { labels } = ctx.view;
   const clock = step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to}\u00a0${labels.minutes}`;
   const heading: Content = {
+    sourceLine: step.line,
     table: {
       // One badge width for every step ("7 min" as "13 min"), so the step titles line up.
       widths: [46, '*', 72],
@@ -314,7 +315,7 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
         listNode(
           step.flipPrompts.map((p) =>
             listItemNode([
-              { text: inlines(p.spans), bold: true, tag: element('P') },
+              { text: inlines(p.spans), bold: true, tag: element('P'), sourceLine: p.line },
               ...(p.details.length > 0
                 ? [
                     listNode(

@@ -211,6 +211,7 @@ export function tilingFor(size: PaperSize, settings: SheetSettings): Tiling {
 function sheetBody(box: FitBox, fontSize: number, settings: SheetSettings, theme: Theme): Content {
   const detailSize = fontSize * settings.fit.details;
   return {
+    sourceLine: box.line,
     stack: [
       { text: inlines(box.prompt, { printAddress: false }), bold: true, fontSize, lineHeight: settings.fit.lineHeight, tag: element('H1') },
       ...(box.details.length > 0

@@ -168,6 +168,7 @@ function reflectionQuestion(prompt: FlipPrompt, number: number, list: StructureT
         ]
       : [];
   return keepTogether({
+    sourceLine: prompt.line,
     stack: [
       {
         columns: [

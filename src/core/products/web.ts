@@ -1,5 +1,7 @@
 import { phonePage } from '../html/phone.js';
+import { screenFitDiagnostics } from '../html/screen-fit.js';
 import { screenPage } from '../html/screen.js';
+import type { Diagnostic } from '../model.js';
 import type { FontSet } from '../pdf/typeset.js';
 import type { ViewModel } from '../view/view-model.js';
 import type { Product } from './product.js';
@@ -8,12 +10,23 @@ import type { Product } from './product.js';
 export const phone: Product = webEdition('phone', 'index.html', phonePage);
 
 /** The room's screen: a view per step and per flip-chart prompt, with the step clock. */
-export const screen: Product = webEdition('skaerm', 'skaerm.html', (view, fonts) => screenPage(view, fonts.Atkinson));
+export const screen: Product = webEdition(
+  'skaerm',
+  'skaerm.html',
+  (view, fonts) => screenPage(view, fonts.Atkinson),
+  // Text a projector cannot show at a readable size scrolls on the page; the build says where.
+  (view, file) => screenFitDiagnostics(view, file),
+);
 
 // --- internal ---
 
 /** A product that is one HTML page made from the view model alone: no layout file, no typesetting. */
-function webEdition(name: string, file: string, render: (view: ViewModel, fonts: FontSet) => string): Product {
+function webEdition(
+  name: string,
+  file: string,
+  render: (view: ViewModel, fonts: FontSet) => string,
+  check: (view: ViewModel, file: string) => Diagnostic[] = () => [],
+): Product {
   return {
     name,
     file,
@@ -25,7 +38,7 @@ function webEdition(name: string, file: string, render: (view: ViewModel, fonts:
     async make(ctx) {
       return {
         file: { path: `${ctx.topic.meta.slug}/${file}`, bytes: new TextEncoder().encode(render(ctx.view, ctx.fonts)) },
-        diagnostics: [],
+        diagnostics: check(ctx.view, ctx.topic.file),
       };
     },
   };

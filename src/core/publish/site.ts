@@ -20,8 +20,10 @@ export interface IndexInput {
 }
 
 /**
- * Renders `out/index.html` from the manifest. Handlebars escapes every value from content; the
- * topic sources are embedded as JSON with `<` escaped, so a `</script>` in a topic stays text.
+ * Renders `out/index.html` from the manifest. Handlebars escapes every value (`{{…}}`); the one
+ * unescaped kind is JSON in a script element (`jsonInScript`), with `<` escaped, so a `</script>`
+ * or `<!--` in a topic stays text. Addresses of files are relative paths, each segment
+ * percent-encoded (`relativeHref`), so a hand-edited manifest cannot make one a `javascript:` link.
  */
 export function renderIndex(input: IndexInput): string {
   const topics = input.manifest.topics.filter((t) => t.summary);
@@ -30,7 +32,7 @@ export function renderIndex(input: IndexInput): string {
   const site = (language: Language): SiteLabels => input.labels[language].site;
   const handlebars = Handlebars.create();
   // Labels for the page's script, as JSON that cannot end its <script> element early.
-  handlebars.registerHelper('json', (value: unknown) => new handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
+  handlebars.registerHelper('json', (value: unknown) => jsonInScript(value));
   const template = handlebars.compile(input.template.text, { strict: true });
   const series = [...new Set(topics.map((t) => t.summary!.series).filter(Boolean))];
   return template({
@@ -51,6 +53,24 @@ export function renderIndex(input: IndexInput): string {
 }
 
 // --- internal ---
+
+/**
+ * The one kind of unescaped value on the page: JSON for a `<script type="application/json">`
+ * element. Every `<` is written `\\u003c` (the same string to `JSON.parse`), so no text in it can
+ * end the element (`</script>`) or open a comment (`<!--`).
+ */
+function jsonInScript(value: unknown): Handlebars.SafeString {
+  return new Handlebars.SafeString(JSON.stringify(value).replace(/</g, '\\u003c'));
+}
+
+/**
+ * A file's address on the page, relative to it: each segment of its path percent-encoded. A
+ * slug or file name Dialogkit wrote (a-z, 0-9, `-`, `.`) is unchanged; a hand-edited manifest's
+ * `javascript:alert(1)` becomes `javascript%3Aalert(1)`, a file name, not a scheme.
+ */
+function relativeHref(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
 
 interface SiteLabels {
   pageTitle: string;
@@ -105,7 +125,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     words: filesOf(topic, 'docx').map(([file, product]) => ({ href: file.path, name: site.files[product.name] ?? product.name })),
     archive: topic.archive
       ? {
-          href: topic.archive.path,
+          href: relativeHref(topic.archive.path),
           label: site.all.replace('{title}', topic.title),
           info: site.allInfo.replace('{size}', formatSize(topic.archive.bytes, language)),
         }
@@ -118,9 +138,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
       duration: summary.minutes !== undefined ? String(summary.minutes) : range(summary.duration),
     },
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
-    source: input.sources.has(topic.slug)
-      ? new Handlebars.SafeString(JSON.stringify({ path: topic.source, text: input.sources.get(topic.slug) }).replace(/</g, '\\u003c'))
-      : null,
+    source: input.sources.has(topic.slug) ? jsonInScript({ path: topic.source, text: input.sources.get(topic.slug) }) : null,
     // "Tilpas indholdet": the steps as the form shows them, and as JSON for the page's script.
     ...adaptView(topic, input, site),
   };
@@ -142,7 +160,7 @@ function adaptView(topic: ManifestTopic, input: IndexInput, site: SiteLabels) {
         prompts: step.prompts.map((text, index) => ({ text, index })),
       })),
     },
-    outlineJson: new Handlebars.SafeString(JSON.stringify(outline).replace(/</g, '\\u003c')),
+    outlineJson: jsonInScript(outline),
   };
 }
 
@@ -180,7 +198,7 @@ function fileView(file: ManifestFile, product: Product, site: SiteLabels, langua
   const name = site.files[product.name] ?? product.name;
   const pages = file.pages ?? 0;
   return {
-    href: file.path,
+    href: relativeHref(file.path),
     name,
     about: site.fileAbout[product.name] ?? '',
     label: site.download.replace('{name}', name.toLowerCase()),
@@ -199,7 +217,9 @@ const WEB_EDITIONS: Record<string, WebEdition> = { 'index.html': 'phone', 'skaer
 function editionView(file: ManifestFile, title: string, site: SiteLabels) {
   const edition = WEB_EDITIONS[file.path.split('/').pop()!];
   if (!edition) return [];
-  return [{ href: file.path, label: site.editionLinks[edition], about: site.editionAbout[edition].replace('{title}', title) }];
+  return [
+    { href: relativeHref(file.path), label: site.editionLinks[edition], about: site.editionAbout[edition].replace('{title}', title) },
+  ];
 }
 
 /** "84 kB", "1,2 MB" (Danish decimal comma) or "1.2 MB". */

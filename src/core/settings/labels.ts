@@ -183,6 +183,7 @@ export const LABEL_SHAPE = {
       none: TEXT,
       downloaded: TEXT,
       offline: TEXT,
+      calendarSaved: TEXT,
       calendarTitle: TEXT,
       calendarNote: TEXT,
     },

@@ -2,6 +2,7 @@ import { dateProblem, epochProblem } from '../dates.js';
 import { sniffLogo } from './logo.js';
 import type { AdaptationSource } from '../adapt/adaptation.js';
 import type { Language, PaperSize } from '../model.js';
+import { linkProblem } from '../parse/links.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */
 export interface BuildOptions {
@@ -107,7 +108,8 @@ export function formatClock(minutes: number, language: Language = 'en'): string 
 
 /** An absolute http(s) address with no query or fragment, which a topic's folder can follow. */
 function isBaseUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
+  // The one rule for addresses (no quote, space or `<` as written), then what a base needs.
+  if (linkProblem(value, 'web') !== undefined) return false;
   const url = new URL(value);
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '' && url.hostname !== '';
 }

@@ -1,0 +1,138 @@
+import { getDocument, GlobalWorkerOptions, TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
+import type { Place } from './types.js';
+
+// pdf.js reads PDFs in its own module worker, served by the preview next to this script.
+GlobalWorkerOptions.workerSrc = '/_preview/assets/dialogkit-preview-worker.js';
+
+/** A page as drawn: where the click handler finds the source line. */
+export interface DrawnPage {
+  element: HTMLElement;
+  index: number;
+  /** CSS pixels per PDF point. */
+  scale: number;
+}
+
+/**
+ * One PDF product, drawn page by page: a canvas for what it looks like and pdf.js's text layer
+ * over it, so its text can be selected and found with Ctrl+F. A new version is drawn beside the
+ * old one and each page swapped in place when ready, so the scroll position and the page in view
+ * stay where they were. Clicking a page asks `onPlace` with the source line under the pointer.
+ */
+export class PdfPane {
+  readonly element: HTMLElement;
+  private version = '';
+  private drawing: Promise<void> = Promise.resolve();
+  private places: readonly Place[] = [];
+  private cancelled = false;
+
+  constructor(
+    private readonly label: string,
+    private readonly onPlace: (place: Place | undefined, event: MouseEvent) => void,
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'pdf-pages';
+    this.element.addEventListener('click', (event) => this.clicked(event));
+  }
+
+  /** Draws `url` if `version` is new; resolves when every page is in place. */
+  show(url: string, version: string, width: number): Promise<void> {
+    if (version === this.version) return this.drawing;
+    this.version = version;
+    this.cancelled = true;
+    const previous = this.drawing;
+    this.drawing = previous.then(() => {
+      this.cancelled = false;
+      return this.draw(url, version, width);
+    });
+    return this.drawing;
+  }
+
+  private async draw(url: string, version: string, width: number): Promise<void> {
+    const [doc, places] = await Promise.all([
+      getDocument({ url, isEvalSupported: false }).promise,
+      fetch(`/_preview/places/${version}.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<{ places: Place[] }>) : { places: [] }))
+        .catch(() => ({ places: [] as Place[] })),
+    ]);
+    try {
+      this.places = places.places;
+      for (let index = 0; index < doc.numPages; index++) {
+        if (this.cancelled) return; // a newer version is on its way
+        const drawn = await drawPage(doc, index, width, this.label);
+        const old = this.element.children[index];
+        if (old) old.replaceWith(drawn);
+        else this.element.append(drawn);
+      }
+      while (this.element.children.length > doc.numPages) this.element.lastElementChild!.remove();
+      this.element.dataset['version'] = version;
+    } finally {
+      void doc.destroy();
+    }
+  }
+
+  private clicked(event: MouseEvent): void {
+    if ((getSelection()?.toString() ?? '') !== '') return; // selecting text, not asking for its line
+    const page = (event.target as Element).closest<HTMLElement>('.pdf-page');
+    if (!page) return;
+    const box = page.getBoundingClientRect();
+    const scale = Number(page.dataset['scale']);
+    const index = Number(page.dataset['page']);
+    const x = (event.clientX - box.left) / scale;
+    const y = (event.clientY - box.top) / scale;
+    this.onPlace(placeAt(this.places, index, x, y), event);
+  }
+}
+
+/**
+ * The source place under a point of a page: the smallest box around it, or the nearest box
+ * within a few points (a click between two words of one paragraph, or in its line gap).
+ */
+export function placeAt(places: readonly Place[], page: number, x: number, y: number): Place | undefined {
+  const SLACK = 4;
+  let best: Place | undefined;
+  let bestScore = Infinity;
+  for (const place of places) {
+    if (place.page !== page) continue;
+    const dx = Math.max(place.x - x, 0, x - (place.x + place.width));
+    const dy = Math.max(place.y - y, 0, y - (place.y + place.height));
+    if (dx > SLACK || dy > SLACK) continue;
+    const score = (dx + dy) * 1e6 + place.width * place.height;
+    if (score < bestScore) {
+      best = place;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// --- internal ---
+
+async function drawPage(doc: PDFDocumentProxy, index: number, width: number, label: string): Promise<HTMLElement> {
+  const page = await doc.getPage(index + 1);
+  const unscaled = page.getViewport({ scale: 1 });
+  const scale = width / unscaled.width;
+  const viewport = page.getViewport({ scale });
+  const ratio = window.devicePixelRatio || 1;
+  const element = document.createElement('div');
+  element.className = 'pdf-page';
+  element.dataset['page'] = String(index);
+  element.dataset['scale'] = String(scale);
+  element.setAttribute('aria-label', `${label}, side ${index + 1}`);
+  element.style.width = `${Math.floor(viewport.width)}px`;
+  element.style.height = `${Math.floor(viewport.height)}px`;
+  element.style.setProperty('--total-scale-factor', String(scale));
+  element.style.setProperty('--scale-factor', String(scale));
+  element.style.setProperty('--scale-round-x', '1px');
+  element.style.setProperty('--scale-round-y', '1px');
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.floor(viewport.width * ratio);
+  canvas.height = Math.floor(viewport.height * ratio);
+  canvas.setAttribute('aria-hidden', 'true');
+  const text = document.createElement('div');
+  text.className = 'textLayer';
+  element.append(canvas, text);
+  await page.render({ canvas, viewport, ...(ratio !== 1 && { transform: [ratio, 0, 0, ratio, 0, 0] }) }).promise;
+  await new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+  page.cleanup();
+  return element;
+}

@@ -1,0 +1,50 @@
+/**
+ * The state the preview server sends (src/node/preview/state.ts), as the page reads it. Kept as
+ * a copy of the shape, not an import: the page is bundled for browsers and must not pull Node code.
+ */
+export interface LiveState {
+  instance: string;
+  build: number;
+  building: boolean;
+  topics: LiveTopic[];
+  diagnostics: LiveDiagnostic[];
+  problems: string[];
+}
+
+export interface LiveTopic {
+  slug: string;
+  title: string;
+  source: string;
+  sourcePath: string;
+  stale: boolean;
+  products: LiveProduct[];
+  diagnostics: LiveDiagnostic[];
+}
+
+export interface LiveProduct {
+  file: string;
+  path: string;
+  label: string;
+  kind: 'pdf' | 'html';
+  version: string;
+}
+
+export interface LiveDiagnostic {
+  file: string;
+  path: string;
+  line: number;
+  col: number;
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+}
+
+/** A box on a PDF page drawn from one source line (src/core/pdf/ledger.ts). */
+export interface Place {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  line: number;
+}

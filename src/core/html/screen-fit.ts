@@ -1,0 +1,56 @@
+/**
+ * Which screen views hold more text than a projector shows at a size the back row can read. The
+ * page never cuts such text (it scrolls, screen-script.ts); the build says so at the line, so the
+ * editor can shorten it before the room has to watch someone scroll.
+ */
+import { diagnostic } from '../diagnostics.js';
+import type { Block, Diagnostic, Span } from '../model.js';
+import { plainText } from '../parse/parse-markdown.js';
+import type { ViewModel } from '../view/view-model.js';
+
+/**
+ * Characters a 1920×1080 view holds at its smallest type (27 px, 1/40 of the height): about 120
+ * to a line and 22 lines in the text box, less what list items and paragraphs leave over.
+ */
+export const SCREEN_VIEW_CHARACTERS = 2000;
+
+export function screenFitDiagnostics(view: ViewModel, file: string): Diagnostic[] {
+  const { topic } = view;
+  const found: Diagnostic[] = [];
+  const check = (line: number, what: string, text: string) => {
+    if (text.length > SCREEN_VIEW_CHARACTERS)
+      found.push(
+        diagnostic(
+          'warning',
+          file,
+          line,
+          `${what} is ${text.length} characters: more than the screen edition shows at a readable size (about ${SCREEN_VIEW_CHARACTERS}), so it will scroll on the screen`,
+          'shorten it, or split it over more questions or prompts',
+        ),
+      );
+  };
+  topic.steps.forEach((step, index) => {
+    const items = step.questions.length > 0 ? step.questions.map((q) => q.spans) : step.flipPrompts.map((p) => p.spans);
+    check(step.line, `step ${step.number}'s view`, items.map(spansText).join('\n'));
+    for (const prompt of step.flipPrompts)
+      check(prompt.line, `a flip-chart prompt of step ${step.number}`, [prompt.spans, ...prompt.details].map(spansText).join('\n'));
+    if (topic.caseText && index === topic.mediaStep) check(topic.caseText[0]?.line ?? step.line, 'the case', blocksText(topic.caseText));
+  });
+  return found;
+}
+
+// --- internal ---
+
+function spansText(spans: readonly Span[]): string {
+  return plainText(spans);
+}
+
+function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map((block): string => {
+      if (block.kind === 'paragraph' || block.kind === 'heading') return spansText(block.spans);
+      if (block.kind === 'list') return block.items.map((item) => [spansText(item.spans), blocksText(item.children)].join('\n')).join('\n');
+      return blocksText(block.blocks);
+    })
+    .join('\n');
+}
