@@ -90,7 +90,7 @@ describe('the Word copies', () => {
     expect(core).toContain('<dc:creator>Fremfærd Borger, KL og HK Kommunal</dc:creator>');
     expect(core).toContain('<dc:language>da-DK</dc:language>');
     expect(core).toContain('2023-11-14T22:13:20Z');
-  });
+  }, 120_000);
 
   it("holds the film's QR code as an image with alt text that reads back to its address", async () => {
     const result = await privateIt();
@@ -102,7 +102,7 @@ describe('the Word copies', () => {
     const { size } = qrPng('https://vpt.dk/borgerservice/hjaelp-til-borgere-med-private-it-loesninger');
     const pixels = greyToRgba(png, size);
     expect(jsQR(pixels, size, size)?.data).toBe('https://vpt.dk/borgerservice/hjaelp-til-borgere-med-private-it-loesninger');
-  });
+  }, 120_000);
 
   it('are read by pandoc without error, the agreement sheet with its tables', async () => {
     const result = await privateIt();
@@ -128,7 +128,7 @@ describe('the Word copies', () => {
     const agreement = part(fileOf(result, 'aftaleark.docx'), 'word/document.xml');
     // One row per idea card (20 for the largest group), under the header.
     expect(agreement.match(/<w:tr>/g)!.length).toBe(1 + 20 + 1 + 3);
-  });
+  }, 120_000);
 
   it('give the same bytes twice, with every zip entry dated SOURCE_DATE_EPOCH', async () => {
     const first = await privateIt({ adapt: [{ path: 'tilpasning.yml', text: ADAPTED }] });
@@ -142,12 +142,12 @@ describe('the Word copies', () => {
       expect(view.getUint16(12, true)).toBe(((2023 - 1980) << 9) | (11 << 5) | 14);
       expect(strFromU8(bytes.subarray(30, 30 + 19))).toBe('[Content_Types].xml');
     }
-  });
+  }, 120_000);
 
   it("are left out when options.word is false (the page's kit unless asked)", async () => {
     const result = await privateIt({ word: false });
     expect(result.topics[0]!.files.map((f) => f.path).filter((p) => p.endsWith('.docx'))).toEqual([]);
-  });
+  }, 120_000);
 });
 
 /** The 8-bit grey PNG qrPng writes, back to RGBA pixels for jsQR. */
