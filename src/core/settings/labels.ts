@@ -177,6 +177,8 @@ export const LABEL_SHAPE = {
       removeIdea: TEXT,
       download: TEXT,
       print: TEXT,
+      clear: TEXT,
+      clearConfirm: TEXT,
       kept: TEXT,
       referat: TEXT,
       ideasByDots: TEXT,
