@@ -287,6 +287,7 @@ export const LABEL_SHAPE = {
         participants: TEXT,
         duration: TEXT,
         logo: TEXT,
+        logoUnusable: TEXT,
         organisation: TEXT,
         note: TEXT,
       },
