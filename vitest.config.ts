@@ -12,8 +12,10 @@ const BROWSER = [
   'test/kit.test.ts',
   'test/web-editions.test.ts',
   'test/screen.test.ts',
+  'test/screen-results.test.ts',
   'test/hostile-html-browser.test.ts',
   'test/preview.test.ts',
+  'test/adapt-form.test.ts',
 ];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';

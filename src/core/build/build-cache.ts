@@ -1,6 +1,5 @@
 import type { FingerprintBase } from './fingerprint.js';
-import type { LayoutSet } from '../layouts/prepare-layouts.js';
-import type { LayoutSource } from '../layouts/layout.js';
+import type { LayoutSet, LayoutSource } from '../layouts/layout.js';
 import type { Diagnostic, ProductReport, SourceFile, Topic } from '../model.js';
 import type { FontSet } from '../pdf/typeset.js';
 import type { BuildOptions } from '../settings/options.js';

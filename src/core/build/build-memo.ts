@@ -1,7 +1,6 @@
 import type { BaseInputs, BuildCache, CheckedSource, LayoutInputs, ProductFile } from './build-cache.js';
 import type { FingerprintBase } from './fingerprint.js';
-import type { LayoutSet } from '../layouts/prepare-layouts.js';
-import type { LayoutSource } from '../layouts/layout.js';
+import type { LayoutSet, LayoutSource } from '../layouts/layout.js';
 import type { ProductReport, SourceFile } from '../model.js';
 import { recordReads, readsDigest, type ReadKeys } from './product-reads.js';
 

@@ -1,6 +1,7 @@
 import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { dateProblem } from '../dates.js';
 import { diagnostic } from '../diagnostics.js';
+import { qrProblem } from '../settings/qr-capacity.js';
 import { languageDiagnostic, splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';
 import {
@@ -33,6 +34,8 @@ export interface FrontMatterResult {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Names out/ uses for itself (src/node/publish.ts): a topic folder of that name would mix with the page's files. */
+const RESERVED_SLUGS = new Set(['assets']);
 /** Beyond links.ts's rule: a film's address names a host with a dot (not `https://film`). */
 const HTTP_URL = /^https?:\/\/[^\s/]+\.[^\s]*$/i;
 
@@ -115,9 +118,19 @@ export const TOPIC_SCHEMA: Schema = {
         read: (value) => {
           const problem = typeof value === 'string' ? linkProblem(value, 'web') : undefined;
           if (problem?.kind === 'character') return { problem: `"${String(value)}" ${problem.message}`, hint: problem.hint };
-          return typeof value === 'string' && problem === undefined && HTTP_URL.test(value)
-            ? { value }
-            : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' };
+          if (typeof value !== 'string' || problem !== undefined || !HTTP_URL.test(value))
+            return {
+              problem: `must be an http or https address, not "${String(value)}"`,
+              hint: 'write e.g. `url: "https://www.borger.dk"`',
+            };
+          // The guide prints it as a QR code, which has a limit.
+          const tooLong = qrProblem(value);
+          return tooLong
+            ? {
+                problem: `${tooLong}, so it cannot be printed as a QR code`,
+                hint: 'use a shorter address for the same page (many sites offer a short link to share)',
+              }
+            : { value };
         },
       },
       minutes: { kind: 'integer', min: 1, max: 600, hint: 'write e.g. `minutes: 6`' },
@@ -226,6 +239,15 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
       'add e.g. `slug: mit-emne` (a-z, 0-9 and hyphens) or rename the file',
     );
   }
+  const slug = text('slug') ?? fallbackSlug;
+  // out/ holds the page's own folders beside the topics' (the page's scripts in out/assets/).
+  if (RESERVED_SLUGS.has(slug))
+    report(
+      ctx,
+      settings.nodes.get('slug') ?? root,
+      `the slug "${slug}" is the name of the download page's own folder in the output`,
+      'choose another slug, e.g. `slug: ' + slug + '-emne`',
+    );
   const participants = values.get('participants') as Range | undefined;
   const media = toMedia(values.get('media') as Settings | undefined, ctx);
   const flipover = values.get('flipover') as Settings | undefined;
