@@ -141,3 +141,31 @@ function pairOf(node: Node): string | undefined {
 function withStyle(node: Content, style: string[]): Content {
   return { stack: [node], style };
 }
+
+/**
+ * The pair marks renumbered in the order they appear in `content`: the marks are made by a
+ * counter that runs on over documents, and a document definition should not depend on what the
+ * process made before it. Returns a copy; nodes without marks are kept as they are.
+ */
+export function numberPairs<T>(content: T): T {
+  const numbers = new Map<string, string>();
+  const rename = (style: string) => {
+    if (!style.startsWith(PAIR)) return style;
+    if (!numbers.has(style)) numbers.set(style, `${PAIR}${numbers.size + 1}`);
+    return numbers.get(style)!;
+  };
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const n = node as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...n };
+    if (Array.isArray(n['style'])) out['style'] = (n['style'] as string[]).map(rename);
+    for (const key of ['stack', 'columns', 'ul', 'ol'] as const) if (key in n) out[key] = walk(n[key]);
+    if (n['table'] && typeof n['table'] === 'object') {
+      const table = n['table'] as Record<string, unknown>;
+      out['table'] = { ...table, body: walk(table['body']) };
+    }
+    return out;
+  };
+  return walk(content) as T;
+}

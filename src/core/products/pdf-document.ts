@@ -1,5 +1,5 @@
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { keepRule } from '../pdf/keep.js';
+import { keepRule, numberPairs } from '../pdf/keep.js';
 import { breakLongTokensIn } from '../pdf/long-words.js';
 import { paper, type Orientation } from '../pdf/paper.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
@@ -79,7 +79,7 @@ export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefini
     ...(topic.draft && { watermark: { text: labels.draft, opacity: 0.08, bold: true, angle: -35 } }),
     // A line of body text: the font's own height (about 1.25 em for Atkinson) times the line height.
     pageBreakBefore: keepRule(theme.fontSize * theme.lineHeight * 1.25),
-    content: breaks ? breakLongTokensIn(spec.content) : spec.content,
+    content: numberPairs(breaks ? breakLongTokensIn(spec.content) : spec.content),
   };
 }
 
