@@ -22,11 +22,11 @@ describe("a build with watch's memo", () => {
     const original = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
     const input = (text: string): BuildInput => ({ topics: [source(text)], ...templates, fonts, options: {}, version: 'test' });
     const memo = createBuildMemo();
-    const first = await build({ ...input(original), memo });
+    const first = await build({ ...input(original), cache: memo });
 
     const newLegal = original.replace('### Vejledningspligt\n', '### Vejledningspligt\n\nEn ny sætning.\n');
     expect(newLegal).not.toBe(original);
-    const legal = await build({ ...input(newLegal), memo, previous: fingerprints(first) });
+    const legal = await build({ ...input(newLegal), cache: memo, previous: fingerprints(first) });
     const [topic] = legal.topics;
     expect(names(topic!.unchanged)).toEqual(expect.arrayContaining(['drejebog.pdf', 'flipover.pdf', 'prikkort.pdf']));
     expect(names(topic!.files.map((f) => f.path))).toContain('handout.pdf');
@@ -42,7 +42,7 @@ describe("a build with watch's memo", () => {
 
     // A flip-chart prompt is read by the sheets: they are remade.
     const newPrompt = newLegal.replace('### Til flipover\n', '### Til flipover\n\n- Hvad gør vi nu?\n');
-    const prompt = await build({ ...input(newPrompt), memo, previous: fingerprints(legal) });
+    const prompt = await build({ ...input(newPrompt), cache: memo, previous: fingerprints(legal) });
     expect(names(prompt.topics[0]!.files.map((f) => f.path))).toContain('flipover.pdf');
   }, 60_000);
 
@@ -51,9 +51,9 @@ describe("a build with watch's memo", () => {
     const text = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
     const named = (slug: string) => text.replace(/^title: .*$/m, (title) => `${title}\nslug: ${slug}`);
     const memo = createBuildMemo();
-    const slugsRead = () => [...new Set([...memo.reads.keys()].map((key) => key.split('/')[0]))].sort();
+    const slugsRead = () => [...new Set([...memo.readKeys()].map((key) => key.split('/')[0]))].sort();
     const run = (...topics: [string, string][]) =>
-      build({ topics: topics.map(([path, t]) => source(t, path)), ...templates, fonts, options: {}, version: 'test', memo });
+      build({ topics: topics.map(([path, t]) => source(t, path)), ...templates, fonts, options: {}, version: 'test', cache: memo });
 
     await run(['content/a.md', named('emne-a')], ['content/b.md', named('emne-b')]);
     expect(slugsRead()).toEqual(['emne-a', 'emne-b']);
@@ -91,7 +91,7 @@ describe("a build with watch's memo", () => {
     let previous: Record<string, string> | undefined;
     const kept: Record<string, ReturnType<typeof names>> = {};
     for (const [name, text] of Object.entries({ original, legal, again: legal, shifted, earlier })) {
-      const result = await build({ ...input(text), memo, ...(previous && { previous }) });
+      const result = await build({ ...input(text), cache: memo, ...(previous && { previous }) });
       const fresh = await build(input(text));
       const topic = result.topics[0]!;
       expect(topic.ok, name).toBe(true);

@@ -6,12 +6,11 @@
 import { build } from '../core/build/build.js';
 import { checkLayoutSet } from '../core/layouts/prepare-layouts.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
-import type { Diagnostic, OutputFile, Topic } from '../core/model.js';
+import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { parseTopic } from '../core/parse/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
 import { PRODUCTS } from '../core/products/index.js';
-import { shortestSession } from '../core/view/schedule.js';
 import type { FontSet } from '../core/pdf/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -70,8 +69,8 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
     files: zipped,
     diagnostics,
     date: built?.date ?? null,
-    missingGlyphs: missingGlyphs(diagnostics),
-    ...tooShort(parsed, options.duration),
+    missingGlyphs: built?.missingGlyphs ?? [],
+    ...(built?.shortestSession !== undefined && { shortest: built.shortestSession }),
   };
 }
 
@@ -110,22 +109,4 @@ function fontsFor(assets: KitAssets, texts: readonly string[]): Promise<FontSet>
     withEmoji.set(assets, fonts);
   }
   return fonts;
-}
-
-/**
- * The characters named by glyphs.ts's warnings, read back from their code point ("U+00E6"), the
- * one part of the message that names a character unambiguously (invisible ones included).
- */
-function missingGlyphs(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.flatMap((d) => {
-    const codePoint = d.severity === 'warning' && /is not in the font/.test(d.message) ? /U\+([0-9A-F]{4,6})/.exec(d.message) : null;
-    return codePoint ? [String.fromCodePoint(parseInt(codePoint[1]!, 16))] : [];
-  });
-}
-
-/** The shortest session the topic allows, when the asked-for length is below it (the build reports it as an error in English). */
-function tooShort(topic: Topic | undefined, duration: number | undefined): { shortest?: number } {
-  if (duration === undefined) return {};
-  const shortest = topic ? shortestSession(topic) : 0;
-  return duration < shortest ? { shortest } : {};
 }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
-import { createBuildMemo, type BuildMemo } from '../core/build/build-memo.js';
+import type { BuildCache } from '../core/build/build-cache.js';
+import { createBuildMemo } from '../core/build/build-memo.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
@@ -146,8 +147,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const templatesDir = values.templates;
   if (templatesDir !== undefined) await checkTemplatesDir(templatesDir);
 
+  // `watch` and `preview` keep what they parsed from build to build; a build keeps what the --duration check parsed.
+  const cache = createBuildMemo({ persistent: command === 'watch' || command === 'preview' });
   if (options.duration !== undefined && (command === 'build' || command === 'watch' || command === 'preview')) {
-    const unmet = await unmetDuration(values.content, values.topic ?? [], options);
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options, cache);
     if (unmet.length > 0) return usage(io, unmet.join('\n'));
   }
 
@@ -155,14 +158,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     case 'check':
       return check(values.content, templatesDir, values.format, io, options);
     case 'watch':
-      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io);
+      return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io, cache);
     case 'preview': {
       const port = values.port === undefined ? 4321 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         return usage(io, `--port must be a whole number from 0 to 65535, not "${values.port}"`);
       if (values.host === '') return usage(io, '--host must name an address, e.g. 127.0.0.1');
-      // As `watch`: parsed layouts and topics are kept from build to build.
-      const memo = createBuildMemo();
       return runPreview({
         contentDir: values.content,
         outDir: values.out,
@@ -184,7 +185,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
                 force: hooks.force,
                 jobs: 1,
                 templates: templatesDir,
-                memo,
+                cache,
                 observe: hooks.observe,
                 typesetter: hooks.typesetter,
               },
@@ -200,7 +201,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         values.out,
         values.topic ?? [],
         options,
-        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir },
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir, cache },
         version,
         io,
       );
@@ -230,8 +231,8 @@ interface BuildFlags {
   jobs: number;
   /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
   templates: string | undefined;
-  /** `watch`'s state kept between its builds. */
-  memo?: BuildMemo;
+  /** What is kept between builds: `watch`'s memo, or the topics the --duration check parsed. */
+  cache?: BuildCache;
   /** `preview`: told each topic and the build's diagnostics as soon as they are built. */
   observe?: (outcome: { topics: readonly TopicBuild[]; diagnostics: readonly Diagnostic[] }) => void;
   /** `preview`: the typesetter to render with (one that records where each line's text went). */
@@ -279,7 +280,7 @@ async function buildCommand(
       version: await runningTool(version),
       previous: publication.previousFingerprints,
       previousReports: publication.previousReports,
-      ...(flags.memo && { memo: flags.memo }),
+      ...(flags.cache && { cache: flags.cache }),
       ...(flags.typesetter && { typesetter: flags.typesetter(fonts) }),
     };
     const result = await buildInParallel(input, flags.jobs, onTopic);
@@ -342,11 +343,11 @@ async function watchCommand(
   templates: string | undefined,
   version: string,
   io: Io,
+  memo: BuildCache = createBuildMemo(),
 ): Promise<number> {
-  // Parsed layouts and topics are kept from build to build: a save parses and checks only what it changed.
-  const memo = createBuildMemo();
+  // Parsed layouts and topics are kept from build to build (`memo`): a save parses and checks only what it changed.
   const first = await reported(io, () =>
-    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, memo }, version, io),
+    buildCommand(contentDir, outDir, only, options, { quiet: false, force: false, jobs: 1, templates, cache: memo }, version, io),
   );
   if (first === ExitCode.usageError) return first;
   const stop = watchFolders(
@@ -356,7 +357,7 @@ async function watchCommand(
       // A folder made again counts as a whole (`content/`); a file by its name.
       const names = files.map((f) => (f.endsWith('/') ? f : f.split('/').pop())).join(', ');
       const { code, locked } = await lockAware(io, () =>
-        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, memo }, version, io),
+        buildCommand(contentDir, outDir, only, options, { quiet: true, force: false, jobs: 1, templates, cache: memo }, version, io),
       );
       if (locked) return 'retry';
       io.err(`${code === ExitCode.ok ? '✓' : '✗'} rebuilt after ${names} in ${Math.round(performance.now() - started)} ms`);
@@ -374,9 +375,10 @@ async function watchCommand(
 /**
  * A `--duration` a topic cannot meet is wrong usage, said before anything is built: one line per
  * topic. An adapted topic's steps are the adaptation's: the build reports its problem at its line.
+ * What it parses stays in `cache`, for the build.
  */
-async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions): Promise<string[]> {
-  const { topics } = checkAll((await loadTopics(contentDir)).sources);
+async function unmetDuration(contentDir: string, only: readonly string[], options: BuildOptions, cache: BuildCache): Promise<string[]> {
+  const { topics } = checkAll((await loadTopics(contentDir)).sources, cache);
   const duration = options.duration!;
   const adapted = readAdaptations(options.adapt).bySlug;
   return topics

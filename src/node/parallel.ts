@@ -49,8 +49,9 @@ export async function buildInParallel(
       ? input.topics.filter((t) => input.only!.some((slug) => t.path.endsWith(`/${slug}.md`)))
       : input.topics;
   const workers = workerCount(input.topics.length, jobs);
-  // `watch` (a memo) stays on this thread: the memo lives here, and keeps a save's rebuild small.
-  if (workers === 0 || input.memo || !existsSync(workerFile) || wanted.length !== input.topics.length) return build(input, onTopic);
+  // `watch` (a persistent cache) stays on this thread: the cache lives here, and keeps a save's rebuild small.
+  if (workers === 0 || input.cache?.persistent || !existsSync(workerFile) || wanted.length !== input.topics.length)
+    return build(input, onTopic);
 
   // Round-robin by file, so each worker gets a similar mix of topics.
   const shares = Array.from({ length: workers }, (_, w) => input.topics.filter((_, i) => i % workers === w).map((t) => t.path));
@@ -60,7 +61,7 @@ export async function buildInParallel(
     onTopic?.(topic);
   };
   const finished = await Promise.all(
-    shares.map((paths) => runWorker(workerFile, { ...input, only: undefined, onlySources: paths, memo: undefined }, heapMb, report)),
+    shares.map((paths) => runWorker(workerFile, { ...input, only: undefined, onlySources: paths, cache: undefined }, heapMb, report)),
   );
   // A worker that ran out of memory (a huge topic) or stopped ends no build: what it had not
   // reported is built here, on the main thread, whose heap is not capped.

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { diagnostic } from '../diagnostics.js';
-import type { Diagnostic } from '../model.js';
+import type { Diagnostic, Language } from '../model.js';
+import type { Labels } from '../settings/labels.js';
 
 /** A layout file as loaded: `templates/<name>.hbs`. */
 export interface LayoutSource {
@@ -8,6 +9,24 @@ export interface LayoutSource {
   /** Path for messages, e.g. `templates/drejebog.hbs`. */
   path: string;
   text: string;
+}
+
+// The checked set is declared here, beside the layout it holds, so that what only passes it on
+// (the build's cache) need not import the checks.
+/** Layouts, labels and fonts as loaded: plain data, from `templates/` (or `--templates DIR`) and the font packages. */
+export interface LayoutSources {
+  layouts: readonly LayoutSource[];
+  /** `templates/labels.yml`. */
+  labels: LayoutSource;
+  /** The names of the embedded font families, the values `theme.font` may take. */
+  fonts: readonly string[];
+}
+
+/** Every layout compiled with complete, checked settings, and both label sets checked; or the diagnostics why not. */
+export interface LayoutSet {
+  layouts: Map<string, Layout>;
+  labels?: Record<Language, Labels>;
+  diagnostics: Diagnostic[];
 }
 
 /** One line of a rendered layout: a part to typeset, with its arguments and the template line it came from. */

@@ -2,28 +2,14 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node, type YA
 import { diagnostic } from '../diagnostics.js';
 import { LABEL_SHAPE, type LabelShape, type Labels } from '../settings/labels.js';
 import { splitFrontMatter } from '../parse/front-matter.js';
-import { compileLayout, TemplateError, type Layout, type LayoutSource } from './layout.js';
+import { compileLayout, TemplateError, type Layout, type LayoutSet, type LayoutSource, type LayoutSources } from './layout.js';
 import type { Diagnostic, Language } from '../model.js';
 import { LAYOUT_PRODUCTS } from '../products/index.js';
 import { readLayoutSettings } from '../settings/layout-settings.js';
 import { closest } from '../suggest.js';
 import { VIEW_FIELDS } from '../view/view-model.js';
 
-/** Layouts, labels and fonts as loaded: plain data, from `templates/` (or `--templates DIR`) and the font packages. */
-export interface LayoutSources {
-  layouts: readonly LayoutSource[];
-  /** `templates/labels.yml`. */
-  labels: LayoutSource;
-  /** The names of the embedded font families, the values `theme.font` may take. */
-  fonts: readonly string[];
-}
-
-/** Every layout compiled with complete, checked settings, and both label sets checked; or the diagnostics why not. */
-export interface LayoutSet {
-  layouts: Map<string, Layout>;
-  labels?: Record<Language, Labels>;
-  diagnostics: Diagnostic[];
-}
+export type { LayoutSet, LayoutSources } from './layout.js';
 
 /**
  * Turns layouts, labels and fonts into typed, checked values, once, for build, check, watch,

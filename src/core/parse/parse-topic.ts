@@ -14,6 +14,8 @@ export interface ParseResult {
   topic?: Topic;
   /** The text's lines as parsed (NFC, unwanted characters out), for exact columns in later checks. */
   lines?: readonly string[];
+  /** The file's text as decoded, before anything is left out: where later reports find a character. */
+  text?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -61,7 +63,7 @@ export function parseTopic(source: SourceFile): ParseResult {
   diagnostics.push(...findSlips(file, lines, front.bodyLine));
   const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
   if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { topic: { file, meta: front.meta, ...body }, lines, diagnostics };
+  return { topic: { file, meta: front.meta, ...body }, lines, text: decoded.text, diagnostics };
 }
 
 /** `content/private-it.md` → `private-it`. String work only, so it runs in a browser too. */
