@@ -36,6 +36,7 @@ describe('the dialogkit executable', () => {
       'assets/dialogkit-kit.js',
       'assets/dialogkit-preview-worker.js',
       'assets/dialogkit-preview.js',
+      'assets/dialogkit-referat.js',
       'assets/dialogkit-site.js',
       'emne-01/drejebog.pdf',
       'emne-01/emne-01.zip',

@@ -21,6 +21,9 @@ import type { FontSet, Typesetter } from '../core/pdf/typeset.js';
 import { buildInParallel } from './parallel.js';
 import { startPublication } from './publish.js';
 import { watchFolders } from './watch.js';
+import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
+import { capInWords, readBounded, UnreadableFile } from './read-file.js';
+import { safeForTerminal } from './terminal.js';
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {
@@ -36,7 +39,9 @@ const defaultIo: Io = {
 };
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code; never calls process.exit. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io = defaultIo): Promise<number> {
+  // The one place every line reaches the terminal: whatever it quotes, it cannot steer the terminal.
+  const io: Io = { ...rawIo, out: (text) => rawIo.out(safeForTerminal(text)), err: (text) => rawIo.err(safeForTerminal(text)) };
   try {
     return await run(argv, io);
   } catch (error) {
@@ -105,12 +110,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   let logo: Uint8Array | undefined;
   if (values.logo !== undefined) {
     try {
-      logo = new Uint8Array(await readFile(values.logo));
+      logo = await readBounded(values.logo, { cap: MAX_LOGO_BYTES });
     } catch (error) {
-      return usage(
-        io,
-        `--logo: cannot read "${values.logo}": ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      );
+      return usage(io, logoProblem(values.logo, error));
     }
   }
   const adapt: AdaptationSource[] = [];
@@ -125,6 +127,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const epoch = io.env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && epoch !== '' && !/^\d{1,15}$/.test(epoch))
+    return usage(io, `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 in plain digits, e.g. 1700000000, not "${epoch}"`);
   const options: BuildOptions = Object.freeze({
     ...(values.start !== undefined && { start: values.start }),
     ...(values.organisation !== undefined && { organisation: values.organisation }),
@@ -139,9 +143,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(adapt.length > 0 && { adapt }),
     ...(epoch !== undefined && epoch !== '' && { sourceDateEpoch: Number(epoch) }),
   });
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+  const cores = availableParallelism();
+  const asked = values.jobs === undefined ? cores : Number(values.jobs);
+  if (!/^\d+$/.test(values.jobs ?? '1') || !Number.isInteger(asked) || asked < 1 || asked > 64)
     return usage(io, `--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
+  // Each job holds a typesetter and its fonts (~100 MB): more jobs than cores cost memory and gain nothing.
+  const jobs = Math.min(asked, cores);
+  if (jobs < asked) io.err(`dialogkit: note: --jobs ${asked} is more than this machine's ${plural(cores, 'core')}; using ${jobs}`);
   const problems = validateOptions(options);
   if (problems.length > 0) return usage(io, problems.map((p) => p.message).join('\n'));
   const templatesDir = values.templates;
@@ -264,7 +272,14 @@ async function buildCommand(
     ]);
     for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
     if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
-    const publication = await startPublication({ outDir, contentDir, previous, force: flags.force, generator: `dialogkit ${version}` });
+    const publication = await startPublication({
+      outDir,
+      contentDir,
+      previous,
+      force: flags.force,
+      generator: `dialogkit ${version}`,
+      onRefused: (slug, message) => io.err(`dialogkit: error: topic "${slug}" not written: ${message}`),
+    });
     const onTopic = (topic: TopicBuild) => {
       publication.add(topic);
       for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
@@ -287,7 +302,7 @@ async function buildCommand(
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
     flags.observe?.({ topics: result.topics, diagnostics: [...loaded.diagnostics, ...result.diagnostics] });
 
-    const { removed } = await publication.finish(result, {
+    const { removed, refused } = await publication.finish(result, {
       template: page,
       sources: loaded.sources,
       ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
@@ -298,6 +313,7 @@ async function buildCommand(
 
     const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
     io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all));
+    if (refused.length > 0) return ExitCode.usageError;
     return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
   } finally {
     await unlock();
@@ -435,6 +451,16 @@ function asKnownError(error: unknown): DialogkitError | undefined {
   if (error instanceof DialogkitError) return error;
   if (isSystemError(error)) return environmentError(error, 'use', error.path);
   return undefined;
+}
+
+/** One `--logo` line for a logo file that cannot be read: missing, not a regular file, too large. */
+function logoProblem(path: string, error: unknown): string {
+  if (error instanceof UnreadableFile)
+    return error.size !== undefined
+      ? `--logo: the file is ${(error.size / 1024 / 1024).toFixed(1)} MB; a logo may be at most ${capInWords(MAX_LOGO_BYTES)}`
+      : `--logo: cannot read ${error.message}; name an image file (PNG, JPEG or SVG)`;
+  const code = (error as NodeJS.ErrnoException).code;
+  return `--logo: cannot read "${path}": ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`;
 }
 
 function usage(io: Io, message: string): number {

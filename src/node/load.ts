@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { diagnostic, DialogkitError, ExitCode } from '../core/diagnostics.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
 import { isSystemError } from './environment-error.js';
+import { readBounded, readUpTo, UnreadableFile } from './read-file.js';
 import { MAX_TOPIC_BYTES } from '../core/parse/parse-topic.js';
 import type { FontSet } from '../core/pdf/typeset.js';
 
@@ -40,13 +40,16 @@ export async function loadTopics(dir: string): Promise<LoadedTopics> {
   for (const name of names) {
     const path = displayPath(join(dir, name));
     try {
-      const read = await readCapped(join(dir, name), MAX_TOPIC_BYTES + 1);
-      if (read) sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
-      else
+      // Up to the limit + 1 byte: enough for the parser to refuse the file in its own words.
+      const read = await readUpTo(join(dir, name), { cap: MAX_TOPIC_BYTES });
+      sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
+    } catch (error) {
+      if (error instanceof UnreadableFile) {
         diagnostics.push(
           diagnostic('warning', path, 1, 'skipped: this is not a regular file', 'topic files are plain files; move or rename this entry'),
         );
-    } catch (error) {
+        continue;
+      }
       if (!isSystemError(error)) throw error;
       diagnostics.push(
         diagnostic('warning', path, 1, `skipped: ${unreadable(error)}`, 'fix or remove this entry, or rename it so it does not end in .md'),
@@ -84,21 +87,34 @@ const PAGE_TEMPLATE = 'index.hbs';
 /** `index.hbs`, the download page's layout, from `dir` when it has one. */
 export async function loadPageTemplate(dir?: string): Promise<{ path: string; text: string }> {
   const page = await readTemplate(PAGE_TEMPLATE, dir);
-  return { path: page.path, text: page.text ?? (await readFile(join(TEMPLATES_DIR, PAGE_TEMPLATE), 'utf8')) };
+  return { path: page.path, text: page.text ?? decode(await readBounded(join(TEMPLATES_DIR, PAGE_TEMPLATE), { cap: MAX_TEMPLATE_BYTES })) };
 }
+
+/** The largest layout or labels file read (the shipped ones are under 20 KB). */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** One template file: the editor's copy in `dir` wins over the built-in one; no text when neither can be read. */
 async function readTemplate(name: string, dir: string | undefined): Promise<{ path: string; text: string | undefined }> {
   if (dir !== undefined) {
     const path = join(dir, name);
-    const text = await readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+    // Links are refused: a layout linked to another file (a secret) would be published in out/.
+    const text = await readBounded(path, { cap: MAX_TEMPLATE_BYTES, refuseLinks: true }).then(decode, (cause: NodeJS.ErrnoException) => {
       if (cause.code === 'ENOENT') return undefined;
+      if (cause instanceof UnreadableFile)
+        throw new DialogkitError(`--templates: ${cause.message}; put the layout itself in the folder, as a plain file`, {
+          exitCode: ExitCode.usageError,
+          cause,
+        });
       throw new DialogkitError(`Having trouble reading the layout "${path}": ${cause.message}`, { exitCode: ExitCode.usageError, cause });
     });
     if (text !== undefined) return { path: displayPath(path), text };
   }
   const path = join(TEMPLATES_DIR, name);
-  return { path: displayPath(path), text: await readFile(path, 'utf8').catch(() => undefined) };
+  return { path: displayPath(path), text: await readBounded(path, { cap: MAX_TEMPLATE_BYTES }).then(decode, () => undefined) };
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
 }
 
 /** Checks that `--templates DIR` is a folder, so a typo is one clear line rather than the built-in layouts used silently. */
@@ -139,25 +155,6 @@ export async function loadFonts(): Promise<FontSet> {
 }
 
 // --- internal ---
-
-/** At most `limit` bytes of the file at `path` and its size, through one handle; `undefined` when it is not a regular file. */
-async function readCapped(path: string, limit: number): Promise<{ bytes: Uint8Array; size: number } | undefined> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return undefined;
-    const buffer = new Uint8Array(Math.min(info.size, limit));
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return { bytes: buffer.subarray(0, filled), size: info.size };
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Why an entry could not be read, in words. */
 function unreadable(error: { code: string; message: string }): string {

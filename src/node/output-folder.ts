@@ -1,13 +1,17 @@
-import { lstat, open, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { link, lstat, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir, hostname } from 'node:os';
-import { join, parse, relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, join, parse, relative, resolve, isAbsolute } from 'node:path';
 import { DialogkitError, ExitCode } from '../core/diagnostics.js';
 import { parseManifest, type Manifest } from '../core/publish/manifest.js';
 import { environmentError, isSystemError, onDisk } from './environment-error.js';
-import { makeFolder } from './write.js';
+import { readBounded, UnreadableFile } from './read-file.js';
+import { isTemporaryName, makeFolder, temporaryName } from './write.js';
 
 /** The lock a build holds in its output folder. */
 export const LOCK_FILE = '.dialogkit.lock';
+const TAKEOVER_WAIT_MS = 10_000;
+/** The short-lived lock a build holds while it takes over a dead build's lock. */
+const TAKEOVER_FILE = `${LOCK_FILE}.takeover`;
 
 /** What the output folder holds of Dialogkit's before a build. */
 export interface OutputFolderState {
@@ -46,16 +50,20 @@ export async function checkOutputFolder(outDir: string, guarded: { content: stri
   const entries = await onDisk('read the output folder', target, () => readdir(target));
   if (entries.length === 0) return { previous: undefined };
   if (entries.includes('manifest.json')) {
-    const previous = parseManifest(
-      await onDisk('read', join(target, 'manifest.json'), () => readFile(join(target, 'manifest.json'), 'utf8')),
-    );
+    const previous = parseManifest(await readManifest(join(target, 'manifest.json'), name));
     if (previous) return { previous };
     throw refuse(
       `${name} holds a manifest.json that Dialogkit did not write or cannot read; choose another folder, or delete that manifest.json if the folder is Dialogkit's output`,
     );
   }
-  // A first build killed before its manifest: only its lock says the folder is Dialogkit's.
-  if (entries.includes(LOCK_FILE)) return { previous: undefined };
+  // A first build killed before its manifest: only its lock (and perhaps its temporary files) says
+  // the folder is Dialogkit's. A lock beside anything else does not make a folder Dialogkit's.
+  if (
+    entries.includes(LOCK_FILE) &&
+    entries.every((e) => e === LOCK_FILE || e === TAKEOVER_FILE || isTemporaryName(e)) &&
+    (await readHolder(join(target, LOCK_FILE)))
+  )
+    return { previous: undefined };
   throw refuse(
     `${name} is not empty and holds no manifest.json of Dialogkit's; choose an empty or new folder (Dialogkit replaces only files it wrote)`,
   );
@@ -65,19 +73,21 @@ export async function checkOutputFolder(outDir: string, guarded: { content: stri
 export class LockHeldError extends DialogkitError {}
 
 /**
- * Takes the output folder's lock (created exclusively, with this process's id and host), so one
- * build at a time writes there. A lock left by a process that is gone is taken over; a live
- * one stops this build with one line (exit 4). Returns a function that releases the lock.
+ * Takes the output folder's lock, so one build at a time writes there. The lock is made whole
+ * (this process's id and host written to a file of its own, then linked into place: never seen
+ * empty) and exclusively. A lock left by a process that is gone is taken over under a second,
+ * short-lived lock, so two builds finding the same dead lock cannot both take it; a live one
+ * stops this build with one line (exit 4). Returns a function that releases the lock.
  */
 export async function lockOutputFolder(outDir: string): Promise<() => Promise<void>> {
   await makeFolder(outDir);
   const path = join(outDir, LOCK_FILE);
   const mine: LockHolder = { pid: process.pid, host: hostname() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(JSON.stringify(mine) + '\n');
-      await handle.close();
+  // Another build taking over a dead lock holds the take-over lock for microseconds, on a busy
+  // machine perhaps for a while: this one waits for it, up to TAKEOVER_WAIT_MS.
+  const deadline = Date.now() + TAKEOVER_WAIT_MS;
+  while (Date.now() < deadline) {
+    if (await createWhole(path, mine)) {
       held.add(resolve(path));
       // Releasing never fails a build: a lock that cannot be removed is a dead process's, taken over next time.
       return async () => {
@@ -85,19 +95,28 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
         const holder = await readHolder(path);
         if (holder?.pid === mine.pid && holder.host === mine.host) await rm(path, { force: true }).catch(() => undefined);
       };
-    } catch (error) {
-      if (!isSystemError(error) || error.code !== 'EEXIST')
-        throw isSystemError(error) ? environmentError(error, 'create the lock', path) : error;
     }
-    const holder = await readHolder(path);
-    if (!(await isStale(path, holder))) {
-      const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
-      throw new LockHeldError(
-        `another build (${who}) is writing into ${outDir}; wait for it to finish, or delete ${path} if no build is running`,
-        { exitCode: ExitCode.environmentError },
-      );
-    }
-    await onDisk('remove the stale lock', path, () => rm(path, { force: true }));
+    const holder = await lockHolder(path);
+    if (!(await isStale(path, holder))) throw liveLock(outDir, path, holder);
+    // Only the holder of the take-over lock removes a dead lock, after looking again: another build
+    // may have taken it over (and made a live lock of its own) since this one looked.
+    const takeover = join(outDir, TAKEOVER_FILE);
+    if (await createWhole(takeover, mine)) {
+      held.add(resolve(takeover));
+      try {
+        // Only a lock that is there: one that is gone may be linked into place by its new holder at
+        // any moment. One that is there stays the same file until removed, and only here is it removed.
+        const there = await lstat(path).catch(() => undefined);
+        if (there && (await isStale(path, await lockHolder(path))))
+          await onDisk('remove the stale lock', path, () => rm(path, { force: true }));
+      } finally {
+        held.delete(resolve(takeover));
+        await rm(takeover, { force: true }).catch(() => undefined);
+      }
+    } else if (await isDeadTakeover(takeover)) {
+      // A build died while taking a lock over (a window of microseconds): its take-over lock goes.
+      await rm(takeover, { force: true }).catch(() => undefined);
+    } else await new Promise((done) => setTimeout(done, 10 + Math.random() * 20));
   }
   throw new LockHeldError(`cannot take the lock ${path}: another build keeps taking it; wait for it to finish`, {
     exitCode: ExitCode.environmentError,
@@ -129,14 +148,77 @@ function refuse(message: string): DialogkitError {
   return new DialogkitError(message, { exitCode: ExitCode.usageError });
 }
 
+/** The holder a lock file names; `undefined` when it is missing, not a lock of Dialogkit's, or unreadable. */
 async function readHolder(path: string): Promise<LockHolder | undefined> {
   try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
-    return typeof data.pid === 'number' && typeof data.host === 'string' ? { pid: data.pid, host: data.host } : undefined;
+    const data = JSON.parse(new TextDecoder().decode(await readBounded(path, { cap: 4096, refuseLinks: true }))) as Partial<LockHolder>;
+    return Number.isInteger(data.pid) && typeof data.host === 'string' ? { pid: data.pid!, host: data.host } : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** `readHolder`, but a lock that is not a regular file (a folder, a link) is one line, exit 4: it is not Dialogkit's. */
+async function lockHolder(path: string): Promise<LockHolder | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info !== undefined && !info.isFile())
+    throw new DialogkitError(
+      `the lock ${path} is ${info.isDirectory() ? 'a folder' : info.isSymbolicLink() ? 'a symbolic link' : 'not a file'}, not Dialogkit's lock; remove it if no build is running`,
+      { exitCode: ExitCode.environmentError },
+    );
+  return readHolder(path);
+}
+
+/**
+ * Creates the file at `path` holding `holder`, whole and exclusively: written under a name of its
+ * own, then hard-linked into place (a link fails if anything is there). False when something is.
+ */
+async function createWhole(path: string, holder: LockHolder): Promise<boolean> {
+  const temporary = join(dirname(path), temporaryName(basename(path)));
+  await onDisk('create the lock', temporary, () => writeFile(temporary, JSON.stringify(holder) + '\n', { flag: 'wx' }));
+  try {
+    await link(temporary, path);
+    return true;
+  } catch (error) {
+    // ENOENT: a build holding the lock cleaned up our half-made lock as its own leftover; the lock is taken.
+    if (isSystemError(error) && (error.code === 'EEXIST' || error.code === 'ENOENT')) return false;
+    throw isSystemError(error) ? environmentError(error, 'create the lock', path) : error;
+  } finally {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
+
+/** A take-over lock whose build is gone (readable, its process ended): never one that is just absent or being made. */
+async function isDeadTakeover(path: string): Promise<boolean> {
+  const holder = await readHolder(path);
+  return holder !== undefined && (await isStale(path, holder));
+}
+
+function liveLock(outDir: string, path: string, holder: LockHolder | undefined): DialogkitError {
+  const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
+  return new LockHeldError(
+    `another build (${who}) is writing into ${outDir}; wait for it to finish, or delete ${path} if no build is running`,
+    {
+      exitCode: ExitCode.environmentError,
+    },
+  );
+}
+
+/** The previous manifest's text, read through the bounded reader: never a link, a pipe or a huge file. */
+async function readManifest(path: string, name: string): Promise<string> {
+  try {
+    return new TextDecoder().decode(await onDisk('read', path, () => readBounded(path, { cap: MAX_MANIFEST_BYTES, refuseLinks: true })));
+  } catch (error) {
+    if (error instanceof UnreadableFile)
+      throw refuse(
+        `${name} holds a manifest.json that Dialogkit cannot read: ${error.message}; remove it if the folder is Dialogkit's output`,
+      );
+    throw error;
+  }
+}
+
+/** The largest manifest read: some 20,000 topics. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** How long an unreadable lock (a build killed between creating and filling it) is taken as live. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000;

@@ -1,11 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { zipFiles } from '../core/publish/archive.js';
 import type { BuildResult, TopicBuild } from '../core/build/build.js';
 import {
   manifestFiles,
   reportFields,
-  reportOf,
   sha256,
   sortedManifest,
   type Manifest,
@@ -17,7 +15,8 @@ import { PRODUCTS } from '../core/products/index.js';
 import { renderIndex } from '../core/publish/site.js';
 import { onDisk } from './environment-error.js';
 import { BROWSER_DIR } from './load.js';
-import { HeldOpenError, removeFiles, removeFolderIfEmpty, removeLeftovers, sizeInOut, writeOutputs } from './write.js';
+import { HeldOpenError, removeFiles, removeFolderIfEmpty, removeLeftovers, writeOutputs } from './write.js';
+import { keptFiles, onlyWhatIsOnDisk, topicOnly, writeArchives } from './published-files.js';
 
 /** Where and how a build publishes. */
 export interface PublishSetup {
@@ -30,6 +29,8 @@ export interface PublishSetup {
   force: boolean;
   /** `dialogkit <version>`. */
   generator: string;
+  /** Told, once each, of a topic Dialogkit refused to write or remove (a symbolic link in its way, a name too long). */
+  onRefused?: (slug: string, message: string) => void;
 }
 
 /** What the download page is made from, besides the manifest. */
@@ -44,6 +45,8 @@ export interface PageInput {
 export interface PublishReport {
   /** Slugs of topics whose files were removed because their topic file is gone. */
   removed: string[];
+  /** Slugs of topics refused (see `PublishSetup.onRefused`): the build exits non-zero. */
+  refused: string[];
 }
 
 /** A publication under way: topics are written as they are built, the rest at `finish`. */
@@ -55,8 +58,10 @@ export interface Publication {
   /** Writes a built topic's files (queued, in order); a failure is reported by `finish`. */
   add(topic: TopicBuild): void;
   /**
-   * Removes the topics that are gone, writes the zips and the page, then the manifest, last,
-   * listing only what is on disk. After a failure it still writes that manifest, then throws.
+   * Writes the zips and the page, then the manifest listing only what is on disk, and only then
+   * removes the files of gone topics and the files a topic no longer makes: a build killed at any
+   * point leaves no page or manifest naming a file that is gone. After a failure it still writes
+   * that manifest, then throws.
    */
   finish(result: BuildResult, page: PageInput): Promise<PublishReport>;
 }
@@ -74,20 +79,25 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
   const written = new Map<string, ManifestFile>();
   /** Per topic written whole: the paths its entry lists. */
   const completed = new Map<string, string[]>();
-  const removedArchives = new Set<string>();
+  /** Topics with a file written now: their zip is made again. */
+  const rezip = new Set<string>();
+  /** Files a topic made last time and no longer makes: removed once the manifest no longer names them. */
+  const dropped: string[] = [];
+  const refused = new Map<string, string>();
   /** Files another program held open: not replaced, and not failing the other files and topics. */
   const held: string[] = [];
   let failure: unknown;
   let queue = Promise.resolve();
+  const refuse = (slug: string, message: string) => {
+    if (refused.has(slug)) return;
+    refused.set(slug, message);
+    setup.onRefused?.(slug, message);
+  };
 
   const writeTopic = async (topic: TopicBuild) => {
     const before = previous?.topics.find((t) => t.slug === topic.slug);
     await removeLeftovers(outDir, [topic.slug]);
-    if (topic.files.length > 0 && before?.archive) {
-      // The old zip holds the old files: it goes before they change, so no stale zip is ever listed.
-      await removeFiles(outDir, [before.archive.path]);
-      removedArchives.add(topic.slug);
-    }
+    if (topic.files.length > 0) rezip.add(topic.slug);
     const productOf = (path: string) => PRODUCTS.find((p) => path.endsWith(`/${p.file}`))?.name ?? '';
     const inputs = (path: string) => topic.fingerprints[productOf(path)];
     const report = (path: string) => reportFields(topic.reports[productOf(path)]);
@@ -107,10 +117,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     }
     const made = [...topic.files.map((f) => f.path), ...topic.unchanged];
     // Files the topic made last time and no longer makes (flipover.pdf after its prompts went).
-    await removeFiles(
-      outDir,
-      (before?.files ?? []).map((f) => f.path).filter((path) => !made.includes(path)),
-    );
+    dropped.push(...(before?.files ?? []).map((f) => f.path).filter((path) => !made.includes(path)));
     completed.set(topic.slug, made);
     // The manifest entries are made; let the bytes go, so a long build holds one topic's PDFs at a time.
     topic.files = topic.files.map((f) => ({ ...f, bytes: new Uint8Array(0) }));
@@ -122,12 +129,17 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
     previousReports: kept.reports,
     add(topic) {
       if (!topic.ok) return;
-      queue = queue.then(() => (failure === undefined ? writeTopic(topic) : undefined)).catch((error: unknown) => void (failure ??= error));
+      queue = queue
+        .then(() => (failure === undefined ? writeTopic(topic) : undefined))
+        .catch((error: unknown) => {
+          const own = topicOnly(error);
+          if (own !== undefined) refuse(topic.slug, own);
+          else failure ??= error;
+        });
     },
     async finish(result, page) {
       await queue;
-      const removed: string[] = [];
-      const built = new Map(result.topics.filter((t) => t.ok).map((t) => [t.slug, t]));
+      const built = new Map(result.topics.filter((t) => t.ok && !refused.has(t.slug)).map((t) => [t.slug, t]));
       const entryOf = (slug: string, before: ManifestTopic | undefined): ManifestFile[] => {
         const paths = completed.get(slug) ?? [
           ...(before?.files ?? []).map((f) => f.path),
@@ -136,17 +148,28 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         return sortByProduct([...new Set(paths)].flatMap((p) => written.get(p) ?? previousFiles.get(p) ?? []));
       };
       const gone = goneTopics(previous, result, page.sources);
-      let manifest = assemble();
+      const goneSlugs = new Set(gone.map((t) => t.slug));
+      const droppedPaths = new Set(dropped);
+      const builtEntries = [...built.values()].map((t): ManifestTopic => {
+        const before = previous?.topics.find((p) => p.slug === t.slug);
+        const archive = rezip.has(t.slug) ? undefined : before?.archive;
+        return {
+          slug: t.slug,
+          title: t.title,
+          source: sourceName(setup.contentDir, t.source),
+          files: entryOf(t.slug, before),
+          ...(t.summary && { summary: t.summary }),
+          ...(archive && { archive }),
+        };
+      });
+      const others = (previous?.topics ?? [])
+        .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
+        .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
+      let manifest = sortedManifest(setup.generator, [...others, ...builtEntries]);
+      manifest = { ...manifest, topics: manifest.topics.map((t) => ({ ...t, files: t.files.filter((f) => !droppedPaths.has(f.path)) })) };
       try {
         if (failure !== undefined) throw failure;
-        for (const topic of gone) {
-          await removeFiles(outDir, [...topic.files.map((f) => f.path), ...(topic.archive ? [topic.archive.path] : [])]);
-          await removeLeftovers(outDir, [topic.slug]);
-          await removeFolderIfEmpty(outDir, topic.slug);
-          removed.push(topic.slug);
-        }
-        manifest = assemble();
-        await writeArchives(outDir, manifest, built);
+        await writeArchives(outDir, manifest, built, rezip, refuse);
         if (result.labels)
           await writeSite(
             outDir,
@@ -162,38 +185,40 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
       } catch (error) {
         failure ??= error;
       }
-      const truthful = await onlyWhatIsOnDisk(outDir, manifest);
+      // Written before anything is removed: at no moment does the manifest name a file that is gone.
       try {
-        await writeManifest(outDir, truthful);
+        await writeManifest(outDir, await onlyWhatIsOnDisk(outDir, manifest));
       } catch (error) {
         failure ??= error;
       }
       if (failure !== undefined) throw failure;
-      if (held.length > 0) throw new HeldOpenError(held);
-      return { removed };
-
-      // Until a gone topic's files are removed, it stays listed: they are still on disk, and still Dialogkit's.
-      function assemble(): Manifest {
-        const goneSlugs = new Set(removed);
-        const builtEntries = [...built.values()].map((t): ManifestTopic => {
-          const archive = removedArchives.has(t.slug) ? undefined : previous?.topics.find((p) => p.slug === t.slug)?.archive;
-          return {
-            slug: t.slug,
-            title: t.title,
-            source: sourceName(setup.contentDir, t.source),
-            files: entryOf(
-              t.slug,
-              previous?.topics.find((p) => p.slug === t.slug),
-            ),
-            ...(t.summary && { summary: t.summary }),
-            ...(archive && { archive }),
-          };
-        });
-        const kept = (previous?.topics ?? [])
-          .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
-          .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
-        return sortedManifest(setup.generator, [...kept, ...builtEntries]);
+      const removed: string[] = [];
+      const leftBehind: ManifestTopic[] = [];
+      try {
+        await removeFiles(outDir, dropped);
+        for (const topic of gone) {
+          try {
+            await removeFiles(outDir, [...topic.files.map((f) => f.path), ...(topic.archive ? [topic.archive.path] : [])]);
+            await removeLeftovers(outDir, [topic.slug]);
+            await removeFolderIfEmpty(outDir, topic.slug);
+            removed.push(topic.slug);
+          } catch (error) {
+            const own = topicOnly(error);
+            if (own === undefined) {
+              leftBehind.push(topic);
+              throw error;
+            }
+            refuse(topic.slug, own);
+          }
+        }
+      } catch (error) {
+        // What could not be removed is still Dialogkit's: listed again, so the next build removes it.
+        const again = sortedManifest(manifest.generator, [...manifest.topics, ...leftBehind]);
+        await writeManifest(outDir, await onlyWhatIsOnDisk(outDir, again)).catch(() => undefined);
+        throw error;
       }
+      if (held.length > 0) throw new HeldOpenError(held);
+      return { removed, refused: [...refused.keys()] };
     },
   };
 }
@@ -220,25 +245,6 @@ function sortByProduct(files: ManifestFile[]): ManifestFile[] {
   return files.sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : 1));
 }
 
-/** A file is kept only while its recorded inputs match and it is still there, whole; it reports again what making it reported. */
-async function keptFiles(
-  outDir: string,
-  previous: Manifest | undefined,
-): Promise<{ fingerprints: Record<string, string>; reports: Record<string, ProductReport> }> {
-  const fingerprints: Record<string, string> = {};
-  const reports: Record<string, ProductReport> = {};
-  for (const topic of previous?.topics ?? []) {
-    for (const product of PRODUCTS) {
-      const entry = topic.files.find((f) => f.path === `${topic.slug}/${product.file}`);
-      if (entry?.inputs !== undefined && (await sizeInOut(outDir, entry.path)) === entry.bytes) {
-        fingerprints[`${topic.slug}/${product.name}`] = entry.inputs;
-        reports[`${topic.slug}/${product.name}`] = reportOf(entry);
-      }
-    }
-  }
-  return { fingerprints, reports };
-}
-
 /**
  * Topics of the previous build that are gone: not built now, and their topic file is gone or
  * now makes another slug. A topic whose file is still there but failed (or was not asked for
@@ -251,43 +257,6 @@ function goneTopics(previous: Manifest | undefined, result: BuildResult, sources
   return (previous?.topics ?? []).filter(
     (t) => !slugs.has(t.slug) && (!present.has(basename(t.source)) || builtFrom.has(basename(t.source))),
   );
-}
-
-/** The manifest without entries whose files are not on disk with the recorded size. */
-async function onlyWhatIsOnDisk(outDir: string, manifest: Manifest): Promise<Manifest> {
-  const there = async (entry: { path: string; bytes: number }) => (await sizeInOut(outDir, entry.path)) === entry.bytes;
-  const topics = await Promise.all(
-    manifest.topics.map(async (topic) => {
-      const files = (await Promise.all(topic.files.map(async (f) => ((await there(f)) ? [f] : [])))).flat();
-      const { archive, ...rest } = topic;
-      return archive && (await there(archive)) ? { ...rest, files, archive } : { ...rest, files };
-    }),
-  );
-  return { ...manifest, topics };
-}
-
-/**
- * Zips every topic built now whose files changed (or whose zip is missing), and records each zip
- * in the manifest. The PDFs are read back from `outDir`, where they now all are, kept or rebuilt.
- */
-async function writeArchives(outDir: string, manifest: Manifest, built: ReadonlyMap<string, TopicBuild>): Promise<void> {
-  for (const topic of manifest.topics) {
-    const build = built.get(topic.slug);
-    if (!build) continue;
-    const path = `${topic.slug}/${topic.slug}.zip`;
-    const previous = topic.archive;
-    if (previous?.path === path && (await sizeInOut(outDir, path)) === previous.bytes) continue;
-    const zipped = topic.files.filter((f) => PRODUCTS.find((p) => f.path === `${topic.slug}/${p.file}`)?.inArchive ?? true);
-    const files = await Promise.all(
-      zipped.map(async (f) => ({
-        name: f.path.split('/').pop()!,
-        bytes: new Uint8Array(await onDisk('read', join(outDir, f.path), () => readFile(join(outDir, f.path)))),
-      })),
-    );
-    const bytes = zipFiles(files, new Date(build.date ?? '2000-01-01T00:00:00Z'));
-    await writeOutputs(outDir, [{ path, bytes }]);
-    topic.archive = { path, bytes: bytes.length, sha256: await sha256(bytes) };
-  }
 }
 
 /** `<out>/index.html`, and the scripts it loads. */

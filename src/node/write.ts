@@ -1,20 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { lstat, mkdir, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DialogkitError, ExitCode } from '../core/diagnostics.js';
 import type { OutputFile } from '../core/model.js';
 import { environmentError, isSystemError, onDisk } from './environment-error.js';
+import { confine, isRefusedPath, RefusedPath } from './out-path.js';
+import { readBounded, UnreadableFile } from './read-file.js';
 
 /**
  * Writes each file to a temporary name beside it, then renames it into place. A rename is
  * atomic on one file system, so `out/` never holds a half-written PDF, even if the process
- * is killed mid-build. Refuses any path that would leave `outDir`. A failed write is an
- * environment error naming the file (exit 4); the file's earlier version stays.
+ * is killed mid-build. Refuses (`RefusedPath`) any path that would leave `outDir` or pass a
+ * symbolic link. A failed write is an environment error naming the file (exit 4); the file's
+ * earlier version stays.
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[], onWritten?: (file: OutputFile) => void): Promise<void> {
   const held: string[] = [];
   for (const file of files) {
-    const target = insideOut(outDir, file.path);
+    const target = await confine(outDir, file.path);
     await makeFolder(dirname(target));
     const temporary = join(dirname(target), temporaryName(basename(target)));
     try {
@@ -65,14 +68,18 @@ export async function makeFolder(path: string): Promise<void> {
 /** Removes files Dialogkit wrote and no longer makes (listed in its manifest); missing ones are fine. */
 export async function removeFiles(outDir: string, paths: readonly string[]): Promise<void> {
   for (const path of paths) {
-    const target = insideOut(outDir, path);
+    const target = await confine(outDir, path);
+    const info = await lstat(target).catch(() => undefined);
+    if (info === undefined) continue;
+    if (!info.isFile())
+      throw new RefusedPath(`${join(outDir, path)} is not a file Dialogkit wrote (it is a folder or a special file); remove it`);
     await onDisk('remove', target, () => rm(target, { force: true }));
   }
 }
 
 /** Removes `folder` (inside `outDir`) if it is empty; a folder still holding anything stays. */
 export async function removeFolderIfEmpty(outDir: string, folder: string): Promise<boolean> {
-  const target = insideOut(outDir, folder);
+  const target = await confine(outDir, folder);
   try {
     await rmdir(target);
     return true;
@@ -90,7 +97,15 @@ export async function removeFolderIfEmpty(outDir: string, folder: string): Promi
 export async function removeLeftovers(outDir: string, folders: readonly string[]): Promise<string[]> {
   const removed: string[] = [];
   for (const folder of folders) {
-    const dir = folder === '' ? resolve(outDir) : insideOut(outDir, folder);
+    // A folder behind a link is not looked into: writing that topic is refused with a line of its own.
+    const dir =
+      folder === ''
+        ? await onDisk('look at the output folder', outDir, () => realpath(outDir))
+        : await confine(outDir, folder).catch((error: unknown) => {
+            if (isRefusedPath(error)) return undefined;
+            throw error;
+          });
+    if (dir === undefined) continue;
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
@@ -102,10 +117,33 @@ export async function removeLeftovers(outDir: string, folders: readonly string[]
   return removed;
 }
 
-/** The size of a file in `outDir`, or `undefined` when it is not there (or not a file). */
+/**
+ * The size of a file in `outDir`, or `undefined` when it is not there, not a regular file, or
+ * behind a symbolic link (then it is not Dialogkit's: writing it is refused with a line of its own).
+ */
 export async function sizeInOut(outDir: string, path: string): Promise<number | undefined> {
-  const info = await stat(insideOut(outDir, path)).catch(() => undefined);
-  return info?.isFile() ? info.size : undefined;
+  try {
+    const info = await lstat(await confine(outDir, path));
+    return info.isFile() ? info.size : undefined;
+  } catch (error) {
+    if (isRefusedPath(error) || isSystemError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The largest file Dialogkit reads back from `out/` (to zip it or check it is unchanged). */
+export const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+
+/** The bytes of a file Dialogkit wrote in `outDir`, through the guard: never through a link, never a pipe. */
+export async function readInOut(outDir: string, path: string): Promise<Uint8Array> {
+  const target = await confine(outDir, path);
+  try {
+    return await onDisk('read', target, () => readBounded(target, { cap: MAX_OUTPUT_BYTES, refuseLinks: true }));
+  } catch (error) {
+    if (error instanceof UnreadableFile)
+      throw new RefusedPath(`${join(outDir, path)} ${error.problem}; Dialogkit reads back only files it wrote`);
+    throw error;
+  }
 }
 
 // --- internal ---
@@ -122,15 +160,12 @@ function isHeldOpen(error: unknown): boolean {
  */
 const TEMPORARY = /^\..+\.dialogkit-\d+-[0-9a-f]{8}\.tmp$/;
 
-function temporaryName(name: string): string {
-  return `.${name}.dialogkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+/** Whether `name` is one of Dialogkit's temporary names (a killed build's leftover). */
+export function isTemporaryName(name: string): boolean {
+  return TEMPORARY.test(name);
 }
 
-/** The absolute path of `path` inside `outDir`; refuses one that would land outside it. */
-function insideOut(outDir: string, path: string): string {
-  const root = resolve(outDir);
-  const target = resolve(root, path);
-  if (!target.startsWith(root + sep))
-    throw new DialogkitError(`refusing to write "${path}": it would land outside ${outDir}`, { exitCode: ExitCode.contentError });
-  return target;
+/** A temporary name beside `name` that only this process uses. */
+export function temporaryName(name: string): string {
+  return `.${name}.dialogkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }

@@ -33,6 +33,8 @@ export interface FrontMatterResult {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Names out/ uses for itself (src/node/publish.ts): a topic folder of that name would mix with the page's files. */
+const RESERVED_SLUGS = new Set(['assets']);
 /** Beyond links.ts's rule: a film's address names a host with a dot (not `https://film`). */
 const HTTP_URL = /^https?:\/\/[^\s/]+\.[^\s]*$/i;
 
@@ -226,6 +228,15 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
       'add e.g. `slug: mit-emne` (a-z, 0-9 and hyphens) or rename the file',
     );
   }
+  const slug = text('slug') ?? fallbackSlug;
+  // out/ holds the page's own folders beside the topics' (the page's scripts in out/assets/).
+  if (RESERVED_SLUGS.has(slug))
+    report(
+      ctx,
+      settings.nodes.get('slug') ?? root,
+      `the slug "${slug}" is the name of the download page's own folder in the output`,
+      'choose another slug, e.g. `slug: ' + slug + '-emne`',
+    );
   const participants = values.get('participants') as Range | undefined;
   const media = toMedia(values.get('media') as Settings | undefined, ctx);
   const flipover = values.get('flipover') as Settings | undefined;

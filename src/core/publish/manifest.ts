@@ -80,8 +80,10 @@ export const GENERATOR_PREFIX = 'dialogkit ';
 
 /**
  * Reads a `manifest.json` Dialogkit wrote; `undefined` for anything else (another tool's
- * manifest, a garbled file). Entries whose paths could leave their topic's folder are dropped,
- * so a tampered manifest cannot make a build delete or overwrite anything outside it.
+ * manifest, a garbled file, one whose fields are not what Dialogkit writes: the caller refuses
+ * it with its usual line). Entries whose paths could leave their topic's folder (`../`, an
+ * absolute path, another topic's folder) are dropped, so a tampered manifest cannot make a build
+ * delete or overwrite anything outside it.
  */
 export function parseManifest(text: string): Manifest | undefined {
   let data: unknown;
@@ -97,18 +99,21 @@ export function parseManifest(text: string): Manifest | undefined {
     !Array.isArray(data['topics'])
   )
     return undefined;
-  const topics = data['topics'].filter(isRecord).flatMap((topic): ManifestTopic[] => {
-    const slug = topic['slug'];
-    if (typeof slug !== 'string' || !isPlainName(slug) || !Array.isArray(topic['files'])) return [];
-    const inFolder = (entry: unknown): entry is { path: string; bytes: number } =>
-      isRecord(entry) && typeof entry['path'] === 'string' && typeof entry['bytes'] === 'number' && isTopicPath(entry['path'], slug);
+  const topics: ManifestTopic[] = [];
+  for (const topic of data['topics'] as unknown[]) {
+    if (!isRecord(topic) || !isTopicShape(topic)) return undefined;
+    const slug = topic['slug'] as string;
+    // A slug that is not one plain name cannot be a folder of out/: the entry is left out, its files untouched.
+    if (!isPlainName(slug)) continue;
+    const inFolder = (entry: Record<string, unknown>) => isTopicPath(entry['path'] as string, slug);
+    const files = topic['files'] as Record<string, unknown>[];
     const entry: ManifestTopic = {
       ...(topic as unknown as ManifestTopic),
-      files: (topic['files'] as unknown[]).filter(inFolder).map(withReadableReport) as ManifestFile[],
+      files: files.filter(inFolder).map(withReadableReport) as unknown as ManifestFile[],
     };
-    if (!inFolder(topic['archive'])) delete entry.archive;
-    return [entry];
-  });
+    if (topic['archive'] === undefined || !inFolder(topic['archive'] as Record<string, unknown>)) delete entry.archive;
+    topics.push(entry);
+  }
   return { generator: data['generator'], topics };
 }
 
@@ -154,9 +159,66 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One path segment that names a file or folder of its own: not empty, `.`, `..`, hidden, nor holding a separator. */
+/** One path segment that names a file or folder of its own: not empty, `.`, `..`, hidden, nor holding a separator or a control character. */
 function isPlainName(name: string): boolean {
-  return name !== '' && !name.startsWith('.') && !/[/\\\0]/.test(name);
+  // eslint-disable-next-line no-control-regex
+  return name !== '' && !name.startsWith('.') && !/[/\\\u0000-\u001f\u007f-\u009f]/.test(name);
+}
+
+/** Whether a topic entry has every field as Dialogkit writes it (paths are checked apart). */
+function isTopicShape(topic: Record<string, unknown>): boolean {
+  return (
+    typeof topic['slug'] === 'string' &&
+    typeof topic['title'] === 'string' &&
+    typeof topic['source'] === 'string' &&
+    Array.isArray(topic['files']) &&
+    topic['files'].every(isFileShape) &&
+    (topic['archive'] === undefined || (isRecord(topic['archive']) && isStoredShape(topic['archive']))) &&
+    (topic['summary'] === undefined || isSummaryShape(topic['summary']))
+  );
+}
+
+/** `path`, `bytes` and `sha256` as Dialogkit writes them. */
+function isStoredShape(entry: Record<string, unknown>): boolean {
+  const bytes = entry['bytes'];
+  return (
+    typeof entry['path'] === 'string' &&
+    Number.isSafeInteger(bytes) &&
+    (bytes as number) >= 0 &&
+    typeof entry['sha256'] === 'string' &&
+    /^[0-9a-f]{64}$/.test(entry['sha256'])
+  );
+}
+
+function isFileShape(entry: unknown): boolean {
+  if (!isRecord(entry) || !isStoredShape(entry)) return false;
+  const { pages, conformance, inputs } = entry;
+  return (
+    (pages === null || (Number.isSafeInteger(pages) && (pages as number) >= 0)) &&
+    (conformance === undefined || (Array.isArray(conformance) && conformance.every((c) => typeof c === 'string'))) &&
+    (inputs === undefined || typeof inputs === 'string')
+  );
+}
+
+function isSummaryShape(summary: unknown): boolean {
+  const text = (v: unknown) => v === null || typeof v === 'string';
+  const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const range = (v: unknown) => isRecord(v) && count(v['min']) && count(v['max']);
+  const media = (v: unknown) =>
+    v === null ||
+    (isRecord(v) && typeof v['kind'] === 'string' && typeof v['title'] === 'string' && (v['minutes'] === null || count(v['minutes'])));
+  return (
+    isRecord(summary) &&
+    (summary['language'] === 'da' || summary['language'] === 'en') &&
+    text(summary['series']) &&
+    text(summary['publisher']) &&
+    text(summary['date']) &&
+    text(summary['intro']) &&
+    range(summary['duration']) &&
+    range(summary['participants']) &&
+    (summary['minutes'] === undefined || count(summary['minutes'])) &&
+    media(summary['media'])
+  );
 }
 
 /** `<slug>/<file>`, nothing deeper or elsewhere. */
