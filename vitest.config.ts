@@ -12,6 +12,7 @@ const BROWSER = [
   'test/kit.test.ts',
   'test/web-editions.test.ts',
   'test/screen.test.ts',
+  'test/screen-results.test.ts',
   'test/hostile-html-browser.test.ts',
   'test/preview.test.ts',
 ];

@@ -5,12 +5,13 @@
  * in a Web Worker where the browser allows it (see kit-runner.ts). Everything is fetched from
  * the page's own folder.
  */
-import { sniffLogo } from '../core/settings/logo.js';
+import { sniffLogo } from '../core/settings/logo-sniff.js';
 import { readForm, type FormLabels } from './form.js';
 import { kitFirst } from './kit-first.js';
 import { loadScript } from './load-script.js';
 import { startKit, type KitRunner } from './kit-runner.js';
 import type { KitResult } from './kit.js';
+import { failedMessage, refusedMessages, topicFailedMessage } from './kit-messages.js';
 
 interface PreviewApi {
   renderPreview(canvas: HTMLCanvasElement, url: string, width: number): Promise<void>;
@@ -117,6 +118,7 @@ function warmOnce(api: KitRunner, topic: TopicToMake): Promise<void> {
 
 /** The form's labels as the page embeds them: readForm's, and the page's own messages. */
 interface PageLabels extends FormLabels {
+  errors: FormLabels['errors'] & { logoUnusable: string };
   /** "{done} of {count}" while several topics are made. */
   workingTopics: string;
   doneSeveral: string;
@@ -222,6 +224,12 @@ function setupForm(form: HTMLFormElement): void {
           status.textContent = labels.workingTopics.replace('{done}', String(index + 1)).replace('{count}', String(topics.length));
         results.push([topic, await api.make(topic.source, options)]);
       }
+      const refused = results.flatMap(([, r]) => r.refused ?? []);
+      if (refused.length > 0) {
+        status.textContent = '';
+        showMessages(form, prefix, refusedMessages(refused, labels), 'error');
+        return;
+      }
       showMessages(form, prefix, glyphWarnings(form, results, labels), 'warning');
       // One topic that cannot be made means no zip: never a kit with a topic silently missing.
       const tooShort = results.flatMap(([topic, r]) =>
@@ -230,11 +238,11 @@ function setupForm(form: HTMLFormElement): void {
       const failed = results.flatMap(([topic, r]) => {
         const problems = r.diagnostics.filter((d) => d.severity === 'error');
         if (r.shortest !== undefined || (problems.length === 0 && r.files.length > 0)) return [];
-        return [labels.topicFailed.replace('{title}', topic.title).replace('{message}', problems.map((d) => d.message).join('; ') || '–')];
+        return [topicFailedMessage(topic.title, problems, labels.topicFailed)];
       });
       if (tooShort.length > 0) showMessages(form, prefix, [{ field: 'duration', message: tooShort.join(' ') }], 'error');
       if (tooShort.length > 0 || failed.length > 0) {
-        status.textContent = failed.length > 0 ? labels.failed.replace('{message}', failed.join(' ')) : '';
+        status.textContent = failed.join(' ');
         return;
       }
       const files = results.flatMap(([, r]) =>
@@ -256,7 +264,7 @@ function setupForm(form: HTMLFormElement): void {
         .replace('{count}', String(topics.length))
         .replace('{zip}', name);
     } catch (error) {
-      status.textContent = labels.failed.replace('{message}', (error as Error).message);
+      status.textContent = failedMessage(error, labels.failed);
     }
   }
 }

@@ -221,6 +221,15 @@ function resultsPanel(data, onClose) {
   document.getElementById('download').addEventListener('click', download);
   document.getElementById('print').addEventListener('click', printMinutes);
   document.getElementById('back').addEventListener('click', function () { panel.close(); });
+  /* A second session of the topic the same day starts from an empty form: after asking. */
+  document.getElementById('clear').addEventListener('click', function () {
+    if (!window.confirm(words.clearConfirm)) return;
+    fields.forEach(function (name) { form.elements[name].value = ''; });
+    rows.textContent = '';
+    addRow(null).querySelector('[name=idea]').focus();
+    try { localStorage.removeItem(key); } catch (error) { /* storage off */ }
+    status.textContent = '';
+  });
   document.getElementById('results-kept').textContent = fill(words.kept, { date: date });
   restore();
 

@@ -36,6 +36,7 @@ ${field('result-follow-up', words.followUp, html`<input id="result-follow-up" na
 <div class="results-actions">
 <button type="button" id="download" class="primary">${words.download}</button>
 <button type="button" id="print">${words.print}</button>
+<button type="button" id="clear">${words.clear}</button>
 <button type="button" id="back">${words.back}</button>
 </div>
 <p id="results-status" class="results-status" role="status"></p>
