@@ -59,12 +59,13 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
   // parses it again: about 1 ms of a 220 ms make.)
   const texts = [JSON.stringify(parsed ?? topic.text), ...Object.values(options).filter((v): v is string => typeof v === 'string')];
   const fonts = await fontsFor(assets, texts);
+  // The Word copies only when asked for (the form's box): their code is loaded then, never for a warm-up.
   const result = await build({
     topics: [source],
     layouts: assets.layouts,
     labels: assets.labels,
     fonts,
-    options,
+    options: { ...options, word: options.word === true },
     ...(assets.tool !== undefined && { version: assets.tool }),
   });
   const built = result.topics[0];

@@ -7,6 +7,7 @@
  */
 import { sniffLogo } from '../core/settings/logo-sniff.js';
 import { readForm, type FormLabels } from './form.js';
+import { setupAdapt, withAdaptation } from './adapt-ui.js';
 import { kitFirst } from './kit-first.js';
 import { loadScript } from './load-script.js';
 import { startKit, type KitRunner } from './kit-runner.js';
@@ -128,6 +129,7 @@ interface PageLabels extends FormLabels {
   tooShort: string;
   topicFailed: string;
   glyph: string;
+  adapt: { sum: string };
 }
 
 interface TopicToMake {
@@ -172,6 +174,27 @@ function setupForm(form: HTMLFormElement): void {
         () => undefined,
       ),
     );
+  if (!several)
+    setupAdapt(form, {
+      labels,
+      options: () => readForm(new FormData(form), labels).options,
+      kit: loadKit,
+      during: (work) => kitBusy.during(work),
+      redraw: async (canvas, bytes) => {
+        if (!previews) return;
+        // pdf.js draws one document at a time on a canvas: after the page's own drawing of it.
+        while (!canvas.hasAttribute('data-rendered')) await new Promise((resolve) => setTimeout(resolve, 200));
+        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+        const width = Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio));
+        try {
+          await previews.renderPreview(canvas, url, width);
+          canvas.setAttribute('data-adapted', 'true');
+        } finally {
+          URL.revokeObjectURL(url);
+        }
+      },
+      source: topicOnPage(prefix).source,
+    });
   details.addEventListener('toggle', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
 
@@ -193,7 +216,11 @@ function setupForm(form: HTMLFormElement): void {
     // An earlier "Færdig" or warning must not stand next to a new attempt.
     status.textContent = '';
     clearMessages(form);
-    const { options, errors } = readForm(new FormData(form), labels);
+    const read = readForm(new FormData(form), labels);
+    const { errors } = read;
+    // "Tilpas indholdet": the adaptation file goes to the kit, as `--adapt` does, and into the zip.
+    const adapted = several ? { options: read.options, file: null } : withAdaptation(form, read.options);
+    const options = adapted.options;
     const topics = chosen();
     if (topics.length === 0) errors.unshift({ field: 'topic', message: labels.chooseTopics });
     const logo = new FormData(form).get('logo');
@@ -245,10 +272,13 @@ function setupForm(form: HTMLFormElement): void {
         status.textContent = failed.join(' ');
         return;
       }
-      const files = results.flatMap(([, r]) =>
-        // One topic: its files at the top of the zip, as before; several: a folder per topic, as the CLI writes them.
-        r.files.map((f) => ({ name: several ? f.path : f.path.split('/').pop()!, bytes: f.bytes })),
-      );
+      const files = [
+        ...results.flatMap(([, r]) =>
+          // One topic: its files at the top of the zip, as before; several: a folder per topic, as the CLI writes them.
+          r.files.map((f) => ({ name: several ? f.path : f.path.split('/').pop()!, bytes: f.bytes })),
+        ),
+        ...(adapted.file ? [adapted.file] : []),
+      ];
       // The zip's timestamps: the latest of the topics' pinned dates (ISO strings sort as dates).
       const latest = results.map(([, r]) => r.date ?? '2000-01-01T00:00:00Z').reduce((a, b) => (a > b ? a : b));
       const zip = await api.zip(files, new Date(latest));

@@ -30,6 +30,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
   logo?: Uint8Array;
+  /** Make the Word copies (`drejebog.docx`, `handout.docx`, `aftaleark.docx`). Default: yes; the page's kit only when asked, so its first "Hent" stays quick. */
+  word?: boolean;
   /** Adaptation files (`--adapt FILE`, the page's "Tilpas indholdet"), one per topic they name; read by `adapt/tailor.ts`. */
   adapt?: readonly AdaptationSource[];
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
