@@ -15,6 +15,7 @@ const BROWSER = [
   'test/screen-results.test.ts',
   'test/hostile-html-browser.test.ts',
   'test/preview.test.ts',
+  'test/adapt-form.test.ts',
 ];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';

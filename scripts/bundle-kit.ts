@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { EMOJI_GLOBAL } from '../src/browser/emoji-font.js';
+import { WORD_GLOBAL } from '../src/browser/word-script.js';
 import { toolIdentity } from '../src/core/build/fingerprint.js';
 import { CODE_HASH_FILE } from './code-hash.js';
 import { browserShims, pdfkitFontkit, pdfmakeCommon, pdfmakeEvents, pdfmakeFromSources } from './pdfmake/options.js';
@@ -56,12 +57,36 @@ const emojiScript = await build({
 });
 const emojiVersion = versionOf('dialogkit-emoji.js');
 
+// The Word writer (the docx package) in a script of its own, loaded only for a kit with Word files.
+const wordScript = await build({
+  ...common,
+  stdin: {
+    contents: `import { writeDocx } from './src/core/word/docx-writer.ts';\nglobalThis.${WORD_GLOBAL} = writeDocx;\n`,
+    resolveDir: ROOT,
+    sourcefile: 'word-entry.ts',
+    loader: 'ts',
+  },
+  outfile: `${ROOT}dist/browser/dialogkit-word.js`,
+});
+const wordVersion = versionOf('dialogkit-word.js');
+
+/** The kit's own script leaves the Word writer out: `word-writer.ts` imports it only where no loader was set (the CLI). */
+const wordWriterApart = {
+  name: 'word-writer-apart',
+  setup(b: import('esbuild').PluginBuild) {
+    b.onResolve({ filter: /\/docx-writer\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 // A generated entry: one import per asset, so a new layout in templates/ is bundled without code changes.
 const entry = `
 import { makeKit } from './src/browser/kit.ts';
 import { inWorker, serveKit } from './src/browser/kit-worker.ts';
 import { emojiLoader } from './src/browser/emoji-font.ts';
+import { wordLoader } from './src/browser/word-script.ts';
+import { setWordWriterLoader } from './src/core/word/word-writer.ts';
 import { zipFiles } from './src/core/publish/archive.ts';
+import { parseAdaptation } from './src/core/adapt/adaptation.ts';
 ${templates.map((n, i) => `import layout${i} from './templates/${n}';`).join('\n')}
 import labels from './templates/labels.yml';
 import regular from ${font('400Regular')};
@@ -79,7 +104,12 @@ const assets = {
   emoji: emojiLoader(new URL(${JSON.stringify(`dialogkit-emoji.js?v=${emojiVersion}`)}, here).href, inWorker()),
   tool: ${JSON.stringify(tool)},
 };
-const api = { makeKit: (topic, options) => makeKit(assets, topic, options), zipFiles };
+setWordWriterLoader(wordLoader(new URL(${JSON.stringify(`dialogkit-word.js?v=${wordVersion}`)}, here).href, inWorker()));
+const api = {
+  makeKit: (topic, options) => makeKit(assets, topic, options),
+  zipFiles,
+  readAdaptation: (text) => parseAdaptation({ path: 'tilpasning.yml', text }),
+};
 // The same file is the page's Web Worker (see src/browser/kit-runner.ts) or a script on the page.
 if (inWorker()) serveKit(api);
 else globalThis.dialogkit = api;
@@ -93,7 +123,7 @@ const result = await build({
   loader: { ...pdfmakeCommon.loader, '.hbs': 'text', '.yml': 'text', '.ttf': 'binary' },
   alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
   inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
-  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit],
+  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit, wordWriterApart],
 });
 
 // The minutes maker the screen edition loads on "Hent referat" (src/browser/referat.ts): pdfmake
@@ -138,7 +168,7 @@ const page = await Promise.all([
   // `dialogkit preview`'s page (src/browser/live/), served by the preview server with the same pdf.js worker.
   build({ ...common, entryPoints: [`${ROOT}src/browser/live/main.ts`], outfile: `${ROOT}dist/browser/dialogkit-live.js` }),
 ]);
-for (const output of [emojiScript, result, referat, previewWorker, ...page]) {
+for (const output of [emojiScript, wordScript, result, referat, previewWorker, ...page]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
   }

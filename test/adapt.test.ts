@@ -69,7 +69,7 @@ describe('an adaptation file', () => {
     // The phone edition is the participants': prompts only. The screen edition runs the steps.
     expect(html(fileOf(result, 'skaerm.html'))).toContain('Saml op og beslut');
     expect(html(fileOf(result, 'skaerm.html'))).toContain('Hvad gør vi i Testrup, når borgeren sidder fast?');
-  });
+  }, 120_000);
 
   it('lets --duration scale what is left around the steps the facilitator timed', async () => {
     const result = await privateIt(adapt(EXAMPLE, { duration: 45 }));
@@ -81,7 +81,7 @@ describe('an adaptation file', () => {
     expect(minutes).toHaveLength(4);
     expect(minutes.reduce((a, b) => a + b, 0)).toBe(45);
     expect(minutes[1]).toBe(10);
-  });
+  }, 120_000);
 
   it('takes the settings from the file, under the command line', async () => {
     const file = `topic: private-it-loesninger\norganisation: Testrup Kommune\ndate: 2027-03-04\nduration: 40\nparticipants: 8\n`;
@@ -94,7 +94,7 @@ describe('an adaptation file', () => {
     // {varighed} and {deltagere} in the preparation list print the kit's own figures.
     expect(guide).toContain('Tid: 40 minutter.');
     expect(guide).toContain('Deltagere: 8 kolleger.');
-  });
+  }, 120_000);
 
   it('replaces and adds flip-chart prompts and questions', async () => {
     const file = `topic: private-it-loesninger
@@ -118,7 +118,7 @@ steps:
     expect(guide).not.toContain('Hvilke erfaringer har vi med at hjælpe borgere');
     // Nothing but the prompts changed: the topic's own length stands.
     expect(guide).toMatch(/VARIGHED 50–60 min/);
-  });
+  }, 120_000);
 
   it('reports mistakes at their line, with a suggestion, and builds nothing for the topic', async () => {
     const file = `topic: private-it-loesninger
@@ -139,7 +139,7 @@ steps:
     expect(step).toMatchObject({ line: 3, col: 3, severity: 'error' });
     expect(step.message).toContain('step 9 is not in');
     expect(second.topics[0]!.files).toEqual([]);
-  });
+  }, 120_000);
 
   it('names a misspelt topic, and keeps the other topics building', async () => {
     const topics = [
@@ -151,7 +151,7 @@ steps:
       expect.objectContaining({ file: 'tilpasning.yml', line: 1, col: 8, hint: 'did you mean `private-it-loesninger`?' }),
     );
     expect(result.topics.find((t) => t.slug === 'lille')!.files.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('holds back the topic a broken file names, and reports the YAML at its line', async () => {
     const result = await privateIt(adapt('topic: private-it-loesninger\nsteps:\n  2: { minutes: 10\n'));
@@ -159,7 +159,7 @@ steps:
     expect(result.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
     expect(result.topics[0]!.files).toEqual([]);
     expect(result.topics[0]!.ok).toBe(false);
-  });
+  }, 120_000);
 
   it("refuses a duration the timed steps cannot meet, at the file's line", async () => {
     const file = `topic: private-it-loesninger\nduration: 20\nsteps:\n  1: { minutes: 10 }\n  2: { minutes: 10 }\n`;
@@ -167,7 +167,7 @@ steps:
     const problem = result.topics[0]!.diagnostics.find((d) => d.file === 'tilpasning.yml')!;
     expect(problem).toMatchObject({ line: 2, col: 11, severity: 'error' });
     expect(result.topics[0]!.files).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('--adapt on the command line', () => {
@@ -188,7 +188,7 @@ describe('--adapt on the command line', () => {
     const missing = await cli(['build', '--content', join(dir, 'content'), '--out', out, '--adapt', join(dir, 'nope.yml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
-  });
+  }, 120_000);
 });
 
 describe('{varighed} and {deltagere}', () => {
@@ -206,5 +206,5 @@ describe('{varighed} and {deltagere}', () => {
     expect(length).toMatchObject({ severity: 'warning', line: 13, col: 20 });
     const typo = await buildSources([topic('{varihed}.')]);
     expect(typo.topics[0]!.diagnostics).toContainEqual(expect.objectContaining({ hint: 'did you mean `{varighed}`?', line: 13, col: 12 }));
-  });
+  }, 120_000);
 });

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/build.js';
 import { ARTIFACTS, HAS_BROWSER, publish, watchPage, type Published } from './helpers/browser.js';
 import { cli, temporaryDir } from './helpers/cli.js';
-import { png } from './helpers/images.js';
+import { corruptPng, discPng, doubleHeaderPng, fanOutSvg, pictureInSvg } from './helpers/hostile-logos.js';
 import { embeddedFontNames, flat, readPdf } from './helpers/pdf.js';
 
 const SLUG = 'forventningsafstemning';
 const ORGANISATION = 'Faaborg-Midtfyn <Kommune> & "Borgerservice"';
 const NOTE = 'Vi mødes i lokale 2 – husk kaffe.';
-const LOGO = png(240, 80);
+// Large enough to be scaled to 300 dpi, with transparency: the kit decodes and writes it anew as the CLI does.
+const LOGO = discPng(1200, 400);
 // A second topic whose 30-minute film makes it unable to last 20 minutes, which the first one can.
 const SECOND = 'emne-to';
 const SECOND_TITLE = 'Emne to med lang film';
@@ -358,6 +359,42 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.close();
   });
 
+  it('refuses a damaged or hostile logo in Danish next to the field, the detail in the console, the tab alive', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const consoleLines: string[] = [];
+    page.on('console', (message) => void consoleLines.push(message.text()));
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    await page.goto(server.url);
+    await page.click(`#${SLUG} details.tailor summary`);
+    const button = `#${SLUG} form.kit button[type=submit]`;
+    // Each passes the page's quick look at its header; the kit decodes it and refuses it.
+    const hostile: [string, Uint8Array, RegExp][] = [
+      ['logo.svg', fanOutSvg(), /--logo: the SVG repeats its parts/],
+      ['logo.png', corruptPng(), /--logo: the PNG is damaged/],
+      ['logo.svg', pictureInSvg(doubleHeaderPng()), /--logo: a picture inside the SVG cannot be used/],
+    ];
+    for (const [name, bytes, detail] of hostile) {
+      await page.setInputFiles(`#${SLUG}-logo`, { name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+      const started = Date.now();
+      await page.click(button);
+      await page.waitForSelector(`#${SLUG}-logo-error`, { timeout: 15_000 });
+      expect(Date.now() - started, name).toBeLessThan(15_000);
+      expect(await page.textContent(`#${SLUG}-logo-error`)).toBe(
+        'Billedet kan ikke bruges: filen er beskadiget, afkortet eller for indviklet at tegne. Gem den igen fra tegneprogrammet, eller vælg et PNG-billede.',
+      );
+      expect(await page.textContent(`#${SLUG} .status`)).toBe('');
+      expect(consoleLines.join('\n')).toMatch(detail);
+      await page.waitForFunction((selector) => !document.querySelector<HTMLButtonElement>(selector)!.disabled, button);
+    }
+    expect(crashed).toBe(false);
+    // The same kit still makes a kit once the logo is good.
+    await page.setInputFiles(`#${SLUG}-logo`, { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(LOGO) });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click(button)]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}.zip`);
+    await page.close();
+  });
+
   it("says so when the kit's worker fails, and starts a fresh one on the next press", async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     // The kit as served, plus one line: its worker throws when told "crash", a real uncaught error.
@@ -391,6 +428,8 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
         };`,
     });
     type Counts = { workers: number; makes: number; crashNext: boolean };
+    const consoleLines: string[] = [];
+    page.on('console', (message) => void consoleLines.push(message.text()));
     await page.goto(server.url);
     await page.click(`#${SLUG} details.tailor summary`);
     await page.waitForFunction(() => (globalThis as unknown as Counts).makes === 1); // the kit is ready: its warm-up was sent
@@ -402,7 +441,11 @@ describe.runIf(HAS_BROWSER)('"Tilpas og hent" on the download page', () => {
     await page.waitForFunction((slug) => document.querySelector(`#${slug} .status`)!.textContent !== 'Laver materialet …', SLUG, {
       timeout: 10_000,
     });
-    expect(await page.textContent(`#${SLUG} .status`)).toMatch(/^Det lykkedes ikke: the kit stopped \(.*boom\)$/);
+    // In Danish on the page; what happened, in English, in the console.
+    expect(await page.textContent(`#${SLUG} .status`)).toBe(
+      'Det lykkedes ikke at lave materialet. Prøv igen om lidt; sker det igen, kan I hente de færdige PDF-filer ovenfor.',
+    );
+    expect(consoleLines.join('\n')).toMatch(/Dialogkit: the kit failed: Error: the kit stopped \(.*boom\)/);
     expect(await page.isEnabled(button)).toBe(true);
 
     // The next press starts a fresh worker, which makes the kit.

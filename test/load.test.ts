@@ -55,7 +55,7 @@ describe('reading the content folder', () => {
     try {
       const built = await cli(['build', '-q', '--content', content, '--out', out]);
       expect(built.code, built.stderr).toBe(0);
-      expect(built.stderr).toMatch(/Built 1 of 1 topic, 7 files .*: 0 errors, 4 warnings\./);
+      expect(built.stderr).toMatch(/Built 1 of 1 topic, 10 files .*: 0 errors, 4 warnings\./);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

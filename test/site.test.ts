@@ -49,9 +49,9 @@ describe.runIf(HAS_BROWSER)('out/index.html in Chromium', () => {
     const hrefs = await page.$$eval('a[download]', (links) =>
       links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent.trim() })),
     );
-    // The PDFs and zips download; the web editions open (see web-editions.test.ts).
+    // The PDFs, Word copies and zips download; the web editions open (see web-editions.test.ts).
     const listed = manifest.topics.flatMap((t) => [
-      ...t.files.filter((f) => f.path.endsWith('.pdf')).map((f) => ({ path: f.path, bytes: f.bytes })),
+      ...t.files.filter((f) => /\.(pdf|docx)$/.test(f.path)).map((f) => ({ path: f.path, bytes: f.bytes })),
       ...(t.archive ? [{ path: t.archive.path, bytes: t.archive.bytes }] : []),
     ]);
     expect(hrefs.map((h) => h.href).sort()).toEqual(listed.map((l) => l.path).sort());

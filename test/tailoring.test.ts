@@ -4,6 +4,7 @@ import { flat, readPdf, readStructure, type StructElement } from './helpers/pdf.
 import { sniffLogo } from '../src/core/settings/logo.js';
 import { validateOptions } from '../src/core/settings/options.js';
 import { png } from './helpers/images.js';
+import { greyJpeg } from './helpers/hostile-logos.js';
 import { longDate } from '../src/core/view/view-model.js';
 
 describe('their municipality on every product', () => {
@@ -37,47 +38,13 @@ describe('their municipality on every product', () => {
   });
 });
 
-/** The smallest JPEG header sniffLogo reads: SOI, an APP0 segment, then a baseline frame header. */
-function jpegHeader(width: number, height: number): Uint8Array {
-  return new Uint8Array([
-    0xff,
-    0xd8,
-    0xff,
-    0xe0,
-    0x00,
-    0x04,
-    0x00,
-    0x00,
-    0xff,
-    0xc0,
-    0x00,
-    0x11,
-    0x08,
-    height >> 8,
-    height & 255,
-    width >> 8,
-    width & 255,
-    0x03,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-  ]);
-}
-
 const SVG =
   '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#1f5c73"/></svg>';
 
 describe('--logo', () => {
   it('sniffs PNG, JPEG and SVG from the bytes, with their size', () => {
     expect(sniffLogo(png(240, 80))).toEqual({ logo: { type: 'png', width: 240, height: 80 } });
-    expect(sniffLogo(jpegHeader(1200, 400))).toEqual({ logo: { type: 'jpeg', width: 1200, height: 400 } });
+    expect(sniffLogo(greyJpeg(1200, 400))).toEqual({ logo: { type: 'jpeg', width: 1200, height: 400 } });
     expect(sniffLogo(new TextEncoder().encode(SVG))).toEqual({ logo: { type: 'svg', width: 300, height: 100 } });
   });
 
@@ -87,7 +54,7 @@ describe('--logo', () => {
     expect(problem(new Uint8Array(0))).toBe('--logo: the file is empty');
     expect(problem(new Uint8Array(3 * 1024 * 1024))).toMatch(/the file is 3\.0 MB; a logo may be at most 2 MB/);
     expect(problem(png(8, 8))).toMatch(/8 × 8 pixels; use one from 16 to 8000/);
-    expect(problem(jpegHeader(9000, 100))).toMatch(/9000 × 100 pixels/);
+    expect(problem(greyJpeg(9000, 100))).toMatch(/9000 × 100 pixels/);
     expect(validateOptions({ logo: png(8, 8) })).toHaveLength(1);
   });
 

@@ -83,7 +83,7 @@ describe('watch', () => {
       };
       // The legal background's wording: the handout and phone edition change; the guide, sheets and cards are kept.
       const legal = await save(topic, original.replace('### Vejledningspligt\n', '### Vejledningspligt\n\nEn ny sætning.\n'));
-      expect(legal).toMatch(/Built 2 of 2 topics, 2 files \(12 unchanged\)/);
+      expect(legal).toMatch(/Built 2 of 2 topics, 3 files \(17 unchanged\)/);
       // A flip-chart prompt: the sheets too.
       await save(topic, original.replace('### Til flipover\n', '### Til flipover\n\n- Hvad gør vi nu?\n'));
       // The cards' layout: the cards and the run sheet (which counts them) for both topics, nothing else.
@@ -91,7 +91,7 @@ describe('watch', () => {
         join(templates, 'prikkort.hbs'),
         `${await readFile(join(templates, 'prikkort.hbs'), 'utf8')}\n{{!-- gemt --}}\n`,
       );
-      expect(layout).toMatch(/Built 2 of 2 topics, 4 files \(10 unchanged\)/);
+      expect(layout).toMatch(/Built 2 of 2 topics, 4 files \(16 unchanged\)/);
       // Back to the first text, and a topic removed.
       await save(topic, original);
       await rm(join(content, 'andet.md'));

@@ -1,6 +1,6 @@
 /** Reading and checking the "Tilpas og hent" form: pure, so it is tested without a browser. */
-import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
-import { validateOptions, type BuildOptions } from '../core/settings/options.js';
+import { MAX_LOGO_BYTES } from '../core/settings/logo-sniff.js';
+import { validateTypedOptions, type BuildOptions } from '../core/settings/options.js';
 
 /** The fields the form has, each with its message (in the page's language) when it is wrong. */
 type FormField = 'date' | 'start' | 'duration' | 'participants' | 'organisation' | 'note' | 'logo';
@@ -19,7 +19,7 @@ export interface FormResult {
 }
 
 /**
- * Form fields → build options, checked by the CLI's own `validateOptions`, with one message per
+ * Form fields → build options, checked by the CLI's own checks (`validateTypedOptions`; the kit decodes the logo), with one message per
  * wrong field in the page's language. A wrong field is left out of the options.
  */
 export function readForm(data: { get(name: string): unknown }, labels: FormLabels): FormResult {
@@ -36,8 +36,10 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
     ...(text('note') && { note: text('note') }),
     // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
     ...(text('baseUrl') && { baseUrl: text('baseUrl') }),
+    // The Word copies only when asked: their code is fetched then, and the first "Hent" stays quick.
+    word: data.get('word') === 'on',
   };
-  const problems = validateOptions(given);
+  const problems = validateTypedOptions(given);
   const wrong = new Set<string>(problems.map((p) => p.field));
   const options = Object.fromEntries(Object.entries(given).filter(([field]) => !wrong.has(field))) as BuildOptions;
   const errors = problems

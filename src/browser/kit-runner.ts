@@ -5,13 +5,15 @@
  */
 import type { BuildOptions } from '../core/settings/options.js';
 import type { KitResult } from './kit.js';
-import type { KitApi, KitRequest, KitResponse } from './kit-worker.js';
+import type { KitApi, ReadAdaptation, KitRequest, KitResponse } from './kit-worker.js';
 
 export interface KitRunner {
   /** Where the kit runs: `worker`, or `page` when no worker could load it. */
   mode: 'worker' | 'page';
   make(topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult>;
   zip(files: { name: string; bytes: Uint8Array }[], date: Date): Promise<Uint8Array>;
+  /** An adaptation file read back (for "Tilpas indholdet"'s "load"), with the CLI's own reader. */
+  readAdaptation(text: string): Promise<ReadAdaptation>;
   /**
    * Makes `topic` once with default options and drops the result, so the facilitator's first
    * "Hent" finds the kit's code compiled and its fonts read. Only in a worker, where it costs
@@ -98,6 +100,7 @@ function workerRunner(worker: Worker, stopped: () => void): KitRunner {
     mode: 'worker',
     make: async (topic, options) => answer(await ask({ make: { topic, options } }), (r) => ('result' in r ? r.result : undefined)),
     zip: async (files, date) => answer(await ask({ zip: { files, date } }), (r) => ('zip' in r ? r.zip : undefined)),
+    readAdaptation: async (text) => answer(await ask({ adaptation: { text } }), (r) => ('adaptation' in r ? r.adaptation : undefined)),
     warm: (topic) =>
       ask({ make: { topic, options: {} } }).then(
         () => undefined,
@@ -119,6 +122,7 @@ function pageRunner(api: KitApi): KitRunner {
       await yieldToPage();
       return api.zipFiles(files, date);
     },
+    readAdaptation: (text) => Promise.resolve(api.readAdaptation(text)),
     warm: () => Promise.resolve(),
   };
 }

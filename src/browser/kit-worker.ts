@@ -5,18 +5,32 @@
  */
 import type { BuildOptions } from '../core/settings/options.js';
 import type { KitResult } from './kit.js';
+import type { Adaptation } from '../core/adapt/adaptation.js';
+import type { Diagnostic } from '../core/model.js';
+
+/** An adaptation file as the kit reads it: the data, or the problems at their lines. */
+export interface ReadAdaptation {
+  adaptation?: Adaptation;
+  diagnostics: Diagnostic[];
+}
 
 export interface KitApi {
   makeKit(topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult>;
   zipFiles(files: { name: string; bytes: Uint8Array }[], date: Date): Uint8Array;
+  readAdaptation(text: string): ReadAdaptation;
 }
 
 export type KitRequest =
   | { id: number; make: { topic: { path: string; text: string }; options: BuildOptions } }
-  | { id: number; zip: { files: { name: string; bytes: Uint8Array }[]; date: Date } };
+  | { id: number; zip: { files: { name: string; bytes: Uint8Array }[]; date: Date } }
+  | { id: number; adaptation: { text: string } };
 
 export type KitResponse =
-  { ready: true } | { id: number; result: KitResult } | { id: number; zip: Uint8Array } | { id: number; error: string };
+  | { ready: true }
+  | { id: number; result: KitResult }
+  | { id: number; zip: Uint8Array }
+  | { id: number; adaptation: ReadAdaptation }
+  | { id: number; error: string };
 
 interface WorkerScope {
   postMessage(message: KitResponse, transfer?: Transferable[]): void;
@@ -47,6 +61,7 @@ export function serveKit(api: KitApi, scope: WorkerScope = globalThis as unknown
 
 async function answer(api: KitApi, request: KitRequest): Promise<KitResponse> {
   if ('make' in request) return { id: request.id, result: await api.makeKit(request.make.topic, request.make.options) };
+  if ('adaptation' in request) return { id: request.id, adaptation: api.readAdaptation(request.adaptation.text) };
   return { id: request.id, zip: api.zipFiles(request.zip.files, request.zip.date) };
 }
 

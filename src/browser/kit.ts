@@ -7,7 +7,7 @@ import { build } from '../core/build/build.js';
 import { checkLayoutSet } from '../core/layouts/prepare-layouts.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
 import type { Diagnostic, OutputFile } from '../core/model.js';
-import { validateOptions, type BuildOptions } from '../core/settings/options.js';
+import { validateOptions, type BuildOptions, type OptionProblem } from '../core/settings/options.js';
 import { parseTopic } from '../core/parse/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
 import { PRODUCTS } from '../core/products/index.js';
@@ -41,24 +41,31 @@ export interface KitResult {
   missingGlyphs: string[];
   /** Set when `options.duration` is shorter than the topic can be: the shortest length it can take. */
   shortest?: number;
+  /**
+   * Set when an option is refused (nothing is made): the field and the CLI's message, which the
+   * page keeps for the console and shows in its own words. A logo that passed the page's quick
+   * look can still be refused here, where it is decoded (in the kit's worker, not on the page).
+   */
+  refused?: OptionProblem[];
 }
 
 /** Builds one topic's files in memory from its Markdown source and the facilitator's options. */
 export async function makeKit(assets: KitAssets, topic: { path: string; text: string }, options: BuildOptions): Promise<KitResult> {
   const problems = validateOptions(options);
-  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
+  if (problems.length > 0) return { files: [], diagnostics: [], date: null, missingGlyphs: [], refused: problems };
   const source = { path: topic.path, bytes: new TextEncoder().encode(topic.text) };
   const parsed = parseTopic(source).topic;
   // The topic as read, not its source: a YAML escape (`"\u2615"`) prints an emoji too. (The build
   // parses it again: about 1 ms of a 220 ms make.)
   const texts = [JSON.stringify(parsed ?? topic.text), ...Object.values(options).filter((v): v is string => typeof v === 'string')];
   const fonts = await fontsFor(assets, texts);
+  // The Word copies only when asked for (the form's box): their code is loaded then, never for a warm-up.
   const result = await build({
     topics: [source],
     layouts: assets.layouts,
     labels: assets.labels,
     fonts,
-    options,
+    options: { ...options, word: options.word === true },
     ...(assets.tool !== undefined && { version: assets.tool }),
   });
   const built = result.topics[0];

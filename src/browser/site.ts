@@ -5,12 +5,14 @@
  * in a Web Worker where the browser allows it (see kit-runner.ts). Everything is fetched from
  * the page's own folder.
  */
-import { sniffLogo } from '../core/settings/logo.js';
+import { sniffLogo } from '../core/settings/logo-sniff.js';
 import { readForm, type FormLabels } from './form.js';
+import { setupAdapt, withAdaptation } from './adapt-ui.js';
 import { kitFirst } from './kit-first.js';
 import { loadScript } from './load-script.js';
 import { startKit, type KitRunner } from './kit-runner.js';
 import type { KitResult } from './kit.js';
+import { failedMessage, refusedMessages, topicFailedMessage } from './kit-messages.js';
 
 interface PreviewApi {
   renderPreview(canvas: HTMLCanvasElement, url: string, width: number): Promise<void>;
@@ -117,6 +119,7 @@ function warmOnce(api: KitRunner, topic: TopicToMake): Promise<void> {
 
 /** The form's labels as the page embeds them: readForm's, and the page's own messages. */
 interface PageLabels extends FormLabels {
+  errors: FormLabels['errors'] & { logoUnusable: string };
   /** "{done} of {count}" while several topics are made. */
   workingTopics: string;
   doneSeveral: string;
@@ -126,6 +129,7 @@ interface PageLabels extends FormLabels {
   tooShort: string;
   topicFailed: string;
   glyph: string;
+  adapt: { sum: string };
 }
 
 interface TopicToMake {
@@ -170,6 +174,27 @@ function setupForm(form: HTMLFormElement): void {
         () => undefined,
       ),
     );
+  if (!several)
+    setupAdapt(form, {
+      labels,
+      options: () => readForm(new FormData(form), labels).options,
+      kit: loadKit,
+      during: (work) => kitBusy.during(work),
+      redraw: async (canvas, bytes) => {
+        if (!previews) return;
+        // pdf.js draws one document at a time on a canvas: after the page's own drawing of it.
+        while (!canvas.hasAttribute('data-rendered')) await new Promise((resolve) => setTimeout(resolve, 200));
+        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+        const width = Math.min(480, Math.ceil((canvas.parentElement?.clientWidth ?? 240) * devicePixelRatio));
+        try {
+          await previews.renderPreview(canvas, url, width);
+          canvas.setAttribute('data-adapted', 'true');
+        } finally {
+          URL.revokeObjectURL(url);
+        }
+      },
+      source: topicOnPage(prefix).source,
+    });
   details.addEventListener('toggle', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
 
@@ -191,7 +216,11 @@ function setupForm(form: HTMLFormElement): void {
     // An earlier "Færdig" or warning must not stand next to a new attempt.
     status.textContent = '';
     clearMessages(form);
-    const { options, errors } = readForm(new FormData(form), labels);
+    const read = readForm(new FormData(form), labels);
+    const { errors } = read;
+    // "Tilpas indholdet": the adaptation file goes to the kit, as `--adapt` does, and into the zip.
+    const adapted = several ? { options: read.options, file: null } : withAdaptation(form, read.options);
+    const options = adapted.options;
     const topics = chosen();
     if (topics.length === 0) errors.unshift({ field: 'topic', message: labels.chooseTopics });
     const logo = new FormData(form).get('logo');
@@ -222,6 +251,12 @@ function setupForm(form: HTMLFormElement): void {
           status.textContent = labels.workingTopics.replace('{done}', String(index + 1)).replace('{count}', String(topics.length));
         results.push([topic, await api.make(topic.source, options)]);
       }
+      const refused = results.flatMap(([, r]) => r.refused ?? []);
+      if (refused.length > 0) {
+        status.textContent = '';
+        showMessages(form, prefix, refusedMessages(refused, labels), 'error');
+        return;
+      }
       showMessages(form, prefix, glyphWarnings(form, results, labels), 'warning');
       // One topic that cannot be made means no zip: never a kit with a topic silently missing.
       const tooShort = results.flatMap(([topic, r]) =>
@@ -230,17 +265,20 @@ function setupForm(form: HTMLFormElement): void {
       const failed = results.flatMap(([topic, r]) => {
         const problems = r.diagnostics.filter((d) => d.severity === 'error');
         if (r.shortest !== undefined || (problems.length === 0 && r.files.length > 0)) return [];
-        return [labels.topicFailed.replace('{title}', topic.title).replace('{message}', problems.map((d) => d.message).join('; ') || '–')];
+        return [topicFailedMessage(topic.title, problems, labels.topicFailed)];
       });
       if (tooShort.length > 0) showMessages(form, prefix, [{ field: 'duration', message: tooShort.join(' ') }], 'error');
       if (tooShort.length > 0 || failed.length > 0) {
-        status.textContent = failed.length > 0 ? labels.failed.replace('{message}', failed.join(' ')) : '';
+        status.textContent = failed.join(' ');
         return;
       }
-      const files = results.flatMap(([, r]) =>
-        // One topic: its files at the top of the zip, as before; several: a folder per topic, as the CLI writes them.
-        r.files.map((f) => ({ name: several ? f.path : f.path.split('/').pop()!, bytes: f.bytes })),
-      );
+      const files = [
+        ...results.flatMap(([, r]) =>
+          // One topic: its files at the top of the zip, as before; several: a folder per topic, as the CLI writes them.
+          r.files.map((f) => ({ name: several ? f.path : f.path.split('/').pop()!, bytes: f.bytes })),
+        ),
+        ...(adapted.file ? [adapted.file] : []),
+      ];
       // The zip's timestamps: the latest of the topics' pinned dates (ISO strings sort as dates).
       const latest = results.map(([, r]) => r.date ?? '2000-01-01T00:00:00Z').reduce((a, b) => (a > b ? a : b));
       const zip = await api.zip(files, new Date(latest));
@@ -256,7 +294,7 @@ function setupForm(form: HTMLFormElement): void {
         .replace('{count}', String(topics.length))
         .replace('{zip}', name);
     } catch (error) {
-      status.textContent = labels.failed.replace('{message}', (error as Error).message);
+      status.textContent = failedMessage(error, labels.failed);
     }
   }
 }

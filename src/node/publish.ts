@@ -233,7 +233,13 @@ const PAGE_SCRIPTS = { site: 'dialogkit-site.js', preview: 'dialogkit-preview.js
  * text needs it, the worker pdf.js starts for the previews, and the minutes maker the screen
  * editions load (`../assets/dialogkit-referat.js`, src/browser/referat.ts).
  */
-const SCRIPTS = [...Object.values(PAGE_SCRIPTS), 'dialogkit-emoji.js', 'dialogkit-preview-worker.js', 'dialogkit-referat.js'];
+const SCRIPTS = [
+  ...Object.values(PAGE_SCRIPTS),
+  'dialogkit-emoji.js',
+  'dialogkit-word.js',
+  'dialogkit-preview-worker.js',
+  'dialogkit-referat.js',
+];
 
 const PRODUCT_ORDER = PRODUCTS.map((p) => p.file);
 

@@ -15,7 +15,11 @@ describe('serveKit', () => {
         receive = listener;
       },
     };
-    const api: KitApi = { makeKit: () => Promise.reject(new Error('not asked')), zipFiles: () => new Uint8Array([1, 2, 3]) };
+    const api: KitApi = {
+      makeKit: () => Promise.reject(new Error('not asked')),
+      zipFiles: () => new Uint8Array([1, 2, 3]),
+      readAdaptation: () => ({ diagnostics: [] }),
+    };
     serveKit(api, scope);
     receive!({ data: { id: 7, zip: { files: [], date: new Date(0) } } });
     await vi.waitFor(() => expect(posted).toHaveLength(2));

@@ -122,6 +122,8 @@ export async function makeTopic(
   const plan: PlannedProduct[] = [];
   for (const product of PRODUCTS) {
     if (ctx.products && !ctx.products.includes(product.name)) continue;
+    // The Word copies unless left out (the page's kit, unless the facilitator asks for them).
+    if (product.kind === 'docx' && ctx.options.word === false) continue;
     const layoutNames = [product.name, ...(product.reads ?? [])];
     const print = await fingerprint(ctx.base, layoutNames, source.bytes, topicHash);
     result.fingerprints[product.name] = print;

@@ -1,6 +1,7 @@
 import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { dateProblem } from '../dates.js';
 import { diagnostic } from '../diagnostics.js';
+import { qrProblem } from '../settings/qr-capacity.js';
 import { languageDiagnostic, splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';
 import {
@@ -117,9 +118,19 @@ export const TOPIC_SCHEMA: Schema = {
         read: (value) => {
           const problem = typeof value === 'string' ? linkProblem(value, 'web') : undefined;
           if (problem?.kind === 'character') return { problem: `"${String(value)}" ${problem.message}`, hint: problem.hint };
-          return typeof value === 'string' && problem === undefined && HTTP_URL.test(value)
-            ? { value }
-            : { problem: `must be an http or https address, not "${String(value)}"`, hint: 'write e.g. `url: "https://www.borger.dk"`' };
+          if (typeof value !== 'string' || problem !== undefined || !HTTP_URL.test(value))
+            return {
+              problem: `must be an http or https address, not "${String(value)}"`,
+              hint: 'write e.g. `url: "https://www.borger.dk"`',
+            };
+          // The guide prints it as a QR code, which has a limit.
+          const tooLong = qrProblem(value);
+          return tooLong
+            ? {
+                problem: `${tooLong}, so it cannot be printed as a QR code`,
+                hint: 'use a shorter address for the same page (many sites offer a short link to share)',
+              }
+            : { value };
         },
       },
       minutes: { kind: 'integer', min: 1, max: 600, hint: 'write e.g. `minutes: 6`' },

@@ -35,7 +35,11 @@ export interface ProductResult {
 }
 
 /** The kinds of file a product can make, with the media type the download page and the zip go by. */
-export const MEDIA_TYPES = { pdf: 'application/pdf', html: 'text/html' } as const;
+export const MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
 export type OutputKind = keyof typeof MEDIA_TYPES;
 
 /**

@@ -4,6 +4,7 @@ import type { Language } from '../model.js';
 import { PRODUCTS, type Product } from '../products/index.js';
 import type { Labels } from '../view/view-model.js';
 import { mediaWord } from '../settings/labels.js';
+import { outlineOf } from './adapt-outline.js';
 
 export interface IndexInput {
   manifest: Manifest;
@@ -120,6 +121,8 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     // Listed by the product that made each file, in product order: PDFs to download, web editions to open.
     files: filesOf(topic, 'pdf').map(([file, product]) => fileView(file, product, site, language)),
     editions: filesOf(topic, 'html').flatMap(([file]) => editionView(file, topic.title, site)),
+    // The editable Word copies, to download; the PDFs stay the official version.
+    words: filesOf(topic, 'docx').map(([file, product]) => ({ href: file.path, name: site.files[product.name] ?? product.name })),
     archive: topic.archive
       ? {
           href: relativeHref(topic.archive.path),
@@ -136,6 +139,28 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     },
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
     source: input.sources.has(topic.slug) ? jsonInScript({ path: topic.source, text: input.sources.get(topic.slug) }) : null,
+    // "Tilpas indholdet": the steps as the form shows them, and as JSON for the page's script.
+    ...adaptView(topic, input, site),
+  };
+}
+
+function adaptView(topic: ManifestTopic, input: IndexInput, site: SiteLabels) {
+  const text = input.sources.get(topic.slug);
+  const outline = text === undefined ? null : outlineOf({ path: topic.source, text });
+  if (!outline) return { outline: null, outlineJson: null };
+  return {
+    outline: {
+      ...outline,
+      mediaLabel: outline.media
+        ? (site['form'] as { adapt: { mediaBefore: string } }).adapt.mediaBefore.replace('{title}', outline.media.title)
+        : null,
+      steps: outline.steps.map((step) => ({
+        ...step,
+        questions: step.questions.map((text, index) => ({ text, index })),
+        prompts: step.prompts.map((text, index) => ({ text, index })),
+      })),
+    },
+    outlineJson: jsonInScript(outline),
   };
 }
 

@@ -1,97 +1,137 @@
 /**
  * The municipality's logo (`--logo FILE`, or the file chosen in the page's form): its type
- * sniffed from the bytes, never from a file name, and its size checked, so a wrong file is one
- * clear message rather than a broken PDF. Pure: the bytes arrive from the CLI or the browser.
+ * sniffed from the bytes, never from a file name, then decoded within a budget and made ready
+ * for print, so a wrong, damaged or hostile file is one clear message rather than a broken PDF,
+ * a hang or an exhausted memory. Pure: the bytes arrive from the CLI or the browser, and both
+ * get the same bytes back (docs/logo.md says what is accepted).
  */
+import { decodePng } from './logo-png.js';
+import { encodePng } from './logo-png-write.js';
+import { MAX_SIDE, sniffLogo, type Logo } from './logo-sniff.js';
+import { MAX_SVG_WORK, parseSvg, svgPictures, svgWork } from './logo-svg.js';
 
-export type LogoType = 'png' | 'jpeg' | 'svg';
+export { MAX_LOGO_BYTES, sniffLogo, type Logo, type LogoType } from './logo-sniff.js';
 
-export interface Logo {
-  type: LogoType;
-  /** Intrinsic size: pixels for PNG and JPEG, user units for SVG. */
-  width: number;
-  height: number;
+/** A logo ready for pdfmake: a data URL for PNG and JPEG, the markup for SVG; sized as the file is. */
+export interface PrintableLogo extends Logo {
+  source: string;
 }
 
-/** The largest logo file accepted. */
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-/** Pixel dimensions a logo may have: small enough to embed, large enough to print. */
-const MIN_SIDE = 16;
-const MAX_SIDE = 8000;
+/** The box a logo is printed in, in points: this high, or narrower and lower when very wide. */
+export const LOGO_BOX = { width: 150, height: 34 };
+/** Pixels per inch a printed logo gets at most: more is scaled down, as no printer shows it. */
+export const PRINT_DPI = 300;
+/** The pixels decoded for one logo (an SVG's embedded pictures together): one picture of the largest size. */
+const MAX_PIXELS = MAX_SIDE * MAX_SIDE;
 
-/** What the bytes are, or why they cannot be a logo (a message for `--logo`). */
-export function sniffLogo(bytes: Uint8Array): { logo: Logo } | { problem: string } {
-  if (bytes.length === 0) return { problem: '--logo: the file is empty' };
-  if (bytes.length > MAX_LOGO_BYTES)
-    return { problem: `--logo: the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a logo may be at most 2 MB` };
-  const found = png(bytes) ?? jpeg(bytes) ?? svg(bytes);
-  if (!found) return { problem: '--logo: the file is not a PNG, JPEG or SVG image' };
-  if (found.width <= 0 || found.height <= 0) return { problem: `--logo: the ${found.type.toUpperCase()} has no size` };
-  if (found.type !== 'svg' && (Math.min(found.width, found.height) < MIN_SIDE || Math.max(found.width, found.height) > MAX_SIDE)) {
-    return {
-      problem: `--logo: the image is ${found.width} × ${found.height} pixels; use one from ${MIN_SIDE} to ${MAX_SIDE} pixels on each side`,
-    };
+/**
+ * The logo decoded, checked and made ready for print, or why not (one `--logo` line with a
+ * hint). A PNG is decoded and written anew at no more than `PRINT_DPI` at its printed size; a
+ * JPEG is walked to its end and kept as it is; an SVG's work is counted and its embedded
+ * pictures are treated as a PNG or JPEG logo would be. The last result is kept, so the options
+ * check and every topic's build decode a logo once.
+ */
+export function prepareLogo(bytes: Uint8Array): { logo: PrintableLogo } | { problem: string } {
+  if (last && sameBytes(last.bytes, bytes)) return last.result;
+  const result = prepare(bytes);
+  last = { bytes: bytes.slice(), result };
+  return result;
+}
+
+/** The pixels a picture of `width` × `height` needs to print sharp in `LOGO_BOX`: never more than it has. */
+export function printPixels(width: number, height: number): { width: number; height: number } {
+  const points = Math.min(LOGO_BOX.height / height, LOGO_BOX.width / width);
+  // Less a hair before rounding up: 425.0000001 pixels is 425.
+  const need = (side: number) => Math.min(side, Math.max(1, Math.ceil((side * points * PRINT_DPI) / 72 - 1e-6)));
+  return { width: need(width), height: need(height) };
+}
+
+// --- internal ---
+
+let last: { bytes: Uint8Array; result: ReturnType<typeof prepare> } | undefined;
+
+function prepare(bytes: Uint8Array): { logo: PrintableLogo } | { problem: string } {
+  const sniffed = sniffLogo(bytes);
+  if ('problem' in sniffed) return sniffed;
+  const { logo } = sniffed;
+  const ready =
+    logo.type === 'png' ? pngSource(bytes, printPixels) : logo.type === 'jpeg' ? { source: dataUrl(bytes, 'jpeg') } : svgSource(bytes);
+  return 'problem' in ready ? { problem: `--logo: ${ready.problem}` } : { logo: { ...logo, source: ready.source } };
+}
+
+function pngSource(
+  bytes: Uint8Array,
+  target: (w: number, h: number) => { width: number; height: number },
+): { source: string } | { problem: string } {
+  const pixels = decodePng(bytes, target);
+  return 'problem' in pixels ? pixels : { source: dataUrl(encodePng(pixels), 'png') };
+}
+
+/**
+ * An embedded picture is printed no larger than the whole logo's widest side, so it gets the
+ * pixels that side needs at `PRINT_DPI`.
+ */
+const EMBEDDED_SIDE = Math.ceil((Math.max(LOGO_BOX.width, LOGO_BOX.height) * PRINT_DPI) / 72);
+
+function svgSource(bytes: Uint8Array): { source: string } | { problem: string } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: 'the SVG is not UTF-8 text; save it again as UTF-8' };
   }
-  return { logo: found };
+  const parsed = parseSvg(text.replace(/^\uFEFF/, ''));
+  if ('problem' in parsed) return parsed;
+  const work = svgWork(parsed.root);
+  if ('problem' in work) return work;
+  if (work.work > MAX_SVG_WORK) {
+    return { problem: 'the SVG repeats its parts (<use>) too many times to be drawn; flatten it in a drawing program, or use a PNG' };
+  }
+  // Each embedded picture is checked as a logo file is, and a PNG is replaced by one of the size print needs.
+  let pixels = 0;
+  const replacements: { start: number; end: number; href: string }[] = [];
+  const base = text.length - text.replace(/^\uFEFF/, '').length;
+  for (const picture of svgPictures(parsed.root)) {
+    const data = /^data:image\/(png|jpeg|jpg);base64,(.*)$/is.exec(picture.href.replace(/\s+/g, ''));
+    if (!data) return { problem: 'the SVG shows a picture that is not inside the file as PNG or JPEG data; embed it, or use a PNG' };
+    let inner: Uint8Array;
+    try {
+      inner = Uint8Array.from(atob(data[2]!), (c) => c.charCodeAt(0));
+    } catch {
+      return { problem: 'a picture inside the SVG is damaged (its data is not base64)' };
+    }
+    const sniffed = sniffLogo(inner);
+    if ('problem' in sniffed || sniffed.logo.type === 'svg') {
+      const why = 'problem' in sniffed ? sniffed.problem.replace(/^--logo: /, '') : 'it is an SVG itself';
+      return { problem: `a picture inside the SVG cannot be used: ${why}` };
+    }
+    pixels += sniffed.logo.width * sniffed.logo.height;
+    if (pixels > MAX_PIXELS)
+      return { problem: `the pictures inside the SVG have more than ${MAX_PIXELS / 1e6} million pixels together; use smaller ones` };
+    if (sniffed.logo.type === 'png') {
+      const smaller = pngSource(inner, (w, h) => fitWithin(w, h, EMBEDDED_SIDE));
+      if ('problem' in smaller) return { problem: `a picture inside the SVG cannot be used: ${smaller.problem}` };
+      replacements.push({ start: picture.start + base, end: picture.end + base, href: smaller.source });
+    }
+  }
+  let source = text;
+  for (const r of replacements.reverse()) source = source.slice(0, r.start) + r.href + source.slice(r.end);
+  return { source };
 }
 
-/** The logo as pdfmake takes it: a data URL for PNG and JPEG, the markup for SVG. */
-export function logoSource(bytes: Uint8Array, type: LogoType): string {
-  if (type === 'svg') return new TextDecoder().decode(bytes);
+function fitWithin(width: number, height: number, side: number): { width: number; height: number } {
+  const scale = Math.min(1, side / Math.max(width, height));
+  return { width: Math.max(1, Math.ceil(width * scale)), height: Math.max(1, Math.ceil(height * scale)) };
+}
+
+function dataUrl(bytes: Uint8Array, type: 'png' | 'jpeg'): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return `data:image/${type};base64,${btoa(binary)}`;
 }
 
-// --- internal ---
-
-function png(b: Uint8Array): Logo | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (b.length < 24 || !signature.every((v, i) => b[i] === v)) return undefined;
-  // The first chunk is IHDR: width and height, big-endian, at bytes 16 and 20.
-  return { type: 'png', width: uint32(b, 16), height: uint32(b, 20) };
-}
-
-function jpeg(b: Uint8Array): Logo | undefined {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8 || b[2] !== 0xff) return undefined;
-  // Walk the segments to the frame header (SOF0–SOF15, not DHT, JPG or DAC), which holds the size.
-  let at = 2;
-  while (at + 9 < b.length) {
-    if (b[at] !== 0xff) return { type: 'jpeg', width: 0, height: 0 };
-    const marker = b[at + 1]!;
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
-      at += marker === 0xff ? 1 : 2;
-      continue;
-    }
-    const length = (b[at + 2]! << 8) | b[at + 3]!;
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { type: 'jpeg', height: (b[at + 5]! << 8) | b[at + 6]!, width: (b[at + 7]! << 8) | b[at + 8]! };
-    }
-    at += 2 + length;
-  }
-  return { type: 'jpeg', width: 0, height: 0 };
-}
-
-function svg(b: Uint8Array): Logo | undefined {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, 4096));
-  } catch {
-    return undefined;
-  }
-  const open = /<svg\b[^>]*>/i.exec(text.replace(/^\uFEFF/, ''));
-  if (!open || !/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b/i.test(text.replace(/^\uFEFF/, ''))) return undefined;
-  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(open[0])?.[1];
-  const box = attr('viewBox')
-    ?.trim()
-    .split(/[\s,]+/)
-    .map(Number);
-  const size = (value: string | undefined) => (value && /^\s*[\d.]+\s*(px|pt)?\s*$/.test(value) ? Number.parseFloat(value) : undefined);
-  const width = size(attr('width')) ?? (box?.length === 4 ? box[2] : undefined) ?? 0;
-  const height = size(attr('height')) ?? (box?.length === 4 ? box[3] : undefined) ?? 0;
-  return { type: 'svg', width, height };
-}
-
-function uint32(b: Uint8Array, at: number): number {
-  return ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 import { dateProblem, epochProblem } from '../dates.js';
-import { sniffLogo } from './logo.js';
+import { prepareLogo } from './logo.js';
+import { qrProblem, SLUG_ROOM } from './qr-capacity.js';
 import type { AdaptationSource } from '../adapt/adaptation.js';
 import type { Language, PaperSize } from '../model.js';
 import { linkProblem } from '../parse/links.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The municipality's logo file (PNG, JPEG or SVG), as bytes: read at the CLI's edge or from the page's form. Printed on the guide, run sheet and handout. */
   logo?: Uint8Array;
+  /** Make the Word copies (`drejebog.docx`, `handout.docx`, `aftaleark.docx`). Default: yes; the page's kit only when asked, so its first "Hent" stays quick. */
+  word?: boolean;
   /** Adaptation files (`--adapt FILE`, the page's "Tilpas indholdet"), one per topic they name; read by `adapt/tailor.ts`. */
   adapt?: readonly AdaptationSource[];
   /** Seconds since 1970 for the PDFs' dates (SOURCE_DATE_EPOCH); else the topic's `date`. */
@@ -41,8 +44,22 @@ export interface OptionProblem {
   message: string;
 }
 
-/** Checks option values; one problem per wrong option (empty when all is well). Pure, shared by the CLI and the page's form. */
+/** Checks option values; one problem per wrong option (empty when all is well). Pure, shared by the CLI and the kit. */
 export function validateOptions(options: BuildOptions): OptionProblem[] {
+  const problems = validateTypedOptions(options);
+  if (options.logo !== undefined) {
+    // Decoded within its budget here, before any build starts: a bad logo is one line, never a crash mid-build.
+    const prepared = prepareLogo(options.logo);
+    if ('problem' in prepared) problems.push({ field: 'logo', message: prepared.problem });
+  }
+  return problems;
+}
+
+/**
+ * Every check but the logo's: the options a person types. The page's form checks these at once
+ * (its script then stays free of the image decoders); the kit decodes the logo in its worker.
+ */
+export function validateTypedOptions(options: Omit<BuildOptions, 'logo'>): OptionProblem[] {
   const problems: OptionProblem[] = [];
   if (options.start !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(options.start)) {
     problems.push({ field: 'start', message: `--start "${options.start}" is not a time; write HH:MM, e.g. 13:00` });
@@ -70,16 +87,8 @@ export function validateOptions(options: BuildOptions): OptionProblem[] {
     const value = options[field];
     if (value !== undefined && value.length > max) problems.push({ field, message: `--${field} is longer than ${max} characters` });
   }
-  if (options.baseUrl !== undefined && !isBaseUrl(options.baseUrl)) {
-    problems.push({
-      field: 'baseUrl',
-      message: `--base-url "${options.baseUrl}" is not a web address; write the full address where out/ is published, e.g. https://www.example.dk/dialog/`,
-    });
-  }
-  if (options.logo !== undefined) {
-    const sniffed = sniffLogo(options.logo);
-    if ('problem' in sniffed) problems.push({ field: 'logo', message: sniffed.problem });
-  }
+  const badBase = options.baseUrl === undefined ? undefined : baseUrlProblem(options.baseUrl);
+  if (badBase !== undefined) problems.push({ field: 'baseUrl', message: badBase });
   const badEpoch = options.sourceDateEpoch === undefined ? undefined : epochProblem(options.sourceDateEpoch);
   if (badEpoch !== undefined) problems.push({ field: 'sourceDateEpoch', message: `SOURCE_DATE_EPOCH ${badEpoch}` });
   return problems;
@@ -104,10 +113,22 @@ export function formatClock(minutes: number, language: Language = 'en'): string 
 
 // --- internal ---
 
-/** An absolute http(s) address with no query or fragment, which a topic's folder can follow. */
-function isBaseUrl(value: string): boolean {
+/**
+ * Why `--base-url` cannot be used: it must be an absolute http(s) address with no query or
+ * fragment (a topic's folder follows it), with no user name or password (every QR code would
+ * print them), and short enough that, with a topic's folder, it fits the printed QR code.
+ */
+function baseUrlProblem(value: string): string | undefined {
+  const shown = value.length > 80 ? `${value.slice(0, 60)}…` : value;
   // The one rule for addresses (no quote, space or `<` as written), then what a base needs.
-  if (linkProblem(value, 'web') !== undefined) return false;
-  const url = new URL(value);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '' && url.hostname !== '';
+  const url = linkProblem(value, 'web') === undefined ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.hostname === '') {
+    return `--base-url "${shown}" is not a web address; write the full address where out/ is published, e.g. https://www.example.dk/dialog/`;
+  }
+  if (url.username !== '' || url.password !== '') {
+    return `--base-url holds a user name or password, which every QR code and printed address would show; give the address without them (e.g. https://www.example.dk/dialog/)`;
+  }
+  const tooLong = qrProblem(`${normaliseBaseUrl(value)}${'x'.repeat(SLUG_ROOM)}`);
+  if (tooLong) return `--base-url with a topic's folder after it ${tooLong}; publish out/ at a shorter address`;
+  return undefined;
 }

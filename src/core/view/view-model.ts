@@ -3,7 +3,7 @@ import { ideaCardsFor, type Block, type FlipSpace, type ListItem, type Media, ty
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from '../settings/options.js';
 import { fill } from '../settings/labels.js';
 import { plainText } from '../parse/parse-markdown.js';
-import { logoSource, sniffLogo, type LogoType } from '../settings/logo.js';
+import { LOGO_BOX, prepareLogo, type LogoType } from '../settings/logo.js';
 import { durationProblems, mediaStepIndex, scheduleSteps, sessionFigure } from './schedule.js';
 
 export type { Labels } from '../settings/labels.js';
@@ -166,18 +166,16 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
   };
 }
 
-/** Printed logos are this high, or narrower and lower when very wide. In points. */
-const LOGO_HEIGHT = 34;
-const LOGO_MAX_WIDTH = 150;
-
 function logoView(options: BuildOptions, labels: Labels): ViewModel['options']['logo'] {
   if (!options.logo) return null;
-  const sniffed = sniffLogo(options.logo);
-  if ('problem' in sniffed) return null;
-  const { type, width, height } = sniffed.logo;
-  const scale = Math.min(LOGO_HEIGHT / height, LOGO_MAX_WIDTH / width);
+  // Checked by validateOptions first; prepared once (docs/logo.md), however many topics are built.
+  const prepared = prepareLogo(options.logo);
+  if ('problem' in prepared) return null;
+  const { type, width, height, source } = prepared.logo;
+  // Printed this high, or narrower and lower when very wide.
+  const scale = Math.min(LOGO_BOX.height / height, LOGO_BOX.width / width);
   const alt = options.organisation ? fill(labels.logoAltOf, { organisation: options.organisation }) : labels.logoAlt;
-  return { type, source: logoSource(options.logo, type), width: width * scale, height: height * scale, alt };
+  return { type, source, width: width * scale, height: height * scale, alt };
 }
 
 const MONTHS = {

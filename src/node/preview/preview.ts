@@ -66,10 +66,9 @@ export async function runPreview(setup: PreviewSetup): Promise<number> {
         out: io.out,
         err: (text) => {
           io.err(text);
-          for (const line of text.split('\n')) {
-            const problem = /^dialogkit: (?:internal )?error: (.*)$/.exec(line)?.[1];
-            if (problem) problems.push(problem);
-          }
+          // One failure may be several lines (each PDF held open by another program is one).
+          const problem = /^dialogkit: (?:internal )?error: ([\s\S]*)$/.exec(text)?.[1];
+          if (problem) problems.push(...problem.split('\n').filter((line) => line.trim() !== ''));
         },
       },
     });
