@@ -1,5 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { Page } from '../products/pdf-document.js';
+import type { Page } from './paper.js';
 import type { ViewModel } from '../view/view-model.js';
 import { element } from './tags.js';
 
