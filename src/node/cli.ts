@@ -79,6 +79,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         jobs: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -163,7 +164,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   switch (command) {
     case 'check':
-      return check(values.content, templatesDir, values.format, io, options);
+      return check(values.content, templatesDir, values.format, io, options, values.strict);
     case 'watch':
       return watchCommand(values.content, values.out, values.topic ?? [], options, templatesDir, version, io, cache);
     case 'preview': {
@@ -208,7 +209,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         values.out,
         values.topic ?? [],
         options,
-        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir, cache },
+        { quiet: values.quiet, force: values.force, jobs, templates: templatesDir, cache, strict: values.strict },
         version,
         io,
       );
@@ -217,7 +218,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function check(contentDir: string, templatesDir: string | undefined, format: string, io: Io, options: BuildOptions): Promise<number> {
+async function check(
+  contentDir: string,
+  templatesDir: string | undefined,
+  format: string,
+  io: Io,
+  options: BuildOptions,
+  strict: boolean,
+): Promise<number> {
   const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
   const layoutSet = prepareLayouts({ ...templates, fonts });
   const checked = checkAll(loaded.sources);
@@ -226,10 +234,10 @@ async function check(contentDir: string, templatesDir: string | undefined, forma
   if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));
-    io.err(summaryLine(`Checked ${plural(loaded.sources.length, 'topic')}`, diagnostics));
+    io.err(summaryLine(`Checked ${plural(loaded.sources.length, 'topic')}`, diagnostics, strict));
   }
   if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
-  return hasErrors(diagnostics) ? ExitCode.contentError : ExitCode.ok;
+  return failsBuild(diagnostics, strict) ? ExitCode.contentError : ExitCode.ok;
 }
 
 interface BuildFlags {
@@ -238,6 +246,8 @@ interface BuildFlags {
   jobs: number;
   /** `--templates DIR`: layouts and labels from there, file by file over the built-in ones. */
   templates: string | undefined;
+  /** `--strict`: a warning fails the build (exit 1) as an error does. */
+  strict?: boolean;
   /** What is kept between builds: `watch`'s memo, or the topics the --duration check parsed. */
   cache?: BuildCache;
   /** `preview`: told each topic and the build's diagnostics as soon as they are built. */
@@ -311,9 +321,10 @@ async function buildCommand(
     if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
 
     const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-    io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all));
+    const strict = flags.strict ?? false;
+    io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all, strict));
     if (refused.length > 0) return ExitCode.usageError;
-    return hasErrors(all) ? ExitCode.contentError : ExitCode.ok;
+    return failsBuild(all, strict) ? ExitCode.contentError : ExitCode.ok;
   } finally {
     await unlock();
   }
@@ -325,6 +336,7 @@ function buildSummary(
   outDir: string,
   milliseconds: number,
   diagnostics: readonly Diagnostic[],
+  strict: boolean,
 ): string {
   const good = topics.filter((t) => t.ok);
   const files = good.reduce((n, t) => n + t.files.length, 0);
@@ -333,6 +345,7 @@ function buildSummary(
   return summaryLine(
     `Built ${good.length} of ${plural(topics.length, 'topic')}, ${plural(files, 'file')}${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${gone} into ${outDir}/ in ${(milliseconds / 1000).toFixed(2)} s`,
     diagnostics,
+    strict,
   );
 }
 
@@ -467,10 +480,17 @@ function usage(io: Io, message: string): number {
   return ExitCode.usageError;
 }
 
-function summaryLine(head: string, diagnostics: readonly Diagnostic[]): string {
+function summaryLine(head: string, diagnostics: readonly Diagnostic[], strict = false): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+  // Said in the summary so a pipeline's log shows why a run with no errors failed.
+  const refusedNote = strict && warnings > 0 ? ` (${warnings === 1 ? 'it is' : `all ${warnings} are`} refused under --strict)` : '';
+  return `${head}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${refusedNote}.`;
+}
+
+/** Whether the run fails: an error always; under `--strict`, a warning too. */
+function failsBuild(diagnostics: readonly Diagnostic[], strict: boolean): boolean {
+  return hasErrors(diagnostics) || (strict && diagnostics.length > 0);
 }
 
 function plural(n: number, word: string): string {

@@ -153,6 +153,7 @@ describe('--help', () => {
         --open                 preview: open the preview in the browser
         --jobs N               worker threads for large builds               default: number of cores
         --force                rebuild every file, even those whose inputs did not change
+        --strict               build, check: a warning fails the run (exit 1) as an error does
         --format text|json     how check prints diagnostics                   default: text
         -q, --quiet            print only problems and the summary
         -h, --help             show this help
@@ -162,8 +163,8 @@ describe('--help', () => {
         SOURCE_DATE_EPOCH      seconds since 1970, used as the PDFs' date (reproducible builds)
 
       Exit codes
-        0  success (warnings allowed)
-        1  problems in the content or layouts
+        0  success (warnings allowed, unless --strict)
+        1  problems in the content or layouts (with --strict, warnings too)
         2  wrong usage, or an --out Dialogkit refuses (the root, your home, the content
            folder, a non-empty folder without its manifest.json)
         3  an internal error: a bug in Dialogkit (DEBUG=dialogkit shows where)

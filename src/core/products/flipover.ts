@@ -8,6 +8,7 @@ import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { lostTextDiagnostics } from '../pdf/ledger.js';
+import { breakLongTokens } from '../pdf/long-words.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { Tiling } from '../pdf/tile.js';
@@ -105,7 +106,8 @@ export const flipover: Product = {
     );
 
     const byline = ctx.view.options.byline;
-    const title = plain(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title);
+    // The foot is a set of columns: a long token in it would widen it past the paper (long-words.ts).
+    const title = plain(breakLongTokens(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title));
     const sheetLabels = ctx.view.labels.sheets;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
@@ -115,13 +117,18 @@ export const flipover: Product = {
         tag: element('Sect'),
         stack: [
           {
-            text: sheet.label.toUpperCase(),
-            bold: true,
-            color: theme.colors.accent,
-            fontSize: labelSize,
-            characterSpacing: labelSize * 0.06,
+            columns: [
+              {
+                width: body.width,
+                text: breakLongTokens(sheet.label.toUpperCase()),
+                bold: true,
+                color: theme.colors.accent,
+                fontSize: labelSize,
+                characterSpacing: labelSize * 0.06,
+                tag: element('P', { actual: sheet.label }),
+              },
+            ],
             absolutePosition: { x: margin, y: margin },
-            tag: element('P', { actual: sheet.label }),
           },
           {
             canvas: [
@@ -155,9 +162,16 @@ export const flipover: Product = {
               ]
             : []),
           {
+            // Held to the body's width: absolute content alone runs to the paper's edge.
             columns: [
-              { text: title, width: '*' },
-              { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+              {
+                width: body.width,
+                columns: [
+                  { text: title, width: '*' },
+                  { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+                ],
+                columnGap: labelSize,
+              },
             ],
             fontSize: labelSize * 0.85,
             color: theme.colors.muted,
@@ -172,9 +186,12 @@ export const flipover: Product = {
     const defaultStyle = { font: theme.font, color: theme.colors.text };
     const subject = ctx.view.labels.flipover;
     // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
-    const rendered = await ctx.typesetter.render(pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages }), {
-      tagged: !tiled,
-    });
+    const rendered = await ctx.typesetter.render(
+      pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages, breakLongTokens: false }),
+      {
+        tagged: !tiled,
+      },
+    );
     const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
@@ -239,14 +256,24 @@ function frameDocument(
     for (const piece of tiling.pieces) {
       const last = sheet === sheets && piece.index === pieces;
       content.push({
+        // Inside the blank margin, below the sheet's region, and held to the region's width: clear of
+        // the paper's edges (docs/print.md, the clear zone).
         columns: [
-          { text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }), bold: true, width: 'auto' },
-          { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
+          {
+            width: tiling.paperWidth - 2 * margin,
+            columns: [
+              {
+                text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }),
+                bold: true,
+                width: 'auto',
+              },
+              { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
+            ],
+            columnGap: 12,
+          },
         ],
-        columnGap: 12,
-        fontSize: 7.5,
-        // Inside the blank margin, below the sheet's region, clear of the paper edge.
-        absolutePosition: { x: margin, y: tiling.paperHeight - margin + 4 },
+        fontSize: 7,
+        absolutePosition: { x: margin, y: tiling.paperHeight - margin + 2 },
       });
       content.push({ text: '', ...(!last && { pageBreak: 'after' as const }) });
     }

@@ -13,6 +13,7 @@ import { footer, mediaBox, section, sectionHeading, titleHeader } from './parts.
 import type { Page } from '../pdf/paper.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product } from './product.js';
+import { longDate } from '../view/view-model.js';
 
 const SETTINGS = {
   page: PAGE_SETTINGS,
@@ -42,8 +43,12 @@ export const handout: Product = {
       subject: labels.handout,
       page,
       theme,
-      footer: footer(ctx, theme, page.margins, [topic.publisher, topic.date]),
-      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
+      // The topic's date as a reader writes it ("27. oktober 2023"), not as the front matter does.
+      footer: footer(ctx, theme, page.margins, [
+        topic.publisher,
+        topic.date ? longDate(topic.date, topic.language === 'en' ? 'en' : 'da') : null,
+      ]),
+      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
     });
   },
 };

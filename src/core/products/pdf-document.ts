@@ -1,5 +1,6 @@
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { keepRule } from '../pdf/keep.js';
+import { keepRule, numberPairs } from '../pdf/keep.js';
+import { breakLongTokensIn } from '../pdf/long-words.js';
 import { paper, type Orientation, type Page } from '../pdf/paper.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { PaperSize } from '../model.js';
@@ -25,6 +26,11 @@ export interface PdfSpec {
   background?: TDocumentDefinitions['background'];
   /** False for files whose structure cannot survive (tiled sheets). Default true. */
   tagged?: boolean;
+  /**
+   * Break points in long tokens, so no word widens a table or a footer past the paper (long-words.ts).
+   * Default true; the flip-chart sheets fit their prompts themselves and break only their feet.
+   */
+  breakLongTokens?: boolean;
 }
 
 /**
@@ -34,6 +40,8 @@ export interface PdfSpec {
 export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefinitions {
   const { topic, labels } = ctx.view;
   const { page, theme } = spec;
+  const breaks = spec.breakLongTokens ?? true;
+  const footer = spec.footer;
   return {
     // pdfkit writes no XMP at PDF 1.3, so `&` in a title cannot break the metadata (docs/pdfmake.md §3).
     info: {
@@ -55,11 +63,12 @@ export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefini
       lineHeight: theme.lineHeight,
       color: theme.colors.text,
     },
-    ...(spec.footer && { footer: spec.footer }),
+    ...(footer && { footer: breaks ? (...args: Parameters<DynamicContent>) => breakLongTokensIn(footer(...args)) : footer }),
     ...(spec.background && { background: spec.background }),
     ...(topic.draft && { watermark: { text: labels.draft, opacity: 0.08, bold: true, angle: -35 } }),
-    pageBreakBefore: keepRule,
-    content: spec.content,
+    // A line of body text: the font's own height (about 1.25 em for Atkinson) times the line height.
+    pageBreakBefore: keepRule(theme.fontSize * theme.lineHeight * 1.25),
+    content: numberPairs(breaks ? breakLongTokensIn(spec.content) : spec.content),
   };
 }
 

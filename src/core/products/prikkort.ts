@@ -63,13 +63,16 @@ export const prikkort: Product = {
       if (isLastOnPage) content.push({ text: '', pageBreak: 'after' });
     });
     content.push({ text: '' });
-    const marks = cropMarks(spec, rects);
+    // Marks only around the cards a page prints: the last page may have empty slots.
+    const marksOn = (page: number) => cropMarks(spec, rects.slice(0, Math.min(rects.length, cards.length - (page - 1) * rects.length)));
     return renderPdf(ctx, this.file, {
       subject: ctx.view.labels.dotvote.ideaTitle,
       page: pageOf('A4', 'portrait', [0, 0, 0, 0]),
       theme,
       // Crop marks only, no card outlines: an outline a hair off the cut would show on the card.
-      background: () => ({ canvas: marks.map((m): CanvasElement => ({ type: 'line', ...m, lineWidth: 0.5, lineColor: '#000000' })) }),
+      background: (page: number) => ({
+        canvas: marksOn(page).map((m): CanvasElement => ({ type: 'line', ...m, lineWidth: 0.5, lineColor: '#000000' })),
+      }),
       content,
     });
   },
@@ -291,7 +294,8 @@ function voteCard(ctx: ProductContext, theme: Theme): Card {
       stack: [
         ...header(l.voteTitle, ctx, theme, box),
         {
-          text: fill(l.voteDots, { dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }),
+          // "Hver deltager har én prik": one is a word in a sentence, not a figure.
+          text: fill(l.voteDots, { dots: dots === 1 ? l.countOne : dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }),
           bold: true,
           fontSize: size.big,
           lineHeight: 1.1,
