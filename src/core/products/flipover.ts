@@ -1,6 +1,6 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
-import type { Diagnostic, PaperSize, Span } from '../model.js';
+import type { Diagnostic, Span } from '../model.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
@@ -11,9 +11,10 @@ import { lostTextDiagnostics } from '../pdf/ledger.js';
 import { breakLongTokens } from '../pdf/long-words.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
-import { tile, type Tiling } from '../pdf/tile.js';
+import type { Tiling } from '../pdf/tile.js';
+import { tilingFor } from '../pdf/print-counts.js';
 import { assembleTiles } from '../pdf/tile-pdf.js';
-import type { SettingsOf } from '../settings/layout-settings.js';
+import type { SettingsOf } from '../settings/settings-table.js';
 import { pageOf, pdfDocument, settingsOf } from './pdf-document.js';
 import { pdfResult, type Product } from './product.js';
 
@@ -35,7 +36,7 @@ const SETTINGS = {
   theme: THEME_SETTINGS,
 } as const;
 
-export type SheetSettings = SettingsOf<typeof SETTINGS>;
+type SheetSettings = SettingsOf<typeof SETTINGS>;
 
 /** One sheet: a prompt with its step, before fitting. */
 interface Sheet {
@@ -194,7 +195,7 @@ export const flipover: Product = {
     const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
-    const tiling = tilingFor(size, settings);
+    const tiling = tilingFor(size, settings.tile);
     // The pieces' frames carry no draft mark: the sheet drawn into them has it already.
     const frames = await ctx.typesetter.render({
       ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }),
@@ -208,19 +209,6 @@ export const flipover: Product = {
     };
   },
 };
-
-/** How a sheet of `size` is cut into A4 pieces, with the layout's margin and overlap (`templates/flipover.hbs`); the run sheet's print list counts them too. */
-export function tilingFor(size: PaperSize, settings: SheetSettings): Tiling {
-  const sheet = pageOf(size, 'landscape', [0, 0, 0, 0]);
-  return tile({
-    sheetWidth: sheet.width,
-    sheetHeight: sheet.height,
-    paperWidth: PAPER.A4.width,
-    paperHeight: PAPER.A4.height,
-    margin: mm(settings.tile.margin),
-    overlap: mm(settings.tile.overlap),
-  });
-}
 
 // --- internal ---
 

@@ -10,7 +10,8 @@ import { ruledLines } from '../pdf/ruled-lines.js';
 import { element, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { footer, mediaBox, section, sectionHeading, titleHeader } from './parts.js';
-import { documentSettings, renderPdf, type Page } from './pdf-document.js';
+import type { Page } from '../pdf/paper.js';
+import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product } from './product.js';
 import { longDate } from '../view/view-model.js';
 

@@ -10,7 +10,8 @@ import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { printList, type PrintList } from '../view/print-list.js';
 import { runSheetRows } from '../view/run-sheet.js';
 import { footer, titleHeader } from './parts.js';
-import { documentSettings, renderPdf, type Page } from './pdf-document.js';
+import type { Page } from '../pdf/paper.js';
+import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
 
 const SETTINGS = { page: PAGE_SETTINGS, theme: THEME_SETTINGS };

@@ -1,22 +1,11 @@
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { keepRule, numberPairs } from '../pdf/keep.js';
 import { breakLongTokensIn } from '../pdf/long-words.js';
-import { paper, type Orientation } from '../pdf/paper.js';
+import { paper, type Orientation, type Page } from '../pdf/paper.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { PaperSize } from '../model.js';
-import type { SettingsOf, SettingsTable } from '../settings/layout-settings.js';
+import type { SettingsOf, SettingsTable } from '../settings/settings-table.js';
 import { pdfResult, type ProductContext, type ProductResult } from './product.js';
-
-/** The page a PDF product is set on, with the text column it leaves. */
-export interface Page {
-  size: PaperSize;
-  orientation: Orientation;
-  margins: [number, number, number, number];
-  width: number;
-  height: number;
-  /** Between the left and right margins, in whole points (rules stop short of the margin rather than cross it). */
-  textWidth: number;
-}
 
 /** A page from checked `page:` settings, or from a size chosen elsewhere (flip-chart paper). */
 export function pageOf(size: PaperSize, orientation: Orientation, margins: [number, number, number, number]): Page {

@@ -3,10 +3,11 @@ import { fill, type Labels } from '../settings/labels.js';
 import { cardRects, cropMarks, mm, type Imposition, type Rect } from '../pdf/impose.js';
 import { plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
+import { cardGrid } from '../pdf/print-counts.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { element } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
-import type { SettingsOf } from '../settings/layout-settings.js';
+import type { SettingsOf } from '../settings/settings-table.js';
 import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
 import type { Part } from '../layouts/layout.js';
 import type { Product, ProductContext } from './product.js';
@@ -29,8 +30,6 @@ const SETTINGS = {
 } as const;
 
 type CardSettings = SettingsOf<typeof SETTINGS>['cards'];
-/** The prikkort layout's checked settings, as the run sheet's print list reads them. */
-export type CardLayoutSettings = SettingsOf<typeof SETTINGS>;
 
 /** Dot-vote material: idea cards, a card that explains the vote, and an agreement card, imposed with crop marks. */
 export const prikkort: Product = {
@@ -89,12 +88,6 @@ const renderers: Record<string, (part: Part, ctx: ProductContext, theme: Theme) 
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 
-/** Cards on one A4 page with the layout's card size (`templates/prikkort.hbs`). */
-export function cardsPerPage(settings: CardLayoutSettings): number {
-  const spec = imposition(settings.cards);
-  return spec.cols * spec.rows;
-}
-
 // --- internal ---
 
 function imposition(settings: CardSettings): Imposition {
@@ -102,9 +95,7 @@ function imposition(settings: CardSettings): Imposition {
   return {
     width: PAPER.A4.width,
     height: PAPER.A4.height,
-    // A6 portrait, 2 × 2; A7 landscape, 2 × 4 (as A-series sizes halve).
-    cols: 2,
-    rows: a7 ? 4 : 2,
+    ...cardGrid(settings.card),
     aspect: a7 ? Math.SQRT2 : 1 / Math.SQRT2,
     safeMargin: mm(settings.safeMargin),
     gap: mm(settings.gap),
