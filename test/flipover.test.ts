@@ -253,6 +253,9 @@ describe('flipover.pdf', () => {
       'prikkort.pdf',
       'index.html',
       'skaerm.html',
+      'drejebog.docx',
+      'handout.docx',
+      'aftaleark.docx',
     ]);
     expect(topic.notes.join('\n')).toContain('no flip-chart prompts');
   });

@@ -139,6 +139,11 @@ describe('property: any topic file gives a topic or diagnostics, never an except
               expect(new TextDecoder().decode(file.bytes.subarray(0, 15)), file.path).toBe('<!doctype html>');
               continue;
             }
+            if (file.path.endsWith('.docx')) {
+              // A Word copy is a zip; test/word.test.ts reads its XML back.
+              expect(new TextDecoder().decode(file.bytes.subarray(0, 2)), file.path).toBe('PK');
+              continue;
+            }
             const pdf = await readPdfInfo(file.bytes);
             expect(pdf.pages, file.path).toBeGreaterThan(0);
             expect(String(pdf.info['Title']), file.path).toMatch(new RegExp(`^${escapeRegExp(topic.title)} – `));

@@ -218,9 +218,18 @@ describe.runIf(HAS_BROWSER)('publishing the editions', () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const entry = manifest.topics.find((t) => t.slug === SLUG)!;
     expect(entry.files.map((f) => f.path)).toEqual(
-      ['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html'].map(
-        (f) => `${SLUG}/${f}`,
-      ),
+      [
+        'drejebog.pdf',
+        'koereplan.pdf',
+        'handout.pdf',
+        'flipover.pdf',
+        'prikkort.pdf',
+        'index.html',
+        'skaerm.html',
+        'drejebog.docx',
+        'handout.docx',
+        'aftaleark.docx',
+      ].map((f) => `${SLUG}/${f}`),
     );
     const zip = unzipSync(new Uint8Array(await readFile(join(out, entry.archive!.path))));
     expect(new TextDecoder().decode(zip['index.html'])).toBe(await readFile(join(out, SLUG, 'index.html'), 'utf8'));
