@@ -47,6 +47,7 @@ export function pathologicalCorpus(): [string, string][] {
       ),
     ],
     ['20,000 open brackets', about('['.repeat(20_000) + 'x')],
+    ['one reference link used 160,000 times (640 KB)', about(`[a]: https://www.borger.dk\n\n${'[a] '.repeat(160_000)}`)],
     ['one word of 900,000 letters', about('a'.repeat(900_000))],
   ];
 }

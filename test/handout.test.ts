@@ -37,7 +37,8 @@ describe('handout.pdf', () => {
     ]) {
       expect(text.split(question).length - 1).toBe(1);
     }
-    expect(text).toMatch(/Fremfærd Borger, KL og HK Kommunal · 2023-10-27 Side 1 af \d/);
+    // The date as a reader writes it, not as the front matter does.
+    expect(text).toMatch(/Fremfærd Borger, KL og HK Kommunal · 27\. oktober 2023 Side 1 af \d/);
   });
 
   it('rules three lines for notes under each reflection question, 21 pt apart, as wide as the text column', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProducts, builtFixture, contentTopics, fileOf, fixture } from './helpers/build.js';
+import { buildProducts, builtFixture, contentTopics, fileOf, fixture, source } from './helpers/build.js';
 import { flat, readPdf, readStructure, type StructElement } from './helpers/pdf.js';
 
 function walk(element: StructElement): StructElement[] {
@@ -88,4 +88,60 @@ describe('koereplan.pdf, the one-page run sheet', () => {
     expect(all.filter((e) => e.role === 'H1').map((e) => flat(e.text))).toEqual(['Forventningsafstemning om digital hjælp']);
     expect(all.filter((e) => e.role === 'LI')).toHaveLength(5);
   });
+
+  it('stays on one page up to 20 steps, in smaller type and tighter rows as the programme grows', async () => {
+    for (const steps of [16, 20]) {
+      const result = await buildProducts([source(programme(steps, 'Drøft og saml op på det I har hørt'))], ['koereplan'], {
+        start: '09:00',
+      });
+      const pdf = await readPdf(fileOf(result, 'koereplan.pdf'));
+      expect(pdf.pages, `${steps} steps`).toHaveLength(1);
+      expect(flat(pdf.text)).toContain(`Trin ${steps} · Drøft`);
+      expect(result.topics[0]!.diagnostics.filter((d) => /run sheet/.test(d.message))).toEqual([]);
+      // Never below the legible minimum.
+      expect(Math.min(...pdf.pages[0]!.items.map((i) => i.fontSize)), `${steps} steps`).toBeGreaterThanOrEqual(7);
+    }
+  }, 120_000);
+
+  it('uses the page: a short programme is set large and the room left gets lines for notes', async () => {
+    const short = await buildProducts([await fixture('valid/minimal.md')], ['koereplan'], {});
+    const page = (await readPdf(fileOf(short, 'koereplan.pdf'))).pages[0]!;
+    const body = page.items.filter((i) => i.y > 60);
+    // Ink reaches the lower fifth of the page (above the footer), not only its top half.
+    const lines = await readStructure((await readPdf(fileOf(short, 'koereplan.pdf'))).doc);
+    expect(lines[0]!.tree && walk(lines[0]!.tree).some((e) => e.role === 'H2' && flat(e.text) === 'Noter')).toBe(true);
+    const stepRow = body.find((i) => i.str.startsWith('Trin 1'))!;
+    expect(stepRow.fontSize).toBeGreaterThan(10.5);
+    const long = await buildProducts([source(programme(18, 'Drøft'))], ['koereplan'], {});
+    const longRow = (await readPdf(fileOf(long, 'koereplan.pdf'))).pages[0]!.items.find((i) => i.str.startsWith('Trin 1'))!;
+    expect(longRow.fontSize).toBeLessThan(stepRow.fontSize);
+  }, 60_000);
+
+  it('warns at the topic when a programme needs two pages, and repeats the table head on the second', async () => {
+    const result = await buildProducts(
+      [source(programme(30, 'En meget lang titel på et trin, der fylder to linjer i køreplanens tabel'))],
+      ['koereplan'],
+      {},
+    );
+    const pdf = await readPdf(fileOf(result, 'koereplan.pdf'));
+    expect(pdf.pages).toHaveLength(2);
+    expect(flat(pdf.pages[1]!.text)).toMatch(/^Tid Min\. Det sker Materialer/);
+    const warning = result.topics[0]!.diagnostics.find((d) => /run sheet needs 2 pages/.test(d.message));
+    expect(warning).toMatchObject({ file: 'content/topic.md', line: 1, severity: 'warning' });
+  }, 60_000);
 });
+
+/** A topic of `steps` five-minute steps, each titled `title`. */
+function programme(steps: number, title: string): string {
+  const body = Array.from(
+    { length: steps },
+    (_, i) => `## Trin ${i + 1} (5 min): ${title}\n\nTal sammen${i % 4 === 0 ? ', og brug idékort og prikker' : ''}.`,
+  );
+  return [
+    `---\ntitle: Et langt program\nduration: "${steps * 5}"\nparticipants: "4-12"\n---`,
+    '## Tag afsæt i emnet\n\n- Hvad gør vi?',
+    '## Forberedelse\n\n- **Materialer:** Papir.',
+    ...body,
+    '## Praktiske råd\n\n- Hold tiden.',
+  ].join('\n\n');
+}

@@ -72,7 +72,9 @@ describe.skipIf(!HAS_BROWSER)('dialogkit preview in the browser', () => {
   };
 
   it('shows every product of the topic, with the PDFs’ text selectable', async () => {
-    const columns = await page.locator('.column').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['file']));
+    const columns = await page
+      .locator('.column-pdf, .column-html')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['file']));
     expect(columns).toEqual(['drejebog.pdf', 'koereplan.pdf', 'handout.pdf', 'flipover.pdf', 'prikkort.pdf', 'index.html', 'skaerm.html']);
     await waitForText('drejebog.pdf', 'Rammesæt dilemmaet');
     expect(await page.locator('iframe.frame-phone').getAttribute('src')).toMatch(/^\/emne\/index\.html\?v=[0-9a-f]{16}$/);

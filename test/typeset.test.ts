@@ -1,7 +1,7 @@
 import { XmlDocument } from 'xmldoc';
 import { describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { keepRule, keepWithNext } from '../src/core/pdf/keep.js';
+import { keepRule, keepTogether, keepWithNext } from '../src/core/pdf/keep.js';
 import { createTypesetter, type Pdfmake } from '../src/core/pdf/typeset.js';
 import { loadFonts } from '../src/node/load.js';
 import { flat, readPdf, type PdfInfo } from './helpers/pdf.js';
@@ -63,10 +63,11 @@ describe('layout passes', () => {
           ...filler(),
           ...keepWithNext(
             { text: 'Overskrift', fontSize: 16, ...(how === 'from the start' && { pageBreak: 'before' }) },
-            { text: long, alignment: 'justify' },
+            // Kept together, so the pair must move when the block runs over the page's foot.
+            keepTogether({ text: long, alignment: 'justify' }),
           ),
         ],
-        ...(how === 'by the rule' && { pageBreakBefore: keepRule }),
+        ...(how === 'by the rule' && { pageBreakBefore: keepRule(13) }),
       });
     const typesetter = createTypesetter(fonts);
     const read = async (how: Break) => readPdf((await typesetter.render(doc(how))).bytes);
@@ -110,7 +111,7 @@ describe('layout passes', () => {
         info: { title: 'Rækkefølge', creationDate: new Date('2027-01-15T12:00:00Z') },
         pageSize: 'A6',
         content: [...keepWithNext({ text: 'Én overskrift', bold: true }, { text, alignment: 'justify' })],
-        pageBreakBefore: keepRule,
+        pageBreakBefore: keepRule(13),
       });
     const first = 'Hjælp til selvhjælp, AVT og «MitID» kl.\u00a09.30 – '.repeat(12);
     const second = 'Borgerservicemedarbejderuddannelsesforløb Tyø Æble '.repeat(9);

@@ -10,7 +10,7 @@ import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions, type OptionProblem } from '../core/settings/options.js';
 import { parseTopic } from '../core/parse/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
-import { PRODUCTS } from '../core/products/index.js';
+import { LAYOUT_PRODUCTS, PRODUCTS } from '../core/products/index.js';
 import type { FontSet } from '../core/pdf/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -90,7 +90,7 @@ const layoutsWithEmoji = new WeakMap<KitAssets, boolean>();
 function layoutsPrintEmoji(assets: KitAssets): boolean {
   let known = layoutsWithEmoji.get(assets);
   if (known === undefined) {
-    const read = checkLayoutSet({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) });
+    const read = checkLayoutSet({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) }, LAYOUT_PRODUCTS);
     const settings = [...read.layouts.values()].map((l) => l.settings);
     known = [JSON.stringify(read.labels ?? null), JSON.stringify(settings), ...assets.layouts.map((l) => l.text)].some(hasEmoji);
     layoutsWithEmoji.set(assets, known);

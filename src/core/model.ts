@@ -170,3 +170,9 @@ export interface OutputFile {
   /** Standards a PDF identifies itself as (`PDF/UA-1`, `PDF/A-2b`), when it does. */
   conformance?: string[];
 }
+
+/** The file as given: on the CLI `--adapt FILE`, in the browser the form's own text. */
+export interface AdaptationSource {
+  path: string;
+  text: string;
+}

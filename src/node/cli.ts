@@ -5,12 +5,11 @@ import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.j
 import type { BuildCache } from '../core/build/build-cache.js';
 import { createBuildMemo } from '../core/build/build-memo.js';
 import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
-import type { Diagnostic, PaperSize } from '../core/model.js';
+import type { AdaptationSource, Diagnostic, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
 import { runningTool } from './code-hash.js';
 import { durationProblems } from '../core/view/schedule.js';
-import type { AdaptationSource } from '../core/adapt/adaptation.js';
 import { checkAdaptations } from '../core/adapt/check-adaptations.js';
 import { readAdaptations } from '../core/adapt/tailor.js';
 import { helpText } from './help.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLayoutSet } from '../../src/core/layouts/prepare-layouts.js';
 import { parseTopic } from '../../src/core/parse/parse-topic.js';
+import { LAYOUT_PRODUCTS } from '../../src/core/products/index.js';
 import type { Diagnostic } from '../../src/core/model.js';
 import { loadFonts, loadLayouts } from '../../src/node/load.js';
 import { FIXTURES, source } from '../helpers/build.js';
@@ -161,11 +162,14 @@ async function handoutOpenedWith(opening: string, closed: boolean): Promise<{ di
   const handout = templates.layouts.find((l) => l.name === 'handout')!;
   const settingsEnd = handout.text.indexOf('\n---\n', 1);
   const text = `${opening}\n${closed ? handout.text.slice(4) : handout.text.slice(4, settingsEnd + 1)}`;
-  const layoutSet = checkLayoutSet({
-    layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
-    labels: templates.labels,
-    fonts: Object.keys(fonts),
-  });
+  const layoutSet = checkLayoutSet(
+    {
+      layouts: templates.layouts.map((l) => (l === handout ? { ...l, text } : l)),
+      labels: templates.labels,
+      fonts: Object.keys(fonts),
+    },
+    LAYOUT_PRODUCTS,
+  );
   return { diagnostics: layoutSet.diagnostics, file: handout.path };
 }
 

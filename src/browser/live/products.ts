@@ -63,7 +63,12 @@ export function createProductPanes(onPlace: (topic: LiveTopic, place: Place | un
       for (const [index, product] of topic.products.entries()) {
         let pane = panes.get(product.file);
         if (!pane) {
-          pane = product.kind === 'pdf' ? pdfColumn(product, (place, event) => onPlace(current!, place, event)) : frameColumn(product);
+          pane =
+            product.kind === 'pdf'
+              ? pdfColumn(product, (place, event) => onPlace(current!, place, event))
+              : product.kind === 'html'
+                ? frameColumn(product)
+                : fileColumn(product);
           panes.set(product.file, pane);
         }
         // In the products' order; a column already in place is not moved (moving one loses its scroll position).
@@ -102,6 +107,22 @@ function pdfColumn(product: LiveProduct, onPlace: (place: Place | undefined, eve
   return {
     column: element,
     show: (p: LiveProduct) => pane.show(`/${p.path}?v=${p.version.slice(0, 16)}`, p.version, PDF_WIDTH),
+  };
+}
+
+/** A file a browser cannot show (a Word document): a link to download it, with its version. */
+function fileColumn(product: LiveProduct) {
+  const { column: element, body } = column(product);
+  const link = document.createElement('a');
+  link.textContent = `Hent ${product.file}`;
+  body.append(link);
+  return {
+    column: element,
+    show(p: LiveProduct): Promise<void> {
+      link.href = `/${p.path}?v=${p.version.slice(0, 16)}`;
+      element.dataset['version'] = p.version;
+      return Promise.resolve();
+    },
   };
 }
 

@@ -25,7 +25,7 @@ export interface LiveProduct {
   file: string;
   path: string;
   label: string;
-  kind: 'pdf' | 'html';
+  kind: 'pdf' | 'html' | 'file';
   version: string;
 }
 

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { dateProblem } from '../dates.js';
 import { diagnostic } from '../diagnostics.js';
-import type { Diagnostic } from '../model.js';
+import type { AdaptationSource, Diagnostic } from '../model.js';
 import { readYamlDocument } from '../parse/front-matter.js';
 import { readSettings, report, type Read, type Schema, type SettingsContext } from '../settings/read-settings.js';
 import type { BuildOptions } from '../settings/options.js';
@@ -13,12 +13,6 @@ import type { BuildOptions } from '../settings/options.js';
  * Read here from YAML into plain data with every position kept; `apply-adaptation.ts` checks it
  * against the topic (step numbers exist) and makes the adapted topic. Pure.
  */
-
-/** The file as given: on the CLI `--adapt FILE`, in the browser the form's own text. */
-export interface AdaptationSource {
-  path: string;
-  text: string;
-}
 
 /** A position in the adaptation file. */
 export interface At {

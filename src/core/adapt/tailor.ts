@@ -1,10 +1,10 @@
 import { diagnostic } from '../diagnostics.js';
-import type { Diagnostic, Topic } from '../model.js';
+import type { AdaptationSource, Diagnostic, Topic } from '../model.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { Labels } from '../settings/labels.js';
 import { closest } from '../suggest.js';
 import { durationDiagnostics, durationProblems } from '../view/schedule.js';
-import { parseAdaptation, type Adaptation, type AdaptationSource } from './adaptation.js';
+import { parseAdaptation, type Adaptation } from './adaptation.js';
 import { applyAdaptation } from './apply-adaptation.js';
 import { fillSessionWords, sessionValues } from './session-words.js';
 

@@ -24,7 +24,7 @@ import type { BuildOptions } from '../settings/options.js';
  */
 export function prepareLayouts(input: LayoutInputs, cache?: BuildCache): LayoutSet {
   return (cache ?? lastLayouts).layoutSet(input, () =>
-    checkLayoutSet({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }),
+    checkLayoutSet({ layouts: input.layouts, labels: input.labels, fonts: Object.keys(input.fonts) }, LAYOUT_PRODUCTS),
   );
 }
 

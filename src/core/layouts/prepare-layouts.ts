@@ -4,22 +4,32 @@ import { LABEL_SHAPE, type LabelShape, type Labels } from '../settings/labels.js
 import { splitFrontMatter } from '../parse/front-matter.js';
 import { compileLayout, TemplateError, type Layout, type LayoutSet, type LayoutSource, type LayoutSources } from './layout.js';
 import type { Diagnostic, Language } from '../model.js';
-import { LAYOUT_PRODUCTS } from '../products/index.js';
 import { readLayoutSettings } from '../settings/layout-settings.js';
+import type { SettingsTable } from '../settings/settings-table.js';
 import { closest } from '../suggest.js';
 import { VIEW_FIELDS } from '../view/view-model.js';
 
 export type { LayoutSet, LayoutSources } from './layout.js';
 
+/** What checking a layout needs to know of its product (products/product.ts's `Product`). */
+export interface LayoutProduct {
+  name: string;
+  file: string;
+  parts: readonly string[];
+  settings: SettingsTable;
+}
+
 /**
  * Turns layouts, labels and fonts into typed, checked values, once, for build, check, watch,
  * publishing and the browser kit alike. Every mistake is a diagnostic at its file and line.
+ * `products` are the products printed from a layout (products/index.ts's `LAYOUT_PRODUCTS`),
+ * passed in so that layouts sit below the products that use them.
  */
-export function checkLayoutSet(sources: LayoutSources): LayoutSet {
+export function checkLayoutSet(sources: LayoutSources, products: readonly LayoutProduct[]): LayoutSet {
   const labels = prepareLabels(sources.labels);
   const diagnostics: Diagnostic[] = [...labels.diagnostics];
   const layouts = new Map<string, Layout>();
-  for (const product of LAYOUT_PRODUCTS) {
+  for (const product of products) {
     const source = sources.layouts.find((l) => l.name === product.name);
     if (!source) {
       diagnostics.push(

@@ -51,7 +51,22 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
     case 'heading': {
       const heading = token as Tokens.Heading;
       const level = Math.min(Math.max(heading.depth, 3), 6) as 3 | 4 | 5 | 6;
-      return { kind: 'heading', level, spans: toSpans(heading.tokens, line, ctx), line };
+      const spans = toSpans(heading.tokens, line, ctx);
+      // Nothing to print (no words, or only an image without text, HTML or blank characters): a
+      // heading with no text would be an empty bookmark and an empty tag in the PDF.
+      if (!/[^\s\u200b-\u200d\u2060\ufeff]/u.test(plainText(spans))) {
+        ctx.diagnostics.push(
+          diagnostic(
+            'warning',
+            ctx.file,
+            line,
+            'this heading has no text and is left out',
+            "write the heading's words after the `#` marks, or delete the line",
+          ),
+        );
+        return undefined;
+      }
+      return { kind: 'heading', level, spans, line };
     }
     case 'list':
       return toList(token as Tokens.List, line, ctx);

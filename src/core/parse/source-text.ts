@@ -68,25 +68,33 @@ export function cleanText(file: string, raw: string): { text: string; diagnostic
     const char = match[0];
     if (reported.has(char)) continue;
     reported.add(char);
-    const what = unwanted(char)!;
     const index = match.index;
     let line = lineStarts.length;
     while (lineStarts[line - 1]! > index) line--;
     const col = [...text.slice(lineStarts[line - 1], index)].length + 1;
-    const action = what.replacement === '' ? 'it is left out' : 'it is printed as a space';
     diagnostics.push(
-      diagnostic(
-        'warning',
-        file,
-        line,
-        `${what.name} (${codePoint(char)}) is in the text; ${action}`,
-        'delete it; it often comes with text pasted from Word or a web page',
-        col,
-      ),
+      diagnostic('warning', file, line, unwantedMessage(char), 'delete it; it often comes with text pasted from Word or a web page', col),
     );
   }
   if (reported.size === 0) return { text, diagnostics };
   return { text: text.replace(SUSPECT, (char) => unwanted(char)!.replacement), diagnostics };
+}
+
+/**
+ * A value as YAML read it, with the same characters taken out as `cleanText` takes from the
+ * source: a YAML escape (`"\u0007"`, `"\e"`, `"\x1b"`) writes a control character the source does
+ * not hold. Returns the clean value and the characters taken out, each once.
+ */
+export function cleanValue(value: string): { text: string; unwanted: string[] } {
+  const found = [...new Set(value.match(SUSPECT) ?? [])];
+  if (found.length === 0) return { text: value, unwanted: [] };
+  return { text: value.normalize('NFC').replace(SUSPECT, (char) => unwanted(char)!.replacement), unwanted: found };
+}
+
+/** The warning for an unwanted character: what it is, and what is done with it. */
+export function unwantedMessage(char: string): string {
+  const what = unwanted(char)!;
+  return `${what.name} (${codePoint(char)}) is in the text; ${what.replacement === '' ? 'it is left out' : 'it is printed as a space'}`;
 }
 
 /** `U+00A0` for a character. */

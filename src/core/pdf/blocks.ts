@@ -18,18 +18,28 @@ export function blocks(list: readonly Block[], theme: Theme, tipLabel = 'Tip', o
   let previousLevel = 2;
   for (let i = 0; i < list.length; i++) {
     const block = list[i]!;
-    if (block.kind === 'heading') {
-      const next = list[i + 1];
-      previousLevel = Math.min(block.level, previousLevel + 1);
-      const heading = located(headingNode(block, previousLevel, theme, outlineParent), block.line);
-      // A heading is never left alone at the foot of a page: it travels with the next block.
-      if (keep && next && next.kind !== 'heading') {
-        out.push(...keepWithNext(heading, block_(next, theme, tipLabel, keep)));
-        i++;
-      } else out.push(heading);
+    if (block.kind !== 'heading') {
+      out.push(located(block_(block, theme, tipLabel, keep), block.line));
       continue;
     }
-    out.push(located(block_(block, theme, tipLabel, keep), block.line));
+    // A run of headings ("### A" straight after "## B") and the block under them: each heading is
+    // held to what follows it, so the run never ends a page without the start of that block.
+    const run: Content[] = [];
+    for (; i < list.length && list[i]!.kind === 'heading'; i++) {
+      const heading = list[i] as Extract<Block, { kind: 'heading' }>;
+      previousLevel = Math.min(heading.level, previousLevel + 1);
+      run.push(located(headingNode(heading, previousLevel, theme, outlineParent), heading.line));
+    }
+    const next = list[i];
+    let tail: Content[] = next ? [located(block_(next as Exclude<Block, { kind: 'heading' }>, theme, tipLabel, keep), next.line)] : [];
+    if (!next) i--;
+    if (!keep) {
+      out.push(...run, ...tail);
+      continue;
+    }
+    // A heading is never left alone at the foot of a page: it travels with the next block.
+    for (let h = run.length - 1; h >= 0; h--) tail = keepWithNext(run[h]!, tail.length > 1 ? { stack: tail } : tail[0]);
+    out.push(...tail);
   }
   return out;
 }

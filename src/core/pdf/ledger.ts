@@ -13,6 +13,9 @@ import { isArtifact, type StructureTag, type Tag } from './tags.js';
  * count (pdfmake drops spaces at line ends), artifacts (running footers, watermarks) are not
  * content, and text drawn more than once (repeated table headers) is never a loss.
  *
+ * Text drawn outside the page box is not drawn for the reader: it counts as lost, and so does
+ * artifact text (a running footer) that runs off the page, which no owner counts (issue 35).
+ *
  * A node may name the source line it was made from (`sourceLine`); the loss is reported there,
  * and where its text was drawn is kept as data (`places`): `dialogkit preview` takes a click on a
  * page to that line without searching the text.
@@ -56,11 +59,14 @@ export interface LostText {
   sample: string;
   expected: number;
   drawn: number;
+  /** Some of it was drawn, but outside the page box. */
+  offPage?: boolean;
 }
 
 /** Reads the definition's `content` now: pdfmake changes the object it renders. */
 export function createTextLedger(content: unknown): TextLedger {
-  const owners = new Map<Owner, { expected: number; drawn: number; text: string; sourceLine?: number }>();
+  const owners = new Map<Owner, { expected: number; drawn: number; off: number; text: string; sourceLine?: number }>();
+  const offArtifacts: LostText[] = [];
   let calls = 0;
   const places: SourcePlace[] = [];
   let page = -1;
@@ -69,7 +75,7 @@ export function createTextLedger(content: unknown): TextLedger {
   const add = (owner: Owner, text: string, sourceLine: number | undefined) => {
     const count = visibleLength(text);
     if (count === 0) return;
-    const entry = owners.get(owner) ?? { expected: 0, drawn: 0, text: '' };
+    const entry = owners.get(owner) ?? { expected: 0, drawn: 0, off: 0, text: '' };
     entry.expected += count;
     if (entry.text.length < SAMPLE) entry.text += text;
     entry.sourceLine ??= sourceLine;
@@ -88,14 +94,19 @@ export function createTextLedger(content: unknown): TextLedger {
           page++;
         }
       },
-      beginInline(_doc, line, inline) {
+      beginInline(doc, line, inline) {
         calls++;
         if (line._listMarker) return;
         const owner = innermost(inline.tag ? [...(line._tags ?? []), inline.tag] : (line._tags ?? []));
         const entry = owner && owners.get(owner);
-        if (!entry) return;
-        entry.drawn += visibleLength(inline.text);
-        if (entry.sourceLine !== undefined) place(line, inline, entry.sourceLine);
+        const count = visibleLength(inline.text);
+        const off = outsidePage(doc, line, inline);
+        if (entry) {
+          if (off) entry.off += count;
+          else entry.drawn += count;
+          if (entry.sourceLine !== undefined) place(line, inline, entry.sourceLine);
+        } else if (off && count > 0 && owner === undefined)
+          offArtifacts.push({ sample: shorten(inline.text), expected: count, drawn: 0, offPage: true });
       },
     },
     report() {
@@ -104,16 +115,16 @@ export function createTextLedger(content: unknown): TextLedger {
       for (const entry of owners.values()) {
         expected += entry.expected;
         if (entry.drawn < entry.expected) {
-          const sample = entry.text.replace(/\s+/g, ' ').trim();
           lost.push({
             ...(entry.sourceLine !== undefined && { sourceLine: entry.sourceLine }),
-            sample: sample.length > SAMPLE ? `${sample.slice(0, SAMPLE)}…` : sample,
+            sample: shorten(entry.text),
             expected: entry.expected,
             drawn: entry.drawn,
+            ...(entry.off > 0 && { offPage: true }),
           });
         }
       }
-      return { calls, expected, lost, places };
+      return { calls, expected, lost: [...lost, ...offArtifacts], places };
     },
   };
 
@@ -139,6 +150,27 @@ type Owner = StructureTag | typeof UNTAGGED;
 /** The owner of text that no structure tag encloses. */
 const UNTAGGED = Symbol('untagged');
 const SAMPLE = 60;
+
+function shorten(text: string): string {
+  const sample = text.replace(/[\s\u00ad]+/g, (m) => (/\s/.test(m) ? ' ' : '')).trim();
+  return sample.length > SAMPLE ? `${sample.slice(0, SAMPLE)}…` : sample;
+}
+
+/** Half a point of slack: pdfmake's own rounding, not an overflow. */
+const EDGE_SLACK = 0.5;
+
+/**
+ * Whether an inline is drawn (partly) outside its page: pdfmake places a line at `x`/`y` (top
+ * left, points) and each inline at `x` within it; pdfkit's current page has the paper's size.
+ */
+function outsidePage(doc: unknown, line: LaidOutLine, inline: Inline): boolean {
+  const page = (doc as { page?: { width: number; height: number } }).page;
+  if (!page || line.x === undefined || line.y === undefined) return false;
+  const left = line.x + (inline.x ?? 0);
+  const right = left + (inline.width ?? 0);
+  const bottom = line.y + (line.getHeight?.() ?? 0);
+  return left < -EDGE_SLACK || right > page.width + EDGE_SLACK || line.y < -EDGE_SLACK || bottom > page.height + EDGE_SLACK;
+}
 
 /** The walk's answer to "who owns this text?": the innermost tag, or none for artifacts. */
 function innermost(chain: readonly Tag[]): Owner | undefined {
@@ -207,10 +239,15 @@ function inlineText(
 export function lostTextDiagnostics(file: string, product: string, lost: readonly LostText[]): Diagnostic[] {
   return lost.map((l) => ({
     file,
-    line: l.sourceLine ?? 1,
+    // Line 0 is text from an option (the note), not from the topic: its first line stands for it.
+    line: Math.max(1, l.sourceLine ?? 1),
     col: 1,
     severity: 'error',
-    message: `${product} does not print all of this: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}" were not drawn`,
-    hint: 'pdfmake drops a block kept together on one page when it is taller than a page; shorten or split the block, and report this as a Dialogkit bug',
+    message: l.offPage
+      ? `${product} prints part of this past the paper's edge: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}"`
+      : `${product} does not print all of this: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}" were not drawn`,
+    hint: l.offPage
+      ? 'a word too long for its column or footer pushes the text off the page; shorten it or add spaces, and report this as a Dialogkit bug'
+      : 'pdfmake drops a block kept together on one page when it is taller than a page; shorten or split the block, and report this as a Dialogkit bug',
   }));
 }

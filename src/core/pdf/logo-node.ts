@@ -1,18 +1,29 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { Page } from '../products/pdf-document.js';
 import type { ViewModel } from '../view/view-model.js';
 import { element } from './tags.js';
 
 /**
- * The municipality's logo at the top right of the first page, in the top margin, so it takes
- * no room from the text below it. A `Figure` with alternative text. Nothing without a logo.
+ * The municipality's logo at the top right of the first page's text block: its top on the top
+ * margin and its right edge on the right margin, in the flow, so the title starts below it and
+ * never runs under it. Not in the top margin: that is the printer's edge (docs/print.md, the clear
+ * zone). A `Figure` with alternative text. Nothing without a logo.
  */
-export function logoNode(view: ViewModel, page: Page): Content[] {
+export function logoNode(view: ViewModel): Content[] {
   const logo = view.options.logo;
   if (!logo) return [];
   const size = { width: logo.width, height: logo.height };
-  // Its foot sits 10 pt above the text area; the top margin is at least 44 pt in every A4 layout.
-  const at = { x: page.width - page.margins[2] - logo.width, y: Math.max(8, page.margins[1] - 10 - logo.height) };
   const image = logo.type === 'svg' ? { svg: logo.source, ...size } : { image: logo.source, ...size };
-  return [{ ...image, absolutePosition: at, tag: element('Figure', { alt: logo.alt }) }];
+  // A column as wide as the text block puts the logo's right edge on the margin.
+  return [
+    {
+      columns: [
+        { width: '*', text: '' },
+        { ...image, width: logo.width, tag: element('Figure', { alt: logo.alt }) },
+      ],
+      margin: [0, 0, 0, LOGO_GAP],
+    },
+  ];
 }
+
+/** Between the logo's foot and the title. */
+const LOGO_GAP = 6;

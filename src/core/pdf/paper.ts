@@ -15,3 +15,14 @@ export function paper(size: PaperSize, orientation: Orientation): { width: numbe
   const { width, height } = PAPER[size];
   return orientation === 'portrait' ? { width, height } : { width: height, height: width };
 }
+
+/** The page a PDF product is set on, with the text column it leaves. */
+export interface Page {
+  size: PaperSize;
+  orientation: Orientation;
+  margins: [number, number, number, number];
+  width: number;
+  height: number;
+  /** Between the left and right margins, in whole points (rules stop short of the margin rather than cross it). */
+  textWidth: number;
+}

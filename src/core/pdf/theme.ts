@@ -1,4 +1,4 @@
-import type { Setting, SettingsOf, SettingsTable } from '../settings/layout-settings.js';
+import type { Setting, SettingsOf, SettingsTable } from '../settings/settings-table.js';
 
 /**
  * Typographic settings shared by the products, read from a layout's `theme:`.

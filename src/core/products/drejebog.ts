@@ -33,7 +33,7 @@ export const drejebog: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.series, topic.publisher]),
-      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, theme)],
+      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, theme)],
     });
   },
 };
@@ -122,7 +122,9 @@ function itemsOf(value: unknown): ListItem[] {
 function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels } = ctx.view;
   const facts: Content[] = [fact(labels.duration, topic.duration, theme), fact(labels.participants, topic.participants, theme)];
-  if (topic.media) {
+  // A film or podcast with an address has its own box right below (mediaBox), which names it with
+  // its minutes: said once, so the overview stays on page 1. Seen before the meeting, it is said here.
+  if (topic.media && (!topic.media.url || topic.media.before)) {
     // Seen before the meeting (an adaptation): said instead of minutes the session does not spend on it.
     const minutes = topic.media.before
       ? ` (${topic.media.before.toLowerCase()})`
@@ -160,32 +162,27 @@ function fact(label: string, value: string, theme: Theme): Content {
 function overview(title: string, ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels, options } = ctx.view;
   const withClock = options.start !== null;
-  const header = [
-    labels.stepColumn,
-    labels.titleColumn,
-    labels.minutesColumn,
-    labels.timeColumn,
-    ...(withClock ? [labels.clockColumn] : []),
-  ].map((text): TableCell => ({ text, bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }));
+  // One time column: the clock times with `--start`, the running minutes without.
+  const header = [labels.stepColumn, labels.titleColumn, labels.minutesColumn, withClock ? labels.clockColumn : labels.timeColumn].map(
+    (text): TableCell => ({ text, bold: true, fontSize: theme.sizes.small + 0.5, color: theme.colors.muted }),
+  );
   const right = 'right' as const;
   const rows = topic.steps.map((step): TableCell[] => [
     { text: String(step.number), bold: true, color: theme.colors.accent },
-    { text: plain(step.title) },
+    { text: plain(step.title), sourceLine: step.line },
     { text: String(step.minutes), alignment: right },
-    { text: `${step.from}–${step.to}`, alignment: right },
-    ...(withClock ? [{ text: `${step.clockFrom}–${step.clockTo}`, alignment: right }] : []),
+    { text: withClock ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to}`, alignment: right, noWrap: true },
   ]);
   const total: TableCell[] = [
     { text: labels.total, bold: true, colSpan: 2 },
     {},
     { text: String(topic.totalMinutes), bold: true, alignment: right },
     { text: '' },
-    ...(withClock ? [{ text: '' }] : []),
   ];
   const table: ContentTable = {
     // No `headerRows`: a header row repeated on the next page would be read twice. The table stays
     // on one page when it fits on one (keep.ts); a longer one is split, never dropped.
-    table: { widths: [28, '*', 34, 50, ...(withClock ? [76] : [])], body: tableBody([header, ...rows, total], 1) },
+    table: { widths: [28, '*', 34, withClock ? 76 : 50], body: tableBody([header, ...rows, total], 1) },
     tag: element('Table'),
     layout: {
       hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
@@ -277,63 +274,69 @@ function stepBlock(step: StepView, ctx: ProductContext, theme: Theme): Content[]
     margin: [0, 16, 0, 6],
   };
   const body: Content[] = [...caseNote(step, ctx, theme), ...blocks(step.instructions, theme, labels.tip)];
+  // The boxes under "Dialogspørgsmål" and "Til flipover" stay whole on a page when they fit on one,
+  // so their label never ends a page (keep.ts).
   if (step.questions.length > 0) {
-    body.push({
-      table: {
-        widths: ['*'],
-        body: [
-          [
-            {
-              stack: [
-                capsLabel(labels.questions, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
-                listNode(
-                  step.questions.map((q) => listItem(q, theme, labels.tip, false)),
-                  false,
-                  { markerColor: theme.colors.accent },
-                ),
-              ],
-            },
+    body.push(
+      keepTogether({
+        table: {
+          widths: ['*'],
+          body: [
+            [
+              {
+                stack: [
+                  capsLabel(labels.questions, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
+                  listNode(
+                    step.questions.map((q) => listItem(q, theme, labels.tip, false)),
+                    false,
+                    { markerColor: theme.colors.accent },
+                  ),
+                ],
+              },
+            ],
           ],
-        ],
-      },
-      tag: element('Sect'),
-      layout: {
-        hLineWidth: () => 0,
-        vLineWidth: (i: number) => (i === 0 ? 2 : 0),
-        vLineColor: () => theme.colors.accent,
-        paddingLeft: () => 10,
-        paddingTop: () => 2,
-        paddingBottom: () => 2,
-      },
-      margin: [0, 2, 0, 8],
-    });
+        },
+        tag: element('Sect'),
+        layout: {
+          hLineWidth: () => 0,
+          vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+          vLineColor: () => theme.colors.accent,
+          paddingLeft: () => 10,
+          paddingTop: () => 2,
+          paddingBottom: () => 2,
+        },
+        margin: [0, 2, 0, 8],
+      }),
+    );
   }
   if (step.flipPrompts.length > 0) {
-    body.push({
-      stack: [
-        capsLabel(labels.flipover, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
-        listNode(
-          step.flipPrompts.map((p) =>
-            listItemNode([
-              { text: inlines(p.spans), bold: true, tag: element('P'), sourceLine: p.line },
-              ...(p.details.length > 0
-                ? [
-                    listNode(
-                      p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])),
-                      false,
-                      { markerColor: theme.colors.muted, color: theme.colors.muted },
-                    ),
-                  ]
-                : []),
-            ]),
+    body.push(
+      keepTogether({
+        stack: [
+          capsLabel(labels.flipover, theme, { color: theme.colors.accent, margin: [0, 0, 0, 3] }),
+          listNode(
+            step.flipPrompts.map((p) =>
+              listItemNode([
+                { text: inlines(p.spans), bold: true, tag: element('P'), sourceLine: p.line },
+                ...(p.details.length > 0
+                  ? [
+                      listNode(
+                        p.details.map((d) => listItemNode([{ text: inlines(d), tag: element('P') }])),
+                        false,
+                        { markerColor: theme.colors.muted, color: theme.colors.muted },
+                      ),
+                    ]
+                  : []),
+              ]),
+            ),
+            true,
+            { markerColor: theme.colors.accent },
           ),
-          true,
-          { markerColor: theme.colors.accent },
-        ),
-      ],
-      margin: [0, 2, 0, 8],
-      tag: element('Sect'),
-    });
+        ],
+        margin: [0, 2, 0, 8],
+        tag: element('Sect'),
+      }),
+    );
   }
   const firstTip = body.length;
   for (const tip of step.tips) body.push(tipBox(tip, theme, fill(labels.tip, {})));

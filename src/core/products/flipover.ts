@@ -1,6 +1,6 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
-import type { Diagnostic, PaperSize, Span } from '../model.js';
+import type { Diagnostic, Span } from '../model.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
@@ -8,11 +8,13 @@ import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { lostTextDiagnostics } from '../pdf/ledger.js';
+import { breakLongTokens } from '../pdf/long-words.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
-import { tile, type Tiling } from '../pdf/tile.js';
+import type { Tiling } from '../pdf/tile.js';
+import { tilingFor } from '../pdf/print-counts.js';
 import { assembleTiles } from '../pdf/tile-pdf.js';
-import type { SettingsOf } from '../settings/layout-settings.js';
+import type { SettingsOf } from '../settings/settings-table.js';
 import { pageOf, pdfDocument, settingsOf } from './pdf-document.js';
 import { pdfResult, type Product } from './product.js';
 
@@ -34,7 +36,7 @@ const SETTINGS = {
   theme: THEME_SETTINGS,
 } as const;
 
-export type SheetSettings = SettingsOf<typeof SETTINGS>;
+type SheetSettings = SettingsOf<typeof SETTINGS>;
 
 /** One sheet: a prompt with its step, before fitting. */
 interface Sheet {
@@ -104,7 +106,8 @@ export const flipover: Product = {
     );
 
     const byline = ctx.view.options.byline;
-    const title = plain(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title);
+    // The foot is a set of columns: a long token in it would widen it past the paper (long-words.ts).
+    const title = plain(breakLongTokens(byline ? `${ctx.view.topic.title} · ${byline}` : ctx.view.topic.title));
     const sheetLabels = ctx.view.labels.sheets;
     const pages: Content[] = fitted.map((f, index) => {
       const sheet = sheets[index]!;
@@ -114,13 +117,18 @@ export const flipover: Product = {
         tag: element('Sect'),
         stack: [
           {
-            text: sheet.label.toUpperCase(),
-            bold: true,
-            color: theme.colors.accent,
-            fontSize: labelSize,
-            characterSpacing: labelSize * 0.06,
+            columns: [
+              {
+                width: body.width,
+                text: breakLongTokens(sheet.label.toUpperCase()),
+                bold: true,
+                color: theme.colors.accent,
+                fontSize: labelSize,
+                characterSpacing: labelSize * 0.06,
+                tag: element('P', { actual: sheet.label }),
+              },
+            ],
             absolutePosition: { x: margin, y: margin },
-            tag: element('P', { actual: sheet.label }),
           },
           {
             canvas: [
@@ -154,9 +162,16 @@ export const flipover: Product = {
               ]
             : []),
           {
+            // Held to the body's width: absolute content alone runs to the paper's edge.
             columns: [
-              { text: title, width: '*' },
-              { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+              {
+                width: body.width,
+                columns: [
+                  { text: title, width: '*' },
+                  { text: fill(sheetLabels.sheetOf, { sheet: index + 1, sheets: sheets.length }), width: 'auto', alignment: 'right' },
+                ],
+                columnGap: labelSize,
+              },
             ],
             fontSize: labelSize * 0.85,
             color: theme.colors.muted,
@@ -171,13 +186,16 @@ export const flipover: Product = {
     const defaultStyle = { font: theme.font, color: theme.colors.text };
     const subject = ctx.view.labels.flipover;
     // Tiles are pages placed into other pages (pdf-lib), which keeps no structure: untagged.
-    const rendered = await ctx.typesetter.render(pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages }), {
-      tagged: !tiled,
-    });
+    const rendered = await ctx.typesetter.render(
+      pdfDocument(ctx, { subject, page, theme, defaultStyle, content: pages, breakLongTokens: false }),
+      {
+        tagged: !tiled,
+      },
+    );
     const path = `${ctx.view.topic.slug}/${this.file}`;
     if (!tiled) return pdfResult(ctx, this.file, rendered, diagnostics);
 
-    const tiling = tilingFor(size, settings);
+    const tiling = tilingFor(size, settings.tile);
     // The pieces' frames carry no draft mark: the sheet drawn into them has it already.
     const frames = await ctx.typesetter.render({
       ...pdfDocument(ctx, { subject, page, theme, defaultStyle, content: [] }),
@@ -191,19 +209,6 @@ export const flipover: Product = {
     };
   },
 };
-
-/** How a sheet of `size` is cut into A4 pieces, with the layout's margin and overlap (`templates/flipover.hbs`); the run sheet's print list counts them too. */
-export function tilingFor(size: PaperSize, settings: SheetSettings): Tiling {
-  const sheet = pageOf(size, 'landscape', [0, 0, 0, 0]);
-  return tile({
-    sheetWidth: sheet.width,
-    sheetHeight: sheet.height,
-    paperWidth: PAPER.A4.width,
-    paperHeight: PAPER.A4.height,
-    margin: mm(settings.tile.margin),
-    overlap: mm(settings.tile.overlap),
-  });
-}
 
 // --- internal ---
 
@@ -251,14 +256,24 @@ function frameDocument(
     for (const piece of tiling.pieces) {
       const last = sheet === sheets && piece.index === pieces;
       content.push({
+        // Inside the blank margin, below the sheet's region, and held to the region's width: clear of
+        // the paper's edges (docs/print.md, the clear zone).
         columns: [
-          { text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }), bold: true, width: 'auto' },
-          { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
+          {
+            width: tiling.paperWidth - 2 * margin,
+            columns: [
+              {
+                text: fill(labels.piece, { sheet, piece: piece.index, pieces, row: piece.row, col: piece.col }),
+                bold: true,
+                width: 'auto',
+              },
+              { text: piece.index === 1 ? labels.assemble : title, width: '*', alignment: 'right', color: theme.colors.muted },
+            ],
+            columnGap: 12,
+          },
         ],
-        columnGap: 12,
-        fontSize: 7.5,
-        // Inside the blank margin, below the sheet's region, clear of the paper edge.
-        absolutePosition: { x: margin, y: tiling.paperHeight - margin + 4 },
+        fontSize: 7,
+        absolutePosition: { x: margin, y: tiling.paperHeight - margin + 2 },
       });
       content.push({ text: '', ...(!last && { pageBreak: 'after' as const }) });
     }

@@ -10,8 +10,10 @@ import { ruledLines } from '../pdf/ruled-lines.js';
 import { element, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { footer, mediaBox, section, sectionHeading, titleHeader } from './parts.js';
-import { documentSettings, renderPdf, type Page } from './pdf-document.js';
+import type { Page } from '../pdf/paper.js';
+import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product } from './product.js';
+import { longDate } from '../view/view-model.js';
 
 const SETTINGS = {
   page: PAGE_SETTINGS,
@@ -41,8 +43,12 @@ export const handout: Product = {
       subject: labels.handout,
       page,
       theme,
-      footer: footer(ctx, theme, page.margins, [topic.publisher, topic.date]),
-      content: [...logoNode(ctx.view, page), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
+      // The topic's date as a reader writes it ("27. oktober 2023"), not as the front matter does.
+      footer: footer(ctx, theme, page.margins, [
+        topic.publisher,
+        topic.date ? longDate(topic.date, topic.language === 'en' ? 'en' : 'da') : null,
+      ]),
+      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
     });
   },
 };

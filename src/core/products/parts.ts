@@ -3,7 +3,7 @@ import { fill } from '../settings/labels.js';
 import { bookmark } from '../pdf/blocks.js';
 import { displayAddress, plain } from '../pdf/inline.js';
 import { qrBox } from '../pdf/qr-box.js';
-import { keepWithNext } from '../pdf/keep.js';
+import { keepWithNext, runningFooter } from '../pdf/keep.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import type { Theme } from '../pdf/theme.js';
 import type { ProductContext } from './product.js';
@@ -67,16 +67,17 @@ export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string,
 export function footer(ctx: ProductContext, theme: Theme, margins: readonly number[], left: readonly (string | null)[]) {
   const text = left.filter(Boolean).join(' · ');
   const pageLabel = ctx.view.labels.page;
-  return (currentPage: number, pageCount: number): Content => ({
-    columns: [
-      { text, width: '*' },
-      { text: fill(pageLabel, { page: currentPage, pages: pageCount }), width: 'auto', alignment: 'right' },
-    ],
-    fontSize: theme.sizes.small,
-    color: theme.colors.muted,
-    margin: [margins[0]!, 18, margins[2]!, 0],
-    tag: PAGINATION,
-  });
+  return (currentPage: number, pageCount: number): Content =>
+    runningFooter({
+      columns: [
+        { text, width: '*' },
+        { text: fill(pageLabel, { page: currentPage, pages: pageCount }), width: 'auto', alignment: 'right' },
+      ],
+      fontSize: theme.sizes.small,
+      color: theme.colors.muted,
+      margin: [margins[0]!, 18, margins[2]!, 0],
+      tag: PAGINATION,
+    });
 }
 
 /** The film, podcast or case with its QR code: the facilitator scans it to open it on the meeting-room screen. */

@@ -1,21 +1,11 @@
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { keepRule } from '../pdf/keep.js';
-import { paper, type Orientation } from '../pdf/paper.js';
+import { keepRule, numberPairs } from '../pdf/keep.js';
+import { breakLongTokensIn } from '../pdf/long-words.js';
+import { paper, type Orientation, type Page } from '../pdf/paper.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { PaperSize } from '../model.js';
-import type { SettingsOf, SettingsTable } from '../settings/layout-settings.js';
+import type { SettingsOf, SettingsTable } from '../settings/settings-table.js';
 import { pdfResult, type ProductContext, type ProductResult } from './product.js';
-
-/** The page a PDF product is set on, with the text column it leaves. */
-export interface Page {
-  size: PaperSize;
-  orientation: Orientation;
-  margins: [number, number, number, number];
-  width: number;
-  height: number;
-  /** Between the left and right margins, in whole points (rules stop short of the margin rather than cross it). */
-  textWidth: number;
-}
 
 /** A page from checked `page:` settings, or from a size chosen elsewhere (flip-chart paper). */
 export function pageOf(size: PaperSize, orientation: Orientation, margins: [number, number, number, number]): Page {
@@ -36,6 +26,11 @@ export interface PdfSpec {
   background?: TDocumentDefinitions['background'];
   /** False for files whose structure cannot survive (tiled sheets). Default true. */
   tagged?: boolean;
+  /**
+   * Break points in long tokens, so no word widens a table or a footer past the paper (long-words.ts).
+   * Default true; the flip-chart sheets fit their prompts themselves and break only their feet.
+   */
+  breakLongTokens?: boolean;
 }
 
 /**
@@ -45,6 +40,8 @@ export interface PdfSpec {
 export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefinitions {
   const { topic, labels } = ctx.view;
   const { page, theme } = spec;
+  const breaks = spec.breakLongTokens ?? true;
+  const footer = spec.footer;
   return {
     // pdfkit writes no XMP at PDF 1.3, so `&` in a title cannot break the metadata (docs/pdfmake.md §3).
     info: {
@@ -66,11 +63,12 @@ export function pdfDocument(ctx: ProductContext, spec: PdfSpec): TDocumentDefini
       lineHeight: theme.lineHeight,
       color: theme.colors.text,
     },
-    ...(spec.footer && { footer: spec.footer }),
+    ...(footer && { footer: breaks ? (...args: Parameters<DynamicContent>) => breakLongTokensIn(footer(...args)) : footer }),
     ...(spec.background && { background: spec.background }),
     ...(topic.draft && { watermark: { text: labels.draft, opacity: 0.08, bold: true, angle: -35 } }),
-    pageBreakBefore: keepRule,
-    content: spec.content,
+    // A line of body text: the font's own height (about 1.25 em for Atkinson) times the line height.
+    pageBreakBefore: keepRule(theme.fontSize * theme.lineHeight * 1.25),
+    content: numberPairs(breaks ? breakLongTokensIn(spec.content) : spec.content),
   };
 }
 

@@ -3,10 +3,11 @@ import { fill, type Labels } from '../settings/labels.js';
 import { cardRects, cropMarks, mm, type Imposition, type Rect } from '../pdf/impose.js';
 import { plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
+import { cardGrid } from '../pdf/print-counts.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { element } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
-import type { SettingsOf } from '../settings/layout-settings.js';
+import type { SettingsOf } from '../settings/settings-table.js';
 import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
 import type { Part } from '../layouts/layout.js';
 import type { Product, ProductContext } from './product.js';
@@ -29,8 +30,6 @@ const SETTINGS = {
 } as const;
 
 type CardSettings = SettingsOf<typeof SETTINGS>['cards'];
-/** The prikkort layout's checked settings, as the run sheet's print list reads them. */
-export type CardLayoutSettings = SettingsOf<typeof SETTINGS>;
 
 /** Dot-vote material: idea cards, a card that explains the vote, and an agreement card, imposed with crop marks. */
 export const prikkort: Product = {
@@ -64,13 +63,16 @@ export const prikkort: Product = {
       if (isLastOnPage) content.push({ text: '', pageBreak: 'after' });
     });
     content.push({ text: '' });
-    const marks = cropMarks(spec, rects);
+    // Marks only around the cards a page prints: the last page may have empty slots.
+    const marksOn = (page: number) => cropMarks(spec, rects.slice(0, Math.min(rects.length, cards.length - (page - 1) * rects.length)));
     return renderPdf(ctx, this.file, {
       subject: ctx.view.labels.dotvote.ideaTitle,
       page: pageOf('A4', 'portrait', [0, 0, 0, 0]),
       theme,
       // Crop marks only, no card outlines: an outline a hair off the cut would show on the card.
-      background: () => ({ canvas: marks.map((m): CanvasElement => ({ type: 'line', ...m, lineWidth: 0.5, lineColor: '#000000' })) }),
+      background: (page: number) => ({
+        canvas: marksOn(page).map((m): CanvasElement => ({ type: 'line', ...m, lineWidth: 0.5, lineColor: '#000000' })),
+      }),
       content,
     });
   },
@@ -86,12 +88,6 @@ const renderers: Record<string, (part: Part, ctx: ProductContext, theme: Theme) 
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 
-/** Cards on one A4 page with the layout's card size (`templates/prikkort.hbs`). */
-export function cardsPerPage(settings: CardLayoutSettings): number {
-  const spec = imposition(settings.cards);
-  return spec.cols * spec.rows;
-}
-
 // --- internal ---
 
 function imposition(settings: CardSettings): Imposition {
@@ -99,9 +95,7 @@ function imposition(settings: CardSettings): Imposition {
   return {
     width: PAPER.A4.width,
     height: PAPER.A4.height,
-    // A6 portrait, 2 × 2; A7 landscape, 2 × 4 (as A-series sizes halve).
-    cols: 2,
-    rows: a7 ? 4 : 2,
+    ...cardGrid(settings.card),
     aspect: a7 ? Math.SQRT2 : 1 / Math.SQRT2,
     safeMargin: mm(settings.safeMargin),
     gap: mm(settings.gap),
@@ -300,7 +294,8 @@ function voteCard(ctx: ProductContext, theme: Theme): Card {
       stack: [
         ...header(l.voteTitle, ctx, theme, box),
         {
-          text: fill(l.voteDots, { dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }),
+          // "Hver deltager har én prik": one is a word in a sentence, not a figure.
+          text: fill(l.voteDots, { dots: dots === 1 ? l.countOne : dots, dotWord: dots === 1 ? l.dotOne : l.dotMany }),
           bold: true,
           fontSize: size.big,
           lineHeight: 1.1,

@@ -4,6 +4,7 @@ import type { Language } from '../model.js';
 import { PRODUCTS, type Product } from '../products/index.js';
 import type { Labels } from '../view/view-model.js';
 import { mediaWord } from '../settings/labels.js';
+import { embeddedSource } from './embedded-source.js';
 import { outlineOf } from './adapt-outline.js';
 
 export interface IndexInput {
@@ -138,7 +139,9 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
       duration: summary.minutes !== undefined ? String(summary.minutes) : range(summary.duration),
     },
     // JSON in a script element: escaping `<` keeps `</script>` and `<!--` in a topic harmless.
-    source: input.sources.has(topic.slug) ? jsonInScript({ path: topic.source, text: input.sources.get(topic.slug) }) : null,
+    source: input.sources.has(topic.slug)
+      ? jsonInScript({ path: topic.source, text: embeddedSource(input.sources.get(topic.slug)!) })
+      : null,
     // "Tilpas indholdet": the steps as the form shows them, and as JSON for the page's script.
     ...adaptView(topic, input, site),
   };

@@ -103,6 +103,7 @@ export const LABEL_SHAPE = {
     dots: TEXT,
     noSheets: TEXT,
     forGroup: TEXT,
+    notes: TEXT,
   },
   dotvote: {
     ideaTitle: TEXT,
@@ -113,6 +114,7 @@ export const LABEL_SHAPE = {
     voteTitle: TEXT,
     voteDots: TEXT,
     dotOne: TEXT,
+    countOne: TEXT,
     dotMany: TEXT,
     voteHowOne: TEXT,
     voteHowMany: TEXT,

@@ -4,38 +4,7 @@ import { languageDiagnostic, type FrontMatter } from '../parse/front-matter.js';
 import type { Diagnostic } from '../model.js';
 import { readSettings, report, type Field, type Read, type Schema, type Settings, type SettingsContext } from './read-settings.js';
 import { closest } from '../suggest.js';
-
-/**
- * What a layout's front matter may set, declared per product as a table (products/*.ts): each
- * setting's type, unit, allowed values and default. `readLayoutSettings` turns the table into the
- * schema of read-settings.ts, the reader topics use, and returns complete values: a layout states
- * only what it changes.
- */
-export type Setting =
-  | { type: 'number'; default: number; min: number; max: number; unit: 'pt' | 'mm' | 'factor' | 'lines' }
-  | { type: 'choice'; default: string; values: readonly string[] }
-  | { type: 'colour'; default: string }
-  | { type: 'font'; default: string }
-  | { type: 'margins'; default: readonly [number, number, number, number] };
-
-export interface SettingsTable {
-  readonly [key: string]: Setting | SettingsTable;
-}
-
-/** The values a table describes: numbers, strings and margins, nested as the table is. */
-export type SettingsOf<T extends SettingsTable> = {
-  readonly [K in keyof T]: T[K] extends { type: 'number' }
-    ? number
-    : T[K] extends { type: 'choice'; values: readonly (infer V)[] }
-      ? V
-      : T[K] extends { type: 'margins' }
-        ? [number, number, number, number]
-        : T[K] extends Setting
-          ? string
-          : T[K] extends SettingsTable
-            ? SettingsOf<T[K]>
-            : never;
-};
+import type { Setting, SettingsTable } from './settings-table.js';
 
 /**
  * Reads a layout's front matter (split by front-matter.ts, like a topic's) against `table` with the

@@ -1,8 +1,7 @@
 import { dateProblem, epochProblem } from '../dates.js';
 import { prepareLogo } from './logo.js';
 import { qrProblem, SLUG_ROOM } from './qr-capacity.js';
-import type { AdaptationSource } from '../adapt/adaptation.js';
-import type { Language, PaperSize } from '../model.js';
+import type { AdaptationSource, Language, PaperSize } from '../model.js';
 import { linkProblem } from '../parse/links.js';
 
 /** Per-build choices that change what is printed. Resolved once and frozen; the same shape on the CLI and the page. */

@@ -3,6 +3,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { firstLookAlike } from '../parse/yaml-errors.js';
 import { closest } from '../suggest.js';
+import { cleanValue, unwantedMessage } from '../parse/source-text.js';
 
 /**
  * A declarative schema for YAML settings (a topic's front matter, a layout's settings) and the one
@@ -108,7 +109,11 @@ function readField(field: Field, raw: unknown, node: YamlNode, name: string, ctx
   switch (field.kind) {
     case 'text': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: 'must be text' };
-      const text = String(raw).trim();
+      // A YAML escape can write what the source-text check took out of the file: out with a warning.
+      const cleaned = cleanValue(String(raw));
+      for (const char of cleaned.unwanted)
+        report(ctx, node, `\`${name}\`: ${unwantedMessage(char)}`, 'delete the escape (`\\u…`, `\\x…`, `\\e`) from the value', 'warning');
+      const text = cleaned.text.trim();
       if (text === '') return { problem: 'is empty', hint: `write the ${name} after \`${name}:\`` };
       if (field.pattern && !field.pattern.test.test(text))
         return { problem: `"${text}" ${field.pattern.problem}`, hint: field.pattern.hint };

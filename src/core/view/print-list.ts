@@ -1,7 +1,6 @@
 import type { Layout } from '../layouts/layout.js';
 import type { PaperSize } from '../model.js';
-import { tilingFor, type SheetSettings } from '../products/flipover.js';
-import { cardsPerPage, type CardLayoutSettings } from '../products/prikkort.js';
+import { cardGrid, tilingFor, type CardSize, type TileSettings } from '../pdf/print-counts.js';
 import type { ViewModel } from './view-model.js';
 
 /** What to print for one session, worked out from the group size and the products' layouts. Plain data for the run sheet. */
@@ -40,13 +39,14 @@ export function printList(view: ViewModel, layouts: ReadonlyMap<string, Layout>)
     .reduce((sum, p) => sum + (typeof p['count'] === 'number' ? p['count'] : topic.cards), 0);
   const cards = ideaCards + cardParts.filter((p) => p.part !== 'ideas').length;
   // Settings come checked and complete from prepare-layouts.ts, against each product's table.
-  const perPage = cardLayout ? cardsPerPage(cardLayout.settings as CardLayoutSettings) : 1;
+  const grid = cardLayout ? cardGrid((cardLayout.settings as { cards: { card: CardSize } }).cards.card) : null;
+  const perPage = grid ? grid.cols * grid.rows : 1;
   return {
     participants,
     handouts: participants + 1,
     sheets: topic.steps.reduce((sum, s) => sum + s.flipPrompts.length, 0),
     paper: size,
-    piecesPerSheet: tiled && sheetLayout ? tilingFor(size, sheetLayout.settings as SheetSettings).pieces.length : null,
+    piecesPerSheet: tiled && sheetLayout ? tilingFor(size, (sheetLayout.settings as { tile: TileSettings }).tile).pieces.length : null,
     ideaCards,
     cards,
     cardsPerPage: perPage,

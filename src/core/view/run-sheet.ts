@@ -9,6 +9,8 @@ export interface RunSheetRow {
   minutes: string;
   what: string;
   material: string;
+  /** The step's line in the topic file, where a problem with its row is reported. */
+  line?: number;
 }
 
 /** Words that show a step uses the idea cards, or the vote and agreement cards. */
@@ -51,6 +53,7 @@ export function runSheetRows(view: ViewModel): RunSheetRow[] {
       minutes: String(step.minutes),
       what: step.heading,
       material: material.join(' · '),
+      line: step.line,
     };
   });
   return [before, ...rows];

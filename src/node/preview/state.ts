@@ -42,7 +42,8 @@ export interface PreviewProduct {
   /** Its path in `out/`. */
   path: string;
   label: string;
-  kind: 'pdf' | 'html';
+  /** `file`: anything else (the Word documents), offered as a download. */
+  kind: 'pdf' | 'html' | 'file';
   /** The file's SHA-256: a new one means new content. */
   version: string;
 }
@@ -67,6 +68,9 @@ const LABELS: Record<string, string> = {
   'prikkort.pdf': 'Prikkort',
   'index.html': 'Telefon',
   'skaerm.html': 'Skærm',
+  'drejebog.docx': 'Drejebog (Word)',
+  'handout.docx': 'Handout (Word)',
+  'aftaleark.docx': 'Aftaleark (Word)',
 };
 
 /**
@@ -132,7 +136,7 @@ function productsOf(files: Manifest['topics'][number]['files']): PreviewProduct[
         file: product.file,
         path: file.path,
         label: LABELS[product.file] ?? product.file,
-        kind: product.file.endsWith('.pdf') ? ('pdf' as const) : ('html' as const),
+        kind: product.file.endsWith('.pdf') ? ('pdf' as const) : product.file.endsWith('.html') ? ('html' as const) : ('file' as const),
         version: file.sha256,
       },
     ];
