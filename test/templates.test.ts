@@ -267,3 +267,43 @@ describe('the page’s form checks with the CLI’s validateOptions', () => {
     expect(paper('A0')).toEqual({});
   });
 });
+
+describe('a broken download-page layout (index.hbs) in --templates DIR', () => {
+  /** A templates folder whose index.hbs has line 136's `{{title}}` replaced; returns the folder. */
+  async function pageWith(replacement: string, name: string): Promise<string> {
+    const dir = join(root, `page-${name}`);
+    await mkdir(dir, { recursive: true });
+    const lines = (await readFile(join(ROOT, 'templates', 'index.hbs'), 'utf8')).split('\n');
+    expect(lines[135]).toContain('<h1>{{title}}</h1>');
+    lines[135] = lines[135]!.replace('{{title}}', replacement);
+    await writeFile(join(dir, 'index.hbs'), lines.join('\n'));
+    return dir;
+  }
+
+  it('check: an unclosed tag is an error at its line, exit 1', async () => {
+    const dir = await pageWith('{{title}', 'syntax-check');
+    const run = await cli(['check', '--content', content, '--templates', dir]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`${join(dir, 'index.hbs')}:136:1: error: the download page's layout cannot be used`);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
+  it('build: a broken or misspelt page is an error at its line; the topics and the earlier page stay', async () => {
+    const out = join(root, 'out-page');
+    expect((await cli(['build', '--content', content, '--out', out, '-q'])).code).toBe(0);
+    const earlier = await readFile(join(out, 'index.html'), 'utf8');
+    for (const [name, replacement, at] of [
+      ['syntax', '{{title}', ':136:1:'],
+      ['field', '{{titel}}', ':136:'],
+    ] as const) {
+      const dir = await pageWith(replacement, name);
+      const run = await cli(['build', '--content', content, '--out', out, '--templates', dir, '--force', '-q']);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`${join(dir, 'index.hbs')}${at}`);
+      expect(run.stderr).not.toMatch(/internal error/);
+      expect(run.stderr).not.toMatch(STACK_FRAME);
+      expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(earlier);
+      expect((await readFile(join(out, 'minimal', 'drejebog.pdf'))).length).toBeGreaterThan(1000);
+    }
+  });
+});

@@ -36,8 +36,9 @@ export function readForm(data: { get(name: string): unknown }, labels: FormLabel
     ...(text('note') && { note: text('note') }),
     // Where the CLI published the page (`--base-url`), so tailored kits point at the same phone editions.
     ...(text('baseUrl') && { baseUrl: text('baseUrl') }),
-    // The Word copies only when asked: their code is fetched then, and the first "Hent" stays quick.
-    word: data.get('word') === 'on',
+    // The Word copies only when asked: their code is fetched then, and the first "Hent" stays quick
+    // (the kit reads an absent `word` as no).
+    ...(data.get('word') === 'on' && { word: true }),
   };
   const problems = validateTypedOptions(given);
   const wrong = new Set<string>(problems.map((p) => p.field));

@@ -6,6 +6,7 @@ import { ExitCode } from '../core/diagnostics.js';
 import type { AdaptationSource, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { helpText } from './help.js';
+import { newTopic } from './new-topic.js';
 import { checkTemplatesDir, TEMPLATES_DIR } from './load.js';
 import { runPreview } from './preview/preview.js';
 import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
@@ -64,6 +65,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        title: { type: 'string' },
+        language: { type: 'string', default: 'da' },
         jobs: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -88,6 +91,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...extra] = positionals;
   if (command === undefined)
     return usage(io, 'say what to do: `dialogkit build`, `dialogkit check`, `dialogkit watch` or `dialogkit preview`');
+  if (command === 'new') return newCommand(extra, values, io);
   if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
 
@@ -200,6 +204,22 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     default:
       return usage(io, `unknown command "${command}"; use \`build\` or \`check\``);
   }
+}
+
+/** `dialogkit new SLUG`: one topic skeleton in the content folder, never over an existing file. */
+async function newCommand(slugs: string[], values: { content: string; title?: string; language: string }, io: Io): Promise<number> {
+  if (slugs.length !== 1)
+    return usage(io, slugs.length === 0 ? 'name the new topic: `dialogkit new SLUG`' : `unexpected argument "${slugs[1]}"`);
+  const made = await newTopic({
+    slug: slugs[0]!,
+    contentDir: values.content,
+    language: values.language,
+    today: new Date().toISOString().slice(0, 10),
+    ...(values.title !== undefined && { title: values.title }),
+  });
+  if (made.code === ExitCode.ok) io.err(made.line);
+  else io.err(`dialogkit: error: ${made.line}`);
+  return made.code;
 }
 
 /** One `--logo` line for a logo file that cannot be read: missing, not a regular file, too large. */

@@ -9,6 +9,7 @@ import { runningTool } from './code-hash.js';
 import { durationProblems } from '../core/view/schedule.js';
 import { checkAdaptations } from '../core/adapt/check-adaptations.js';
 import { readAdaptations } from '../core/adapt/tailor.js';
+import { pageTemplateProblems } from '../core/publish/page-template.js';
 import { loadFonts, loadLayouts, loadPageTemplate, loadTopics, TEMPLATES_DIR } from './load.js';
 import { checkOutputFolder, lockOutputFolder, LockHeldError } from './output-folder.js';
 import type { FontSet, Typesetter } from '../core/pdf/typeset.js';
@@ -36,11 +37,22 @@ export async function check(
   options: BuildOptions,
   strict: boolean,
 ): Promise<number> {
-  const [loaded, templates, fonts] = await Promise.all([loadTopics(contentDir), loadLayouts(templatesDir), loadFonts()]);
+  const [loaded, templates, page, fonts] = await Promise.all([
+    loadTopics(contentDir),
+    loadLayouts(templatesDir),
+    loadPageTemplate(templatesDir),
+    loadFonts(),
+  ]);
   const layoutSet = prepareLayouts({ ...templates, fonts });
   const checked = checkAll(loaded.sources);
   const adapted = layoutSet.labels ? checkAdaptations(options, checked.topics, layoutSet.labels) : [];
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...layoutSet.diagnostics, ...checked.diagnostics, ...adapted]);
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...layoutSet.diagnostics,
+    ...pageTemplateProblems(page),
+    ...checked.diagnostics,
+    ...adapted,
+  ]);
   if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
   else {
     for (const d of diagnostics) io.err(formatDiagnostic(d));
@@ -121,16 +133,26 @@ export async function buildCommand(
     for (const d of result.diagnostics) io.err(formatDiagnostic(d));
     flags.observe?.({ topics: result.topics, diagnostics: [...loaded.diagnostics, ...result.diagnostics] });
 
-    const { removed, refused } = await publication.finish(result, {
+    const {
+      removed,
+      refused,
+      diagnostics: pageProblems,
+    } = await publication.finish(result, {
       template: page,
       sources: loaded.sources,
       ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
     });
+    for (const d of pageProblems) io.err(formatDiagnostic(d));
     for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
     const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
     if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
 
-    const all: Diagnostic[] = [...loaded.diagnostics, ...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
+    const all: Diagnostic[] = [
+      ...loaded.diagnostics,
+      ...result.diagnostics,
+      ...result.topics.flatMap((t) => t.diagnostics),
+      ...pageProblems,
+    ];
     const strict = flags.strict ?? false;
     io.err(buildSummary(result.topics, removed, outDir, performance.now() - started, all, strict));
     if (refused.length > 0) return ExitCode.usageError;

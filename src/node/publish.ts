@@ -10,9 +10,10 @@ import {
   type ManifestFile,
   type ManifestTopic,
 } from '../core/publish/manifest.js';
-import type { OutputFile, ProductReport, SourceFile } from '../core/model.js';
+import type { Diagnostic, OutputFile, ProductReport, SourceFile } from '../core/model.js';
 import { PRODUCTS } from '../core/products/index.js';
 import { renderIndex } from '../core/publish/site.js';
+import { PageTemplateError } from '../core/publish/page-template.js';
 import { onDisk } from './environment-error.js';
 import { BROWSER_DIR } from './load.js';
 import { HeldOpenError, removeFiles, removeFolderIfEmpty, removeLeftovers, writeOutputs } from './write.js';
@@ -47,6 +48,18 @@ export interface PublishReport {
   removed: string[];
   /** Slugs of topics refused (see `PublishSetup.onRefused`): the build exits non-zero. */
   refused: string[];
+  /** A broken `index.hbs`, at its line: the earlier page was kept. */
+  diagnostics: Diagnostic[];
+}
+
+/** The page's HTML, or the diagnostic of a layout that cannot make it. */
+function pageOrProblem(render: () => string): string | Diagnostic {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof PageTemplateError) return error.diagnostic;
+    throw error;
+  }
 }
 
 /** A publication under way: topics are written as they are built, the rest at `finish`. */
@@ -165,23 +178,28 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
       const others = (previous?.topics ?? [])
         .filter((t) => !goneSlugs.has(t.slug) && !built.has(t.slug))
         .map((t) => ({ ...t, files: entryOf(t.slug, t) }));
+      const pageProblems: Diagnostic[] = [];
       let manifest = sortedManifest(setup.generator, [...others, ...builtEntries]);
       manifest = { ...manifest, topics: manifest.topics.map((t) => ({ ...t, files: t.files.filter((f) => !droppedPaths.has(f.path)) })) };
       try {
         if (failure !== undefined) throw failure;
         await writeArchives(outDir, manifest, built, rezip, refuse);
-        if (result.labels)
-          await writeSite(
-            outDir,
+        if (result.labels) {
+          const scripts = await scriptAddresses();
+          const html = pageOrProblem(() =>
             renderIndex({
               manifest,
               template: page.template,
-              labels: result.labels,
+              labels: result.labels!,
               sources: sourceTexts(page.sources, built),
-              scripts: await scriptAddresses(),
+              scripts,
               ...(page.baseUrl !== undefined && { baseUrl: page.baseUrl }),
             }),
           );
+          // A broken index.hbs keeps the earlier page: the topics' files and the manifest are still written.
+          if (typeof html === 'string') await writeSite(outDir, html);
+          else pageProblems.push(html);
+        }
       } catch (error) {
         failure ??= error;
       }
@@ -218,7 +236,7 @@ export async function startPublication(setup: PublishSetup): Promise<Publication
         throw error;
       }
       if (held.length > 0) throw new HeldOpenError(held);
-      return { removed, refused: [...refused.keys()] };
+      return { removed, refused: [...refused.keys()], diagnostics: pageProblems };
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Tokens } from 'marked';
 import { diagnostic } from '../diagnostics.js';
 import { LIMITS } from './input-bounds.js';
 import type { Block, Diagnostic, ExtraSection, FlipPrompt, Language, ListItem, SectionKind, Step } from '../model.js';
-import { lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
+import { isAuthorComment, lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
 import { SECTION_NAMES, STEP_WORD, SUBSECTION_NAMES, sameName, startsWithName } from './section-names.js';
 import { closest } from '../suggest.js';
 import { splitSections, type Located } from './split-sections.js';
@@ -215,7 +215,7 @@ export function parseBody(
 
   function listItems(tokens: readonly Located[], line: number, name: string, what: string): ListItem[] {
     const lists = tokens.filter((t) => t.token.type === 'list');
-    const others = tokens.filter((t) => t.token.type !== 'list' && t.token.type !== 'space');
+    const others = tokens.filter((t) => t.token.type !== 'list' && t.token.type !== 'space' && !isAuthorComment(t.token));
     for (const other of others) {
       diagnostics.push(
         diagnostic(

@@ -6,6 +6,7 @@ import type { Labels } from '../view/view-model.js';
 import { mediaWord } from '../settings/labels.js';
 import { embeddedSource } from './embedded-source.js';
 import { outlineOf } from './adapt-outline.js';
+import { PageTemplateError, pageTemplateDiagnostic } from './page-template.js';
 
 export interface IndexInput {
   manifest: Manifest;
@@ -34,7 +35,15 @@ export function renderIndex(input: IndexInput): string {
   const handlebars = Handlebars.create();
   // Labels for the page's script, as JSON that cannot end its <script> element early.
   handlebars.registerHelper('json', (value: unknown) => jsonInScript(value));
-  const template = handlebars.compile(input.template.text, { strict: true });
+  const compiled = handlebars.compile(input.template.text, { strict: true });
+  // A broken or misspelt layout is the editor's mistake, reported at its line, never an internal error.
+  const template = (data: object): string => {
+    try {
+      return compiled(data);
+    } catch (error) {
+      throw new PageTemplateError(pageTemplateDiagnostic(input.template.path, error));
+    }
+  };
   const series = [...new Set(topics.map((t) => t.summary!.series).filter(Boolean))];
   return template({
     lang: pageLanguage,
