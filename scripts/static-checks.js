@@ -1,6 +1,7 @@
 /**
- * The quick static checks side by side: the type check and the format check (each is one program
- * on one core). `node scripts/static-checks.js` runs just them; `npm test` passes the test run as
+ * The quick static checks side by side: the type check, the format check and the import-structure
+ * limits of issue 34 (`npm run structure`, scripts/import-structure.ts) (each is one program on one
+ * core). `node scripts/static-checks.js` runs just them; `npm test` passes the test run as
  * arguments (`node scripts/static-checks.js vitest run`), which then runs alongside. The lint is
  * not one of them: type-aware ESLint costs more CPU than the type check and format check together
  * (about 17 s here), which on two cores would push `npm test` past its 90 s budget; it runs as
@@ -14,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 
-const CHECKS = ['typecheck', 'format:check'];
+const CHECKS = ['typecheck', 'format:check', 'structure'];
 const command = process.argv.slice(2);
 const shell = process.platform === 'win32';
 

@@ -126,6 +126,8 @@ describe('--help', () => {
         dialogkit watch [options]     build, then rebuild what a saved change affects, until Ctrl-C
         dialogkit preview [options]   watch, and show every product live in the browser with
                                       the errors on the page (docs/preview.md)
+        dialogkit new SLUG [options]  write content/SLUG.md, a topic skeleton to fill in; never
+                                      replaces a file (--title TEXT, --language da|en)
 
       Options
         --content DIR          folder of topic files (*.md)                 default: content
@@ -153,6 +155,8 @@ describe('--help', () => {
         --open                 preview: open the preview in the browser
         --jobs N               worker threads for large builds               default: number of cores
         --force                rebuild every file, even those whose inputs did not change
+        --title TEXT           new: the topic's title
+        --language da|en       new: the skeleton's language                   default: da
         --strict               build, check: a warning fails the run (exit 1) as an error does
         --format text|json     how check prints diagnostics                   default: text
         -q, --quiet            print only problems and the summary
@@ -179,6 +183,7 @@ describe('--help', () => {
         dialogkit build --content my-topics --out public --flipover-size A1 --tile A4
         dialogkit check --format json
         dialogkit check --templates my-templates
+        dialogkit new bevilling-af-hjaelpemidler --title "Bevilling af hjælpemidler"
       "
     `);
   });

@@ -3,6 +3,7 @@ import { createBuildMemo } from './build-memo.js';
 import { checkSlugs, checkTopic } from '../check/check.js';
 import { checkLeaks, checkMediaWords } from '../check/consistency.js';
 import { checkSessionWords } from '../check/session-words.js';
+import { checkWriteThis } from '../check/write-this.js';
 import { readAdaptations, unknownTopics, type Adaptations } from '../adapt/tailor.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic, SourceFile, Topic } from '../model.js';
@@ -97,6 +98,7 @@ function checkSource(source: SourceFile): CheckedSource {
       ...checkTopic(parsed.topic),
       ...checkMediaWords(parsed.topic, lines),
       ...checkSessionWords(parsed.topic, lines),
+      ...checkWriteThis(parsed.topic.file, lines),
     ],
   };
 }

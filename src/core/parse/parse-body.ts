@@ -1,10 +1,11 @@
-import type { Token, Tokens } from 'marked';
+import type { Tokens } from 'marked';
 import { diagnostic } from '../diagnostics.js';
 import { LIMITS } from './input-bounds.js';
 import type { Block, Diagnostic, ExtraSection, FlipPrompt, Language, ListItem, SectionKind, Step } from '../model.js';
-import { lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
+import { isAuthorComment, lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
 import { SECTION_NAMES, STEP_WORD, SUBSECTION_NAMES, sameName, startsWithName } from './section-names.js';
 import { closest } from '../suggest.js';
+import { splitSections, type Located } from './split-sections.js';
 
 /** The body of a topic, split into the contract's sections. */
 export interface ParsedBody {
@@ -17,8 +18,6 @@ export interface ParsedBody {
   case: Block[];
   extras: ExtraSection[];
 }
-
-type Located = { token: Token; line: number };
 
 /**
  * `Trin 3 (12 min): Titel` — the minutes may be written `12 min`, `12 min.` or `12 minutter`, and
@@ -216,7 +215,7 @@ export function parseBody(
 
   function listItems(tokens: readonly Located[], line: number, name: string, what: string): ListItem[] {
     const lists = tokens.filter((t) => t.token.type === 'list');
-    const others = tokens.filter((t) => t.token.type !== 'list' && t.token.type !== 'space');
+    const others = tokens.filter((t) => t.token.type !== 'list' && t.token.type !== 'space' && !isAuthorComment(t.token));
     for (const other of others) {
       diagnostics.push(
         diagnostic(
@@ -375,32 +374,4 @@ export function parseBody(
       }
     });
   }
-}
-
-/** Groups top-level tokens under their `##` headings; reports `#` headings. */
-function splitSections(tokens: readonly Located[], ctx: MarkdownContext) {
-  const sections: { heading?: string; line: number; tokens: Located[] }[] = [{ line: 0, tokens: [] }];
-  for (const item of tokens) {
-    if (item.token.type === 'heading') {
-      const heading = item.token as Tokens.Heading;
-      if (heading.depth === 1) {
-        ctx.diagnostics.push(
-          diagnostic(
-            'error',
-            ctx.file,
-            item.line,
-            `a level-1 heading ("# ${heading.text}") is not allowed in the body`,
-            'the title belongs in the front matter as `title:`; use `##` for sections',
-          ),
-        );
-        continue;
-      }
-      if (heading.depth === 2) {
-        sections.push({ heading: heading.text, line: item.line, tokens: [] });
-        continue;
-      }
-    }
-    sections[sections.length - 1]!.tokens.push(item);
-  }
-  return sections;
 }

@@ -33,7 +33,7 @@ export interface FrontMatterResult {
   diagnostics: Diagnostic[];
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Names out/ uses for itself (src/node/publish.ts): a topic folder of that name would mix with the page's files. */
 const RESERVED_SLUGS = new Set(['assets']);
 /** Beyond links.ts's rule: a film's address names a host with a dot (not `https://film`). */

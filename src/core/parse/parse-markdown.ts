@@ -94,6 +94,9 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
       );
       return undefined;
     case 'html':
+      // A block that is only an HTML comment is a note to the author (`dialogkit new` writes one
+      // per section): left out on purpose, so nothing to warn about. Text beside it still warns.
+      if (isAuthorComment(token)) return undefined;
       ctx.diagnostics.push(
         diagnostic('warning', ctx.file, line, 'HTML is not printed', 'use Markdown: **bold**, *italic*, [text](https://…)'),
       );
@@ -302,4 +305,9 @@ function countNewlines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/** A block that is only an HTML comment (`<!-- … -->`): a note to the author, never printed. */
+export function isAuthorComment(token: Token): boolean {
+  return token.type === 'html' && /^<!--(?:(?!-->)[\s\S])*-->$/.test(token.raw.trim());
 }
