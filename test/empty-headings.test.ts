@@ -19,7 +19,18 @@ describe('empty headings in the case and the legal background', () => {
     const topic = result.topics[0]!;
     expect(topic.ok, JSON.stringify(topic.diagnostics)).toBe(true);
     expect(topic.files.map((f) => f.path.split('/')[1]).sort()).toEqual(
-      ['drejebog.pdf', 'flipover.pdf', 'handout.pdf', 'index.html', 'koereplan.pdf', 'prikkort.pdf', 'skaerm.html'].sort(),
+      [
+        'drejebog.pdf',
+        'flipover.pdf',
+        'handout.pdf',
+        'index.html',
+        'koereplan.pdf',
+        'prikkort.pdf',
+        'skaerm.html',
+        'drejebog.docx',
+        'handout.docx',
+        'aftaleark.docx',
+      ].sort(),
     );
     const lines = TOPIC.split('\n');
     const headingLines = lines.flatMap((l, i) => (EMPTY_HEADINGS.includes(l) ? [i + 1] : []));
