@@ -34,7 +34,16 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.js', 'scripts/pdfmake/*.js', 'scripts/pdfmake/*.cjs'] },
+        projectService: {
+          allowDefaultProject: [
+            '*.js',
+            'bin/*.js',
+            'scripts/*.js',
+            'scripts/pdfmake/*.js',
+            'scripts/pdfmake/*.cjs',
+            'test/fixtures/preload/*.cjs',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: globals.node,
@@ -46,10 +55,12 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS stand-ins for Node modules in our pdfmake build (scripts/pdfmake): untyped by nature.
-    files: ['scripts/pdfmake/*.cjs'],
+    // CommonJS stand-ins for Node modules in our pdfmake build (scripts/pdfmake), and the tests'
+    // preloaded stand-ins (node --require): untyped by nature.
+    files: ['scripts/pdfmake/*.cjs', 'test/fixtures/preload/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/core/**/*.ts', 'src/browser/**/*.ts'],
