@@ -1,5 +1,5 @@
 import { displayAddress } from '../pdf/inline.js';
-import { fill, type ViewModel } from '../view/view-model.js';
+import { fill, longDate, type ViewModel } from '../view/view-model.js';
 import { blocksHtml, listHtml, spansHtml } from './blocks.js';
 import { htmlDocument } from './document.js';
 import { html, joinHtml, safeHref, trusted, type Markup } from './markup.js';
@@ -32,7 +32,8 @@ export function phonePage(view: ViewModel): string {
     options.organisation && html`${labels.organisation}: <strong>${options.organisation}</strong>`,
     options.date && html`${labels.meetingDate}: <strong>${options.date}</strong>`,
   ];
-  const credits = [topic.series, topic.publisher, topic.date];
+  // The topic's date as a reader writes it ("27. oktober 2023"), never the front matter's ISO form.
+  const credits = [topic.series, topic.publisher, topic.date && longDate(topic.date, topic.language === 'en' ? 'en' : 'da')];
   const body = joinHtml(
     [
       html`<a class="skip" href="#indhold">${web.skip}</a>`,
