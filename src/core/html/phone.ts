@@ -70,7 +70,7 @@ function section(id: string, title: string, body: Markup, className = ''): Marku
 function mediaSection(view: ViewModel, url: string): Markup {
   const { labels } = view;
   const media = view.topic.media!;
-  const minutes = media.minutes ? html`<p class="meta">${media.label} · ${media.minutes} ${labels.minutesLong}</p>` : '';
+  const minutes = media.minutes ? html`<p class="meta">${media.label} · ${media.minutes}\u00a0${labels.minutesLong}</p>` : '';
   const inner = html`<span class="media-title">${media.title}</span><span class="address">${displayAddress(url)}</span>`;
   const href = safeHref(url);
   const link = href === undefined ? html`<p class="media-link">${inner}</p>` : html`<a class="media-link" href="${href}">${inner}</a>`;

@@ -1,5 +1,6 @@
 import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
+import { keepNamesTogether } from '../view/view-model.js';
 import { bookmark } from '../pdf/blocks.js';
 import { displayAddress, plain } from '../pdf/inline.js';
 import { qrBox } from '../pdf/qr-box.js';
@@ -65,7 +66,11 @@ export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string,
 
 /** A running footer: `left` (e.g. series · publisher), and "Side X af Y" right. */
 export function footer(ctx: ProductContext, theme: Theme, margins: readonly number[], left: readonly (string | null)[]) {
-  const text = left.filter(Boolean).join(' · ');
+  // Names (the publisher, the organisation) stay on one line; the list breaks between them.
+  const text = left
+    .filter((part): part is string => Boolean(part))
+    .map(keepNamesTogether)
+    .join(' · ');
   const pageLabel = ctx.view.labels.page;
   return (currentPage: number, pageCount: number): Content =>
     runningFooter({

@@ -112,7 +112,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     intro: summary.intro,
     date: summary.date,
     facts: [
-      { term: labels.duration, value: `${range(summary.duration)} ${labels.minutes}` },
+      { term: labels.duration, value: `${range(summary.duration)}\u00a0${labels.minutes}` },
       {
         term: labels.participants,
         value: labels.participantsValue
@@ -123,7 +123,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
         ? [
             {
               term: site.media,
-              value: `${mediaWord(labels, media.kind)}: ${media.title}${media.minutes ? ` (${media.minutes} ${labels.minutes})` : ''}`,
+              value: `${mediaWord(labels, media.kind)}: ${media.title}${media.minutes ? ` (${media.minutes}\u00a0${labels.minutes})` : ''}`,
             },
           ]
         : []),
