@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic } from '../diagnostics.js';
+import { budgetLoops } from './loop-budget.js';
 import type { Diagnostic, Language } from '../model.js';
 import type { Labels } from '../settings/labels.js';
 
@@ -62,14 +63,33 @@ export function compileLayout(
   // Template lines count from the body's first line; the file's lines from its first.
   const bodyOffset = source.bodyLine - 1;
   const handlebars = Handlebars.create();
+  const lineOf = (options: Handlebars.HelperOptions) =>
+    ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+  // What one render has done so far, against RENDER_BUDGET: a hostile layout nesting `#each` over
+  // lists multiplies its work with every level (six levels over a topic's steps: a minute, 900 MB).
+  const work = { parts: 0, bytes: 0 };
+  const overBudget = (line: number, what: string) =>
+    templateError(
+      path,
+      line,
+      `the layout does too much work: ${what}`,
+      'a layout lists each part once; an {{#each}} inside another {{#each}} repeats everything inside it for every item',
+    );
   // Parts become one JSON line each; JSON.stringify escapes everything, so no HTML escaping applies.
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
-    const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+    const line = lineOf(options);
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
       throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
     }
-    return new handlebars.SafeString(`\n${JSON.stringify({ part: partName, at: line, ...options.hash })}\n`);
+    const json = JSON.stringify({ part: partName, at: line, ...options.hash });
+    work.bytes += json.length;
+    if (++work.parts > RENDER_BUDGET.parts) throw overBudget(line, `more than ${RENDER_BUDGET.parts} parts`);
+    if (work.bytes > RENDER_BUDGET.bytes) throw overBudget(line, `more than ${RENDER_BUDGET.bytes / 1e6} MB of parts`);
+    return new handlebars.SafeString(`\n${json}\n`);
   });
+  const loops = budgetLoops(handlebars, RENDER_BUDGET.loops, (line) =>
+    overBudget(line + bodyOffset, `more than ${RENDER_BUDGET.loops} passes through {{#each}}`),
+  );
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(body); // syntax errors surface at load time, with their line
@@ -95,6 +115,8 @@ export function compileLayout(
     references,
     render(view: object): Part[] {
       let output: string;
+      Object.assign(work, { parts: 0, bytes: 0 });
+      loops.reset();
       try {
         output = template(view);
       } catch (error) {
@@ -139,6 +161,13 @@ function templateError(path: string, line: number, message: string, hint?: strin
 }
 
 const PART_LINE = '{"part":';
+
+/**
+ * What one render of a layout may do. The shipped layouts use about 20 parts and no loops; a topic
+ * at the input limits makes parts of a few megabytes. The limits are far above that and far below
+ * what costs seconds: 10,000 loop passes and 2,000 parts take milliseconds.
+ */
+export const RENDER_BUDGET = { loops: 10_000, parts: 2_000, bytes: 64e6 };
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {
