@@ -10,7 +10,7 @@ import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, LAYOUT, tableBody, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
-import type { StepView } from '../view/view-model.js';
+import type { StepView } from '../view/view-types.js';
 import { mediaBox, footer, section, titleHeader } from './parts.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';

@@ -2,7 +2,7 @@ import type { Layout } from '../layouts/layout.js';
 import { numberArg } from '../layouts/part-args.js';
 import type { PaperSize } from '../model.js';
 import { cardGrid, tilingFor, type CardSize, type TileSettings } from '../pdf/print-counts.js';
-import type { ViewModel } from './view-model.js';
+import type { ViewModel } from './view-types.js';
 
 /** What to print for one session, worked out from the group size and the products' layouts. Plain data for the run sheet. */
 export interface PrintList {
