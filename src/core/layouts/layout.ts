@@ -30,11 +30,17 @@ export interface LayoutSet {
   diagnostics: Diagnostic[];
 }
 
-/** One line of a rendered layout: a part to typeset, with its arguments and the template line it came from. */
+/**
+ * One `{{part …}}` of a rendered layout: a part to typeset, the layout line it came from, and its
+ * arguments as the layout passed them: the view model's own values, not copies. Read them with
+ * the typed accessors of `part-args.ts`, which say at the layout's line when one has the wrong kind.
+ */
 export interface Part {
   part: string;
+  /** The layout file (for messages). */
+  layout: string;
   at: number;
-  [arg: string]: unknown;
+  args: Readonly<Record<string, unknown>>;
 }
 
 /** A compiled layout: page settings from its front matter, and a function from view model to parts. */
@@ -67,7 +73,7 @@ export function compileLayout(
     ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
   // What one render has done so far, against RENDER_BUDGET: a hostile layout nesting `#each` over
   // lists multiplies its work with every level (six levels over a topic's steps: a minute, 900 MB).
-  const work = { parts: 0, bytes: 0 };
+  const work = { parts: 0 };
   const overBudget = (line: number, what: string) =>
     templateError(
       path,
@@ -75,17 +81,18 @@ export function compileLayout(
       `the layout does too much work: ${what}`,
       'a layout lists each part once; an {{#each}} inside another {{#each}} repeats everything inside it for every item',
     );
-  // Parts become one JSON line each; JSON.stringify escapes everything, so no HTML escaping applies.
+  // The part helper collects its parts, in the order Handlebars meets them (print order, through
+  // #if and #each), into the render under way; it prints nothing. One render at a time per
+  // layout: rendering is synchronous.
+  let collecting: Part[] = [];
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
     const line = lineOf(options);
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
       throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
     }
-    const json = JSON.stringify({ part: partName, at: line, ...options.hash });
-    work.bytes += json.length;
     if (++work.parts > RENDER_BUDGET.parts) throw overBudget(line, `more than ${RENDER_BUDGET.parts} parts`);
-    if (work.bytes > RENDER_BUDGET.bytes) throw overBudget(line, `more than ${RENDER_BUDGET.bytes / 1e6} MB of parts`);
-    return new handlebars.SafeString(`\n${json}\n`);
+    collecting.push({ part: partName, layout: path, at: line, args: { ...(options.hash as Record<string, unknown>) } });
+    return '';
   });
   const loops = budgetLoops(handlebars, RENDER_BUDGET.loops, (line) =>
     overBudget(line + bodyOffset, `more than ${RENDER_BUDGET.loops} passes through {{#each}}`),
@@ -114,11 +121,12 @@ export function compileLayout(
     settings,
     references,
     render(view: object): Part[] {
-      let output: string;
-      Object.assign(work, { parts: 0, bytes: 0 });
+      work.parts = 0;
       loops.reset();
+      const parts: Part[] = [];
+      collecting = parts;
       try {
-        output = template(view);
+        template(view);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
@@ -130,20 +138,12 @@ export function compileLayout(
           field ? `the field "${field}" does not exist` : firstLine(error),
           field ? 'check the spelling against the fields listed in the README' : undefined,
         );
+      } finally {
+        collecting = [];
       }
-      // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
-      return output
-        .split('\n')
-        .filter((l) => l.startsWith(PART_LINE))
-        .map((l) => JSON.parse(l) as Part);
+      return parts;
     },
   };
-}
-
-/** A part's text argument (`title=labels.overview`): text, a number in figures, nothing the empty text. */
-export function partText(part: Part, name: string): string {
-  const value = part[name];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */
@@ -156,18 +156,16 @@ export class TemplateError extends Error {
   }
 }
 
-function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
+export function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
   return new TemplateError(diagnostic('error', path, line, message, hint, col));
 }
 
-const PART_LINE = '{"part":';
-
 /**
- * What one render of a layout may do. The shipped layouts use about 20 parts and no loops; a topic
- * at the input limits makes parts of a few megabytes. The limits are far above that and far below
- * what costs seconds: 10,000 loop passes and 2,000 parts take milliseconds.
+ * What one render of a layout may do. The shipped layouts use about 20 parts and no loops; the
+ * limits are far above that and far below what costs seconds: 10,000 loop passes and 2,000 parts
+ * take milliseconds.
  */
-export const RENDER_BUDGET = { loops: 10_000, parts: 2_000, bytes: 64e6 };
+export const RENDER_BUDGET = { loops: 10_000, parts: 2_000 };
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {
