@@ -16,6 +16,7 @@ const BROWSER = [
   'test/hostile-html-browser.test.ts',
   'test/preview.test.ts',
   'test/adapt-form.test.ts',
+  'test/browser/editor.browser.test.ts',
 ];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';
