@@ -85,8 +85,9 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
   /** Replaces the whole of `line` by typing. */
   const retype = async (line: number, text: string) => {
     await toLine(line);
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    expect(await page.evaluate(() => getSelection()?.toString() ?? '')).not.toContain('\n');
     await page.keyboard.type(text);
   };
   const lineOf = (text: string, words: string) => text.split('\n').findIndex((l) => l.includes(words)) + 1;
@@ -237,7 +238,9 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
     await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Gemt');
     expect(await note.innerText()).toContain('produkterne viser sidste gode version');
     await page.locator('.overlay .banner').waitFor({ timeout: 90_000 });
-    await retype(lineOf(original, 'duration:'), 'duration: "45-60"');
+    // Fixed as a person would: a double-click on the wrong word, and the right one typed over it.
+    await page.locator('.cm-line', { hasText: 'halvtreds' }).getByText('halvtreds').dblclick();
+    await page.keyboard.type('45-60');
     await page.keyboard.press('Control+s');
     await page.locator('.overlay').waitFor({ state: 'hidden', timeout: 90_000 });
     expect(await readFile(topic, 'utf8')).toBe(original);

@@ -32,7 +32,14 @@ function decorations(state: EditorState, problems: readonly LiveDiagnostic[]): D
   }
   const widgets = [...byLine.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([line, list]) => Decoration.widget({ widget: new NoteWidget(line, list), block: true, side: 1 }).range(state.doc.line(line).to));
+    .map(([line, list]) => {
+      // Drawn at the start of the next line, before it: a block right after the line's own end is
+      // read back by CodeMirror's DOM observer as part of it (typing over a selection joined the lines).
+      const widget = new NoteWidget(line, list);
+      return line < state.doc.lines
+        ? Decoration.widget({ widget, block: true, side: -1 }).range(state.doc.line(line + 1).from)
+        : Decoration.widget({ widget, block: true, side: 1 }).range(state.doc.line(line).to);
+    });
   return Decoration.set(widgets);
 }
 

@@ -86,7 +86,8 @@ export function createSourceEditor(setup: SourceEditorSetup): SourceEditor {
   });
   return {
     view,
-    text: () => view.state.doc.toString(),
+    // Joined with the file's own line break (`doc.toString()` would join with "\n").
+    text: () => view.state.sliceDoc(),
     replace(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
