@@ -189,9 +189,9 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
       await other.keyboard.type('Ny linje');
       await other.keyboard.press('Control+s');
       await other.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Gemt');
-      expect((await readFile(join(dir, 'content', 'bom.md'))).equals(Buffer.concat([BYTE_CASES['bom']!, Buffer.from('\r\nNy linje')]))).toBe(
-        true,
-      );
+      expect(
+        (await readFile(join(dir, 'content', 'bom.md'))).equals(Buffer.concat([BYTE_CASES['bom']!, Buffer.from('\r\nNy linje')])),
+      ).toBe(true);
     } finally {
       await other.close();
     }
@@ -250,9 +250,11 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
     const before = await readFile(join(dir, 'content', 'crlf.md'));
     const statuses = await page.evaluate(async () => {
       const post = (headers: Record<string, string>) =>
-        fetch('/_preview/save/crlf', { method: 'POST', headers: { 'X-Dialogkit-Base': '0'.repeat(64), ...headers }, body: 'overwritten' }).then(
-          (r) => r.status,
-        );
+        fetch('/_preview/save/crlf', {
+          method: 'POST',
+          headers: { 'X-Dialogkit-Base': '0'.repeat(64), ...headers },
+          body: 'overwritten',
+        }).then((r) => r.status);
       return [await post({}), await post({ 'X-Dialogkit-Token': 'wrong' })];
     });
     expect(statuses).toEqual([403, 403]);

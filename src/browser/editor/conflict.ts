@@ -40,6 +40,11 @@ export function createConflictPanel(): ConflictPanel {
       buttons.append(keep, take);
       element.replaceChildren(title, versions, buttons);
       element.hidden = false;
+      // Each version opens at its first changed line.
+      for (const pre of versions.querySelectorAll<HTMLElement>('pre')) {
+        const first = pre.querySelector<HTMLElement>('.differs');
+        if (first) pre.scrollTop = first.offsetTop - pre.offsetTop - 24;
+      }
     },
   };
 }

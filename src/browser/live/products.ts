@@ -28,7 +28,10 @@ export function createProductPanes(onPlace: (topic: LiveTopic, place: Place | un
   columns.className = 'columns';
   element.append(tabs, columns);
 
-  const panes = new Map<string, { column: HTMLElement; show(product: LiveProduct, draft?: Draft): Promise<void>; mark?(line: number): void }>();
+  const panes = new Map<
+    string,
+    { column: HTMLElement; show(product: LiveProduct, draft?: Draft): Promise<void>; mark?(line: number): void }
+  >();
   let current: LiveTopic | undefined;
   let only = '';
 

@@ -48,7 +48,7 @@ export function previewRoutes(context: RouteContext): Route[] {
       },
     },
     { method: 'GET', pattern: /^\/_preview\/bar\.js$/, handle: ({ res }) => text(res, 'text/javascript; charset=utf-8', BAR_SCRIPT) },
-    ...editRoutes({ ...context.edit, state: context.state }),
+    ...editRoutes({ ...context.edit, state: () => context.state() }),
     {
       method: 'GET',
       pattern: /^\/_preview\/(?:[a-z0-9][a-z0-9-]*\/)?$/,
