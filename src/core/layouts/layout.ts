@@ -29,11 +29,17 @@ export interface LayoutSet {
   diagnostics: Diagnostic[];
 }
 
-/** One line of a rendered layout: a part to typeset, with its arguments and the template line it came from. */
+/**
+ * One `{{part …}}` of a rendered layout: a part to typeset, the layout line it came from, and its
+ * arguments as the layout passed them: the view model's own values, not copies. Read them with
+ * the typed accessors of `part-args.ts`, which say at the layout's line when one has the wrong kind.
+ */
 export interface Part {
   part: string;
+  /** The layout file (for messages). */
+  layout: string;
   at: number;
-  [arg: string]: unknown;
+  args: Readonly<Record<string, unknown>>;
 }
 
 /** A compiled layout: page settings from its front matter, and a function from view model to parts. */
@@ -62,13 +68,17 @@ export function compileLayout(
   // Template lines count from the body's first line; the file's lines from its first.
   const bodyOffset = source.bodyLine - 1;
   const handlebars = Handlebars.create();
-  // Parts become one JSON line each; JSON.stringify escapes everything, so no HTML escaping applies.
+  // The part helper collects its parts, in the order Handlebars meets them (print order, through
+  // #if and #each), into the render under way; it prints nothing. One render at a time per
+  // layout: rendering is synchronous.
+  let collecting: Part[] = [];
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
     const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
       throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
     }
-    return new handlebars.SafeString(`\n${JSON.stringify({ part: partName, at: line, ...options.hash })}\n`);
+    collecting.push({ part: partName, layout: path, at: line, args: { ...(options.hash as Record<string, unknown>) } });
+    return '';
   });
   let program: hbs.AST.Program;
   try {
@@ -94,9 +104,10 @@ export function compileLayout(
     settings,
     references,
     render(view: object): Part[] {
-      let output: string;
+      const parts: Part[] = [];
+      collecting = parts;
       try {
-        output = template(view);
+        template(view);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
@@ -108,20 +119,12 @@ export function compileLayout(
           field ? `the field "${field}" does not exist` : firstLine(error),
           field ? 'check the spelling against the fields listed in the README' : undefined,
         );
+      } finally {
+        collecting = [];
       }
-      // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
-      return output
-        .split('\n')
-        .filter((l) => l.startsWith(PART_LINE))
-        .map((l) => JSON.parse(l) as Part);
+      return parts;
     },
   };
-}
-
-/** A part's text argument (`title=labels.overview`): text, a number in figures, nothing the empty text. */
-export function partText(part: Part, name: string): string {
-  const value = part[name];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */
@@ -134,11 +137,9 @@ export class TemplateError extends Error {
   }
 }
 
-function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
+export function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
   return new TemplateError(diagnostic('error', path, line, message, hint, col));
 }
-
-const PART_LINE = '{"part":';
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {
