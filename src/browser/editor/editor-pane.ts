@@ -16,6 +16,11 @@ import { openBytes, textBytes, type OpenedText } from './text-bytes.js';
 export interface EditorPane {
   element: HTMLElement;
   open(topic: LiveTopic): Promise<void>;
+  /**
+   * After each build: when the editor holds no unsaved text and the file changed on disk (saved
+   * in another program), the disk's text is taken in, so the next save finds no conflict.
+   */
+  refresh(): Promise<void>;
   goToLine(line: number): void;
 }
 
@@ -149,7 +154,13 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
     async open(shown) {
       topic = shown;
       file.textContent = shown.source;
-      const [source, inputs] = await Promise.all([openSource(shown.slug), draftInputs()]);
+      const read = await Promise.all([openSource(shown.slug), draftInputs()]).catch((error: unknown) => {
+        say(`Emnefilen kunne ikke åbnes: ${error instanceof Error ? error.message : String(error)}`, 'failing');
+        save.disabled = true;
+        return undefined;
+      });
+      if (!read) return;
+      const [source, inputs] = read;
       opened = openBytes(source.bytes);
       if (!opened) {
         say('Filen er ikke gemt som UTF-8-tekst. Gem den som UTF-8 i et andet program; her ville teksten blive ændret.', 'failing');
@@ -175,6 +186,19 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
       worker.postMessage({ init: { ...inputs, path: shown.source } } satisfies DraftRequest);
       showStatus();
       check();
+    },
+    async refresh() {
+      if (!editor || !topic || dirty() || saving) return;
+      const source = await openSource(topic.slug).catch(() => undefined);
+      if (!source || source.sha256 === base || dirty() || saving) return;
+      const disk = openBytes(source.bytes);
+      if (!disk || disk.lineBreak !== opened?.lineBreak) return; // a conflict on the next save says it
+      base = source.sha256;
+      opened = disk;
+      savedText = disk.text;
+      if (editor.text() !== disk.text) editor.replace(disk.text);
+      say('Filen er ændret i et andet program; den nye version er hentet ind.');
+      showStatus();
     },
     goToLine: (line) => editor?.goToLine(line),
   };
