@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, checkAll } from '../src/core/build/build.js';
 import type { Diagnostic } from '../src/core/model.js';
+import type { Code } from '../src/core/diagnostics.js';
 import { loadFonts, loadLayouts } from '../src/node/load.js';
 import { buildSources, FIXTURES, source } from './helpers/build.js';
 import { cli, STACK_FRAME } from './helpers/cli.js';
@@ -13,6 +14,7 @@ interface Expected {
   line: number;
   col: number;
   severity: 'error' | 'warning';
+  code: Code;
   message: string;
   hint: string | null;
   /** How many diagnostics of that severity the file gets. */
@@ -34,6 +36,8 @@ function wanted(name: string, want: Expected): Diagnostic {
     line: want.line,
     col: want.col,
     severity: want.severity,
+    code: want.code,
+    params: expect.any(Object) as Diagnostic['params'],
     message: want.message,
     ...(want.hint !== null && { hint: want.hint }),
   };

@@ -22,7 +22,7 @@ describe('the copy-paste check', () => {
   it('says nothing about words the series shares (pårørende, MitID, borger, selv)', () => {
     const { topics, diagnostics } = checkAll(series);
     expect(topics).toHaveLength(8);
-    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
   });
 
   it("catches a step pasted from another topic's guide, in the topic it was pasted into only", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopic } from '../src/core/parse/parse-topic.js';
 import type { Topic } from '../src/core/model.js';
+import { formatText } from '../src/core/diagnostics.js';
 import { durationProblems, mediaStepIndex, scheduleSteps, shortestSession } from '../src/core/view/schedule.js';
 import { validateOptions } from '../src/core/settings/options.js';
 import { buildProducts, contentTopics, fileOf, source } from './helpers/build.js';
@@ -100,8 +101,8 @@ describe('durationProblems', () => {
     expect(shortestSession(five)).toBe(10);
     const problem = durationProblems(five, 9);
     expect(problem?.severity).toBe('error');
-    expect(problem?.message).toContain('need 10 minutes');
-    expect(problem?.hint).toContain('--duration 10');
+    expect(problem && formatText(problem.problem, 'en').message).toContain('need 10 minutes');
+    expect(problem && formatText(problem.problem, 'en').hint).toContain('--duration 10');
     expect(durationProblems(five, 10)?.severity).toBe('warning');
   });
   it('warns far outside the topic range, and is silent within reason', () => {

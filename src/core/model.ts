@@ -3,6 +3,9 @@
  * no I/O, so every stage can be tested with inline values.
  */
 
+import type { Code } from './messages/index.js';
+import type { Param } from './messages/define.js';
+
 /** A run of text with its inline formatting. */
 export interface Span {
   text: string;
@@ -136,6 +139,11 @@ export interface Diagnostic {
   line: number;
   col: number;
   severity: Severity;
+  /** The message table's code (`DK0201`): stable, never reused, for editors and CI to filter by. */
+  code: Code;
+  /** What the code's text is made from (`formatText(d, 'da')` in Danish). */
+  params: Readonly<Record<string, Param>>;
+  /** The English text of `code`, kept for logs and JSON; other languages come from `formatText`. */
   message: string;
   /** What to write instead. */
   hint?: string;

@@ -1,7 +1,7 @@
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
 import type { BuildCache } from '../core/build/build-cache.js';
 import { createBuildMemo } from '../core/build/build-memo.js';
-import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { DialogkitError, ExitCode, formatDiagnostic, formatText, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { Diagnostic } from '../core/model.js';
 import type { BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
@@ -249,8 +249,10 @@ export async function unmetDuration(
   return topics
     .filter((topic) => (only.length === 0 || only.includes(topic.meta.slug)) && !adapted.has(topic.meta.slug))
     .flatMap((topic) => {
-      const problem = durationProblems(topic, duration);
-      return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];
+      const found = durationProblems(topic, duration);
+      if (found?.severity !== 'error') return [];
+      const text = formatText(found.problem, 'en');
+      return [`${topic.file}: ${text.message}; ${text.hint}`];
     });
 }
 

@@ -13,6 +13,8 @@ describe('lostTextDiagnostics', () => {
         line: 42,
         col: 1,
         severity: 'error',
+        code: 'DK0323',
+        params: expect.any(Object) as unknown,
         message: 'handout.pdf does not print all of this: 100 of 120 characters of "Borgeren skal selv …" were not drawn',
         hint: expect.stringContaining('shorten or split the block') as unknown,
       },

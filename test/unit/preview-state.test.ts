@@ -55,6 +55,8 @@ describe('the preview state', () => {
       line,
       col: 3,
       severity,
+      code: 'DK0201' as const,
+      params: {},
       message: `m${line}`,
     });
     // The build names a topic it could not parse by its path.

@@ -96,6 +96,8 @@ describe('formatDiagnostic', () => {
         line: 12,
         col: 3,
         severity: 'error',
+        code: 'DK0130',
+        params: {},
         message: 'unknown key `titel`',
         hint: 'did you mean `title`?',
       }),
@@ -109,6 +111,8 @@ describe('formatDiagnostic', () => {
         line: 1,
         col: 1,
         severity: 'warning',
+        code: 'DK0210',
+        params: {},
         message: 'the section `## Juridisk baggrund` is missing',
       }),
     ).toMatchInlineSnapshot(`"content/emne.md:1:1: warning: the section \`## Juridisk baggrund\` is missing"`);

@@ -22,14 +22,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   for (const change of adaptation.steps) {
     if (!numbers.includes(change.number)) {
       diagnostics.push(
-        diagnostic(
-          'error',
-          file,
-          change.at.line,
-          `step ${change.number} is not in ${topic.file}: its steps are ${numbers.join(', ')}`,
-          'name a step by its number in the topic (`## Trin N`)',
-          change.at.col,
-        ),
+        diagnostic('DK0424', { number: change.number, file: topic.file, numbers: numbers.map(String) }, file, change.at.line, change.at.col),
       );
     } else changes.set(change.number, change);
   }
@@ -37,14 +30,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   if (adaptation.media === 'before' && !media) {
     const at = adaptation.at.media!;
     diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        at.line,
-        `\`media: before\`, but ${topic.file} has no film, podcast or case`,
-        'leave out the `media` line',
-        at.col,
-      ),
+      diagnostic('DK0425', { file: topic.file }, file, at.line, at.col),
     );
   }
   const before = adaptation.media === 'before' && media !== undefined;
@@ -58,14 +44,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
       );
       if (unused.length > 0)
         diagnostics.push(
-          diagnostic(
-            'warning',
-            file,
-            change.at.line,
-            `step ${step.number} is skipped, so its ${unused.map((k) => `\`${k}\``).join(', ')} ${unused.length === 1 ? 'is' : 'are'} not printed`,
-            'remove `skip: true` to keep the step, or the other changes',
-            change.at.col,
-          ),
+          diagnostic('DK0426', { number: step.number, keys: unused }, file, change.at.line, change.at.col),
         );
       return;
     }
@@ -90,14 +69,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   if (steps.length === 0 && topic.steps.length > 0) {
     const first = adaptation.steps.find((c) => c.skip)!;
     diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        first.at.line,
-        'every step is skipped: the kit would have no dialogue',
-        'keep at least one step',
-        first.at.col,
-      ),
+      diagnostic('DK0427', {}, file, first.at.line, first.at.col),
     );
   }
   const total = steps.reduce((sum, s) => sum + s.minutes, 0);

@@ -19,16 +19,7 @@ export function checkWriteThis(file: string, lines: readonly string[]): Diagnost
   visible.forEach((text, index) => {
     const marker = MARKERS.find((m) => text.includes(m));
     if (marker === undefined) return;
-    out.push(
-      diagnostic(
-        'warning',
-        file,
-        index + 1,
-        `"${marker}" marks a text still to be written`,
-        'write this text, and remove the marker',
-        text.indexOf(marker) + 1,
-      ),
-    );
+    out.push(diagnostic('DK0307', { marker }, file, index + 1, text.indexOf(marker) + 1));
   });
   return out;
 }

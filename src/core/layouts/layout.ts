@@ -9,6 +9,8 @@ export interface LayoutSource {
   /** Path for messages, e.g. `templates/drejebog.hbs`. */
   path: string;
   text: string;
+  /** For an editor's own `labels.yml` (`--templates DIR`): the built-in labels it overrides in part. */
+  base?: string;
 }
 
 // The checked set is declared here, beside the layout it holds, so that what only passes it on
@@ -66,7 +68,7 @@ export function compileLayout(
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
     const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
-      throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
+      throw new TemplateError(diagnostic('DK0511', { part: String(partName), known: partNames }, path, line));
     }
     return new handlebars.SafeString(`\n${JSON.stringify({ part: partName, at: line, ...options.hash })}\n`);
   });
@@ -75,17 +77,12 @@ export function compileLayout(
     program = handlebars.parse(body); // syntax errors surface at load time, with their line
   } catch (error) {
     const parseLine = /line (\d+)/.exec(String(error))?.[1];
-    throw templateError(path, Number(parseLine ?? 1) + bodyOffset, firstLine(String((error as Error).message ?? error)));
+    const detail = firstLine(String((error as Error).message ?? error));
+    throw new TemplateError(diagnostic('DK0512', { detail }, path, Number(parseLine ?? 1) + bodyOffset));
   }
   const stray = strayText(program);
   if (stray)
-    throw templateError(
-      path,
-      stray.line + bodyOffset,
-      `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`,
-      'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml',
-      stray.col,
-    );
+    throw new TemplateError(diagnostic('DK0513', { text: JSON.stringify(stray.text.slice(0, 40)) }, path, stray.line + bodyOffset, stray.col));
   const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
   const template = handlebars.compile(body, { strict: true, noEscape: true });
   return {
@@ -102,11 +99,8 @@ export function compileLayout(
         const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
         const line = where ? Number(where[1]) + bodyOffset : 1;
         const field = /"([^"]+)" not defined/.exec(String((error as Error).message))?.[1];
-        throw templateError(
-          path,
-          line,
-          field ? `the field "${field}" does not exist` : firstLine(error),
-          field ? 'check the spelling against the fields listed in the README' : undefined,
+        throw new TemplateError(
+          field ? diagnostic('DK0514', { field }, path, line) : diagnostic('DK0515', { detail: firstLine(error) }, path, line),
         );
       }
       // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
@@ -132,10 +126,6 @@ export class TemplateError extends Error {
     this.name = 'TemplateError';
     this.diagnostic = d;
   }
-}
-
-function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
-  return new TemplateError(diagnostic('error', path, line, message, hint, col));
 }
 
 const PART_LINE = '{"part":';

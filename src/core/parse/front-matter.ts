@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { isDocument, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, fromProblem } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
 import { explainYamlError } from './yaml-errors.js';
 
@@ -88,16 +88,14 @@ export function readYamlDocument(
   document.errors.forEach((error, index) => {
     if (index > 0 && error.code !== 'DUPLICATE_KEY') return;
     const explained = explainYamlError(error, lineCounter.linePos(error.pos[0]), lines);
-    diagnostics.push(diagnostic('error', file, explained.line, explained.message, explained.hint, explained.col));
+    diagnostics.push(fromProblem(explained.problem, file, explained.line, explained.col));
   });
   if (document.errors.length > 0) return false;
   let alias: YamlNode | undefined;
   visit(document, { Alias: (_key, node) => ((alias = node as YamlNode), visit.BREAK) });
   if (alias) {
     const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
-    diagnostics.push(
-      diagnostic('error', file, pos.line, 'YAML aliases (`*name`) are not supported', 'write the value out in full', pos.col),
-    );
+    diagnostics.push(diagnostic('DK0111', {}, file, pos.line, pos.col));
     return false;
   }
   return true;
@@ -109,26 +107,8 @@ export function readYamlDocument(
  */
 export function languageDiagnostic(file: string, front: FrontMatter, noun: 'front matter' | 'settings'): Diagnostic {
   const { name, col } = front.language!;
-  const plural = noun === 'settings';
-  const inYaml = `between two lines that hold only \`---\` (the first without \`${name}\`)`;
-  if (/^ya?ml$/i.test(name))
-    return diagnostic(
-      'error',
-      file,
-      1,
-      `the opening line of the ${noun} must hold only \`---\``,
-      `remove \`${name}\`: ${noun} ${plural ? 'are' : 'is'} always YAML`,
-      col,
-    );
-  const known = LANGUAGES[name.toLowerCase()];
-  return diagnostic(
-    'error',
-    file,
-    1,
-    `${noun} in ${known ?? `\`${name}\``} ${plural ? 'are' : 'is'} not supported`,
-    `write ${plural ? 'them' : 'it'} in YAML, ${inYaml}`,
-    col,
-  );
+  if (/^ya?ml$/i.test(name)) return diagnostic('DK0115', { name, noun }, file, 1, col);
+  return diagnostic('DK0116', { name, language: LANGUAGES[name.toLowerCase()] ?? '', noun }, file, 1, col);
 }
 
 // --- internal ---

@@ -65,13 +65,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
       if (referenceWork > LIMITS.referenceLinkWork) {
         once(
           'references',
-          diagnostic(
-            'error',
-            file,
-            paragraph.line,
-            `this paragraph has ${references.toLocaleString('en')} bracketed words or links; with reference links (\`[name]: https://…\`) in the file, that is too many to be read in reasonable time`,
-            'write the links in full, `[text](https://…)`, or split the text into shorter paragraphs',
-          ),
+          diagnostic('DK0010', { references }, file, paragraph.line),
         );
       }
     }
@@ -80,13 +74,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
     if (work > LIMITS.unclosedEmphasisWork) {
       once(
         'emphasis',
-        diagnostic(
-          'error',
-          file,
-          paragraph.line,
-          `this paragraph has ${unclosed} \`*\`, \`_\` or \`[\` marks that open bold, italic or a link and are never closed; the file has too many such marks to be read in reasonable time`,
-          'close each `*…*`, `**…**` and `[…]` in the same paragraph, or write a literal mark with a backslash: `\\*`, `\\[`',
-        ),
+        diagnostic('DK0011', { unclosed }, file, paragraph.line),
       );
     }
     paragraph = undefined;
@@ -98,14 +86,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
     if (!word) continue;
     once(
       'word',
-      diagnostic(
-        'error',
-        file,
-        index + 1,
-        `a word of ${word[0].length.toLocaleString('en')} characters without a space; at most ${LIMITS.wordLength.toLocaleString('en')} can be printed`,
-        'put spaces between the words, or shorten it',
-        word.index + 1,
-      ),
+      diagnostic('DK0012', { length: word[0].length, limit: LIMITS.wordLength }, file, index + 1, word.index + 1),
     );
   }
 
@@ -122,13 +103,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
     if (quotes - 1 > LIMITS.quoteDepth) {
       once(
         'quote',
-        diagnostic(
-          'error',
-          file,
-          line,
-          `block quotes are nested ${quotes - 1} deep here; at most ${LIMITS.quoteDepth} are allowed`,
-          'use one `>` for a quote or tip',
-        ),
+        diagnostic('DK0013', { depth: quotes - 1, limit: LIMITS.quoteDepth }, file, line),
       );
     }
     const indent = columns(/^[ \t]*/.exec(text)![0]);
@@ -138,13 +113,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
       if (listIndents.length > LIMITS.listDepth) {
         once(
           'list',
-          diagnostic(
-            'error',
-            file,
-            line,
-            `lists are nested ${listIndents.length} deep here; at most ${LIMITS.listDepth} are allowed`,
-            'move the deepest items up a level',
-          ),
+          diagnostic('DK0014', { depth: listIndents.length, limit: LIMITS.listDepth }, file, line),
         );
       }
     } else if (indent === 0) listIndents.length = 0;

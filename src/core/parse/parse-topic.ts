@@ -22,33 +22,23 @@ export interface ParseResult {
 /** Parses one topic file: bytes → text → front matter → body → `Topic`. Pure. */
 export function parseTopic(source: SourceFile): ParseResult {
   const { path: file, bytes } = source;
-  const fail = (message: string, hint?: string): ParseResult => ({ diagnostics: [diagnostic('error', file, 1, message, hint)] });
+  const fail = (d: Diagnostic): ParseResult => ({ diagnostics: [d] });
 
   if (bytes.length > MAX_TOPIC_BYTES) {
-    return fail(
-      `the file is ${(source.size ?? bytes.length).toLocaleString('en')} bytes; topic files are limited to ${MAX_TOPIC_BYTES.toLocaleString('en')} bytes (1 MB)`,
-      'split the topic, or move long texts out of it',
-    );
+    return fail(diagnostic('DK0003', { size: source.size ?? bytes.length, limit: MAX_TOPIC_BYTES }, file, 1));
   }
-  if (bytes.includes(0)) return fail('the file is binary, not text', 'save the topic as a UTF-8 Markdown text file');
+  if (bytes.includes(0)) return fail(diagnostic('DK0004', {}, file, 1));
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) {
     return {
       diagnostics: [
-        diagnostic(
-          'error',
-          file,
-          decoded.line,
-          'the file is not valid UTF-8 text: the byte here is not UTF-8',
-          'save it with the encoding UTF-8 (most editors offer it under "Save as")',
-          decoded.col,
-        ),
+        diagnostic('DK0005', {}, file, decoded.line, decoded.col),
       ],
     };
   }
   const cleaned = cleanText(file, decoded.text);
   const text = cleaned.text;
-  if (text.trim() === '') return fail('the file is empty', 'start from the example topic in docs/writing-topics.md');
+  if (text.trim() === '') return fail(diagnostic('DK0006', {}, file, 1));
 
   const lines = text.split('\n');
   const fallbackSlug = slugFromPath(file);

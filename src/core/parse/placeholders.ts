@@ -17,4 +17,3 @@ export function isPlaceholder(address: string): boolean {
   );
 }
 
-export const PLACEHOLDER_HINT = 'replace it with the real address before the material is published';

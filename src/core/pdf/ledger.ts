@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model.js';
+import { diagnostic } from '../diagnostics.js';
 import type { Inline, LaidOutLine, PageItem } from './structure.js';
 import { isArtifact, type StructureTag, type Tag } from './tags.js';
 
@@ -237,17 +238,13 @@ function inlineText(
 
 /** Error diagnostics for text a product did not print, at the source line it came from. */
 export function lostTextDiagnostics(file: string, product: string, lost: readonly LostText[]): Diagnostic[] {
-  return lost.map((l) => ({
-    file,
-    // Line 0 is text from an option (the note), not from the topic: its first line stands for it.
-    line: Math.max(1, l.sourceLine ?? 1),
-    col: 1,
-    severity: 'error',
-    message: l.offPage
-      ? `${product} prints part of this past the paper's edge: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}"`
-      : `${product} does not print all of this: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}" were not drawn`,
-    hint: l.offPage
-      ? 'a word too long for its column or footer pushes the text off the page; shorten it or add spaces, and report this as a Dialogkit bug'
-      : 'pdfmake drops a block kept together on one page when it is taller than a page; shorten or split the block, and report this as a Dialogkit bug',
-  }));
+  return lost.map((l) =>
+    diagnostic(
+      'DK0323',
+      { product, offPage: l.offPage === true, missing: l.expected - l.drawn, expected: l.expected, sample: l.sample },
+      file,
+      // Line 0 is text from an option (the note), not from the topic: its first line stands for it.
+      Math.max(1, l.sourceLine ?? 1),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
 import type { Diagnostic, Span } from '../model.js';
+import { fromProblem } from '../diagnostics.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
@@ -95,14 +96,7 @@ export const flipover: Product = {
       typesetter: ctx.typesetter,
     });
     const diagnostics: Diagnostic[] = fitted.flatMap((f) =>
-      f.problems.map((p) => ({
-        file: ctx.topic.file,
-        line: p.line,
-        col: 1,
-        severity: 'warning' as const,
-        message: p.message,
-        hint: p.hint,
-      })),
+      f.problems.map((p) => fromProblem(p.problem, ctx.topic.file, p.line)),
     );
 
     const byline = ctx.view.options.byline;

@@ -1,0 +1,40 @@
+import type { Severity } from '../model.js';
+
+/**
+ * The shape of the message table: per code, its severity and its text in Danish and English, each
+ * made from the same typed parameters. A diagnostic carries the code and the parameters as data;
+ * the words are made where they are shown (`formatText`), in the reader's language.
+ */
+
+/** A parameter's value: plain data, so a diagnostic survives JSON and a worker's message. */
+export type Param = string | number | boolean | readonly string[];
+
+/** What a code says: the message, and the hint (what to write instead) when there is one. */
+export type Say<P> = (p: P) => readonly [message: string, hint?: string];
+
+export interface Entry<P> {
+  readonly severity: Severity;
+  readonly en: Say<P>;
+  readonly da: Say<P>;
+}
+
+/** An error code: `error<{ key: string }>((p) => […], (p) => […])`, English first, then Danish. */
+export function error<P extends Record<string, Param> = Record<never, never>>(en: Say<P>, da: Say<P>): Entry<P> {
+  return { severity: 'error', en, da };
+}
+
+/** A warning code: the text is printed all the same, but not as the author meant. */
+export function warning<P extends Record<string, Param> = Record<never, never>>(en: Say<P>, da: Say<P>): Entry<P> {
+  return { severity: 'warning', en, da };
+}
+
+/** `a, b or c` / `a, b eller c`. */
+export function orList(items: readonly string[], lang: 'en' | 'da'): string {
+  const or = lang === 'da' ? 'eller' : 'or';
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${or} ${items[items.length - 1]}`;
+}
+
+/** `1,234` in English, `1.234` in Danish. */
+export function figure(value: number, lang: 'en' | 'da'): string {
+  return Number(value).toLocaleString(lang === 'da' ? 'da-DK' : 'en');
+}
