@@ -166,8 +166,10 @@ describe('dialogkit check and build on broken topics', () => {
       line: 2,
       col: 1,
       severity: 'error',
+      code: 'DK0130',
       message: 'unknown key `titel`',
       hint: 'did you mean `title`?',
+      params: { key: 'titel', parent: '', noun: 'key', odd: '', guess: 'title', known: expect.any(Array) as unknown },
     });
     expect(report.diagnostics).toContainEqual(
       expect.objectContaining({ file: join(content, 'media-mismatch.md'), line: 43, col: 64, severity: 'warning' }),

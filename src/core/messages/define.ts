@@ -36,5 +36,6 @@ export function orList(items: readonly string[], lang: 'en' | 'da'): string {
 
 /** `1,234` in English, `1.234` in Danish. */
 export function figure(value: number, lang: 'en' | 'da'): string {
-  return Number(value).toLocaleString(lang === 'da' ? 'da-DK' : 'en');
+  const number = Number(value);
+  return Number.isFinite(number) ? number.toLocaleString(lang === 'da' ? 'da-DK' : 'en') : String(value);
 }
