@@ -116,7 +116,7 @@ export default tseslint.config(
   },
   {
     // Control characters are what these patterns look for: text hygiene and its tests.
-    files: ['src/core/diagnostics.ts', 'src/core/parse/source-text.ts', 'src/core/pdf/metadata.ts', 'test/slips.test.ts'],
+    files: ['src/core/diagnostics.ts', 'src/core/parse/source-text.ts', 'src/core/pdf/metadata.ts', 'test/core/parse/slips.unit.test.ts'],
     rules: { 'no-control-regex': 'off' },
   },
   {

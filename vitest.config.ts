@@ -2,21 +2,13 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three layers. `unit`: pure modules, no PDF rendering (test/unit/**, and *.unit.test.ts
- * anywhere). `browser`: Chromium, listed by name. `e2e`: every other test file — CLI runs and
- * PDFs read back — so a new test file lands there unless it says otherwise.
+ * Three layers, named by the file's last name, so a test file sits in the folder that mirrors the
+ * `src/` folder it tests: `*.unit.test.ts` are pure (no PDF rendering, no CLI run),
+ * `*.browser.test.ts` drive Chromium, and every other `*.test.ts` is `e2e` (CLI runs and PDFs read
+ * back), so a new test file lands there unless its name says otherwise.
  */
-const UNIT = ['test/unit/**/*.test.ts', 'test/**/*.unit.test.ts'];
-const BROWSER = [
-  'test/site.test.ts',
-  'test/kit.test.ts',
-  'test/web-editions.test.ts',
-  'test/screen.test.ts',
-  'test/screen-results.test.ts',
-  'test/hostile-html-browser.test.ts',
-  'test/preview.test.ts',
-  'test/adapt-form.test.ts',
-];
+const UNIT = ['test/**/*.unit.test.ts'];
+const BROWSER = ['test/**/*.browser.test.ts'];
 const TEMP_ROOT = 'test/setup/temp-root.ts';
 const COMPILE = 'test/setup/compile.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The screen edition as the browser tests meet it (test/screen.test.ts, test/screen-results.test.ts):
+ * The screen edition as the browser tests meet it (test/core/html/screen.browser.test.ts, test/core/html/screen-results.browser.test.ts):
  * the published topics (a film topic, a case topic and an English one, built with --start 13:00),
  * a page at 13:00 on the session's day in Copenhagen with the clock paused, and readers for what
  * the page hands over.
