@@ -15,9 +15,19 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
   return text.hint ? `${head}\n  ${lang === 'da' ? 'tip' : 'hint'}: ${forTerminal(text.hint)}` : head;
 }
 
-/** A diagnostic's (or a problem's) message and hint in `lang`, made from its code and parameters. */
-export function formatText(d: { code: Code; params: object }, lang: Lang): { message: string; hint?: string } {
-  const entry = MESSAGES[d.code] as { en: (p: object) => readonly [string, string?]; da: (p: object) => readonly [string, string?] };
+/**
+ * A diagnostic's (or a problem's) message and hint in `lang`, made from its code and parameters.
+ * A code the table does not know (a report kept by an older version) keeps the text it carries.
+ */
+export function formatText(
+  d: { code: string; params: object; message?: string; hint?: string },
+  lang: Lang,
+): { message: string; hint?: string } {
+  if (!Object.hasOwn(MESSAGES, d.code)) return { message: d.message ?? d.code, ...(d.hint !== undefined && { hint: d.hint }) };
+  const entry = MESSAGES[d.code as Code] as {
+    en: (p: object) => readonly [string, string?];
+    da: (p: object) => readonly [string, string?];
+  };
   const [message, hint] = entry[lang](d.params);
   return hint === undefined ? { message } : { message, hint };
 }

@@ -46,15 +46,11 @@ export async function loadTopics(dir: string): Promise<LoadedTopics> {
       sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
     } catch (error) {
       if (error instanceof UnreadableFile) {
-        diagnostics.push(
-          diagnostic('DK0001', {}, path, 1),
-        );
+        diagnostics.push(diagnostic('DK0001', {}, path, 1));
         continue;
       }
       if (!isSystemError(error)) throw error;
-      diagnostics.push(
-        diagnostic('DK0002', { reason: unreadable(error), errno: error.code }, path, 1),
-      );
+      diagnostics.push(diagnostic('DK0002', { reason: unreadable(error), errno: error.code }, path, 1));
     }
   }
   return { sources, diagnostics };

@@ -93,9 +93,7 @@ export function parseAdaptation(source: AdaptationSource): { adaptation?: Adapta
   const file = source.path;
   if (source.text.length > MAX_BYTES)
     return {
-      diagnostics: [
-        diagnostic('DK0401', {}, file, 1),
-      ],
+      diagnostics: [diagnostic('DK0401', {}, file, 1)],
     };
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
@@ -104,9 +102,7 @@ export function parseAdaptation(source: AdaptationSource): { adaptation?: Adapta
   const root = document.contents;
   if (!isMap(root))
     return {
-      diagnostics: [
-        diagnostic('DK0402', {}, file, 1),
-      ],
+      diagnostics: [diagnostic('DK0402', {}, file, 1)],
     };
   const ctx: SettingsContext = { file, lineCounter, diagnostics };
   const settings = readSettings(root, ADAPTATION_SCHEMA, ctx);
@@ -173,8 +169,7 @@ function textList(value: unknown, name: string): Read {
   const texts: { text: string; node?: YamlNode }[] = [];
   for (const item of items) {
     const raw = isScalar(item) ? item.value : isSeq(value) ? item : value;
-    if (typeof raw !== 'string' && typeof raw !== 'number')
-      return { problem: problem('DK0411', { name }) };
+    if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: problem('DK0411', { name }) };
     const text = String(raw).trim();
     if (text === '') return { problem: problem('DK0412', { name }) };
     if (text.length > 600) return { problem: problem('DK0413', { name, max: 600 }) };
@@ -196,7 +191,9 @@ function readDate(value: unknown, name: string): Read {
   // YAML reads an unquoted 2027-01-15 as text here (strict core schema), but a number is possible.
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   const reason = dateReason(text);
-  return reason === undefined ? { value: text } : { problem: problem('DK0418', { name, text, reason, first: FIRST_DATE, last: LAST_DATE }) };
+  return reason === undefined
+    ? { value: text }
+    : { problem: problem('DK0418', { name, text, reason, first: FIRST_DATE, last: LAST_DATE }) };
 }
 
 function position(ctx: SettingsContext, node: YamlNode | null | undefined): At | undefined {

@@ -22,16 +22,20 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   for (const change of adaptation.steps) {
     if (!numbers.includes(change.number)) {
       diagnostics.push(
-        diagnostic('DK0424', { number: change.number, file: topic.file, numbers: numbers.map(String) }, file, change.at.line, change.at.col),
+        diagnostic(
+          'DK0424',
+          { number: change.number, file: topic.file, numbers: numbers.map(String) },
+          file,
+          change.at.line,
+          change.at.col,
+        ),
       );
     } else changes.set(change.number, change);
   }
   const media = topic.meta.media;
   if (adaptation.media === 'before' && !media) {
     const at = adaptation.at.media!;
-    diagnostics.push(
-      diagnostic('DK0425', { file: topic.file }, file, at.line, at.col),
-    );
+    diagnostics.push(diagnostic('DK0425', { file: topic.file }, file, at.line, at.col));
   }
   const before = adaptation.media === 'before' && media !== undefined;
   const mediaIndex = mediaStepIndex(topic);
@@ -43,9 +47,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
         (k) => change[k] !== undefined,
       );
       if (unused.length > 0)
-        diagnostics.push(
-          diagnostic('DK0426', { number: step.number, keys: unused }, file, change.at.line, change.at.col),
-        );
+        diagnostics.push(diagnostic('DK0426', { number: step.number, keys: unused }, file, change.at.line, change.at.col));
       return;
     }
     const presents = media !== undefined && index === mediaIndex;
@@ -68,9 +70,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   });
   if (steps.length === 0 && topic.steps.length > 0) {
     const first = adaptation.steps.find((c) => c.skip)!;
-    diagnostics.push(
-      diagnostic('DK0427', {}, file, first.at.line, first.at.col),
-    );
+    diagnostics.push(diagnostic('DK0427', {}, file, first.at.line, first.at.col));
   }
   const total = steps.reduce((sum, s) => sum + s.minutes, 0);
   const retimed = steps.length !== topic.steps.length || before || steps.some((s, i) => s.minutes !== topic.steps[i]!.minutes);

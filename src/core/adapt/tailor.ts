@@ -3,7 +3,8 @@ import type { AdaptationSource, Diagnostic, Topic } from '../model.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { Labels } from '../settings/labels.js';
 import { closest } from '../suggest.js';
-import { durationDiagnostics, durationProblems } from '../view/schedule.js';
+import { durationDiagnostics } from '../check/duration.js';
+import { durationProblems } from '../view/schedule.js';
 import { parseAdaptation, type Adaptation } from './adaptation.js';
 import { applyAdaptation } from './apply-adaptation.js';
 import { fillSessionWords, sessionValues } from './session-words.js';
@@ -38,9 +39,7 @@ export function readAdaptations(sources: readonly AdaptationSource[] | undefined
     const other = result.bySlug.get(read.adaptation.topic);
     if (other) {
       const at = read.adaptation.at.topic;
-      result.diagnostics.push(
-        diagnostic('DK0422', { other: other.file, slug: read.adaptation.topic }, source.path, at.line, at.col),
-      );
+      result.diagnostics.push(diagnostic('DK0422', { other: other.file, slug: read.adaptation.topic }, source.path, at.line, at.col));
       if (result.blocked !== 'all') result.blocked.add(read.adaptation.topic);
       continue;
     }

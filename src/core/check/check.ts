@@ -17,8 +17,7 @@ export function checkSlugs(topics: readonly { slug: string; file: string }[]): D
   for (const { slug, file } of topics) {
     const other = first.get(slug);
     if (other === undefined) first.set(slug, file);
-    else
-      out.push(diagnostic('DK0301', { slug, other }, file, 1));
+    else out.push(diagnostic('DK0301', { slug, other }, file, 1));
   }
   return out;
 }

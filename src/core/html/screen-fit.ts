@@ -5,7 +5,7 @@
  */
 import { diagnostic } from '../diagnostics.js';
 import type { Block, Diagnostic, Span } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import type { ViewModel } from '../view/view-model.js';
 
 /**
@@ -26,7 +26,8 @@ export function screenFitDiagnostics(view: ViewModel, file: string): Diagnostic[
     check(step.line, { part: 'step', number: step.number }, items.map(spansText).join('\n'));
     for (const prompt of step.flipPrompts)
       check(prompt.line, { part: 'prompt', number: step.number }, [prompt.spans, ...prompt.details].map(spansText).join('\n'));
-    if (topic.caseText && index === topic.mediaStep) check(topic.caseText[0]?.line ?? step.line, { part: 'case', number: step.number }, blocksText(topic.caseText));
+    if (topic.caseText && index === topic.mediaStep)
+      check(topic.caseText[0]?.line ?? step.line, { part: 'case', number: step.number }, blocksText(topic.caseText));
   });
   return found;
 }

@@ -82,7 +82,9 @@ export function compileLayout(
   }
   const stray = strayText(program);
   if (stray)
-    throw new TemplateError(diagnostic('DK0513', { text: JSON.stringify(stray.text.slice(0, 40)) }, path, stray.line + bodyOffset, stray.col));
+    throw new TemplateError(
+      diagnostic('DK0513', { text: JSON.stringify(stray.text.slice(0, 40)) }, path, stray.line + bodyOffset, stray.col),
+    );
   const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
   const template = handlebars.compile(body, { strict: true, noEscape: true });
   return {

@@ -33,7 +33,9 @@ export function prepareLabels(source: LayoutSource): PreparedLabels {
     const language = keyName(item);
     const keyNode = isNode(item.key) ? item.key : root;
     if (language !== 'da' && language !== 'en') {
-      diagnostics.push(error(keyNode, problem('DK0526', { name: language, guess: closest(language, ['da', 'en']) ?? '', known: ['da', 'en'] })));
+      diagnostics.push(
+        error(keyNode, problem('DK0526', { name: language, guess: closest(language, ['da', 'en']) ?? '', known: ['da', 'en'] })),
+      );
       continue;
     }
     // `da:` with nothing under it overrides nothing.
@@ -60,7 +62,9 @@ function readYaml(source: LayoutSource): { document: Document; root: unknown; er
   const yamlError = document.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
-    return { diagnostics: [diagnostic('DK0505', { detail: yamlError.message.split('\n')[0]! }, source.path, pos?.line ?? 1, pos?.col ?? 1)] };
+    return {
+      diagnostics: [diagnostic('DK0505', { detail: yamlError.message.split('\n')[0]! }, source.path, pos?.line ?? 1, pos?.col ?? 1)],
+    };
   }
   const error: ErrorAt = (node, said) => {
     const pos = lines.linePos(node?.range?.[0] ?? 0);
@@ -140,7 +144,9 @@ function compareShape(map: YAMLMap, owner: Node | undefined, shape: LabelShape, 
     } else if (!isMap(value)) {
       problems.push(error(value, problem('DK0509', { name, keys: Object.keys(expected) })));
     } else
-      problems.push(...compareShape(value, map.items.find((item) => keyName(item) === key)?.key as Node | undefined, expected, name, error));
+      problems.push(
+        ...compareShape(value, map.items.find((item) => keyName(item) === key)?.key as Node | undefined, expected, name, error),
+      );
   }
   return problems;
 }

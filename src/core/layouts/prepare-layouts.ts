@@ -32,9 +32,7 @@ export function checkLayoutSet(sources: LayoutSources, products: readonly Layout
   for (const product of products) {
     const source = sources.layouts.find((l) => l.name === product.name);
     if (!source) {
-      diagnostics.push(
-        diagnostic('DK0501', { file: product.file }, `templates/${product.name}.hbs`, 1),
-      );
+      diagnostics.push(diagnostic('DK0501', { file: product.file }, `templates/${product.name}.hbs`, 1));
       continue;
     }
     // One reader for layouts and topics: the same split, the same schema reader (settings.ts).
@@ -83,9 +81,7 @@ function referenceProblems(layout: Layout, danish: Record<string, unknown> | und
       here = (here as Record<string, unknown>)[key];
       if (root === 'labels' && index === rest.length - 1 && here !== null && typeof here === 'object') {
         const name = ref.path.join('.');
-        problems.push(
-          diagnostic('DK0503', { name, first: Object.keys(here)[0] ?? '' }, layout.path, ref.line, ref.col),
-        );
+        problems.push(diagnostic('DK0503', { name, first: Object.keys(here)[0] ?? '' }, layout.path, ref.line, ref.col));
       }
     }
   }

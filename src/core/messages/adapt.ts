@@ -21,11 +21,11 @@ export const ADAPT_MESSAGES = {
     (p) => [`\`${p.name}\` "${p.text}" er ikke et emnes slug`, 'skriv emnets mappenavn, fx `private-it-loesninger`'],
   ),
   DK0405: error<{ name: string; values: readonly string[]; got: string }>(
-    (p) => [`\`${p.name}\` must be ${orList(p.values, 'en')}, not "${p.got}"`, '`before` when the group has seen or heard it before the meeting'],
     (p) => [
-      `\`${p.name}\` skal være ${orList(p.values, 'da')}, ikke "${p.got}"`,
-      '`before`, når gruppen har set eller hørt det før mødet',
+      `\`${p.name}\` must be ${orList(p.values, 'en')}, not "${p.got}"`,
+      '`before` when the group has seen or heard it before the meeting',
     ],
+    (p) => [`\`${p.name}\` skal være ${orList(p.values, 'da')}, ikke "${p.got}"`, '`before`, når gruppen har set eller hørt det før mødet'],
   ),
   DK0406: error<{ name: string; text: string }>(
     (p) => [`\`${p.name}\` "${p.text}" is not a time`, 'write HH:MM, e.g. 13:00'],
@@ -49,7 +49,10 @@ export const ADAPT_MESSAGES = {
   ),
   DK0411: error<{ name: string }>(
     (p) => [`\`${p.name}\` must be a list of texts`, 'write e.g. `["Hvad gør vi, når …?"]`, or one text per line starting with `- `'],
-    (p) => [`\`${p.name}\` skal være en liste af tekster`, 'skriv fx `["Hvad gør vi, når …?"]`, eller én tekst pr. linje, der begynder med `- `'],
+    (p) => [
+      `\`${p.name}\` skal være en liste af tekster`,
+      'skriv fx `["Hvad gør vi, når …?"]`, eller én tekst pr. linje, der begynder med `- `',
+    ],
   ),
   DK0412: error<{ name: string }>(
     (p) => [`\`${p.name}\` has an empty text`, 'write the question or prompt, or leave the line out'],
@@ -85,7 +88,10 @@ export const ADAPT_MESSAGES = {
   ),
   DK0421: error<{ number: number }>(
     (p) => [`step ${p.number} must be a map of changes`, `write e.g. \`${p.number}: { minutes: 10 }\` or \`${p.number}: { skip: true }\``],
-    (p) => [`trin ${p.number} skal være en gruppe af ændringer`, `skriv fx \`${p.number}: { minutes: 10 }\` eller \`${p.number}: { skip: true }\``],
+    (p) => [
+      `trin ${p.number} skal være en gruppe af ændringer`,
+      `skriv fx \`${p.number}: { minutes: 10 }\` eller \`${p.number}: { skip: true }\``,
+    ],
   ),
   DK0422: error<{ other: string; slug: string }>(
     (p) => [`${p.other} already adapts "${p.slug}"`, 'give one adaptation file per topic'],
@@ -96,8 +102,14 @@ export const ADAPT_MESSAGES = {
     (p) => [`der er intet emne med slug'en "${p.slug}"`, p.guess ? `mente du \`${p.guess}\`?` : `emnerne er ${p.slugs.join(', ')}`],
   ),
   DK0424: error<{ number: number; file: string; numbers: readonly string[] }>(
-    (p) => [`step ${p.number} is not in ${p.file}: its steps are ${p.numbers.join(', ')}`, 'name a step by its number in the topic (`## Trin N`)'],
-    (p) => [`trin ${p.number} findes ikke i ${p.file}: dets trin er ${p.numbers.join(', ')}`, 'angiv et trin med dets nummer i emnet (`## Trin N`)'],
+    (p) => [
+      `step ${p.number} is not in ${p.file}: its steps are ${p.numbers.join(', ')}`,
+      'name a step by its number in the topic (`## Trin N`)',
+    ],
+    (p) => [
+      `trin ${p.number} findes ikke i ${p.file}: dets trin er ${p.numbers.join(', ')}`,
+      'angiv et trin med dets nummer i emnet (`## Trin N`)',
+    ],
   ),
   DK0425: error<{ file: string }>(
     (p) => [`\`media: before\`, but ${p.file} has no film, podcast or case`, 'leave out the `media` line'],

@@ -188,8 +188,14 @@ export const BODY_MESSAGES = {
     (p) => [`linket "${p.href}" ${addressCharPhrase(p.char, 'da')}`, addressCharHint('da')],
   ),
   DK0239: error<{ href: string }>(
-    (p) => [`the link "${p.href}" is not an http, https or mailto address`, 'write a full address, e.g. [borger.dk](https://www.borger.dk)'],
-    (p) => [`linket "${p.href}" er ikke en http-, https- eller mailto-adresse`, 'skriv en hel adresse, fx [borger.dk](https://www.borger.dk)'],
+    (p) => [
+      `the link "${p.href}" is not an http, https or mailto address`,
+      'write a full address, e.g. [borger.dk](https://www.borger.dk)',
+    ],
+    (p) => [
+      `linket "${p.href}" er ikke en http-, https- eller mailto-adresse`,
+      'skriv en hel adresse, fx [borger.dk](https://www.borger.dk)',
+    ],
   ),
   DK0240: warning(
     () => ['images are not printed; only their text is kept', 'describe the picture in words'],
@@ -201,14 +207,14 @@ export const BODY_MESSAGES = {
   ),
 
   // --- slips of typing ---
-  DK0250: warning<{ shown: string }>(
+  DK0250: warning<{ shown: string; rest: string }>(
     (p) => [
       `"${p.shown}" has no space after the dash, so it is no list item: it is printed as part of the text before it`,
-      `write \`- ${p.shown.slice(1)}\``,
+      `write \`- ${p.rest}\``,
     ],
     (p) => [
       `"${p.shown}" har intet mellemrum efter bindestregen og er derfor ikke et punkt i en liste: det udskrives som en del af teksten før`,
-      `skriv \`- ${p.shown.slice(1)}\``,
+      `skriv \`- ${p.rest}\``,
     ],
   ),
   DK0251: warning<{ marks: string; text: string }>(

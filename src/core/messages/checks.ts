@@ -6,12 +6,8 @@ import { error, warning } from './define.js';
  */
 
 type Medium = 'film' | 'podcast' | 'case';
-const A: Record<Medium, { en: string; da: string }> = {
-  film: { en: 'a film', da: 'en film' },
-  podcast: { en: 'a podcast', da: 'en podcast' },
-  case: { en: 'a case', da: 'en case' },
-};
-const THE_DA: Record<Medium, string> = { film: 'filmen', podcast: 'podcasten', case: 'casen' };
+const a = (medium: Medium, lang: 'en' | 'da') => `${lang === 'da' ? 'en' : 'a'} ${medium}`;
+const theDa = (medium: string) => `${medium}${medium.endsWith('e') ? 'n' : 'en'}`;
 
 /** Where a session length came from: `--duration` on the command line, or an adaptation file's `duration`. */
 type Source = 'option' | 'adaptation';
@@ -20,7 +16,11 @@ const said = (source: Source) => (source === 'option' ? '--duration' : '`duratio
 type ScreenPart = 'step' | 'prompt' | 'case';
 const screenPart = (p: { part: ScreenPart; number: number }, lang: 'en' | 'da') => {
   if (lang === 'da')
-    return p.part === 'step' ? `skærmbilledet for trin ${p.number}` : p.part === 'prompt' ? `et flipover-spørgsmål i trin ${p.number}` : 'casen';
+    return p.part === 'step'
+      ? `skærmbilledet for trin ${p.number}`
+      : p.part === 'prompt'
+        ? `et flipover-spørgsmål i trin ${p.number}`
+        : 'casen';
   return p.part === 'step' ? `step ${p.number}'s view` : p.part === 'prompt' ? `a flip-chart prompt of step ${p.number}` : 'the case';
 };
 
@@ -97,12 +97,12 @@ export const CHECK_MESSAGES = {
   ),
   DK0309: warning<{ word: string; own: Medium; other: Medium }>(
     (p) => [
-      `the text speaks of "${p.word}", but this topic's medium is ${A[p.own].en} (media.kind: ${p.own})`,
-      `write about the ${p.own} here, or change \`media.kind\` if the topic really uses ${A[p.other].en}`,
+      `the text speaks of "${p.word}", but this topic's medium is ${a(p.own, 'en')} (media.kind: ${p.own})`,
+      `write about the ${p.own} here, or change \`media.kind\` if the topic really uses ${a(p.other, 'en')}`,
     ],
     (p) => [
-      `teksten taler om "${p.word}", men emnets medie er ${A[p.own].da} (media.kind: ${p.own})`,
-      `skriv om ${THE_DA[p.own]} her, eller ret \`media.kind\`, hvis emnet virkelig bruger ${A[p.other].da}`,
+      `teksten taler om "${p.word}", men emnets medie er ${a(p.own, 'da')} (media.kind: ${p.own})`,
+      `skriv om ${theDa(p.own)} her, eller ret \`media.kind\`, hvis emnet virkelig bruger ${a(p.other, 'da')}`,
     ],
   ),
   DK0310: warning<{ word: string; title: string; file: string; own: string }>(
@@ -131,7 +131,7 @@ export const CHECK_MESSAGES = {
       `give at least --duration ${p.shortest}; the topic is written for ${p.range} minutes`,
     ],
     (p) => [
-      `${said(p.source)} ${p.total} er kortere, end emnet kan blive: ${p.steps} trin på mindst 1 minut${p.mediaMinutes ? ` og ${THE_DA[p.media as Medium] ?? p.media}s ${p.mediaMinutes}` : ''} kræver ${p.shortest} minutter`,
+      `${said(p.source)} ${p.total} er kortere, end emnet kan blive: ${p.steps} trin på mindst 1 minut${p.mediaMinutes ? ` og ${theDa(p.media)}s ${p.mediaMinutes}` : ''} kræver ${p.shortest} minutter`,
       `angiv mindst --duration ${p.shortest}; emnet er skrevet til ${p.range} minutter`,
     ],
   ),

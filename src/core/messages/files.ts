@@ -1,43 +1,18 @@
 import { error, figure, warning } from './define.js';
+import { unwantedPhrase, type UnwantedKind } from './phrases.js';
 
 /**
  * DK00xx: a topic file as a file — reading it, its size, its encoding, its characters, and the
  * limits that keep Markdown reading fast.
  */
 
-/** Characters the text cleaner takes out (parse/source-text.ts), by kind. */
-export type UnwantedKind =
-  | 'line-separator'
-  | 'paragraph-separator'
-  | 'byte-order-mark'
-  | 'zero-width-space'
-  | 'zero-width-non-joiner'
-  | 'zero-width-joiner'
-  | 'word-joiner'
-  | 'direction'
-  | 'control';
-
-const UNWANTED_NAMES: Record<UnwantedKind, { en: string; da: string }> = {
-  'line-separator': { en: 'a line separator', da: 'et linjeskift-tegn (line separator)' },
-  'paragraph-separator': { en: 'a paragraph separator', da: 'et afsnitsskift-tegn (paragraph separator)' },
-  'byte-order-mark': { en: 'a byte-order mark in the text', da: 'et byte-order-mark inde i teksten' },
-  'zero-width-space': { en: 'a zero-width space', da: 'et usynligt mellemrum (zero-width space)' },
-  'zero-width-non-joiner': { en: 'a zero-width non-joiner', da: 'et usynligt tegn (zero-width non-joiner)' },
-  'zero-width-joiner': { en: 'a zero-width joiner', da: 'et usynligt tegn (zero-width joiner)' },
-  'word-joiner': { en: 'a word joiner', da: 'et usynligt tegn (word joiner)' },
-  direction: { en: 'a text-direction control', da: 'et tegn der styrer skriveretningen' },
-  control: { en: 'a control character', da: 'et styretegn' },
-};
-
-/** The name of an unwanted character, in `lang`. */
-export function unwantedName(kind: UnwantedKind, lang: 'en' | 'da'): string {
-  return (UNWANTED_NAMES[kind] ?? UNWANTED_NAMES.control)[lang];
-}
-
 export type UnreadableReason = 'dangling-link' | 'link-loop' | 'permission' | 'folder' | 'other';
 
 const REASONS: Record<UnreadableReason, { en: (code: string) => string; da: (code: string) => string }> = {
-  'dangling-link': { en: () => 'it is a symbolic link to a file that does not exist', da: () => 'det er en genvej til en fil, der ikke findes' },
+  'dangling-link': {
+    en: () => 'it is a symbolic link to a file that does not exist',
+    da: () => 'det er en genvej til en fil, der ikke findes',
+  },
   'link-loop': { en: () => 'it is a loop of symbolic links', da: () => 'det er genveje, der peger på hinanden i ring' },
   permission: { en: () => 'permission denied', da: () => 'der er ikke adgang til filen' },
   folder: { en: () => 'it is a folder', da: () => 'det er en mappe' },
@@ -50,8 +25,14 @@ export const FILE_MESSAGES = {
     () => ['sprunget over: dette er ikke en almindelig fil', 'emnefiler er almindelige filer; flyt eller omdøb denne'],
   ),
   DK0002: warning<{ reason: UnreadableReason; errno: string }>(
-    (p) => [`skipped: ${REASONS[p.reason].en(p.errno)}`, 'fix or remove this entry, or rename it so it does not end in .md'],
-    (p) => [`sprunget over: ${REASONS[p.reason].da(p.errno)}`, 'ret eller fjern den, eller omdøb den, så navnet ikke ender på .md'],
+    (p) => [
+      `skipped: ${(REASONS[p.reason] ?? REASONS.other).en(p.errno)}`,
+      'fix or remove this entry, or rename it so it does not end in .md',
+    ],
+    (p) => [
+      `sprunget over: ${(REASONS[p.reason] ?? REASONS.other).da(p.errno)}`,
+      'ret eller fjern den, eller omdøb den, så navnet ikke ender på .md',
+    ],
   ),
   DK0003: error<{ size: number; limit: number }>(
     (p) => [
@@ -82,14 +63,8 @@ export const FILE_MESSAGES = {
     () => ['filen er tom', 'begynd med eksempel-emnet i docs/writing-topics.md, eller med `dialogkit new`'],
   ),
   DK0007: warning<{ kind: UnwantedKind; codePoint: string; spaced: boolean }>(
-    (p) => [
-      `${unwantedName(p.kind, 'en')} (${p.codePoint}) is in the text; ${p.spaced ? 'it is printed as a space' : 'it is left out'}`,
-      'delete it; it often comes with text pasted from Word or a web page',
-    ],
-    (p) => [
-      `der er ${unwantedName(p.kind, 'da')} (${p.codePoint}) i teksten; ${p.spaced ? 'det udskrives som et mellemrum' : 'det udelades'}`,
-      'slet det; det følger ofte med tekst, der er kopieret fra Word eller en hjemmeside',
-    ],
+    (p) => [unwantedPhrase(p, 'en'), 'delete it; it often comes with text pasted from Word or a web page'],
+    (p) => [unwantedPhrase(p, 'da'), 'slet det; det følger ofte med tekst, der er kopieret fra Word eller en hjemmeside'],
   ),
   DK0010: error<{ references: number }>(
     (p) => [

@@ -1,6 +1,14 @@
 import { error, orList, warning } from './define.js';
-import { addressCharHint, addressCharPhrase, datePhrase, lookAlikeName, qrPhrase, type DateReason } from './phrases.js';
-import { FILE_MESSAGES, type UnwantedKind } from './files.js';
+import {
+  addressCharHint,
+  addressCharPhrase,
+  datePhrase,
+  lookAlikeName,
+  qrPhrase,
+  unwantedPhrase,
+  type DateReason,
+  type UnwantedKind,
+} from './phrases.js';
 
 /**
  * DK01xx: the front matter (and any YAML Dialogkit reads): its syntax in the author's terms, its
@@ -21,7 +29,7 @@ const quoteHint = (quoted: string, lang: 'en' | 'da') =>
       ? 'put the value in quotes'
       : `put the value in quotes: \`${quoted}\``;
 
-const unitDa = { minutes: 'minutter', people: 'personer' } as const;
+const unitDa = (unit: 'minutes' | 'people') => (unit === 'people' ? 'personer' : 'minutter');
 
 export const FRONT_MATTER_MESSAGES = {
   // --- YAML syntax ---
@@ -39,7 +47,10 @@ export const FRONT_MATTER_MESSAGES = {
   ),
   DK0102: error<{ key: string; first: number }>(
     (p) => [`a key is given twice: \`${p.key}\`${p.first > 0 ? ` (first at line ${p.first})` : ''}`, 'keep one of the two lines'],
-    (p) => [`en nøgle står der to gange: \`${p.key}\`${p.first > 0 ? ` (første gang i linje ${p.first})` : ''}`, 'behold kun den ene linje'],
+    (p) => [
+      `en nøgle står der to gange: \`${p.key}\`${p.first > 0 ? ` (første gang i linje ${p.first})` : ''}`,
+      'behold kun den ene linje',
+    ],
   ),
   DK0103: error<{ key: string; quoted: string }>(
     (p) => [`the value of \`${p.key}\` contains \`: \`, which YAML reads as the start of another key`, quoteHint(p.quoted, 'en')],
@@ -196,11 +207,8 @@ export const FRONT_MATTER_MESSAGES = {
     (p) => [`\`${p.name}\` mangler`, `tilføj en linje \`${p.key}: …\``],
   ),
   DK0132: warning<{ name: string; kind: UnwantedKind; codePoint: string; spaced: boolean }>(
-    (p) => [
-      `\`${p.name}\`: ${unwanted(p, 'en')}`,
-      'delete the escape (`\\u…`, `\\x…`, `\\e`) from the value',
-    ],
-    (p) => [`\`${p.name}\`: ${unwanted(p, 'da')}`, 'slet escape-koden (`\\u…`, `\\x…`, `\\e`) fra værdien'],
+    (p) => [`\`${p.name}\`: ${unwantedPhrase(p, 'en')}`, 'delete the escape (`\\u…`, `\\x…`, `\\e`) from the value'],
+    (p) => [`\`${p.name}\`: ${unwantedPhrase(p, 'da')}`, 'slet escape-koden (`\\u…`, `\\x…`, `\\e`) fra værdien'],
   ),
   DK0133: error<{ name: string }>(
     (p) => [`\`${p.name}\` must be text`],
@@ -250,7 +258,7 @@ export const FRONT_MATTER_MESSAGES = {
   ),
   DK0145: error<{ name: string; unit: 'minutes' | 'people'; got: string; example: string }>(
     (p) => [`\`${p.name}\` must be a number of ${p.unit} or a range, not "${p.got}"`, `write e.g. ${p.example}`],
-    (p) => [`\`${p.name}\` skal være et antal ${unitDa[p.unit]} eller et interval, ikke "${p.got}"`, `skriv fx ${p.example}`],
+    (p) => [`\`${p.name}\` skal være et antal ${unitDa(p.unit)} eller et interval, ikke "${p.got}"`, `skriv fx ${p.example}`],
   ),
   DK0146: error<{ name: string; example: string }>(
     (p) => [`\`${p.name}\` must be a range from the smallest to the largest group`, `write e.g. ${p.example}`],
@@ -270,7 +278,7 @@ export const FRONT_MATTER_MESSAGES = {
       `write e.g. \`${p.name}: "${p.min}-${p.largest}"\``,
     ],
     (p) => [
-      `\`${p.name}\` går op til ${p.max}; højst ${p.largest} ${unitDa[p.unit]} er muligt`,
+      `\`${p.name}\` går op til ${p.max}; højst ${p.largest} ${unitDa(p.unit)} er muligt`,
       `skriv fx \`${p.name}: "${p.min}-${p.largest}"\``,
     ],
   ),
@@ -319,7 +327,9 @@ export const FRONT_MATTER_MESSAGES = {
     ],
     (p) => [
       `\`${p.name}\` skal være none eller write, ikke "${p.got}"`,
-      p.guess ? `mente du \`space: ${p.guess}\`?` : 'skriv `space: write` for at få plads til at skrive under spørgsmålet, eller udelad nøglen',
+      p.guess
+        ? `mente du \`space: ${p.guess}\`?`
+        : 'skriv `space: write` for at få plads til at skrive under spørgsmålet, eller udelad nøglen',
     ],
   ),
   DK0159: error<{ name: string; min: number; max: number }>(
@@ -331,7 +341,3 @@ export const FRONT_MATTER_MESSAGES = {
     (p) => [`\`${p.name}\` skal være et helt tal fra ${p.min} til ${p.max}`, 'skriv fx `dots: 1`'],
   ),
 } as const;
-
-function unwanted(p: { kind: UnwantedKind; codePoint: string; spaced: boolean }, lang: 'en' | 'da'): string {
-  return FILE_MESSAGES.DK0007[lang]({ kind: p.kind, codePoint: p.codePoint, spaced: p.spaced })[0];
-}

@@ -50,7 +50,9 @@ export const LAYOUT_MESSAGES = {
     ],
     (p) => [
       `betegnelsen \`${p.path}.${p.key}\` har ingen \`${p.otherPath}.${p.key}\``,
-      p.guess ? `mente du \`${p.guess}\`? Hver betegnelse skal findes på begge sprog` : `tilføj den under \`${p.otherPath}:\`, eller fjern den her`,
+      p.guess
+        ? `mente du \`${p.guess}\`? Hver betegnelse skal findes på begge sprog`
+        : `tilføj den under \`${p.otherPath}:\`, eller fjern den her`,
     ],
   ),
   DK0511: error<{ part: string; known: readonly string[] }>(
@@ -136,6 +138,9 @@ export const LAYOUT_MESSAGES = {
   ),
   DK0526: error<{ name: string; guess: string; known: readonly string[] }>(
     (p) => [`unknown label \`${p.name}\``, p.guess ? `did you mean \`${p.guess}\`?` : `known labels here: ${p.known.join(', ')}`],
-    (p) => [`betegnelsen \`${p.name}\` kendes ikke`, p.guess ? `mente du \`${p.guess}\`?` : `kendte betegnelser her: ${p.known.join(', ')}`],
+    (p) => [
+      `betegnelsen \`${p.name}\` kendes ikke`,
+      p.guess ? `mente du \`${p.guess}\`?` : `kendte betegnelser her: ${p.known.join(', ')}`,
+    ],
   ),
 } as const;

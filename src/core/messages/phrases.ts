@@ -79,3 +79,39 @@ export function qrPhrase(length: number, unit: 'characters' | 'bytes', max: numb
     ? `is ${length} bytes long; a printed QR code holds at most ${max}`
     : `is ${length} characters; a printed QR code holds at most ${max} of these`;
 }
+
+/** Characters the text cleaner takes out (parse/source-text.ts), by kind. */
+export type UnwantedKind =
+  | 'line-separator'
+  | 'paragraph-separator'
+  | 'byte-order-mark'
+  | 'zero-width-space'
+  | 'zero-width-non-joiner'
+  | 'zero-width-joiner'
+  | 'word-joiner'
+  | 'direction'
+  | 'control';
+
+const UNWANTED_NAMES: Record<UnwantedKind, { en: string; da: string }> = {
+  'line-separator': { en: 'a line separator', da: 'et linjeskift-tegn (line separator)' },
+  'paragraph-separator': { en: 'a paragraph separator', da: 'et afsnitsskift-tegn (paragraph separator)' },
+  'byte-order-mark': { en: 'a byte-order mark in the text', da: 'et byte-order-mark inde i teksten' },
+  'zero-width-space': { en: 'a zero-width space', da: 'et usynligt mellemrum (zero-width space)' },
+  'zero-width-non-joiner': { en: 'a zero-width non-joiner', da: 'et usynligt tegn (zero-width non-joiner)' },
+  'zero-width-joiner': { en: 'a zero-width joiner', da: 'et usynligt tegn (zero-width joiner)' },
+  'word-joiner': { en: 'a word joiner', da: 'et usynligt tegn (word joiner)' },
+  direction: { en: 'a text-direction control', da: 'et tegn der styrer skriveretningen' },
+  control: { en: 'a control character', da: 'et styretegn' },
+};
+
+/** The name of an unwanted character, in `lang`. */
+export function unwantedName(kind: UnwantedKind, lang: 'en' | 'da'): string {
+  return (UNWANTED_NAMES[kind] ?? UNWANTED_NAMES.control)[lang];
+}
+
+/** What is done with an unwanted character: `a zero-width space (U+200B) is in the text; it is left out`. */
+export function unwantedPhrase(p: { kind: UnwantedKind; codePoint: string; spaced: boolean }, lang: Lang): string {
+  return lang === 'da'
+    ? `der er ${unwantedName(p.kind, 'da')} (${p.codePoint}) i teksten; ${p.spaced ? 'det udskrives som et mellemrum' : 'det udelades'}`
+    : `${unwantedName(p.kind, 'en')} (${p.codePoint}) is in the text; ${p.spaced ? 'it is printed as a space' : 'it is left out'}`;
+}

@@ -12,12 +12,13 @@ export function sampleText(code: Code, lang: Lang): { message: string; hint?: st
       get(_target, key) {
         if (typeof key !== 'string') return undefined;
         used.add(key);
-        // A list that prints as `{name}` when joined, and as itself otherwise.
-        return Object.assign([`{${key}}`], { toString: () => `{${key}}` });
+        // Text that reads `{name}`, and a list of that one text when joined or mapped.
+        const shown = `{${key}}`;
+        return Object.assign(new String(shown), { join: () => shown, map: (f: (s: string) => string) => [f(shown)] });
       },
     },
   );
   const entry = MESSAGES[code] as { en: (p: object) => readonly [string, string?]; da: (p: object) => readonly [string, string?] };
   const [message, hint] = entry[lang](params);
-  return { message, ...(hint !== undefined && { hint }), used: [...used].sort() };
+  return { message: String(message), ...(hint !== undefined && { hint: String(hint) }), used: [...used].sort() };
 }

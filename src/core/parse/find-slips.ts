@@ -29,7 +29,7 @@ export function findSlips(file: string, lines: readonly string[], bodyLine: numb
     if (dash) {
       const whole = text.trim();
       const shown = whole.length > 30 ? `${whole.slice(0, 30)}…` : whole;
-      out.push(diagnostic('DK0250', { shown }, file, line, dash[1]!.length + 1));
+      out.push(diagnostic('DK0250', { shown, rest: shown.slice(1) }, file, line, dash[1]!.length + 1));
     }
     const heading = /^( {0,3})(#{2,6})([^\s#].*)$/.exec(text);
     if (heading) {

@@ -35,6 +35,11 @@ export interface FrontMatter {
   bodyLine: number;
   /** YAML syntax errors in the author's terms, and aliases (never resolved). */
   diagnostics: Diagnostic[];
+  /**
+   * For `invalid` with syntax errors: the YAML read again without the lines the errors are on,
+   * so the keys on the other lines can still be checked in the same run.
+   */
+  recovered?: { root: YamlNode; lineCounter: LineCounter };
 }
 
 /** Splits `text` (normalised: no BOM, `\n` line endings) into its front matter and body. */
@@ -67,7 +72,10 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   if (document === undefined || document.contents === null || (isScalar(document.contents) && document.contents.value === null))
     return { ...here, state: 'empty' };
 
-  if (!readYamlDocument(file, document, split.yaml, lineCounter, here.diagnostics)) return { ...here, state: 'invalid', document };
+  if (!readYamlDocument(file, document, split.yaml, lineCounter, here.diagnostics)) {
+    const recovered = document.errors.length > 0 ? withoutBadLines(split.yaml, here.diagnostics) : undefined;
+    return { ...here, state: 'invalid', document, ...(recovered && { recovered }) };
+  }
   return { ...here, state: 'read', document, root: document.contents };
 }
 
@@ -147,6 +155,25 @@ function viaGrayMatter(text: string, lineCounter: LineCounter): { document?: Doc
     },
   });
   return { ...(isDocument(split.data) && { document: split.data }), yaml, body: split.content };
+}
+
+/**
+ * The YAML read again with the lines its errors are on left blank (as many rounds as it takes,
+ * up to a few), or undefined when that does not give a readable map. YAML line N is file line N.
+ */
+function withoutBadLines(yaml: string, reported: readonly Diagnostic[]): FrontMatter['recovered'] {
+  const lines = yaml.split('\n');
+  const blank = new Set(reported.map((d) => d.line));
+  for (let round = 0; round < 8; round++) {
+    const lineCounter = new LineCounter();
+    const text = lines.map((line, index) => (blank.has(index + 1) ? '' : line)).join('\n');
+    const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    if (document.errors.length === 0) return document.contents === null ? undefined : { root: document.contents, lineCounter };
+    const before = blank.size;
+    for (const error of document.errors) blank.add(lineCounter.linePos(error.pos[0]).line);
+    if (blank.size === before) return undefined;
+  }
+  return undefined;
 }
 
 function countLines(text: string): number {

@@ -63,19 +63,13 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
       const references = closedBrackets(paragraph.text);
       referenceWork += references * paragraph.text.length;
       if (referenceWork > LIMITS.referenceLinkWork) {
-        once(
-          'references',
-          diagnostic('DK0010', { references }, file, paragraph.line),
-        );
+        once('references', diagnostic('DK0010', { references }, file, paragraph.line));
       }
     }
     const unclosed = unclosedEmphasis(paragraph.text) + unclosedBrackets(paragraph.text);
     work += unclosed * paragraph.text.length;
     if (work > LIMITS.unclosedEmphasisWork) {
-      once(
-        'emphasis',
-        diagnostic('DK0011', { unclosed }, file, paragraph.line),
-      );
+      once('emphasis', diagnostic('DK0011', { unclosed }, file, paragraph.line));
     }
     paragraph = undefined;
   };
@@ -84,10 +78,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
   for (const [index, text] of lines.entries()) {
     const word = new RegExp(`\\S{${LIMITS.wordLength + 1},}`).exec(text);
     if (!word) continue;
-    once(
-      'word',
-      diagnostic('DK0012', { length: word[0].length, limit: LIMITS.wordLength }, file, index + 1, word.index + 1),
-    );
+    once('word', diagnostic('DK0012', { length: word[0].length, limit: LIMITS.wordLength }, file, index + 1, word.index + 1));
   }
 
   for (let index = bodyLine - 1; index < lines.length; index++) {
@@ -101,20 +92,14 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
 
     const quotes = /^[ \t]*(?:>[ \t]?)+/.exec(text)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {
-      once(
-        'quote',
-        diagnostic('DK0013', { depth: quotes - 1, limit: LIMITS.quoteDepth }, file, line),
-      );
+      once('quote', diagnostic('DK0013', { depth: quotes - 1, limit: LIMITS.quoteDepth }, file, line));
     }
     const indent = columns(/^[ \t]*/.exec(text)![0]);
     if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(text)) {
       while (listIndents.length > 0 && listIndents[listIndents.length - 1]! >= indent) listIndents.pop();
       listIndents.push(indent);
       if (listIndents.length > LIMITS.listDepth) {
-        once(
-          'list',
-          diagnostic('DK0014', { depth: listIndents.length, limit: LIMITS.listDepth }, file, line),
-        );
+        once('list', diagnostic('DK0014', { depth: listIndents.length, limit: LIMITS.listDepth }, file, line));
       }
     } else if (indent === 0) listIndents.length = 0;
   }

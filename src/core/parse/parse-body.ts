@@ -125,9 +125,11 @@ export function parseBody(
     else diagnostics.push(diagnostic('DK0205', { heading: m.heading, guess: m.guess }, file, m.line, 4));
   }
   if (missing('starting') && !misspeltAs('starting')) diagnostics.push(diagnostic('DK0207', { name: names.starting }, file, end));
-  if (missing('preparation') && !misspeltAs('preparation'))
-    diagnostics.push(diagnostic('DK0208', { name: names.preparation }, file, end));
-  if (result.steps.length === 0 && !diagnostics.some((d) => d.code === 'DK0220' || String(d.params['heading'] ?? '').startsWith(stepWord))) {
+  if (missing('preparation') && !misspeltAs('preparation')) diagnostics.push(diagnostic('DK0208', { name: names.preparation }, file, end));
+  if (
+    result.steps.length === 0 &&
+    !diagnostics.some((d) => d.code === 'DK0220' || String(d.params['heading'] ?? '').startsWith(stepWord))
+  ) {
     diagnostics.push(diagnostic('DK0209', { stepWord }, file, end));
   }
   if (missing('legal')) diagnostics.push(diagnostic('DK0210', { name: names.legal }, file, end));
@@ -169,10 +171,8 @@ export function parseBody(
     const number = Number(match[2]);
     const minutes = Number(match[3]);
     const title = match[4]!.trim();
-    if (minutes === 0)
-      diagnostics.push(diagnostic('DK0221', { stepWord, number }, file, line, 4));
-    if (title === '')
-      diagnostics.push(diagnostic('DK0222', { stepWord, number, example }, file, line, 4));
+    if (minutes === 0) diagnostics.push(diagnostic('DK0221', { stepWord, number }, file, line, 4));
+    if (title === '') diagnostics.push(diagnostic('DK0222', { stepWord, number, example }, file, line, 4));
     const subs = SUBSECTION_NAMES[language];
     const step: Step = { number, minutes, title, line, instructions: [], questions: [], tips: [], flipPrompts: [] };
     let mode: 'instructions' | 'questions' | 'flipover' = 'instructions';
@@ -196,8 +196,7 @@ export function parseBody(
           continue;
         }
         const guess = closest(text, [subs.questions, subs.flipover]);
-        if (guess)
-          diagnostics.push(diagnostic('DK0224', { heading: text, guess }, file, item.line, 5));
+        if (guess) diagnostics.push(diagnostic('DK0224', { heading: text, guess }, file, item.line, 5));
         closeMode();
         mode = 'instructions';
         modeHadList = true;

@@ -38,6 +38,12 @@ export interface FrontMatterResult {
   bodyLine: number;
   /** The front matter never ends, so the whole file is unreadable as a body. */
   noBody?: boolean;
+  /**
+   * What could be read, with defaults for what could not (an empty title, a group of one), when
+   * at least `duration` was read: the checks of the whole topic (the minutes) still run on it
+   * when the front matter has errors, so they are reported in the same run.
+   */
+  draft?: TopicMeta;
   diagnostics: Diagnostic[];
 }
 
@@ -175,8 +181,17 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
     case 'empty':
       diagnostics.push(diagnostic('DK0114', {}, file, 1));
       return { body, bodyLine, diagnostics };
-    case 'invalid':
-      return { body, bodyLine, diagnostics };
+    case 'invalid': {
+      // The keys on lines without a YAML error are still checked; a key on such a line is not
+      // reported missing (its line is already an error).
+      const recovered = front.recovered;
+      if (!recovered || !isMap(recovered.root)) return { body, bodyLine, diagnostics };
+      const found: Diagnostic[] = [];
+      const again: SettingsContext = { file, lineCounter: recovered.lineCounter, diagnostics: found };
+      const draft = toMeta(readSettings(recovered.root, TOPIC_SCHEMA, again), fallbackSlug, again, recovered.root)?.meta;
+      diagnostics.push(...found.filter((d) => !MISSING.has(d.code)));
+      return { body, bodyLine, diagnostics, ...(draft && { draft }) };
+    }
     case 'read':
       break;
   }
@@ -188,15 +203,27 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   diagnostics.push(...swallowedByComments(file, front.yaml, lineCounter, front.document!));
 
   const settings = readSettings(root, TOPIC_SCHEMA, ctx);
-  const meta = toMeta(settings, fallbackSlug, ctx, root);
-  if (diagnostics.some((d) => d.severity === 'error') || meta === undefined) return { body, bodyLine, diagnostics };
-  return { meta, body, bodyLine, diagnostics };
+  const made = toMeta(settings, fallbackSlug, ctx, root);
+  const draft = made?.meta;
+  if (diagnostics.some((d) => d.severity === 'error') || !made?.complete) return { body, bodyLine, diagnostics, ...(draft && { draft }) };
+  return { meta: made.meta, draft: made.meta, body, bodyLine, diagnostics };
 }
 
 // --- internal ---
 
-/** The checked settings as `TopicMeta`, with defaults and the checks that involve more than one key. */
-function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, root: YamlNode): TopicMeta | undefined {
+/** Codes of a required key that is missing: left out when the front matter is read again around its YAML errors. */
+const MISSING = new Set<string>(['DK0131', 'DK0140', 'DK0141', 'DK0142', 'DK0143', 'DK0144', 'DK0118']);
+
+/**
+ * The checked settings as `TopicMeta`, with defaults and the checks that involve more than one
+ * key; `complete` when every required key was read. Undefined without `duration`.
+ */
+function toMeta(
+  settings: Settings,
+  fallbackSlug: string,
+  ctx: SettingsContext,
+  root: YamlNode,
+): { meta: TopicMeta; complete: boolean } | undefined {
   const { values } = settings;
   const text = (key: string) => values.get(key) as string | undefined;
   if (!settings.nodes.has('slug') && !SLUG.test(fallbackSlug)) {
@@ -204,23 +231,24 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
   }
   const slug = text('slug') ?? fallbackSlug;
   // out/ holds the page's own folders beside the topics' (the page's scripts in out/assets/).
-  if (RESERVED_SLUGS.has(slug))
-    report(ctx, settings.nodes.get('slug') ?? root, problem('DK0119', { slug }));
+  if (RESERVED_SLUGS.has(slug)) report(ctx, settings.nodes.get('slug') ?? root, problem('DK0119', { slug }));
   const participants = values.get('participants') as Range | undefined;
   const media = toMedia(values.get('media') as Settings | undefined, ctx);
   const flipover = values.get('flipover') as Settings | undefined;
   const dotvote = values.get('dotvote') as Settings | undefined;
   const title = text('title');
   const duration = values.get('duration') as Range | undefined;
-  if (title === undefined || duration === undefined || participants === undefined) return undefined;
+  if (duration === undefined) return undefined;
+  const complete = title !== undefined && participants !== undefined;
+  const group = participants ?? { min: 1, max: 1 };
   const tile = flipover?.values.get('tile') as 'A4' | undefined;
   const space = flipover?.values.get('space') as FlipSpace | undefined;
-  return {
-    title,
+  const meta: TopicMeta = {
+    title: title ?? '',
     slug: text('slug') ?? fallbackSlug,
     language: (values.get('language') as Language | undefined) ?? 'da',
     duration,
-    participants,
+    participants: group,
     draft: (values.get('draft') as boolean | undefined) ?? false,
     flipover: {
       size: (flipover?.values.get('size') as PaperSize | undefined) ?? 'A3',
@@ -228,7 +256,7 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
       ...(space !== undefined && { space }),
     },
     dotvote: {
-      cards: (dotvote?.values.get('cards') as number | undefined) ?? ideaCardsFor(participants.max),
+      cards: (dotvote?.values.get('cards') as number | undefined) ?? ideaCardsFor(group.max),
       dots: (dotvote?.values.get('dots') as number | undefined) ?? 1,
     },
     ...(text('series') !== undefined && { series: text('series')! }),
@@ -236,6 +264,7 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
     ...(text('date') !== undefined && { date: text('date')! }),
     ...(media !== undefined && { media }),
   };
+  return { meta, complete };
 }
 
 function toMedia(media: Settings | undefined, ctx: SettingsContext): Media | undefined {

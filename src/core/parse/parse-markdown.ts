@@ -3,6 +3,7 @@ import { diagnostic } from '../diagnostics.js';
 import { isPlaceholder } from './placeholders.js';
 import { linkProblem } from './links.js';
 import type { Block, Diagnostic, ListItem, Span } from '../model.js';
+import { plainText } from './plain-text.js';
 
 /** Context for turning Markdown tokens into blocks: where we are, and where problems go. */
 export interface MarkdownContext {
@@ -194,10 +195,8 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
   return mergeSpans(spans);
 }
 
-/** Plain text of spans, e.g. for titles, checks and metadata. */
-export function plainText(spans: readonly Span[]): string {
-  return spans.map((s) => s.text + (s.lineBreak ? '\n' : '')).join('');
-}
+/** Kept here too, where most readers of Markdown look for it. */
+export { plainText };
 
 // --- internal ---
 

@@ -12,6 +12,11 @@ export const MAX_TOPIC_BYTES = 1_000_000;
 export interface ParseResult {
   /** Present when the file had no errors. */
   topic?: Topic;
+  /**
+   * When the file has errors but its front matter gave at least `duration`: the topic as far as
+   * it could be read, for the checks of the whole topic (the minutes), so that one run reports all.
+   */
+  draft?: Topic;
   /** The text's lines as parsed (NFC, unwanted characters out), for exact columns in later checks. */
   lines?: readonly string[];
   /** The file's text as decoded, before anything is left out: where later reports find a character. */
@@ -31,9 +36,7 @@ export function parseTopic(source: SourceFile): ParseResult {
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) {
     return {
-      diagnostics: [
-        diagnostic('DK0005', {}, file, decoded.line, decoded.col),
-      ],
+      diagnostics: [diagnostic('DK0005', {}, file, decoded.line, decoded.col)],
     };
   }
   const cleaned = cleanText(file, decoded.text);
@@ -46,13 +49,14 @@ export function parseTopic(source: SourceFile): ParseResult {
   const diagnostics = [...cleaned.diagnostics, ...front.diagnostics];
   // Where the front matter never ends, there is no body to check: saying its sections are missing would mislead.
   if (front.noBody) return { diagnostics };
-  const language = front.meta?.language ?? 'da';
+  const language = front.draft?.language ?? 'da';
   // Nesting and emphasis beyond the limits would make Markdown slow or overflow the stack: not read.
   const bounds = checkInputBounds(file, lines, front.bodyLine);
-  if (bounds.length > 0) return { diagnostics: [...diagnostics, ...bounds] };
+  if (bounds.length > 0) return { lines, diagnostics: [...diagnostics, ...bounds] };
   diagnostics.push(...findSlips(file, lines, front.bodyLine));
   const body = parseBody(file, front.body, front.bodyLine, lines, language, diagnostics);
-  if (!front.meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (!front.meta || diagnostics.some((d) => d.severity === 'error'))
+    return { lines, diagnostics, ...(front.draft && { draft: { file, meta: front.draft, ...body } }) };
   return { topic: { file, meta: front.meta, ...body }, lines, text: decoded.text, diagnostics };
 }
 

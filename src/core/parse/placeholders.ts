@@ -16,4 +16,3 @@ export function isPlaceholder(address: string): boolean {
     host === '[::1]'
   );
 }
-

@@ -1,6 +1,6 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../model.js';
-import type { UnwantedKind } from '../messages/files.js';
+import type { UnwantedKind } from '../messages/phrases.js';
 
 /**
  * Turning a topic's bytes into the text the parser reads: UTF-8 checked with the position of the
@@ -73,9 +73,7 @@ export function cleanText(file: string, raw: string): { text: string; diagnostic
     let line = lineStarts.length;
     while (lineStarts[line - 1]! > index) line--;
     const col = [...text.slice(lineStarts[line - 1], index)].length + 1;
-    diagnostics.push(
-      diagnostic('DK0007', unwantedParams(char), file, line, col),
-    );
+    diagnostics.push(diagnostic('DK0007', unwantedParams(char), file, line, col));
   }
   if (reported.size === 0) return { text, diagnostics };
   return { text: text.replace(SUSPECT, (char) => unwanted(char)!.replacement), diagnostics };

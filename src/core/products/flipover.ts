@@ -8,7 +8,7 @@ import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
-import { lostTextDiagnostics } from '../pdf/ledger.js';
+import { lostTextDiagnostics } from '../pdf/lost-text.js';
 import { breakLongTokens } from '../pdf/long-words.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
@@ -95,9 +95,7 @@ export const flipover: Product = {
       content: (box, fontSize) => sheetBody(box, fontSize, settings, theme),
       typesetter: ctx.typesetter,
     });
-    const diagnostics: Diagnostic[] = fitted.flatMap((f) =>
-      f.problems.map((p) => fromProblem(p.problem, ctx.topic.file, p.line)),
-    );
+    const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => fromProblem(p.problem, ctx.topic.file, p.line)));
 
     const byline = ctx.view.options.byline;
     // The foot is a set of columns: a long token in it would widen it past the paper (long-words.ts).

@@ -155,7 +155,15 @@ function isWarning(value: unknown): boolean {
   );
 }
 
-function ownFields({ line, col, severity, code, params, message, hint }: ProductReport['warnings'][number]): ProductReport['warnings'][number] {
+function ownFields({
+  line,
+  col,
+  severity,
+  code,
+  params,
+  message,
+  hint,
+}: ProductReport['warnings'][number]): ProductReport['warnings'][number] {
   return { line, col, severity, code, params, message, ...(hint !== undefined && { hint }) };
 }
 

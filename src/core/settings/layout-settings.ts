@@ -20,11 +20,9 @@ export function readLayoutSettings(
   const diagnostics = [...front.diagnostics];
   const ctx: SettingsContext = { file, lineCounter: front.lineCounter, noun: 'setting', diagnostics };
   let settings: Settings | undefined;
-  if (front.state === 'unclosed')
-    diagnostics.push(diagnostic('DK0516', {}, file, 1));
+  if (front.state === 'unclosed') diagnostics.push(diagnostic('DK0516', {}, file, 1));
   else if (front.state === 'language') diagnostics.push(languageDiagnostic(file, front, 'settings'));
-  else if (front.state === 'read' && !isMap(front.root))
-    report(ctx, front.root, problem('DK0517', {}));
+  else if (front.state === 'read' && !isMap(front.root)) report(ctx, front.root, problem('DK0517', {}));
   else if (front.state === 'read' && isMap(front.root)) settings = readSettings(front.root, schemaOf(table, fonts), ctx);
   return { values: valuesOf(table, settings), diagnostics };
 }

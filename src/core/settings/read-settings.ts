@@ -65,11 +65,7 @@ export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext,
       const guess = closest(key, known);
       if (guess) suggested.add(guess);
       const odd = firstLookAlike(key);
-      report(
-        ctx,
-        keyNode,
-        problem('DK0130', { key, parent: path.slice(0, -1), noun, odd: odd?.char ?? '', guess: guess ?? '', known }),
-      );
+      report(ctx, keyNode, problem('DK0130', { key, parent: path.slice(0, -1), noun, odd: odd?.char ?? '', guess: guess ?? '', known }));
       continue;
     }
     found.set(key, pair.value as YamlNode);

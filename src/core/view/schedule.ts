@@ -1,6 +1,6 @@
-import { fromProblem, problem, type Problem } from '../diagnostics.js';
-import type { Diagnostic, Step, Topic } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import type { Step, Topic } from '../model.js';
+import type { Problem } from '../messages/index.js';
+import { plainText } from '../parse/plain-text.js';
 
 /**
  * The session's real length (`--duration N`): the steps' minutes scaled to N whole minutes.
@@ -88,14 +88,17 @@ export function durationProblems(
   const { min, max } = topic.meta.duration;
   const range = min === max ? `${min}` : `${min}–${max}`;
   if (topic.steps.length > 0 && topic.steps.every((s) => s.pinned) && total !== shortest) {
-    return { severity: 'error', problem: problem('DK0311', { source, total, shortest }) };
+    return { severity: 'error', problem: { code: 'DK0311', params: { source, total, shortest } } };
   }
   if (total < shortest) {
     const media = { media: topic.meta.media?.kind ?? '', mediaMinutes: topic.meta.media?.minutes ?? 0 };
-    return { severity: 'error', problem: problem('DK0312', { source, total, steps: topic.steps.length, shortest, range, ...media }) };
+    return {
+      severity: 'error',
+      problem: { code: 'DK0312', params: { source, total, steps: topic.steps.length, shortest, range, ...media } },
+    };
   }
   if (total < min / 2 || total > max * 2) {
-    return { severity: 'warning', problem: problem('DK0313', { source, total, range }) };
+    return { severity: 'warning', problem: { code: 'DK0313', params: { source, total, range } } };
   }
   return undefined;
 }
@@ -127,13 +130,4 @@ function stepText(step: Step): string {
     if (block.kind === 'list') for (const item of block.items) parts.push(plainText(item.spans));
   }
   return parts.join(' ');
-}
-
-/** `durationProblems` as a diagnostic at the topic's `duration:` line, for the build's report. */
-export function durationDiagnostics(topic: Topic, total: number | undefined, lines: readonly string[]): Diagnostic[] {
-  if (total === undefined) return [];
-  const found = durationProblems(topic, total);
-  if (!found) return [];
-  const index = lines.findIndex((l) => /^duration\s*:/.test(l));
-  return [fromProblem(found.problem, topic.file, index < 0 ? 1 : index + 1)];
 }

@@ -2,7 +2,7 @@ import type { Labels } from '../settings/labels.js';
 import { ideaCardsFor, type Block, type FlipSpace, type ListItem, type Media, type PaperSize, type Step, type Topic } from '../model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from '../settings/options.js';
 import { fill } from '../settings/labels.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import { LOGO_BOX, prepareLogo, type LogoType } from '../settings/logo.js';
 import { durationProblems, mediaStepIndex, scheduleSteps, sessionFigure } from './schedule.js';
 

@@ -63,7 +63,12 @@ describe('parseTopic: the contract, section by section', () => {
 
   // [what, find, replace with, expected message, the line it must be on (default: the replacement's first line)]
   const cases: [string, string, string, RegExp, string?][] = [
-    ['a misspelt section', '## Forberedelse', '## Forbredelse', /error: the section `## Forbredelse` is not known, and `## Forberedelse` is missing/],
+    [
+      'a misspelt section',
+      '## Forberedelse',
+      '## Forbredelse',
+      /error: the section `## Forbredelse` is not known, and `## Forberedelse` is missing/,
+    ],
     ['a section twice', '## Praktiske råd', '## Forberedelse', /error: the section `## Forberedelse` appears twice \(first at line \d+\)/],
     [
       'a step without a title',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostTextDiagnostics } from '../../../src/core/pdf/ledger.js';
+import { lostTextDiagnostics } from '../../../src/core/pdf/lost-text.js';
 
 describe('lostTextDiagnostics', () => {
   it('makes each lost block an error at its source line that says how much of what was not drawn', () => {

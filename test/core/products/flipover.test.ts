@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mm } from '../../../src/core/pdf/impose.js';
 import { buildSources, builtFixture, fileOf, fixture, source } from '../../helpers/build.js';
-import { flat, lineSegments, readingOrder, readPdf, readStructure, unmarkedPaint, type LineSegment, type PdfInfo } from '../../helpers/pdf.js';
+import {
+  flat,
+  lineSegments,
+  readingOrder,
+  readPdf,
+  readStructure,
+  unmarkedPaint,
+  type LineSegment,
+  type PdfInfo,
+} from '../../helpers/pdf.js';
 
 const LANDSCAPE = { A4: [842, 595], A3: [1191, 842], A2: [1684, 1191], A1: [2384, 1684] } as const;
 const LONG_PROMPT =
