@@ -165,10 +165,35 @@ const page = await Promise.all([
     outfile: `${ROOT}dist/browser/dialogkit-preview.js`,
     define: { PREVIEW_WORKER: JSON.stringify(`dialogkit-preview-worker.js?v=${versionOf('dialogkit-preview-worker.js')}`) },
   }),
-  // `dialogkit preview`'s page (src/browser/live/), served by the preview server with the same pdf.js worker.
+  // `dialogkit preview`'s page (src/browser/live/, with the editor of src/browser/editor/), served by the preview server with the same pdf.js worker.
   build({ ...common, entryPoints: [`${ROOT}src/browser/live/main.ts`], outfile: `${ROOT}dist/browser/dialogkit-live.js` }),
 ]);
-for (const output of [emojiScript, wordScript, result, referat, previewWorker, ...page]) {
+// The editor's worker (src/browser/editor/draft-worker.ts): the CLI's check and build with the
+// text fonts; layouts, labels and options come from the preview server, the emoji font from its script.
+const editorWorker = await build({
+  ...common,
+  stdin: {
+    contents: `
+import { serveDrafts } from './src/browser/editor/draft-worker.ts';
+import { emojiLoader } from './src/browser/emoji-font.ts';
+import regular from ${font('400Regular')};
+import bold from ${font('700Bold')};
+import italic from ${font('400Regular_Italic')};
+import boldItalic from ${font('700Bold_Italic')};
+serveDrafts({ Atkinson: { normal: regular, bold, italics: italic, bolditalics: boldItalic } }, emojiLoader(new URL('dialogkit-emoji.js', self.location.href).href, true));
+`,
+    resolveDir: ROOT,
+    sourcefile: 'editor-worker-entry.ts',
+    loader: 'ts',
+  },
+  outfile: `${ROOT}dist/browser/dialogkit-editor-worker.js`,
+  define: pdfmakeCommon.define,
+  loader: { ...pdfmakeCommon.loader, '.ttf': 'binary' },
+  alias: { ...pdfmakeCommon.alias, ...browserShims.alias },
+  inject: [`${ROOT}scripts/buffer-shim.js`, ...browserShims.inject],
+  plugins: [pdfmakeFromSources, pdfmakeEvents, pdfkitFontkit, wordWriterApart],
+});
+for (const output of [emojiScript, wordScript, result, referat, previewWorker, ...page, editorWorker]) {
   for (const [file, { bytes }] of Object.entries(output.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(0)} KiB`);
   }

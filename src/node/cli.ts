@@ -7,7 +7,7 @@ import type { AdaptationSource, PaperSize } from '../core/model.js';
 import { validateOptions, type BuildOptions } from '../core/settings/options.js';
 import { helpText } from './help.js';
 import { newTopic } from './new-topic.js';
-import { checkTemplatesDir, TEMPLATES_DIR } from './load.js';
+import { checkTemplatesDir, loadLayouts, TEMPLATES_DIR } from './load.js';
 import { runPreview } from './preview/preview.js';
 import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
 import { capInWords, readBounded, UnreadableFile } from './read-file.js';
@@ -175,6 +175,7 @@ async function run(argv: readonly string[], plainIo: Io): Promise<number> {
         open: values.open,
         io,
         until: new Promise<void>((resolve) => process.once('SIGINT', () => resolve())),
+        draftInputs: async () => ({ options, ...(await loadLayouts(templatesDir)) }),
         build: (hooks) =>
           lockAware({ ...io, ...hooks.io }, () =>
             buildCommand(

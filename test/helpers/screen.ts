@@ -8,10 +8,10 @@ import { copyFile, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Block, Span, Topic } from '../../src/core/model.js';
 import { parseTopic } from '../../src/core/parse/parse-topic.js';
-import { publish, watchPage, type Published } from './browser.js';
+import { HAS_BROWSER, publish, watchPage, type Published } from './browser.js';
 import { FIXTURES } from './build.js';
 import { tempDir } from './temp.js';
 
@@ -45,6 +45,23 @@ export async function publishScreens(): Promise<Screens> {
       await rm(published.out, { recursive: true, force: true });
       await rm(content, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The screens for one test file: published before its tests (when Chromium is there), closed
+ * after them; `open` a topic's screen edition, `topics.get` its parsed topic.
+ */
+export function useScreens() {
+  let screens: Screens | undefined;
+  beforeAll(async () => {
+    if (HAS_BROWSER) screens = await publishScreens();
+  }, 120_000);
+  afterAll(async () => screens?.close());
+  return {
+    open: (slug: string, viewport?: { width: number; height: number }, url?: string) => openScreen(screens!.published, slug, viewport, url),
+    topics: { get: (slug: string) => screens!.topics.get(slug) },
+    published: () => screens!.published,
   };
 }
 

@@ -4,16 +4,19 @@
  * overlay (overlay.ts) and the update channel (channel.ts); source-link.ts takes a click on a PDF
  * back to the Markdown line. The server sends the whole state after each build; this draws it.
  */
+import { createEditorPane } from '../editor/editor-pane.js';
+import { EDITOR_STYLE } from '../editor/editor-style.js';
+import { createNewTopicForm } from '../editor/new-topic-form.js';
 import { openChannel } from './channel.js';
 import { createOverlay } from './overlay.js';
 import { createProductPanes } from './products.js';
 import { createSourcePopover } from './source-link.js';
 import { STYLE } from './style.js';
-import type { LiveDiagnostic, LiveState } from './types.js';
+import type { Draft, LiveDiagnostic, LiveState, LiveTopic } from './types.js';
 
 const root = document.getElementById('dialogkit-live')!;
 const style = document.createElement('style');
-style.textContent = STYLE;
+style.textContent = STYLE + EDITOR_STYLE;
 document.head.append(style);
 
 const slug = /^\/_preview\/([^/]+)\/$/.exec(location.pathname)?.[1];
@@ -35,9 +38,36 @@ header.append(home, heading, status, site);
 
 const overlay = createOverlay();
 const popover = createSourcePopover();
-const panes = createProductPanes((topic, place, event) => popover.show(topic, place, event));
+const panes = createProductPanes((topic, place, event) => {
+  popover.show(topic, place, event);
+  if (place) editor?.goToLine(place.line);
+});
 const main = document.createElement('main');
-root.append(header, overlay.element, main, popover.element);
+
+// A topic's page: the editor on the left, the products (and the last build's problems) on the right.
+let shown: LiveTopic | undefined;
+let draft: Draft | undefined;
+const editor =
+  slug === undefined
+    ? undefined
+    : createEditorPane({
+        onDraft(made) {
+          draft = made;
+          if (shown) drawing = drawing.then(() => panes.update(shown!, draft)).catch(() => undefined);
+        },
+        onLine: (line) => panes.mark(line),
+      });
+let opened = false;
+if (editor) {
+  const side = document.createElement('div');
+  side.className = 'preview-side';
+  side.append(overlay.element, main);
+  const split = document.createElement('div');
+  split.className = 'split';
+  split.append(editor.element, side);
+  document.body.classList.add('editing');
+  root.append(header, split, popover.element);
+} else root.append(header, overlay.element, main, popover.element);
 
 let drawing = Promise.resolve();
 let connected = true;
@@ -65,7 +95,7 @@ async function draw(state: LiveState): Promise<void> {
       problems: state.problems,
       stale: state.topics.some((t) => t.stale),
     });
-    main.replaceChildren(topicList(state));
+    main.replaceChildren(createNewTopicForm(), topicList(state));
   } else {
     const topic = state.topics.find((t) => t.slug === slug);
     if (!topic) {
@@ -84,7 +114,14 @@ async function draw(state: LiveState): Promise<void> {
         stale: topic.stale || shared.some((d) => d.severity === 'error'),
       });
       if (!main.contains(panes.element)) main.replaceChildren(panes.element);
-      await panes.update(topic);
+      shown = topic;
+      if (editor && !opened) {
+        opened = true;
+        editor.open(topic).catch((error: unknown) => console.warn('the editor could not open the topic', error));
+      }
+      // The build after a save has come: the saved products are the editor's text now.
+      if (draft?.saved) draft = undefined;
+      await panes.update(topic, draft);
     }
   }
   document.body.dataset['drawn'] = String(state.build);

@@ -25,6 +25,8 @@ export class PdfPane {
   private drawing: Promise<void> = Promise.resolve();
   private places: readonly Place[] = [];
   private cancelled = false;
+  /** The source line marked on the pages (the editor's cursor), kept over redraws. */
+  private marked = 0;
 
   constructor(
     private readonly label: string,
@@ -35,25 +37,54 @@ export class PdfPane {
     this.element.addEventListener('click', (event) => this.clicked(event));
   }
 
-  /** Draws `url` if `version` is new; resolves when every page is in place. */
-  show(url: string, version: string, width: number): Promise<void> {
+  /**
+   * Draws `url` if `version` is new; resolves when every page is in place. `places` are the
+   * source places when the page has them (the editor's unsaved PDFs); else the server's are read.
+   */
+  show(url: string, version: string, width: number, places?: readonly Place[]): Promise<void> {
     if (version === this.version) return this.drawing;
     this.version = version;
     this.cancelled = true;
     const previous = this.drawing;
     this.drawing = previous.then(() => {
       this.cancelled = false;
-      return this.draw(url, version, width);
+      return this.draw(url, version, width, places);
     });
     return this.drawing;
   }
 
-  private async draw(url: string, version: string, width: number): Promise<void> {
+  /**
+   * Marks the blocks drawn from source `line` (or, for a line that drew nothing, the nearest line
+   * above that did) and scrolls the first into view; 0 removes the marks.
+   */
+  mark(line: number): void {
+    this.marked = line;
+    for (const old of this.element.querySelectorAll('.line-mark')) old.remove();
+    const drawn = this.places.filter((p) => p.line <= line).reduce((best, p) => Math.max(best, p.line), 0);
+    if (line === 0 || drawn === 0) return;
+    let first: HTMLElement | undefined;
+    for (const place of this.places.filter((p) => p.line === drawn)) {
+      const page = this.element.children[place.page] as HTMLElement | undefined;
+      if (!page) continue;
+      const scale = Number(page.dataset['scale']);
+      const box = document.createElement('div');
+      box.className = 'line-mark';
+      box.dataset['line'] = String(place.line);
+      box.style.cssText = `left:${place.x * scale - 2}px;top:${place.y * scale - 2}px;width:${place.width * scale + 4}px;height:${place.height * scale + 4}px`;
+      page.append(box);
+      first ??= box;
+    }
+    if (first) scrollWithin(first);
+  }
+
+  private async draw(url: string, version: string, width: number, given?: readonly Place[]): Promise<void> {
     const [doc, places] = await Promise.all([
       getDocument({ url, isEvalSupported: false }).promise,
-      fetch(`/_preview/places/${version}.json`)
-        .then((r) => (r.ok ? (r.json() as Promise<{ places: Place[] }>) : { places: [] }))
-        .catch(() => ({ places: [] as Place[] })),
+      given
+        ? { places: given }
+        : fetch(`/_preview/places/${version}.json`)
+            .then((r) => (r.ok ? (r.json() as Promise<{ places: Place[] }>) : { places: [] }))
+            .catch(() => ({ places: [] as Place[] })),
     ]);
     try {
       this.places = places.places;
@@ -66,6 +97,7 @@ export class PdfPane {
       }
       while (this.element.children.length > doc.numPages) this.element.lastElementChild!.remove();
       this.element.dataset['version'] = version;
+      if (this.marked > 0) this.mark(this.marked);
     } finally {
       void doc.destroy();
     }
@@ -85,6 +117,15 @@ export class PdfPane {
 }
 
 // --- internal ---
+
+/** Scrolls the product's own column to `mark` (not the page or the row of columns, as scrollIntoView would). */
+function scrollWithin(mark: HTMLElement): void {
+  const body = mark.closest<HTMLElement>('.column-body');
+  if (!body) return;
+  const box = mark.getBoundingClientRect();
+  const view = body.getBoundingClientRect();
+  if (box.top < view.top || box.bottom > view.bottom) body.scrollTop += box.top - view.top - view.height / 3;
+}
 
 async function drawPage(doc: PDFDocumentProxy, index: number, width: number, label: string): Promise<HTMLElement> {
   const page = await doc.getPage(index + 1);

@@ -1,5 +1,5 @@
 import { PdfPane } from './pdf-pane.js';
-import type { LiveProduct, LiveTopic, Place } from './types.js';
+import type { Draft, LiveProduct, LiveTopic, Place } from './types.js';
 
 /**
  * The product panes of one topic: a column per product side by side (the PDFs drawn by pdf.js,
@@ -8,7 +8,10 @@ import type { LiveProduct, LiveTopic, Place } from './types.js';
  */
 export interface ProductPanes {
   element: HTMLElement;
-  update(topic: LiveTopic): Promise<void>;
+  /** Shows `topic`'s products; a PDF the editor made from its text (`draft`) in place of the saved one. */
+  update(topic: LiveTopic, draft?: Draft): Promise<void>;
+  /** Marks the blocks of a source line on the PDFs (the editor's cursor). */
+  mark(line: number): void;
 }
 
 /** A PDF column's drawing width in CSS pixels. */
@@ -25,7 +28,10 @@ export function createProductPanes(onPlace: (topic: LiveTopic, place: Place | un
   columns.className = 'columns';
   element.append(tabs, columns);
 
-  const panes = new Map<string, { column: HTMLElement; show(product: LiveProduct): Promise<void> }>();
+  const panes = new Map<
+    string,
+    { column: HTMLElement; show(product: LiveProduct, draft?: Draft): Promise<void>; mark?(line: number): void }
+  >();
   let current: LiveTopic | undefined;
   let only = '';
 
@@ -46,7 +52,10 @@ export function createProductPanes(onPlace: (topic: LiveTopic, place: Place | un
 
   return {
     element,
-    async update(topic) {
+    mark(line) {
+      for (const pane of panes.values()) pane.mark?.(line);
+    },
+    async update(topic, draft) {
       current = topic;
       const wanted = topic.products.map((p) => p.file);
       // Tabs and columns follow the products the topic has (flipover.pdf goes when its prompts go).
@@ -74,7 +83,7 @@ export function createProductPanes(onPlace: (topic: LiveTopic, place: Place | un
         // In the products' order; a column already in place is not moved (moving one loses its scroll position).
         const here = columns.children[index];
         if (here !== pane.column) columns.insertBefore(pane.column, here ?? null);
-        drawing.push(pane.show(product));
+        drawing.push(pane.show(product, draft));
       }
       choose(wanted.includes(only) ? only : '');
       await Promise.all(drawing);
@@ -104,9 +113,31 @@ function pdfColumn(product: LiveProduct, onPlace: (place: Place | undefined, eve
   const { column: element, body } = column(product);
   const pane = new PdfPane(product.label, onPlace);
   body.append(pane.element);
+  const badge = document.createElement('span');
+  badge.className = 'draft-badge';
+  badge.textContent = 'ikke gemt';
+  badge.hidden = true;
+  element.querySelector('h2')!.append(' ', badge);
+  let url = '';
+  let urlVersion = '';
   return {
     column: element,
-    show: (p: LiveProduct) => pane.show(`/${p.path}?v=${p.version.slice(0, 16)}`, p.version, PDF_WIDTH),
+    mark: (line: number) => pane.mark(line),
+    show(p: LiveProduct, draft?: Draft) {
+      const made = draft?.files.find((f) => f.file === p.file);
+      // Made from the editor's text: drawn from memory, marked until saved; else the file on disk.
+      badge.hidden = !made || draft!.saved;
+      element.classList.toggle('draft', Boolean(made) && !draft!.saved);
+      if (!made) return pane.show(`/${p.path}?v=${p.version.slice(0, 16)}`, p.version, PDF_WIDTH);
+      const version = `draft-${draft!.id}`;
+      const old = url;
+      if (urlVersion !== version) {
+        url = URL.createObjectURL(new Blob([made.bytes as BlobPart], { type: 'application/pdf' }));
+        urlVersion = version;
+      }
+      // The old address is let go once the new one is drawn (a drawing under way may still read it).
+      return pane.show(url, version, PDF_WIDTH, made.places).finally(() => old !== url && old && URL.revokeObjectURL(old));
+    },
   };
 }
 

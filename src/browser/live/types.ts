@@ -48,3 +48,10 @@ export interface Place {
   height: number;
   line: number;
 }
+
+/** PDFs the editor made from its unsaved text (src/browser/editor/); `saved` once that text was saved. */
+export interface Draft {
+  id: number;
+  files: { file: string; bytes: Uint8Array; places: Place[] }[];
+  saved: boolean;
+}

@@ -3,7 +3,7 @@ import type { LayoutSet, LayoutSource } from '../layouts/layout.js';
 import type { Diagnostic, ProductReport, SourceFile, Topic } from '../model.js';
 import type { FontSet } from '../pdf/typeset.js';
 import type { BuildOptions } from '../settings/options.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 
 /**
  * What a build may keep from one build for the next. The build asks; the cache answers from what

@@ -1,6 +1,6 @@
 import { digest } from './fingerprint.js';
 import type { Topic } from '../model.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 
 /**
  * Which parts of a topic one product read while making its file: the keys of the view model's

@@ -1,5 +1,6 @@
 import { displayAddress } from '../pdf/inline.js';
-import { fill, type ViewModel } from '../view/view-model.js';
+import { fill } from '../settings/labels.js';
+import type { ViewModel } from '../view/view-types.js';
 import { blocksHtml, listHtml, spansHtml } from './blocks.js';
 import { htmlDocument } from './document.js';
 import { html, joinHtml, safeHref, trusted, type Markup } from './markup.js';

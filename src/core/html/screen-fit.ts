@@ -6,7 +6,7 @@
 import { diagnostic } from '../diagnostics.js';
 import type { Block, Diagnostic, Span } from '../model.js';
 import { plainText } from '../parse/plain-text.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 
 /**
  * Characters a 1920×1080 view holds at its smallest type (27 px, 1/40 of the height): about 120

@@ -1,5 +1,6 @@
 import type { FlipPrompt } from '../model.js';
-import { fill, type StepView, type ViewModel } from '../view/view-model.js';
+import { fill } from '../settings/labels.js';
+import type { StepView, ViewModel } from '../view/view-types.js';
 import { blocksHtml, spansHtml } from './blocks.js';
 import { html, joinHtml, type Markup } from './markup.js';
 

@@ -1,6 +1,6 @@
 import { fontFaceCss } from '../fonts/web-font.js';
 import type { FontFaces } from '../pdf/typeset.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 import { htmlDocument } from './document.js';
 import { html, trusted, type Markup } from './markup.js';
 import { RESULTS_SCRIPT } from './screen-results-script.js';

@@ -31,11 +31,17 @@ export interface LayoutSet {
   diagnostics: Diagnostic[];
 }
 
-/** One line of a rendered layout: a part to typeset, with its arguments and the template line it came from. */
+/**
+ * One `{{part …}}` of a rendered layout: a part to typeset, the layout line it came from, and its
+ * arguments as the layout passed them: the view model's own values, not copies. Read them with
+ * the typed accessors of `part-args.ts`, which say at the layout's line when one has the wrong kind.
+ */
 export interface Part {
   part: string;
+  /** The layout file (for messages). */
+  layout: string;
   at: number;
-  [arg: string]: unknown;
+  args: Readonly<Record<string, unknown>>;
 }
 
 /** A compiled layout: page settings from its front matter, and a function from view model to parts. */
@@ -64,13 +70,17 @@ export function compileLayout(
   // Template lines count from the body's first line; the file's lines from its first.
   const bodyOffset = source.bodyLine - 1;
   const handlebars = Handlebars.create();
-  // Parts become one JSON line each; JSON.stringify escapes everything, so no HTML escaping applies.
+  // The part helper collects its parts, in the order Handlebars meets them (print order, through
+  // #if and #each), into the render under way; it prints nothing. One render at a time per
+  // layout: rendering is synchronous.
+  let collecting: Part[] = [];
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
     const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
       throw new TemplateError(diagnostic('DK0511', { part: String(partName), known: partNames }, path, line));
     }
-    return new handlebars.SafeString(`\n${JSON.stringify({ part: partName, at: line, ...options.hash })}\n`);
+    collecting.push({ part: partName, layout: path, at: line, args: { ...(options.hash as Record<string, unknown>) } });
+    return '';
   });
   let program: hbs.AST.Program;
   try {
@@ -93,9 +103,10 @@ export function compileLayout(
     settings,
     references,
     render(view: object): Part[] {
-      let output: string;
+      const parts: Part[] = [];
+      collecting = parts;
       try {
-        output = template(view);
+        template(view);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
@@ -104,20 +115,12 @@ export function compileLayout(
         throw new TemplateError(
           field ? diagnostic('DK0514', { field }, path, line) : diagnostic('DK0515', { detail: firstLine(error) }, path, line),
         );
+      } finally {
+        collecting = [];
       }
-      // Only the part helper's own lines (marked by their first key) are parts; other text, even a line starting with `{`, is not.
-      return output
-        .split('\n')
-        .filter((l) => l.startsWith(PART_LINE))
-        .map((l) => JSON.parse(l) as Part);
+      return parts;
     },
   };
-}
-
-/** A part's text argument (`title=labels.overview`): text, a number in figures, nothing the empty text. */
-export function partText(part: Part, name: string): string {
-  const value = part[name];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 /** A mistake in a layout or settings file, reported like a content error: with its file and line. */
@@ -129,8 +132,6 @@ export class TemplateError extends Error {
     this.diagnostic = d;
   }
 }
-
-const PART_LINE = '{"part":';
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {

@@ -6,6 +6,15 @@ type Unit = 'pt' | 'mm' | '';
 const unitEn = (unit: Unit) => (unit === 'pt' ? ' (points; 1 mm is 2.835 pt)' : unit === 'mm' ? ' (millimetres)' : '');
 const unitDa = (unit: Unit) => (unit === 'pt' ? ' (punkter; 1 mm er 2,835 pt)' : unit === 'mm' ? ' (millimeter)' : '');
 
+/** What a part's argument must be (layouts/part-args.ts). */
+const ARG_KINDS: Record<string, { en: string; da: string }> = {
+  text: { en: 'a text, such as labels.overview', da: 'en tekst, fx labels.overview' },
+  blocks: { en: 'the blocks of a section, such as topic.advice', da: 'et afsnits indhold, fx topic.advice' },
+  items: { en: 'a list, such as topic.guidingQuestions', da: 'en liste, fx topic.guidingQuestions' },
+  number: { en: 'a number, such as topic.cards or 10', da: 'et tal, fx topic.cards eller 10' },
+  flag: { en: 'true or false', da: 'true eller false' },
+};
+
 export const LAYOUT_MESSAGES = {
   DK0501: error<{ file: string }>(
     (p) => [`the layout for ${p.file} is missing`, 'restore it from the repository'],
@@ -141,6 +150,16 @@ export const LAYOUT_MESSAGES = {
     (p) => [
       `betegnelsen \`${p.name}\` kendes ikke`,
       p.guess ? `mente du \`${p.guess}\`?` : `kendte betegnelser her: ${p.known.join(', ')}`,
+    ],
+  ),
+  DK0527: error<{ name: string; part: string; kind: 'text' | 'blocks' | 'items' | 'number' | 'flag' }>(
+    (p) => [
+      `\`${p.name}=\` of the part "${p.part}" must be ${ARG_KINDS[p.kind]?.en ?? p.kind}`,
+      'docs/layouts.md lists each part and the arguments it takes',
+    ],
+    (p) => [
+      `\`${p.name}=\` i delen "${p.part}" skal være ${ARG_KINDS[p.kind]?.da ?? p.kind}`,
+      'docs/layouts.md viser hver del og de argumenter, den tager',
     ],
   ),
 } as const;

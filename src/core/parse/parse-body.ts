@@ -1,23 +1,14 @@
 import type { Tokens } from 'marked';
 import { diagnostic } from '../diagnostics.js';
 import { LIMITS } from './input-bounds.js';
-import type { Block, Diagnostic, ExtraSection, FlipPrompt, Language, ListItem, SectionKind, Step } from '../model.js';
+import type { Block, Diagnostic, FlipPrompt, Language, ListItem, SectionKind, Step, Topic } from '../model.js';
 import { isAuthorComment, lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
 import { SECTION_NAMES, STEP_WORD, SUBSECTION_NAMES, sameName, startsWithName } from './section-names.js';
 import { closest } from '../suggest.js';
 import { splitSections, type Located } from './split-sections.js';
 
-/** The body of a topic, split into the contract's sections. */
-export interface ParsedBody {
-  about: Block[];
-  guidingQuestions: ListItem[];
-  preparation: ListItem[];
-  steps: Step[];
-  advice: Block[];
-  legal: Block[];
-  case: Block[];
-  extras: ExtraSection[];
-}
+/** The body of a topic, split into the contract's sections: the body's part of a `Topic`. */
+export type ParsedBody = Pick<Topic, 'about' | 'guidingQuestions' | 'preparation' | 'steps' | 'advice' | 'legal' | 'case' | 'extras'>;
 
 /**
  * `Trin 3 (12 min): Titel` — the minutes may be written `12 min`, `12 min.` or `12 minutter`, and

@@ -1,5 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 import { element } from './tags.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { fill, type ViewModel } from '../view/view-model.js';
+import { fill } from '../settings/labels.js';
+import type { ViewModel } from '../view/view-types.js';
 import { displayAddress } from './inline.js';
 import { qrBox } from './qr-box.js';
 import type { Theme } from './theme.js';

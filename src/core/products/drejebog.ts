@@ -1,7 +1,7 @@
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
 import type { ListItem } from '../model.js';
-import { partText } from '../layouts/layout.js';
+import { blocksArg, itemsArg, optionalTextArg, textArg } from '../layouts/part-args.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { capsLabel } from '../pdf/caps-label.js';
 import { inlines, plain } from '../pdf/inline.js';
@@ -10,7 +10,7 @@ import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, LAYOUT, tableBody, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
-import type { StepView } from '../view/view-model.js';
+import type { StepView } from '../view/view-types.js';
 import { mediaBox, footer, section, titleHeader } from './parts.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -43,8 +43,8 @@ const parts: Record<string, PartRenderer<Theme>> = {
   title: (_part, ctx, theme) => titleBlock(ctx, theme),
   organisation: (part, ctx, theme) => {
     const { labels } = ctx.view;
-    const name = typeof part['name'] === 'string' ? part['name'] : null;
-    const date = typeof part['date'] === 'string' ? part['date'] : null;
+    const name = optionalTextArg(part, 'name');
+    const date = optionalTextArg(part, 'date');
     return [
       {
         text: [
@@ -66,17 +66,17 @@ const parts: Record<string, PartRenderer<Theme>> = {
       },
     ];
   },
-  overview: (part, ctx, theme) => overview(partText(part, 'title'), ctx, theme),
+  overview: (part, ctx, theme) => overview(textArg(part, 'title'), ctx, theme),
   section: (part, _ctx, theme) => {
-    const content = blocksOf(part['blocks']);
+    const content = blocksArg(part, 'blocks');
     if (content.length === 0) return [];
-    return section(partText(part, 'title'), blocks(content, theme), theme);
+    return section(textArg(part, 'title'), blocks(content, theme), theme);
   },
   questions: (part, _ctx, theme) => {
-    const items = itemsOf(part['items']);
+    const items = itemsArg(part, 'items');
     if (items.length === 0) return [];
     return section(
-      partText(part, 'title'),
+      textArg(part, 'title'),
       [
         listNode(
           items.map((i) => listItem(i, theme)),
@@ -88,36 +88,29 @@ const parts: Record<string, PartRenderer<Theme>> = {
     );
   },
   checklist: (part, _ctx, theme) => {
-    const items = itemsOf(part['items']);
+    const items = itemsArg(part, 'items');
     if (items.length === 0) return [];
     // One `L`, though its items are separate nodes: only the first travels with the heading.
     const list = element('L');
     return section(
-      partText(part, 'title'),
+      textArg(part, 'title'),
       items.map((item) => checkItem(item, list, theme)),
       theme,
     );
   },
   steps: (_part, ctx, theme) => ctx.view.topic.steps.flatMap((step) => stepBlock(step, ctx, theme)),
   note: (part, ctx, theme) => {
-    const text = part['text'];
-    if (typeof text !== 'string' || text.trim() === '') return [];
+    const text = textArg(part, 'text');
+    if (text.trim() === '') return [];
     return [tipBox([{ kind: 'paragraph', spans: [{ text }], line: 0 }], theme, ctx.view.labels.localNote)];
   },
   extras: (part, ctx, theme) =>
-    ctx.topic.extras.filter((e) => e.after === part['after']).flatMap((extra) => section(extra.title, blocks(extra.blocks, theme), theme)),
+    ctx.topic.extras
+      .filter((e) => e.after === textArg(part, 'after'))
+      .flatMap((extra) => section(extra.title, blocks(extra.blocks, theme), theme)),
 };
 
 // --- internal ---
-
-/** A part's `blocks=` argument: the view model's block lists, or null when the section is absent. */
-function blocksOf(value: unknown): import('../model.js').Block[] {
-  return Array.isArray(value) ? (value as import('../model.js').Block[]) : [];
-}
-
-function itemsOf(value: unknown): ListItem[] {
-  return Array.isArray(value) ? (value as ListItem[]) : [];
-}
 
 function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
   const { topic, labels } = ctx.view;

@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import type { Block, FlipPrompt, ListItem } from '../model.js';
-import { partText } from '../layouts/layout.js';
+import type { Block, FlipPrompt } from '../model.js';
+import { blocksArg, flagArg, itemsArg, numberArg, textArg } from '../layouts/part-args.js';
 import { blocks, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
@@ -63,10 +63,10 @@ const parts: Record<string, PartRenderer<Look>> = {
     },
   ],
   questions: (part, _ctx, { theme }) => {
-    const items = Array.isArray(part['items']) ? (part['items'] as ListItem[]) : [];
+    const items = itemsArg(part, 'items');
     if (items.length === 0) return [];
     return section(
-      partText(part, 'title'),
+      textArg(part, 'title'),
       [
         listNode(
           items.map((i) => keepTogether(listItem(i, theme))),
@@ -75,7 +75,7 @@ const parts: Record<string, PartRenderer<Look>> = {
         ),
       ],
       theme,
-      { outlineId: outlineId(partText(part, 'title')) },
+      { outlineId: outlineId(textArg(part, 'title')) },
     );
   },
   reflection: (part, ctx, look) => {
@@ -85,7 +85,7 @@ const parts: Record<string, PartRenderer<Look>> = {
     if (prompts.length === 0) return [];
     // One numbered list (`L`), though each question is its own node to keep the heading with the first.
     const list = element('L');
-    const title = partText(part, 'title');
+    const title = textArg(part, 'title');
     return section(
       title,
       prompts.map((p, i) => reflectionQuestion(p.prompt, i + 1, list, { ...look, noteLines: p.lines })),
@@ -96,20 +96,20 @@ const parts: Record<string, PartRenderer<Look>> = {
   media: (part, ctx, { theme }) => {
     const media = ctx.view.topic.media;
     if (!media?.url) return [];
-    return [{ stack: mediaBox(ctx, theme, ctx.view.labels.watchAgain[media.kind]), margin: [0, Number(part['spaceBefore'] ?? 10), 0, 0] }];
+    return [{ stack: mediaBox(ctx, theme, ctx.view.labels.watchAgain[media.kind]), margin: [0, numberArg(part, 'spaceBefore', 10), 0, 0] }];
   },
   case: (part, _ctx, { theme }) => {
-    const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
+    const content = blocksArg(part, 'blocks');
     if (content.length === 0) return [];
-    return caseBox(partText(part, 'title'), content, theme);
+    return caseBox(textArg(part, 'title'), content, theme);
   },
   section: (part, _ctx, { theme }) => {
-    const content = Array.isArray(part['blocks']) ? (part['blocks'] as Block[]) : [];
+    const content = blocksArg(part, 'blocks');
     if (content.length === 0) return [];
-    const title = partText(part, 'title');
+    const title = textArg(part, 'title');
     return section(title, blocks(content, theme, 'Tip', outlineId(title)), theme, {
       outlineId: outlineId(title),
-      newPage: Boolean(part['newPage']),
+      newPage: flagArg(part, 'newPage'),
     });
   },
 };

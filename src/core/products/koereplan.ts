@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { diagnostic } from '../diagnostics.js';
 import { fill } from '../settings/labels.js';
-import { partText } from '../layouts/layout.js';
+import { textArg } from '../layouts/part-args.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { plain } from '../pdf/inline.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
@@ -60,8 +60,8 @@ interface Look {
 
 const parts: Record<string, PartRenderer<Look>> = {
   header: (_part, ctx, { theme }) => header(ctx, theme),
-  schedule: (part, ctx, look) => schedule(partText(part, 'title'), ctx, look),
-  printList: (part, ctx, { theme, scale }) => printSection(partText(part, 'title'), printList(ctx.view, ctx.layouts), ctx, theme, scale),
+  schedule: (part, ctx, look) => schedule(textArg(part, 'title'), ctx, look),
+  printList: (part, ctx, { theme, scale }) => printSection(textArg(part, 'title'), printList(ctx.view, ctx.layouts), ctx, theme, scale),
 };
 
 /**

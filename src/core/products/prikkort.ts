@@ -10,6 +10,7 @@ import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
 import type { SettingsOf } from '../settings/settings-table.js';
 import { pageOf, renderPdf, settingsOf } from './pdf-document.js';
 import type { Part } from '../layouts/layout.js';
+import { numberArg } from '../layouts/part-args.js';
 import type { Product, ProductContext } from './product.js';
 
 const millimetres = (value: number, min: number, max: number) => ({ type: 'number', default: value, min, max, unit: 'mm' }) as const;
@@ -83,8 +84,7 @@ type Card = (box: Rect, settings: CardSettings) => Content;
 
 const renderers: Record<string, (part: Part, ctx: ProductContext, theme: Theme) => Card[]> = {
   vote: (_part, ctx, theme) => [voteCard(ctx, theme)],
-  ideas: (part, ctx, theme) =>
-    Array.from({ length: typeof part['count'] === 'number' ? part['count'] : ctx.view.topic.cards }, () => ideaCard(ctx, theme)),
+  ideas: (part, ctx, theme) => Array.from({ length: numberArg(part, 'count', ctx.view.topic.cards) }, () => ideaCard(ctx, theme)),
   agreement: (_part, ctx, theme) => [agreementCard(ctx, theme)],
 };
 

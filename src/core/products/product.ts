@@ -4,7 +4,7 @@ import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { SettingsTable } from '../settings/settings-table.js';
 import { lostTextDiagnostics } from '../pdf/lost-text.js';
 import type { FontSet, RenderedPdf, Typesetter } from '../pdf/typeset.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 
 /**
  * Everything a product needs to make its file for one topic. Every choice (options over the

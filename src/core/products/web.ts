@@ -3,7 +3,7 @@ import { screenFitDiagnostics } from '../html/screen-fit.js';
 import { screenPage } from '../html/screen.js';
 import type { Diagnostic } from '../model.js';
 import type { FontSet } from '../pdf/typeset.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 import type { Product } from './product.js';
 
 /** The participants' handout as a page for their phones: `<slug>/index.html`, so `<base-url><slug>/` opens it. */

@@ -1,4 +1,4 @@
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 import type { Topic } from '../model.js';
 import { agreementDoc, guideDoc, handoutDoc } from '../word/word-docs.js';
 import type { WordDoc } from '../word/word-model.js';

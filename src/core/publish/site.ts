@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { Manifest, ManifestFile, ManifestTopic } from './manifest.js';
 import type { Language } from '../model.js';
 import { PRODUCTS, type Product } from '../products/index.js';
-import type { Labels } from '../view/view-model.js';
+import type { Labels } from '../settings/labels.js';
 import { mediaWord } from '../settings/labels.js';
 import { embeddedSource } from './embedded-source.js';
 import { outlineOf } from './adapt-outline.js';

@@ -1,7 +1,8 @@
 import type { Layout } from '../layouts/layout.js';
+import { numberArg } from '../layouts/part-args.js';
 import type { PaperSize } from '../model.js';
 import { cardGrid, tilingFor, type CardSize, type TileSettings } from '../pdf/print-counts.js';
-import type { ViewModel } from './view-model.js';
+import type { ViewModel } from './view-types.js';
 
 /** What to print for one session, worked out from the group size and the products' layouts. Plain data for the run sheet. */
 export interface PrintList {
@@ -34,9 +35,7 @@ export function printList(view: ViewModel, layouts: ReadonlyMap<string, Layout>)
   const sheetLayout = layouts.get('flipover');
   const cardLayout = layouts.get('prikkort');
   const cardParts = cardLayout?.render(view) ?? [];
-  const ideaCards = cardParts
-    .filter((p) => p.part === 'ideas')
-    .reduce((sum, p) => sum + (typeof p['count'] === 'number' ? p['count'] : topic.cards), 0);
+  const ideaCards = cardParts.filter((p) => p.part === 'ideas').reduce((sum, p) => sum + numberArg(p, 'count', topic.cards), 0);
   const cards = ideaCards + cardParts.filter((p) => p.part !== 'ideas').length;
   // Settings come checked and complete from prepare-layouts.ts, against each product's table.
   const grid = cardLayout ? cardGrid((cardLayout.settings as { cards: { card: CardSize } }).cards.card) : null;

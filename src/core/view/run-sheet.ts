@@ -1,7 +1,7 @@
 import type { ListItem, Step } from '../model.js';
 import { plainText } from '../parse/plain-text.js';
 import { fill } from '../settings/labels.js';
-import type { ViewModel } from './view-model.js';
+import type { ViewModel } from './view-types.js';
 
 /** One row of the run sheet: when, how long, what happens and with which material. Plain text. */
 export interface RunSheetRow {

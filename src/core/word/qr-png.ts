@@ -1,4 +1,4 @@
-import { zlibSync } from 'fflate';
+import { PNG_GREY, writePng } from '../png-write.js';
 import * as qrModule from 'pdfmake/js/qrEnc.js';
 
 /**
@@ -22,17 +22,7 @@ export function qrPng(url: string, scale = 8): { png: Uint8Array; size: number }
       if (row >= 0 && row < n && col >= 0 && col < n && modules[row]![col]) raw[y * (size + 1) + 1 + x] = 0;
     }
   }
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, size);
-  view.setUint32(4, size);
-  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, deflate, adaptive filters, no interlace
-  const png = concat([
-    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlibSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  const png = writePng(size, size, PNG_GREY, raw);
   return { png, size };
 }
 
@@ -59,37 +49,4 @@ function qrModules(url: string): boolean[][] {
   void background;
   for (const rect of dark) modules[Math.round(rect.y / unit)]![Math.round(rect.x / unit)] = true;
   return modules;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-let table: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array): number {
-  table ??= Uint32Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

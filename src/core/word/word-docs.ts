@@ -1,6 +1,6 @@
 import type { Topic } from '../model.js';
 import { fill } from '../settings/labels.js';
-import type { ViewModel } from '../view/view-model.js';
+import type { ViewModel } from '../view/view-types.js';
 import { listItems, runs, tipBlocks, wordBlocks, type WordBlock, type WordDoc, type WordRun } from './word-model.js';
 
 /**

@@ -7,10 +7,12 @@ import type { Manifest } from '../../core/publish/manifest.js';
 import { createTypesetter, type FontSet, type Typesetter } from '../../core/pdf/typeset.js';
 import { watchFolders } from '../watch.js';
 import { createChannel } from './channel.js';
+import type { DraftInputs } from './edit-routes.js';
 import { previewRoutes } from './routes.js';
-import { startServer } from './server.js';
+import { isLoopback, startServer } from './server.js';
 import { createSourceMaps } from './source-maps.js';
 import { emptyState, nextState, type BuildOutcome, type PreviewState } from './state.js';
+import { makeToken } from './write-guard.js';
 
 /** Where the preview prints (cli.ts's `Io`). */
 export interface PreviewIo {
@@ -41,6 +43,8 @@ export interface PreviewSetup {
   io: PreviewIo;
   /** One build (cli.ts's build, with `watch`'s memo): its exit code, and whether another build held the lock. */
   build: (hooks: PreviewBuildHooks) => Promise<{ code: number; locked: boolean }>;
+  /** The options, layouts and labels of the build, for the editor's unsaved products. */
+  draftInputs: () => Promise<DraftInputs>;
   /** Resolves when the preview should end (Ctrl-C). */
   until: Promise<void>;
 }
@@ -83,7 +87,14 @@ export async function runPreview(setup: PreviewSetup): Promise<number> {
   const first = await buildOnce(true);
   if (first.code === ExitCode.usageError) return first.code;
 
-  const routes = previewRoutes({ outDir: setup.outDir, state: () => state, channel, sourceMaps });
+  const routes = previewRoutes({
+    outDir: setup.outDir,
+    state: () => state,
+    channel,
+    sourceMaps,
+    // A new token each start: a page from an earlier run (or any other page) cannot write.
+    edit: { contentDir: setup.contentDir, token: makeToken(), writable: isLoopback(setup.host), draftInputs: setup.draftInputs },
+  });
   const server = await startServer({ host: setup.host, port: setup.port, routes });
   if (server.port !== setup.port && setup.port !== 0) io.err(`Port ${setup.port} is taken; using ${server.port}.`);
   if (!server.loopback)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BROWSER_DIR } from '../load.js';
 import type { Channel } from './channel.js';
 import { confinedPath } from './confined.js';
+import { editRoutes, type EditContext } from './edit-routes.js';
 import { notFound, sendFile, serveFileFrom } from './serve-file.js';
 import type { Route } from './server.js';
 import type { SourceMaps } from './source-maps.js';
@@ -14,15 +15,17 @@ export interface RouteContext {
   state(): PreviewState;
   channel: Channel;
   sourceMaps: SourceMaps;
+  /** The editor's routes: the token the page carries, the content folder, what the worker builds with. */
+  edit: Omit<EditContext, 'state'>;
 }
 
 /** The preview's own scripts in dist/browser: the page, and pdf.js's worker. */
-const ASSETS = new Set(['dialogkit-live.js', 'dialogkit-preview-worker.js']);
+const ASSETS = new Set(['dialogkit-live.js', 'dialogkit-preview-worker.js', 'dialogkit-editor-worker.js', 'dialogkit-emoji.js']);
 
 /**
  * Every route of the preview server, in one table, first match wins. `/_preview/…` is the
  * preview's own; everything else is a file under `out/`, as it will be published (HTML pages
- * get the small preview bar). A later route (issue 31: saving from an editor) is one more row.
+ * get the small preview bar). The editor's reads and writes are edit-routes.ts's rows.
  */
 export function previewRoutes(context: RouteContext): Route[] {
   return [
@@ -45,7 +48,12 @@ export function previewRoutes(context: RouteContext): Route[] {
       },
     },
     { method: 'GET', pattern: /^\/_preview\/bar\.js$/, handle: ({ res }) => text(res, 'text/javascript; charset=utf-8', BAR_SCRIPT) },
-    { method: 'GET', pattern: /^\/_preview\/(?:[a-z0-9][a-z0-9-]*\/)?$/, handle: ({ res }) => text(res, 'text/html; charset=utf-8', PAGE) },
+    ...editRoutes({ ...context.edit, state: () => context.state() }),
+    {
+      method: 'GET',
+      pattern: /^\/_preview\/(?:[a-z0-9][a-z0-9-]*\/)?$/,
+      handle: ({ res }) => text(res, 'text/html; charset=utf-8', page(context.edit.token)),
+    },
     { method: 'GET', pattern: /^\/_preview(?:\/.*)?$/, handle: ({ res }) => notFound(res) },
     // Browsers ask for it on every page; out/ has none.
     { method: 'GET', pattern: /^\/favicon\.ico$/, handle: ({ res }) => void res.writeHead(204, { 'Cache-Control': 'no-store' }).end() },
@@ -85,13 +93,17 @@ async function withBar(outDir: string, segments: readonly string[]): Promise<str
   return html.includes('</body>') ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${tag}</body>`) : html + tag;
 }
 
-/** The preview page: a shell; dialogkit-live.js draws everything (src/browser/live/). */
-const PAGE = `<!doctype html>
+/**
+ * The preview page: a shell; dialogkit-live.js draws everything (src/browser/live/). It carries
+ * the server's token, which the editor sends with every read and save (write-guard.ts).
+ */
+const page = (token: string) => `<!doctype html>
 <html lang="da">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Forhåndsvisning · Dialogkit</title>
+<meta name="dialogkit-token" content="${token}">
 </head>
 <body>
 <div id="dialogkit-live"></div>

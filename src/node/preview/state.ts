@@ -1,9 +1,10 @@
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { TopicBuild } from '../../core/build/build.js';
 import type { Manifest } from '../../core/publish/manifest.js';
 import type { Diagnostic } from '../../core/model.js';
 import { PRODUCTS } from '../../core/products/index.js';
 import { formatText, sortDiagnostics, type Lang } from '../../core/diagnostics.js';
+import { SLUG } from '../../core/parse/parse-front-matter.js';
 
 /**
  * What the preview page shows, as one plain object the server sends after every build: each
@@ -89,12 +90,14 @@ export function nextState(
   const listed = manifest?.topics ?? [];
   // A topic whose front matter does not parse has no slug of its own (the build names it by its
   // path): it is the topic its file made before, so its errors show over that topic's products.
+  // A topic that never built is named by its file (`emne.md` → `emne`), so its page, and the
+  // editor on it, can be opened to fix it.
   const slugOf = (build: TopicBuild) =>
     listed.some((t) => t.slug === build.slug)
       ? build.slug
       : (listed.find((t) => resolve(contentDir, t.source) === resolve(build.source))?.slug ??
         previous.topics.find((t) => t.sourcePath === resolve(build.source))?.slug ??
-        build.slug);
+        fileSlug(build.slug, build.source));
   const built = new Map((outcome?.topics ?? []).map((t) => [slugOf(t), t]));
   const slugs = [...new Set([...listed.map((t) => t.slug), ...built.keys()])];
   const topics = slugs.map((slug): PreviewTopic => {
@@ -129,6 +132,13 @@ export function emptyState(instance: string): PreviewState {
 }
 
 // --- internal ---
+
+/** The slug the build gave, or for a topic named by its path (its front matter did not parse) the file's name without `.md`. */
+function fileSlug(slug: string, source: string): string {
+  if (SLUG.test(slug)) return slug;
+  const name = basename(source).replace(/\.md$/i, '');
+  return SLUG.test(name) ? name : slug;
+}
 
 function productsOf(files: Manifest['topics'][number]['files']): PreviewProduct[] {
   return PRODUCTS.flatMap((product) => {

@@ -7,31 +7,13 @@ import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, HAS_BROWSER } from '../../helpers/browser.js';
 import { readPdf, readStructure } from '../../helpers/pdf.js';
-import {
-  downloads,
-  FILM,
-  openScreen,
-  parseIcs,
-  positions,
-  publishScreens,
-  squash,
-  visibleHeading,
-  type Screens,
-} from '../../helpers/screen.js';
+import { downloads, FILM, parseIcs, positions, squash, visibleHeading, useScreens } from '../../helpers/screen.js';
 import { tempDir } from '../../helpers/temp.js';
 
-let screens: Screens | undefined;
-beforeAll(async () => {
-  if (HAS_BROWSER) screens = await publishScreens();
-}, 120_000);
-afterAll(async () => screens?.close());
-
-const open = (slug: string, viewport?: { width: number; height: number }, url?: string) =>
-  openScreen(screens!.published, slug, viewport, url);
-const topics = { get: (slug: string) => screens!.topics.get(slug) };
+const { open, topics, published } = useScreens();
 
 describe.runIf(HAS_BROWSER)('results and the minutes', () => {
   it('keeps what is typed over a reload, and hands on the minutes as PDF, Word and a calendar entry', async () => {
@@ -157,7 +139,7 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
 
   it('opened where no assets folder is beside it, says so, still writes the calendar file, and prints the minutes', async () => {
     const folder = await tempDir();
-    await copyFile(join(screens!.published.out, FILM, 'skaerm.html'), join(folder, 'skaerm.html'));
+    await copyFile(join(published().out, FILM, 'skaerm.html'), join(folder, 'skaerm.html'));
     const url = pathToFileURL(join(folder, 'skaerm.html')).href;
     const { page } = await open(FILM, undefined, url);
     await page.getByRole('button', { name: 'Resultater' }).click();

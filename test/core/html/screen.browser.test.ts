@@ -7,32 +7,13 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, HAS_BROWSER } from '../../helpers/browser.js';
 import { buildProducts, fileOf, FIXTURES } from '../../helpers/build.js';
-import {
-  axe,
-  blockTexts,
-  CASE,
-  FILM,
-  openScreen,
-  publishScreens,
-  SESSION,
-  squash,
-  visibleHeading,
-  type Screens,
-} from '../../helpers/screen.js';
+import { axe, blockTexts, CASE, FILM, SESSION, squash, visibleHeading, useScreens } from '../../helpers/screen.js';
 import { tempDir } from '../../helpers/temp.js';
 
-let screens: Screens | undefined;
-beforeAll(async () => {
-  if (HAS_BROWSER) screens = await publishScreens();
-}, 120_000);
-afterAll(async () => screens?.close());
-
-const open = (slug: string, viewport?: { width: number; height: number }, url?: string) =>
-  openScreen(screens!.published, slug, viewport, url);
-const topics = { get: (slug: string) => screens!.topics.get(slug) };
+const { open, topics } = useScreens();
 
 describe.runIf(HAS_BROWSER)('presenter mode', () => {
   it('fades the controls and key hints after 3 s without input, and brings them back on mouse or key', async () => {

@@ -201,6 +201,30 @@ describe('layout and label mistakes in --templates DIR', () => {
     await expect(readFile(join(out, 'minimal', 'drejebog.pdf'))).rejects.toThrow();
   });
 
+  it('build: a part argument of the wrong kind is an error at its layout line, not an empty section', async () => {
+    // blocks= takes a section's blocks; a label is text. Read without a typed check, the advice
+    // section would quietly print nothing.
+    const { dir, line } = await templatesWith(
+      {
+        name: 'wrong kind',
+        file: 'drejebog.hbs',
+        find: 'blocks=topic.advice',
+        replace: 'blocks=labels.advice',
+        line: 'blocks=labels.advice',
+        message: /./,
+      },
+      101,
+    );
+    const out = join(root, 'out-kind');
+    const run = await cli(['build', '--content', content, '--out', out, '--templates', dir, '-q']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(
+      `${join(dir, 'drejebog.hbs')}:${line}:1: error: \`blocks=\` of the part "section" must be the blocks of a section, such as topic.advice`,
+    );
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+    await expect(readFile(join(out, 'minimal', 'drejebog.pdf'))).rejects.toThrow();
+  });
+
   it('build: an edited layout in --templates DIR is used, file by file', async () => {
     const dir = join(root, 'templates-used');
     await mkdir(dir, { recursive: true });

@@ -62,7 +62,13 @@ describe('the preview server', () => {
     running = await startServer({
       host: '127.0.0.1',
       port: 0,
-      routes: previewRoutes({ outDir: out, state: () => state, channel, sourceMaps: createSourceMaps() }),
+      routes: previewRoutes({
+        outDir: out,
+        state: () => state,
+        channel,
+        sourceMaps: createSourceMaps(),
+        edit: { contentDir: root, token: 't', writable: false, draftInputs: () => Promise.reject(new Error('not here')) },
+      }),
     });
   });
   afterAll(async () => {

@@ -1,0 +1,22 @@
+/** CodeMirror's search panel in Danish, as the rest of the preview page. */
+export const SEARCH_PHRASES: Record<string, string> = {
+  'Go to line': 'Gå til linje',
+  go: 'gå',
+  Find: 'Find',
+  Replace: 'Erstat',
+  next: 'næste',
+  previous: 'forrige',
+  all: 'alle',
+  'match case': 'store/små bogstaver',
+  'by word': 'hele ord',
+  regexp: 'regulært udtryk',
+  replace: 'erstat',
+  'replace all': 'erstat alle',
+  close: 'luk',
+  'current match': 'aktuelt fund',
+  'replaced $ matches': '$ fund erstattet',
+  'replaced match on line $': 'fund erstattet på linje $',
+  'on line': 'på linje',
+  Diagnostics: 'Problemer',
+  'No diagnostics': 'Ingen problemer',
+};

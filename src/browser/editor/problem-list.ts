@@ -1,0 +1,66 @@
+import type { LiveDiagnostic } from '../live/types.js';
+import { problemWords } from './problem-words.js';
+
+/**
+ * The list under the editor: every problem of the text as typed, in the order of the file, each
+ * with its line (a button that puts the cursor there), the message, the hint, and for a warning
+ * that `--strict` would refuse it. Says so when there is none.
+ */
+export interface ProblemList {
+  element: HTMLElement;
+  show(problems: readonly LiveDiagnostic[], checking: boolean): void;
+}
+
+export function createProblemList(goTo: (line: number, col: number) => void): ProblemList {
+  const element = document.createElement('section');
+  element.className = 'problem-list';
+  element.setAttribute('aria-label', 'Problemer i teksten');
+  const heading = document.createElement('h2');
+  const list = document.createElement('ol');
+  list.className = 'diagnostics';
+  element.append(heading, list);
+  return {
+    element,
+    show(problems, checking) {
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      const warnings = problems.length - errors;
+      heading.textContent =
+        problems.length === 0
+          ? checking
+            ? 'Tjekker teksten …'
+            : 'Ingen problemer i teksten'
+          : `Problemer i teksten: ${errors} ${errors === 1 ? 'fejl' : 'fejl'}, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}`;
+      element.classList.toggle('failing', errors > 0);
+      list.replaceChildren(
+        ...problems.map((p) => {
+          const words = problemWords(p);
+          const item = document.createElement('li');
+          item.className = p.severity;
+          const where = document.createElement('button');
+          where.type = 'button';
+          where.className = 'where';
+          where.textContent = `${p.line}:${p.col}`;
+          where.title = `Gå til linje ${p.line}`;
+          where.addEventListener('click', () => goTo(p.line, p.col));
+          const message = document.createElement('span');
+          message.className = 'message';
+          message.textContent = `${words.severity}: ${p.message}`;
+          item.append(where, ' ', message);
+          if (words.strict) {
+            const strict = document.createElement('span');
+            strict.className = 'strict';
+            strict.textContent = words.strict;
+            item.append(' ', strict);
+          }
+          if (p.hint) {
+            const hint = document.createElement('div');
+            hint.className = 'hint';
+            hint.textContent = p.hint;
+            item.append(hint);
+          }
+          return item;
+        }),
+      );
+    },
+  };
+}
