@@ -144,7 +144,7 @@ export interface Diagnostic {
   severity: Severity;
   /**
    * The message table's code (`DK0201`, src/core/messages/): stable, never reused, for editors
-   * and CI to filter by. Made only by `diagnostic()` (diagnostics.ts), which takes a known code.
+   * and CI to filter by. Made only by `diagnostic()` (messages/index.ts), which takes a known code.
    */
   code: DiagnosticCode;
   /** What the code's text is made from (`formatText(d, 'da')` in Danish). */

@@ -1,7 +1,8 @@
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
 import type { BuildCache } from '../core/build/build-cache.js';
 import { createBuildMemo } from '../core/build/build-memo.js';
-import { DialogkitError, ExitCode, formatDiagnostic, formatText, hasErrors, sortDiagnostics, type Lang } from '../core/diagnostics.js';
+import { DialogkitError, ExitCode, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { formatDiagnostic, formatText, type Lang } from '../core/messages/index.js';
 import type { Diagnostic } from '../core/model.js';
 import type { BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';

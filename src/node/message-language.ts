@@ -1,4 +1,4 @@
-import type { Lang } from '../core/diagnostics.js';
+import type { Lang } from '../core/messages/index.js';
 
 /**
  * The language diagnostics are written in: `--lang da|en`, else the locale the terminal says

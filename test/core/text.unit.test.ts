@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { formatDiagnostic } from '../../src/core/messages/index.js';
 import { formatClock, parseClock, validateOptions } from '../../src/core/settings/options.js';
 import { fill, longDate } from '../../src/core/view/view-model.js';
 import { helpText } from '../../src/node/help.js';

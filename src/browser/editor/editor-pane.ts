@@ -5,7 +5,7 @@
  * only over the version that was opened, else both versions are shown (conflict.ts).
  */
 import type { Diagnostic } from '../../core/model.js';
-import { formatText, type Lang } from '../../core/diagnostics.js';
+import { formatText, type Lang } from '../../core/messages/index.js';
 import type { Draft, LiveDiagnostic, LiveTopic } from '../live/types.js';
 import { createConflictPanel } from './conflict.js';
 import type { DraftRequest, DraftResponse } from './draft-messages.js';

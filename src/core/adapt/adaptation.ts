@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { dateReason, FIRST_DATE, LAST_DATE } from '../dates.js';
-import { diagnostic, problem } from '../diagnostics.js';
+import { diagnostic, problem } from '../messages/index.js';
 import type { AdaptationSource, Diagnostic } from '../model.js';
 import { readYamlDocument } from '../parse/front-matter.js';
 import { readSettings, report, type Read, type Schema, type SettingsContext } from '../settings/read-settings.js';

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, FlipPrompt, ListItem, Span, Step, Topic } from '../model.js';
 import { lexWithLines, toBlocks } from '../parse/parse-markdown.js';
 import type { Labels } from '../settings/labels.js';

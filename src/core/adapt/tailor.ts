@@ -1,4 +1,4 @@
-import { diagnostic, fromProblem } from '../diagnostics.js';
+import { diagnostic, fromProblem } from '../messages/index.js';
 import type { AdaptationSource, Diagnostic, Topic } from '../model.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { Labels } from '../settings/labels.js';

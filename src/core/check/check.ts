@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic, Topic } from '../model.js';
 import { SECTION_NAMES } from '../parse/section-names.js';
 

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, ListItem, MediaKind, Span, Step, Topic } from '../model.js';
 
 /**

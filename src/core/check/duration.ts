@@ -1,4 +1,4 @@
-import { fromProblem } from '../diagnostics.js';
+import { fromProblem } from '../messages/index.js';
 import type { Diagnostic, Topic } from '../model.js';
 import { durationProblems } from '../view/schedule.js';
 

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, ListItem, Topic } from '../model.js';
 import { plainText } from '../parse/plain-text.js';
 import { PLACEHOLDER, SESSION_WORDS } from '../adapt/session-words.js';

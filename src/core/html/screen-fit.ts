@@ -3,7 +3,7 @@
  * page never cuts such text (it scrolls, screen-script.ts); the build says so at the line, so the
  * editor can shorten it before the room has to watch someone scroll.
  */
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, Span } from '../model.js';
 import { plainText } from '../parse/plain-text.js';
 import type { ViewModel } from '../view/view-types.js';

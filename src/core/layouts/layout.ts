@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic, Language } from '../model.js';
 import type { Labels } from '../settings/labels.js';
 

@@ -1,5 +1,5 @@
 import type { Block, ListItem } from '../model.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { TemplateError, type Part } from './layout.js';
 
 /*

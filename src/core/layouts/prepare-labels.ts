@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
-import { diagnostic, fromProblem, problem, type Problem } from '../diagnostics.js';
+import { diagnostic, fromProblem, problem, type Problem } from '../messages/index.js';
 import type { Diagnostic, Language } from '../model.js';
 import { LABEL_SHAPE, type LabelShape, type Labels } from '../settings/labels.js';
 import { closest } from '../suggest.js';

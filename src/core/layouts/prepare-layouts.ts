@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { splitFrontMatter } from '../parse/front-matter.js';
 import { compileLayout, TemplateError, type Layout, type LayoutSet, type LayoutSources } from './layout.js';
 import type { Diagnostic } from '../model.js';

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { isDocument, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import { diagnostic, fromProblem } from '../diagnostics.js';
+import { diagnostic, fromProblem } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 import { explainYamlError } from './yaml-errors.js';
 

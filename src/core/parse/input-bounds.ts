@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /**

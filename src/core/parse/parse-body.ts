@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { LIMITS } from './input-bounds.js';
 import type { Block, Diagnostic, FlipPrompt, Language, ListItem, SectionKind, Step, Topic } from '../model.js';
 import { isAuthorComment, lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';

@@ -1,6 +1,6 @@
 import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { dateReason, FIRST_DATE, LAST_DATE } from '../dates.js';
-import { diagnostic, problem } from '../diagnostics.js';
+import { diagnostic, problem } from '../messages/index.js';
 import { qrOverflow } from '../settings/qr-capacity.js';
 import { languageDiagnostic, splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';

@@ -1,5 +1,5 @@
 import { marked, type Token, type Tokens } from 'marked';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { isPlaceholder } from './placeholders.js';
 import { linkProblem } from './links.js';
 import type { Block, Diagnostic, ListItem, Span } from '../model.js';

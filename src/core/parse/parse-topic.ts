@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic, SourceFile, Topic } from '../model.js';
 import { findSlips } from './find-slips.js';
 import { checkInputBounds } from './input-bounds.js';

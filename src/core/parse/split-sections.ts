@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { MarkdownContext } from './parse-markdown.js';
 
 /** A top-level Markdown token with the line of the topic file it starts on. */

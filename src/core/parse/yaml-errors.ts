@@ -1,5 +1,5 @@
 import type { YAMLError } from 'yaml';
-import { problem, type Problem } from '../diagnostics.js';
+import type { Problem } from '../messages/index.js';
 import { LOOK_ALIKE_CHARS } from '../messages/phrases.js';
 
 /**
@@ -39,7 +39,7 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
   for (const line of [at.line, at.line - 1]) {
     const odd = firstLookAlike(text(line));
     if (odd && line >= 1) {
-      return { line, col: odd.index + 1, problem: problem('DK0101', { char: odd.char, space: SPACES.has(odd.char) }) };
+      return { line, col: odd.index + 1, problem: { code: 'DK0101', params: { char: odd.char, space: SPACES.has(odd.char) } } };
     }
   }
 
@@ -50,7 +50,7 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       return {
         ...at,
         col: indent(text(at.line)) + 1,
-        problem: problem('DK0102', { key: name, first }),
+        problem: { code: 'DK0102', params: { key: name, first } },
       };
     }
     case 'BLOCK_AS_IMPLICIT_KEY': {
@@ -58,14 +58,14 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       if (/:\s/.test(value)) {
         return {
           ...at,
-          problem: problem('DK0103', { key: key(at.line) ?? '?', quoted: quoted(at.line) }),
+          problem: { code: 'DK0103', params: { key: key(at.line) ?? '?', quoted: quoted(at.line) } },
         };
       }
       if (indent(text(at.line + 1)) > indent(text(at.line))) {
         return {
           line: at.line + 1,
           col: 1,
-          problem: problem('DK0104', {}),
+          problem: { code: 'DK0104', params: {} },
         };
       }
       break;
@@ -76,12 +76,12 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
         return {
           line: at.line,
           col: glued[1]!.length + glued[2]!.length + 2,
-          problem: problem('DK0105', { key: glued[2]!, value: glued[3]! }),
+          problem: { code: 'DK0105', params: { key: glued[2]!, value: glued[3]! } },
         };
       if (!text(at.line).includes(':')) {
         return {
           ...at,
-          problem: problem('DK0106', {}),
+          problem: { code: 'DK0106', params: {} },
         };
       }
       break;
@@ -95,7 +95,7 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
         return {
           line: open.line,
           col: open.col,
-          problem: problem('DK0107', { char: open.char, closer, what, quoted: quoted(open.line) }),
+          problem: { code: 'DK0107', params: { char: open.char, closer, what, quoted: quoted(open.line) } },
         };
       }
       break;
@@ -104,18 +104,18 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       if (/^\s*[^:]+:\s*(["']).*\1\s*\S/.test(text(at.line))) {
         return {
           ...at,
-          problem: problem('DK0108', { quoted: quoted(at.line) }),
+          problem: { code: 'DK0108', params: { quoted: quoted(at.line) } },
         };
       }
       break;
     case 'BAD_SCALAR_START': {
       const char = text(at.line)[at.col - 1] ?? '';
-      return { ...at, problem: problem('DK0109', { char, quoted: quoted(at.line) }) };
+      return { ...at, problem: { code: 'DK0109', params: { char, quoted: quoted(at.line) } } };
     }
   }
   return {
     ...at,
-    problem: problem('DK0110', { detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }),
+    problem: { code: 'DK0110', params: { detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Span } from '../model.js';
-import { problem, type Problem } from '../diagnostics.js';
+import { problem, type Problem } from '../messages/index.js';
 import type { Typesetter } from './typeset.js';
 
 /** The text of one box to fit: a prompt and the smaller lines under it. */

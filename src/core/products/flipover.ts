@@ -1,7 +1,7 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
 import type { Diagnostic, Span } from '../model.js';
-import { fromProblem } from '../diagnostics.js';
+import { fromProblem } from '../messages/index.js';
 import { fitSizes, type FitBox } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';

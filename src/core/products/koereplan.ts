@@ -1,5 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { fill } from '../settings/labels.js';
 import { textArg } from '../layouts/part-args.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';

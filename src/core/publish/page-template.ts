@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /** The download page's layout could not be used: the diagnostic names its line. */

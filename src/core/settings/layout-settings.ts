@@ -1,5 +1,5 @@
 import { isMap, isNode } from 'yaml';
-import { diagnostic, problem } from '../diagnostics.js';
+import { diagnostic, problem } from '../messages/index.js';
 import { languageDiagnostic, type FrontMatter } from '../parse/front-matter.js';
 import type { Diagnostic } from '../model.js';
 import { readSettings, report, type Field, type Read, type Schema, type Settings, type SettingsContext } from './read-settings.js';

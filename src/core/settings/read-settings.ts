@@ -1,5 +1,5 @@
 import { isMap, isScalar, type LineCounter, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { fromProblem, problem, type Code, type ParamsOf, type Problem } from '../diagnostics.js';
+import { fromProblem, problem, type Code, type ParamsOf, type Problem } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 import { firstLookAlike } from '../parse/yaml-errors.js';
 import { closest } from '../suggest.js';

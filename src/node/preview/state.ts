@@ -3,7 +3,8 @@ import type { TopicBuild } from '../../core/build/build.js';
 import type { Manifest } from '../../core/publish/manifest.js';
 import type { Diagnostic } from '../../core/model.js';
 import { PRODUCTS } from '../../core/products/index.js';
-import { formatText, sortDiagnostics, type Lang } from '../../core/diagnostics.js';
+import { sortDiagnostics } from '../../core/diagnostics.js';
+import { formatText, type Lang } from '../../core/messages/index.js';
 import { SLUG } from '../../core/parse/parse-front-matter.js';
 
 /**

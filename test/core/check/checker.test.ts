@@ -7,7 +7,7 @@ import { loadFonts, loadLayouts } from '../../../src/node/load.js';
 import { buildSources, FIXTURES, source } from '../../helpers/build.js';
 import { cli, STACK_FRAME } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/temp.js';
-import type { Code } from '../../../src/core/diagnostics.js';
+import type { Code } from '../../../src/core/messages/index.js';
 
 interface Expected {
   exit: number;

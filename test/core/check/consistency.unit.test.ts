@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAll } from '../../../src/core/build/build.js';
-import { formatDiagnostic } from '../../../src/core/diagnostics.js';
+import { formatDiagnostic } from '../../../src/core/messages/index.js';
 import type { SourceFile } from '../../../src/core/model.js';
 import { FIXTURES, source } from '../../helpers/build.js';
 

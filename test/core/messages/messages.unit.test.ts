@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAll } from '../../../src/core/build/check-inputs.js';
-import { diagnostic, formatDiagnostic, formatText } from '../../../src/core/diagnostics.js';
+import { diagnostic, formatDiagnostic, formatText } from '../../../src/core/messages/index.js';
 import { ADAPT_MESSAGES } from '../../../src/core/messages/adapt.js';
 import { BODY_MESSAGES } from '../../../src/core/messages/body.js';
 import { CHECK_MESSAGES } from '../../../src/core/messages/checks.js';

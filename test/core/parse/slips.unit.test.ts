@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../src/core/diagnostics.js';
+import { formatDiagnostic } from '../../../src/core/messages/index.js';
 import { parseTopic } from '../../../src/core/parse/parse-topic.js';
 import { plainText } from '../../../src/core/parse/parse-markdown.js';
 import { FIXTURES, source } from '../../helpers/build.js';

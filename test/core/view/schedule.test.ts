@@ -5,7 +5,7 @@ import { durationProblems, mediaStepIndex, scheduleSteps, shortestSession } from
 import { validateOptions } from '../../../src/core/settings/options.js';
 import { buildProducts, contentTopics, fileOf, source } from '../../helpers/build.js';
 import { flat, readPdf } from '../../helpers/pdf.js';
-import { formatText } from '../../../src/core/diagnostics.js';
+import { formatText } from '../../../src/core/messages/index.js';
 
 function topic(steps: [number, string][], media = 'media: { kind: film, title: Filmen, url: "https://example.org/f", minutes: 6 }'): Topic {
   const body = steps.map(([minutes, text], i) => `## Trin ${i + 1} (${minutes} min): Trin ${i + 1}\n\n${text}\n`).join('\n');

@@ -4,7 +4,7 @@ import type { TopicBuild } from '../../../src/core/build/build.js';
 import type { Manifest } from '../../../src/core/publish/manifest.js';
 import { emptyState, nextState } from '../../../src/node/preview/state.js';
 import { placeAt } from '../../../src/browser/live/places.js';
-import { diagnostic } from '../../../src/core/diagnostics.js';
+import { diagnostic } from '../../../src/core/messages/index.js';
 
 const manifest = (sha: string): Manifest => ({
   generator: 'dialogkit test',
