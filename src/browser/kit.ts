@@ -3,14 +3,13 @@
  * fonts and layouts (see scripts/bundle-kit.ts), so a facilitator can tailor and download a
  * topic's PDFs from the download page with nothing sent anywhere.
  */
-import { build } from '../core/build/build.js';
-import { checkLayoutSet } from '../core/layouts/prepare-layouts.js';
+import { build, prepareLayouts } from '../core/build/build.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
 import type { Diagnostic, OutputFile } from '../core/model.js';
 import { validateOptions, type BuildOptions, type OptionProblem } from '../core/settings/options.js';
 import { parseTopic } from '../core/parse/parse-topic.js';
 import { hasEmoji } from '../core/pdf/inline.js';
-import { LAYOUT_PRODUCTS, PRODUCTS } from '../core/products/index.js';
+import { PRODUCTS } from '../core/products/index.js';
 import type { FontSet } from '../core/pdf/typeset.js';
 
 /** Assets the bundle script embeds. */
@@ -86,11 +85,16 @@ export async function makeKit(assets: KitAssets, topic: { path: string; text: st
 /** Whether the layouts or labels print an emoji, by the kit. */
 const layoutsWithEmoji = new WeakMap<KitAssets, boolean>();
 
-/** Read as they are printed (YAML escapes resolved), and as written (a layout's body), once per kit. */
+/**
+ * Read as they are printed (YAML escapes resolved), and as written (a layout's body), once per kit.
+ * Read as the build reads them (`prepareLayouts`, with the text fonts the build is then given),
+ * so the build finds them checked: checking them twice cost the first "Hent" a second compile
+ * of every layout (issue 32).
+ */
 function layoutsPrintEmoji(assets: KitAssets): boolean {
   let known = layoutsWithEmoji.get(assets);
   if (known === undefined) {
-    const read = checkLayoutSet({ layouts: assets.layouts, labels: assets.labels, fonts: Object.keys(assets.fonts) }, LAYOUT_PRODUCTS);
+    const read = prepareLayouts({ layouts: assets.layouts, labels: assets.labels, fonts: assets.fonts });
     const settings = [...read.layouts.values()].map((l) => l.settings);
     known = [JSON.stringify(read.labels ?? null), JSON.stringify(settings), ...assets.layouts.map((l) => l.text)].some(hasEmoji);
     layoutsWithEmoji.set(assets, known);

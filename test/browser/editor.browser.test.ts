@@ -247,6 +247,21 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
     expect(await readFile(topic, 'utf8')).toBe(original);
   }, 180_000);
 
+  it('takes in a change saved in another program while the editor holds nothing unsaved', async () => {
+    const changed = original.replace('Et minuts stille brainstorm', 'Et kort, stille brainstorm');
+    await writeFile(topic, changed);
+    await page.waitForFunction(
+      () => document.querySelector('.cm-content')?.textContent?.includes('Et kort, stille brainstorm'),
+      undefined,
+      {
+        timeout: 90_000,
+      },
+    );
+    expect(await page.locator('.save-note').innerText()).toContain('ændret i et andet program');
+    expect(await page.locator('.save-status').innerText()).toBe('Gemt');
+    original = changed;
+  }, 120_000);
+
   it('refuses writes without the page’s token, with a wrong one, and from another site', async () => {
     const before = await readFile(join(dir, 'content', 'crlf.md'));
     const statuses = await page.evaluate(async () => {

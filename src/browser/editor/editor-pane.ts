@@ -17,6 +17,11 @@ import { openBytes, textBytes, type OpenedText } from './text-bytes.js';
 export interface EditorPane {
   element: HTMLElement;
   open(topic: LiveTopic): Promise<void>;
+  /**
+   * After each build: when the editor holds no unsaved text and the file changed on disk (saved
+   * in another program), the disk's text is taken in, so the next save finds no conflict.
+   */
+  refresh(): Promise<void>;
   goToLine(line: number): void;
 }
 
@@ -68,6 +73,8 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
   let errors = 0;
   let saving = false;
   let lastDraft: Draft | undefined;
+  let madeDiagnostics: Diagnostic[] = [];
+  let madeFor = 0;
 
   const dirty = () => editor !== undefined && editor.text() !== savedText;
   const say = (text: string, kind = '') => {
@@ -97,13 +104,21 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
   const answered = (response: DraftResponse) => {
     if (response.id !== sent || !editor) return; // an older text's answer
     if ('error' in response) return say(`Tjekket kunne ikke køre: ${response.error}`, 'failing');
-    const diagnostics = 'checked' in response ? response.checked : response.made.diagnostics;
+    // A later round adds what making its PDFs found (text that does not fit, a missing glyph).
+    if ('checked' in response || madeFor !== response.id) madeDiagnostics = [];
+    madeFor = response.id;
+    if ('made' in response) madeDiagnostics = unique([...madeDiagnostics, ...response.made.diagnostics]);
+    const diagnostics = 'checked' in response ? response.checked : madeDiagnostics;
     const problems = diagnostics.map(located);
     errors = problems.filter((p) => p.severity === 'error').length;
     editor.showProblems(problems.filter((p) => mine(p)));
     list.show(problems, 'checked' in response);
     if ('made' in response) {
-      lastDraft = { id: response.id, files: response.made.files, saved: false };
+      // The rounds of one text add up (the guide first); until a product's round comes, the one
+      // made from the text before stays on screen rather than the saved one.
+      const made = response.made.files.map((f) => ({ ...f, id: response.id }));
+      const carried = (lastDraft?.files ?? []).filter((f) => !made.some((m) => m.file === f.file));
+      lastDraft = { id: response.id, files: [...carried, ...made], saved: false };
       hooks.onDraft(dirty() ? lastDraft : undefined);
     }
   };
@@ -156,7 +171,13 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
     async open(shown) {
       topic = shown;
       file.textContent = shown.source;
-      const [source, inputs] = await Promise.all([openSource(shown.slug), draftInputs()]);
+      const read = await Promise.all([openSource(shown.slug), draftInputs()]).catch((error: unknown) => {
+        say(`Emnefilen kunne ikke åbnes: ${error instanceof Error ? error.message : String(error)}`, 'failing');
+        save.disabled = true;
+        return undefined;
+      });
+      if (!read) return;
+      const [source, inputs] = read;
       opened = openBytes(source.bytes);
       if (!opened) {
         say('Filen er ikke gemt som UTF-8-tekst. Gem den som UTF-8 i et andet program; her ville teksten blive ændret.', 'failing');
@@ -183,6 +204,29 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
       showStatus();
       check();
     },
+    async refresh() {
+      if (!editor || !topic || dirty() || saving) return;
+      const source = await openSource(topic.slug).catch(() => undefined);
+      if (!source || source.sha256 === base || dirty() || saving) return;
+      const disk = openBytes(source.bytes);
+      if (!disk || disk.lineBreak !== opened?.lineBreak) return; // a conflict on the next save says it
+      base = source.sha256;
+      opened = disk;
+      savedText = disk.text;
+      if (editor.text() !== disk.text) editor.replace(disk.text);
+      say('Filen er ændret i et andet program; den nye version er hentet ind.');
+      showStatus();
+    },
     goToLine: (line) => editor?.goToLine(line),
   };
+}
+
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -117,8 +117,8 @@ async function draw(state: LiveState): Promise<void> {
       shown = topic;
       if (editor && !opened) {
         opened = true;
-        editor.open(topic).catch((error: unknown) => console.warn('the editor could not open the topic', error));
-      }
+        void editor.open(topic);
+      } else void editor?.refresh();
       // The build after a save has come: the saved products are the editor's text now.
       if (draft?.saved) draft = undefined;
       await panes.update(topic, draft);

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic } from '../messages/index.js';
+import { budgetLoops } from './loop-budget.js';
 import type { Diagnostic, Language } from '../model.js';
 import type { Labels } from '../settings/labels.js';
 
@@ -70,18 +71,27 @@ export function compileLayout(
   // Template lines count from the body's first line; the file's lines from its first.
   const bodyOffset = source.bodyLine - 1;
   const handlebars = Handlebars.create();
+  const lineOf = (options: Handlebars.HelperOptions) =>
+    ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+  // What one render has done so far, against RENDER_BUDGET: a hostile layout nesting `#each` over
+  // lists multiplies its work with every level (six levels over a topic's steps: a minute, 900 MB).
+  const work = { parts: 0 };
+  const overBudget = (line: number, what: 'parts' | 'loops') =>
+    new TemplateError(diagnostic('DK0528', { what, limit: RENDER_BUDGET[what] }, path, line));
   // The part helper collects its parts, in the order Handlebars meets them (print order, through
   // #if and #each), into the render under way; it prints nothing. One render at a time per
   // layout: rendering is synchronous.
   let collecting: Part[] = [];
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
-    const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+    const line = lineOf(options);
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
       throw new TemplateError(diagnostic('DK0511', { part: String(partName), known: partNames }, path, line));
     }
+    if (++work.parts > RENDER_BUDGET.parts) throw overBudget(line, 'parts');
     collecting.push({ part: partName, layout: path, at: line, args: { ...(options.hash as Record<string, unknown>) } });
     return '';
   });
+  const loops = budgetLoops(handlebars, RENDER_BUDGET.loops, (line) => overBudget(line + bodyOffset, 'loops'));
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(body); // syntax errors surface at load time, with their line
@@ -103,6 +113,8 @@ export function compileLayout(
     settings,
     references,
     render(view: object): Part[] {
+      work.parts = 0;
+      loops.reset();
       const parts: Part[] = [];
       collecting = parts;
       try {
@@ -132,6 +144,13 @@ export class TemplateError extends Error {
     this.diagnostic = d;
   }
 }
+
+/**
+ * What one render of a layout may do. The shipped layouts use about 20 parts and no loops; the
+ * limits are far above that and far below what costs seconds: 10,000 loop passes and 2,000 parts
+ * take milliseconds.
+ */
+export const RENDER_BUDGET = { loops: 10_000, parts: 2_000 };
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {

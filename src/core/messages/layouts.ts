@@ -162,4 +162,14 @@ export const LAYOUT_MESSAGES = {
       'docs/layouts.md viser hver del og de argumenter, den tager',
     ],
   ),
+  DK0528: error<{ what: 'parts' | 'loops'; limit: number }>(
+    (p) => [
+      `the layout does too much work: more than ${p.limit} ${p.what === 'parts' ? 'parts' : 'passes through {{#each}}'}`,
+      'a layout lists each part once; an {{#each}} inside another {{#each}} repeats everything inside it for every item',
+    ],
+    (p) => [
+      `layoutet arbejder for meget: mere end ${p.limit} ${p.what === 'parts' ? 'dele' : 'gennemløb af {{#each}}'}`,
+      'et layout nævner hver del én gang; en {{#each}} inde i en anden {{#each}} gentager alt indeni for hvert punkt',
+    ],
+  ),
 } as const;

@@ -2,7 +2,7 @@ import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pd
 import { fill } from '../settings/labels.js';
 import type { Diagnostic, Span } from '../model.js';
 import { fromProblem } from '../messages/index.js';
-import { fitSizes, type FitBox } from '../pdf/fit.js';
+import { balanceFitted, fitSizes, type FitBox, type FitSpec } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
@@ -84,7 +84,7 @@ export const flipover: Product = {
     const promptHeight = space === 'write' ? body.height * settings.write.prompt : body.height;
 
     const boxes = sheets.map((sheet): FitBox => ({ prompt: sheet.prompt, details: sheet.details, line: sheet.line }));
-    const fitted = await fitSizes(boxes, {
+    const spec: FitSpec = {
       width: body.width,
       height: promptHeight,
       min: settings.fit.min * scale,
@@ -94,7 +94,9 @@ export const flipover: Product = {
       font: theme.font,
       content: (box, fontSize) => sheetBody(box, fontSize, settings, theme),
       typesetter: ctx.typesetter,
-    });
+    };
+    // Large type breaks into balanced lines: no short word left alone on the last (balance.ts).
+    const fitted = await balanceFitted(await fitSizes(boxes, spec), spec);
     const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => fromProblem(p.problem, ctx.topic.file, p.line)));
 
     const byline = ctx.view.options.byline;

@@ -5,12 +5,11 @@ import { textArg } from '../layouts/part-args.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { plain } from '../pdf/inline.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
-import { logoNode } from '../pdf/logo-node.js';
 import { element, tableBody } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { printList, type PrintList } from '../view/print-list.js';
 import { runSheetRows } from '../view/run-sheet.js';
-import { footer, titleHeader } from './parts.js';
+import { footer, logoWithoutTitle, titleHeader } from './parts.js';
 import type { Page } from '../pdf/paper.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -30,7 +29,7 @@ export const koereplan: Product = {
   async make(ctx) {
     const { theme, page } = documentSettings(ctx, SETTINGS);
     const { topic, labels } = ctx.view;
-    const content = (scale: Scale) => [...logoNode(ctx.view), ...renderParts(ctx, parts, { theme, scale, page })];
+    const content = (scale: Scale) => [...logoWithoutTitle(ctx, 'header'), ...renderParts(ctx, parts, { theme, scale, page })];
     const fitted = await fitScale(ctx, page, theme, content);
     const notes = notesArea(fitted.room, page, theme, labels.runSheet.notes);
     const result = await renderPdf(ctx, this.file, {
@@ -90,8 +89,12 @@ const NOTES_MIN = 60;
 const NOTES_GAP = 20;
 
 /**
- * Lays the run sheet out at every scale in one probe (a section of `height: 'auto'` each,
- * docs/pdfmake.md §5) and takes the largest that fits the page; `room` is what is left below it.
+ * Lays the run sheet out (a section of `height: 'auto'` each, docs/pdfmake.md §5) and takes the
+ * largest scale that fits the page; `room` is what is left below it. The largest scale is probed
+ * alone first: most programmes fit at it, and a probe is a whole layout and drawing of the sheet
+ * (probing all eight at once made the run sheet the kit's slowest product). Only a programme
+ * that does not fit is probed at the other seven, in one document, so the choice is the same
+ * "first that fits" whether or not the heights fall with the scale.
  */
 async function fitScale(
   ctx: ProductContext,
@@ -101,19 +104,29 @@ async function fitScale(
 ): Promise<{ scale: Scale; fits: boolean; room: number }> {
   const available = page.height - page.margins[1] - page.margins[3];
   const margins: [number, number, number, number] = [page.margins[0], 0, page.margins[2], 0];
-  const heights = await ctx.typesetter.measureHeights({
-    pageSize: { width: page.width, height: 'auto' },
-    pageMargins: margins,
-    // As pdfDocument sets it for the page itself.
-    defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight },
-    content: SCALES.map((scale) => ({
-      section: content(scale),
+  const probe = (scales: readonly Scale[]) =>
+    ctx.typesetter.measureHeights({
       pageSize: { width: page.width, height: 'auto' },
       pageMargins: margins,
-    })) as unknown as Content[],
-  });
+      // As pdfDocument sets it for the page itself.
+      defaultStyle: { font: theme.font, fontSize: theme.fontSize, lineHeight: theme.lineHeight },
+      content: scales.map((scale) => ({
+        section: content(scale),
+        pageSize: { width: page.width, height: 'auto' },
+        pageMargins: margins,
+      })) as unknown as Content[],
+    });
   // A little slack: the probe and the page must not disagree by a rounding.
-  const index = heights.findIndex((h) => h <= available - 2);
+  const fitsPage = (height: number) => height <= available - 2;
+  const largest = await probe(SCALES.slice(0, 1));
+  // One section is one page of automatic height; anything else is probed as before, all at once.
+  const heights =
+    largest.length === 1 && fitsPage(largest[0]!)
+      ? largest
+      : largest.length === 1
+        ? [...largest, ...(await probe(SCALES.slice(1)))]
+        : await probe(SCALES);
+  const index = heights.findIndex(fitsPage);
   if (index < 0) return { scale: SCALES.at(-1)!, fits: false, room: 0 };
   return { scale: SCALES[index]!, fits: true, room: available - 2 - heights[index]! };
 }
