@@ -25,14 +25,8 @@ export function missingGlyphDiagnostics(
     const option = line < 0 ? Object.entries(typed).find(([, value]) => value?.includes(char)) : undefined;
     if (option) {
       const [name, value] = option as [string, string];
-      return {
-        file: name,
-        line: 1,
-        col: [...value.slice(0, value.indexOf(char))].length + 1,
-        severity: 'warning',
-        message: `"${char}" (${codePointOf(char)}) in ${name} is not in the fonts and prints as an empty box in ${files.join(', ')}, which are therefore not marked PDF/UA or PDF/A`,
-        hint: `write ${name} without it, in letters, digits or common punctuation`,
-      };
+      const col = [...value.slice(0, value.indexOf(char))].length + 1;
+      return diagnostic('DK0308', { char, codePoint: codePointOf(char), invisible: false, files }, name, 1, col);
     }
     const codePoint = codePointOf(char);
     // An invisible character (a separator, a joiner, a byte-order mark) is named by its code point only.
