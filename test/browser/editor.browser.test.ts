@@ -160,13 +160,21 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
     const mark = page.locator('.column[data-file="handout.pdf"] .line-mark').first();
     await mark.waitFor({ timeout: 10_000 });
     expect(await mark.getAttribute('data-line')).toBe(String(question));
-    // The mark lies over the question's words on the page.
-    const [markBox, wordsBox] = await Promise.all([
-      mark.boundingBox(),
-      page.locator('.column[data-file="handout.pdf"] .textLayer span', { hasText: 'Hvad er svært?' }).first().boundingBox(),
-    ]);
-    expect(wordsBox!.y + wordsBox!.height / 2).toBeGreaterThan(markBox!.y);
-    expect(wordsBox!.y + wordsBox!.height / 2).toBeLessThan(markBox!.y + markBox!.height);
+    // The mark lies over the question's words on the page (polled: a page may be swapped in by a redraw meanwhile).
+    await expect
+      .poll(
+        async () => {
+          const [markBox, wordsBox] = await Promise.all([
+            page.locator('.column[data-file="handout.pdf"] .line-mark').first().boundingBox(),
+            page.locator('.column[data-file="handout.pdf"] .textLayer span', { hasText: 'Hvad er svært?' }).first().boundingBox(),
+          ]);
+          if (!markBox || !wordsBox) return false;
+          const middle = wordsBox.y + wordsBox.height / 2;
+          return middle > markBox.y && middle < markBox.y + markBox.height;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'editor-mark.png') });
   }, 60_000);
 
