@@ -102,11 +102,13 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
   it('shows a problem under its line and in the list while typing, warnings marked as refused by --strict', async () => {
     await retype(lineOf(original, 'duration:'), 'duration: "halvtreds"');
     // Waited for by its words: under load a check may run on half-typed text first.
-    const note = page.locator('.cm-line-note[data-line="6"]', { hasText: '`duration` must be a number of minutes' });
+    const note = page.locator('.cm-line-note[data-line="6"]', { hasText: '`duration` skal være et antal minutter' });
     await note.waitFor({ timeout: 30_000 });
+    // In the topic's language: a Danish topic's problems are Danish.
+    expect(await note.innerText()).toContain('`duration` skal være et antal minutter eller et interval, ikke "halvtreds"');
     expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     const list = page.locator('.problem-list');
-    await list.locator('li.error', { hasText: '`duration` must be a number' }).waitFor({ timeout: 30_000 });
+    await list.locator('li.error', { hasText: '`duration` skal være et antal minutter' }).waitFor({ timeout: 30_000 });
     expect(await list.locator('li.error .where').first().innerText()).toBe('6:11');
     await retype(lineOf(original, 'duration:'), 'duration: "45-60"');
     await page.locator('.cm-line-note').first().waitFor({ state: 'detached', timeout: 30_000 });
@@ -116,7 +118,7 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter'); // continues the list: "- "
     await retype(line, '-Hvem taler først?');
-    const warning = page.locator(`.cm-line-note[data-line="${line}"] .cm-line-note-warning`, { hasText: 'Hvem taler først' }).first();
+    const warning = page.locator(`.cm-line-note[data-line="${line}"] .cm-line-note-warning`, { hasText: 'afvises med --strict' }).first();
     await warning.waitFor({ timeout: 30_000 });
     expect(await warning.innerText()).toContain('afvises med --strict');
     expect(await list.locator('li.warning .strict').first().innerText()).toBe('afvises med --strict');
@@ -241,7 +243,10 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
 
   it('says that a save with errors keeps the last good products', async () => {
     await retype(lineOf(original, 'duration:'), 'duration: "halvtreds"');
-    await page.locator('.problem-list li.error', { hasText: '`duration` must be a number' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.problem-list li.error', { hasText: '`duration` skal være et antal minutter' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+s');
     const note = page.locator('.save-note');
     await page.waitForFunction(() => document.querySelector('.save-status')?.textContent === 'Gemt');

@@ -8,7 +8,8 @@ import { NO_LAYOUT, PRODUCTS, type Product } from '../products/index.js';
 import { summarise, type TopicSummary } from '../publish/summary.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { FontSet, Typesetter } from '../pdf/typeset.js';
-import { durationDiagnostics, shortestSession } from '../view/schedule.js';
+import { durationDiagnostics } from '../check/duration.js';
+import { shortestSession } from '../view/schedule.js';
 import { tailorTopic, type Adaptations } from '../adapt/tailor.js';
 import { makeViewModel, type Labels, type ViewModel } from '../view/view-model.js';
 

@@ -1,3 +1,4 @@
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /**
@@ -15,16 +16,7 @@ export function missingGlyphDiagnostics(file: string, source: string, missing: R
     const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     // An invisible character (a separator, a joiner, a byte-order mark) is named by its code point only.
     const invisible = /[\p{C}\p{Z}]/u.test(char);
-    const named = invisible ? `${codePoint}, an invisible character,` : `"${char}" (${codePoint})`;
-    return {
-      file,
-      line: line + 1 || 1,
-      col: line >= 0 ? [...lines[line]!.slice(0, lines[line]!.indexOf(char))].length + 1 : 1,
-      severity: 'warning',
-      message: `${named} is not in the font and prints as an empty box in ${files.join(', ')}, which are therefore not marked PDF/UA or PDF/A`,
-      hint: invisible
-        ? 'delete it (it is often pasted in with text from other programs)'
-        : 'write it in words, or use a letter, digit or common punctuation mark instead',
-    };
+    const col = line >= 0 ? [...lines[line]!.slice(0, lines[line]!.indexOf(char))].length + 1 : 1;
+    return diagnostic('DK0308', { char, codePoint, invisible, files }, file, line + 1 || 1, col);
   });
 }
