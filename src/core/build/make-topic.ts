@@ -224,6 +224,8 @@ async function makeProducts(
     }
   }
   // Worded from the text as it is now: a save may have moved a character's first use.
-  if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, text, missingGlyphs));
+  // A character typed into an option (`--organisation`, `--note`) is blamed on the option, not the topic.
+  const typed = { '--organisation': view.options.organisation ?? undefined, '--note': view.options.note ?? undefined };
+  if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, text, missingGlyphs, typed));
   return { files, reports, notes, diagnostics, missingGlyphs: [...missingGlyphs.keys()] };
 }
