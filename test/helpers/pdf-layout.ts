@@ -205,3 +205,39 @@ export async function inkDistances(bytes: Uint8Array): Promise<number[]> {
   }
   return distances;
 }
+
+/** A line of text as printed: its words and its width in points. */
+export interface PrintedLine {
+  text: string;
+  width: number;
+}
+
+/**
+ * The lines of a page's largest text (a flip-chart prompt), top to bottom, read from the text
+ * positions pdf.js reports: items of the page's largest font size grouped by baseline.
+ */
+export function largestTextLines(page: {
+  items: readonly { str: string; x: number; y: number; width: number; fontSize: number }[];
+}): PrintedLine[] {
+  const inked = page.items.filter((i) => i.str.trim() !== '');
+  const size = Math.max(...inked.map((i) => i.fontSize));
+  const rows = new Map<number, typeof inked>();
+  for (const item of inked.filter((i) => Math.abs(i.fontSize - size) < 0.01)) {
+    const baseline = Math.round(item.y);
+    rows.set(baseline, [...(rows.get(baseline) ?? []), item]);
+  }
+  return [...rows.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, row]) => {
+      const sorted = [...row].sort((a, b) => a.x - b.x);
+      const last = sorted[sorted.length - 1]!;
+      return {
+        text: sorted
+          .map((i) => i.str)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        width: last.x + last.width - sorted[0]!.x,
+      };
+    });
+}

@@ -27,5 +27,6 @@ export interface DraftFile {
 
 export type DraftResponse =
   | { id: number; checked: Diagnostic[] }
-  | { id: number; made: { files: DraftFile[]; diagnostics: Diagnostic[] } }
+  /** Some of the PDFs (the guide first); `done` on the last round. */
+  | { id: number; made: { files: DraftFile[]; diagnostics: Diagnostic[]; done: boolean } }
   | { id: number; error: string };

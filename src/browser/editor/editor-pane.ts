@@ -72,6 +72,8 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
   let errors = 0;
   let saving = false;
   let lastDraft: Draft | undefined;
+  let madeDiagnostics: Diagnostic[] = [];
+  let madeFor = 0;
 
   const dirty = () => editor !== undefined && editor.text() !== savedText;
   const say = (text: string, kind = '') => {
@@ -95,13 +97,21 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
   const answered = (response: DraftResponse) => {
     if (response.id !== sent || !editor) return; // an older text's answer
     if ('error' in response) return say(`Tjekket kunne ikke køre: ${response.error}`, 'failing');
-    const diagnostics = 'checked' in response ? response.checked : response.made.diagnostics;
+    // A later round adds what making its PDFs found (text that does not fit, a missing glyph).
+    if ('checked' in response || madeFor !== response.id) madeDiagnostics = [];
+    madeFor = response.id;
+    if ('made' in response) madeDiagnostics = unique([...madeDiagnostics, ...response.made.diagnostics]);
+    const diagnostics = 'checked' in response ? response.checked : madeDiagnostics;
     const problems = diagnostics.map(located);
     errors = problems.filter((p) => p.severity === 'error').length;
     editor.showProblems(problems.filter((p) => mine(p)));
     list.show(problems, 'checked' in response);
     if ('made' in response) {
-      lastDraft = { id: response.id, files: response.made.files, saved: false };
+      // The rounds of one text add up (the guide first); until a product's round comes, the one
+      // made from the text before stays on screen rather than the saved one.
+      const made = response.made.files.map((f) => ({ ...f, id: response.id }));
+      const carried = (lastDraft?.files ?? []).filter((f) => !made.some((m) => m.file === f.file));
+      lastDraft = { id: response.id, files: [...carried, ...made], saved: false };
       hooks.onDraft(dirty() ? lastDraft : undefined);
     }
   };
@@ -202,4 +212,14 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
     },
     goToLine: (line) => editor?.goToLine(line),
   };
+}
+
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

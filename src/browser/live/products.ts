@@ -129,7 +129,7 @@ function pdfColumn(product: LiveProduct, onPlace: (place: Place | undefined, eve
       badge.hidden = !made || draft!.saved;
       element.classList.toggle('draft', Boolean(made) && !draft!.saved);
       if (!made) return pane.show(`/${p.path}?v=${p.version.slice(0, 16)}`, p.version, PDF_WIDTH);
-      const version = `draft-${draft!.id}`;
+      const version = `draft-${made.id}`;
       const old = url;
       if (urlVersion !== version) {
         url = URL.createObjectURL(new Blob([made.bytes as BlobPart], { type: 'application/pdf' }));

@@ -52,6 +52,7 @@ export interface Place {
 /** PDFs the editor made from its unsaved text (src/browser/editor/); `saved` once that text was saved. */
 export interface Draft {
   id: number;
-  files: { file: string; bytes: Uint8Array; places: Place[] }[];
+  /** Each PDF with the text it was made from (`id`): the newest, or the one before until its round comes. */
+  files: { file: string; bytes: Uint8Array; places: Place[]; id: number }[];
   saved: boolean;
 }

@@ -1,5 +1,6 @@
 import { displayAddress } from '../pdf/inline.js';
 import { fill } from '../settings/labels.js';
+import { longDate } from '../view/view-model.js';
 import type { ViewModel } from '../view/view-types.js';
 import { blocksHtml, listHtml, spansHtml } from './blocks.js';
 import { htmlDocument } from './document.js';
@@ -33,7 +34,8 @@ export function phonePage(view: ViewModel): string {
     options.organisation && html`${labels.organisation}: <strong>${options.organisation}</strong>`,
     options.date && html`${labels.meetingDate}: <strong>${options.date}</strong>`,
   ];
-  const credits = [topic.series, topic.publisher, topic.date];
+  // The topic's date as a reader writes it ("27. oktober 2023"), never the front matter's ISO form.
+  const credits = [topic.series, topic.publisher, topic.date && longDate(topic.date, topic.language === 'en' ? 'en' : 'da')];
   const body = joinHtml(
     [
       html`<a class="skip" href="#indhold">${web.skip}</a>`,
@@ -70,7 +72,7 @@ function section(id: string, title: string, body: Markup, className = ''): Marku
 function mediaSection(view: ViewModel, url: string): Markup {
   const { labels } = view;
   const media = view.topic.media!;
-  const minutes = media.minutes ? html`<p class="meta">${media.label} · ${media.minutes} ${labels.minutesLong}</p>` : '';
+  const minutes = media.minutes ? html`<p class="meta">${media.label} · ${media.minutes}\u00a0${labels.minutesLong}</p>` : '';
   const inner = html`<span class="media-title">${media.title}</span><span class="address">${displayAddress(url)}</span>`;
   const href = safeHref(url);
   const link = href === undefined ? html`<p class="media-link">${inner}</p>` : html`<a class="media-link" href="${href}">${inner}</a>`;

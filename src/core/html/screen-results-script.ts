@@ -27,6 +27,11 @@ function resultsPanel(data, onClose) {
     return day.getFullYear() + '-' + pad(day.getMonth() + 1) + '-' + pad(day.getDate());
   }
   function pad(n) { return (n < 10 ? '0' : '') + n; }
+  /* The date as a reader writes it ("15. januar 2027", "15 January 2027"), not the ISO key. */
+  function longDate(iso) {
+    var day = new Date(iso + 'T12:00:00');
+    return day.toLocaleDateString(topic.language === 'en' ? 'en-GB' : 'da-DK', { day: 'numeric', month: 'long', year: 'numeric' });
+  }
   function fill(text, values) {
     return text.replace(/\\{(\\w+)\\}/g, function (all, name) { return values.hasOwnProperty(name) ? values[name] : all; });
   }
@@ -93,7 +98,7 @@ function resultsPanel(data, onClose) {
     var day = referat.agreement.followUp.replace(/-/g, '');
     var next = new Date(referat.agreement.followUp + 'T12:00:00Z');
     next.setUTCDate(next.getUTCDate() + 1);
-    var note = [fill(words.calendarNote, { date: referat.date, what: referat.agreement.what || words.none })];
+    var note = [fill(words.calendarNote, { date: longDate(referat.date), what: referat.agreement.what || words.none })];
     if (referat.agreement.who) note.push(words.who + ': ' + referat.agreement.who);
     if (referat.agreement.when) note.push(words.when + ': ' + referat.agreement.when);
     var lines = [
@@ -165,13 +170,16 @@ function resultsPanel(data, onClose) {
     var element = function (tag, text) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; };
     target.textContent = '';
     target.appendChild(element('h1', fill(words.referat, { title: referat.title })));
-    target.appendChild(element('p', referat.date));
+    target.appendChild(element('p', longDate(referat.date)));
     target.appendChild(element('h2', words.agreement));
     var agreement = element('table');
     [['what', words.what], ['who', words.who], ['when', words.when], ['followUp', words.followUp]].forEach(function (pair) {
       var row = element('tr');
       row.appendChild(element('th', pair[1]));
-      row.appendChild(element('td', referat.agreement[pair[0]] || words.none));
+      var value = referat.agreement[pair[0]];
+      /* A follow-up day from the date field prints as the PDF minutes print it. */
+      if (/^\\d{4}-\\d{2}-\\d{2}$/.test(value || '')) value = longDate(value);
+      row.appendChild(element('td', value || words.none));
       agreement.appendChild(row);
     });
     target.appendChild(agreement);
@@ -230,7 +238,7 @@ function resultsPanel(data, onClose) {
     try { localStorage.removeItem(key); } catch (error) { /* storage off */ }
     status.textContent = '';
   });
-  document.getElementById('results-kept').textContent = fill(words.kept, { date: date });
+  document.getElementById('results-kept').textContent = fill(words.kept, { date: longDate(date) });
   restore();
 
   var panel = {

@@ -35,7 +35,7 @@ main { flex: 1; min-height: 0; display: flex; }
 .items { padding-left: 1.2em; }
 .items li { margin: 0 0 .45em; }
 .items li::marker { color: var(--accent); }
-.prompt-text p { font-weight: 700; margin: 0; }
+.prompt-text p { font-weight: 700; margin: 0; text-wrap: balance; }
 .prompt-text .details { font-size: .55em; color: var(--muted); margin: .6em 0 0; padding-left: 1.2em; }
 .case-text { line-height: 1.35; }
 .case-text p, .case-text ul { margin: 0 0 .6em; }

@@ -58,13 +58,13 @@ function overviewView(view: ViewModel): Markup {
   const screen = labels.web.screen;
   const rows = topic.steps.map(
     (step) =>
-      html`<li><span class="number">${step.number}</span><span class="title">${step.title}</span><span class="minutes">${step.minutes} ${labels.minutes}</span><span class="clock">${when(step, labels.minutes)}</span></li>`,
+      html`<li><span class="number">${step.number}</span><span class="title">${step.title}</span><span class="minutes">${step.minutes}\u00a0${labels.minutes}</span><span class="clock">${when(step, labels.minutes)}</span></li>`,
   );
   // Focusable: on a small screen the plan scrolls, and keyboard users must reach it.
   return html`<section class="view overview" aria-labelledby="view-overview" tabindex="0">
 ${topic.series ? html`<p class="kicker">${topic.series}</p>` : ''}
 <h1 id="view-overview">${topic.title}</h1>
-<h2>${screen.overview} · ${topic.totalMinutes} ${labels.minutes}</h2>
+<h2>${screen.overview} · ${topic.totalMinutes}\u00a0${labels.minutes}</h2>
 <ol class="plan">${rows}</ol>
 ${nextStep(view, 0)}
 </section>`;
@@ -121,7 +121,7 @@ function stepView(
   counter?: string,
 ): Markup {
   const minutes = view.labels.minutes;
-  const details = joinHtml([counter, `${step.minutes} ${minutes}`, when(step, minutes)], ' · ');
+  const details = joinHtml([counter, `${step.minutes}\u00a0${minutes}`, when(step, minutes)], ' · ');
   return html`<section class="view ${kind}" data-step="${step.number}" data-minutes="${step.minutes}" data-planned-end="${step.to}" aria-labelledby="${id}">
 <header class="step-head"><h1 id="${id}"><span class="badge">${view.labels.step} ${step.number}</span> <span class="step-title">${step.title}</span></h1>
 <p class="when">${details}</p></header>
@@ -145,5 +145,5 @@ function promptHtml(prompt: FlipPrompt): Markup {
 
 /** Clock times when a start time is known, else minutes from the start. */
 function when(step: StepView, minutes: string): string {
-  return step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to} ${minutes}`;
+  return step.clockFrom ? `${step.clockFrom}–${step.clockTo}` : `${step.from}–${step.to}\u00a0${minutes}`;
 }

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic } from '../diagnostics.js';
+import { budgetLoops } from './loop-budget.js';
 import type { Diagnostic, Language } from '../model.js';
 import type { Labels } from '../settings/labels.js';
 
@@ -68,18 +69,34 @@ export function compileLayout(
   // Template lines count from the body's first line; the file's lines from its first.
   const bodyOffset = source.bodyLine - 1;
   const handlebars = Handlebars.create();
+  const lineOf = (options: Handlebars.HelperOptions) =>
+    ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+  // What one render has done so far, against RENDER_BUDGET: a hostile layout nesting `#each` over
+  // lists multiplies its work with every level (six levels over a topic's steps: a minute, 900 MB).
+  const work = { parts: 0 };
+  const overBudget = (line: number, what: string) =>
+    templateError(
+      path,
+      line,
+      `the layout does too much work: ${what}`,
+      'a layout lists each part once; an {{#each}} inside another {{#each}} repeats everything inside it for every item',
+    );
   // The part helper collects its parts, in the order Handlebars meets them (print order, through
   // #if and #each), into the render under way; it prints nothing. One render at a time per
   // layout: rendering is synchronous.
   let collecting: Part[] = [];
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
-    const line = ((options as unknown as { loc?: { start: { line: number } } }).loc?.start.line ?? 0) + bodyOffset;
+    const line = lineOf(options);
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
       throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
     }
+    if (++work.parts > RENDER_BUDGET.parts) throw overBudget(line, `more than ${RENDER_BUDGET.parts} parts`);
     collecting.push({ part: partName, layout: path, at: line, args: { ...(options.hash as Record<string, unknown>) } });
     return '';
   });
+  const loops = budgetLoops(handlebars, RENDER_BUDGET.loops, (line) =>
+    overBudget(line + bodyOffset, `more than ${RENDER_BUDGET.loops} passes through {{#each}}`),
+  );
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(body); // syntax errors surface at load time, with their line
@@ -104,6 +121,8 @@ export function compileLayout(
     settings,
     references,
     render(view: object): Part[] {
+      work.parts = 0;
+      loops.reset();
       const parts: Part[] = [];
       collecting = parts;
       try {
@@ -140,6 +159,13 @@ export class TemplateError extends Error {
 export function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
   return new TemplateError(diagnostic('error', path, line, message, hint, col));
 }
+
+/**
+ * What one render of a layout may do. The shipped layouts use about 20 parts and no loops; the
+ * limits are far above that and far below what costs seconds: 10,000 loop passes and 2,000 parts
+ * take milliseconds.
+ */
+export const RENDER_BUDGET = { loops: 10_000, parts: 2_000 };
 
 /** The first text a layout's body would print outside its parts (nothing prints it: a slip). */
 function strayText(program: hbs.AST.Program): { text: string; line: number; col: number } | undefined {

@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Span } from '../model.js';
+import { balanceLines } from './balance.js';
 import type { Typesetter } from './typeset.js';
 
 /** The text of one box to fit: a prompt and the smaller lines under it. */
@@ -106,6 +107,34 @@ export async function fitSizes(boxes: readonly FitBox[], spec: FitSpec): Promise
   return states.map((s) => ({ box: s.box, fontSize: s.done ? s.size : s.lo, height: s.height, problems: s.problems }));
 }
 
+/**
+ * The fitted boxes with their prompts broken into balanced lines (balance.ts) at the size chosen
+ * for them. The balanced text is laid out once more with the real engine, all boxes in one probe:
+ * a box the engine would set taller than before (its lines and ours disagree) keeps its own.
+ */
+export async function balanceFitted(fitted: readonly Fitted[], spec: FitSpec): Promise<Fitted[]> {
+  const face = (italics: boolean | undefined) => ({ font: spec.font, bold: true, ...(italics && { italics }) });
+  const prompts = await Promise.all(
+    fitted.map((f) =>
+      balanceLines(f.box.prompt, spec.width, f.fontSize, (text, span) => spec.typesetter.textWidth(text, face(span.italic))),
+    ),
+  );
+  const changed = fitted.flatMap((f, i) =>
+    prompts[i] === f.box.prompt ? [] : [{ index: i, box: { ...f.box, prompt: [...prompts[i]!] } }],
+  );
+  if (changed.length === 0) return [...fitted];
+  const heights = await measure(
+    changed.map((c) => spec.content(c.box, fitted[c.index]!.fontSize)),
+    spec,
+  );
+  const out = [...fitted];
+  changed.forEach((c, i) => {
+    const before = fitted[c.index]!;
+    if (heights[i]! <= before.height + 0.01) out[c.index] = { ...before, box: c.box, height: heights[i]! };
+  });
+  return out;
+}
+
 // --- internal ---
 
 interface State {
@@ -159,20 +188,29 @@ async function probe(
 ): Promise<void> {
   if (states.length === 0) return;
   const sizes = states.map(sizeOf);
+  const heights = await measure(
+    states.map((s, i) => spec.content(s.box, sizes[i]!)),
+    spec,
+  );
+  states.forEach((s, i) => report(s, sizes[i]!, heights[i]!));
+}
+
+/** The height of each content at the box's width: one probe document, a page of `height: 'auto'` each. */
+async function measure(contents: readonly Content[], spec: FitSpec): Promise<number[]> {
   const doc: TDocumentDefinitions = {
     pageSize: { width: spec.width, height: 'auto' },
     pageMargins: [0, 0, 0, 0],
     defaultStyle: { font: spec.font },
-    content: states.map((s, i) => ({
-      section: [spec.content(s.box, sizes[i]!)],
+    content: contents.map((content) => ({
+      section: [content],
       pageSize: { width: spec.width, height: 'auto' },
       // `pageMargins: 0` on a section is ignored by pdfmake 0.3 (docs/pdfmake.md §5); an array is not.
       pageMargins: [0, 0, 0, 0],
     })) as unknown as Content[],
   };
   const heights = await spec.typesetter.measureHeights(doc);
-  if (heights.length !== states.length) throw new Error(`fit probe laid out ${heights.length} pages for ${states.length} boxes`);
-  states.forEach((s, i) => report(s, sizes[i]!, heights[i]!));
+  if (heights.length !== contents.length) throw new Error(`fit probe laid out ${heights.length} pages for ${contents.length} boxes`);
+  return heights;
 }
 
 async function widest(spans: readonly Span[], face: { font: string; bold?: boolean }, typesetter: Typesetter): Promise<number> {

@@ -25,5 +25,27 @@ export function logoNode(view: ViewModel): Content[] {
   ];
 }
 
+/**
+ * The logo beside `left` (the series line above a title): the two share the logo's height instead
+ * of stacking, which gives the page back a line. The logo's right edge on the right margin, its top
+ * on the top margin; what follows starts below both. Just `left` without a logo.
+ */
+export function besideLogo(view: ViewModel, left: Content[]): Content[] {
+  const logo = view.options.logo;
+  if (!logo) return left;
+  const size = { width: logo.width, height: logo.height };
+  const image = logo.type === 'svg' ? { svg: logo.source, ...size } : { image: logo.source, ...size };
+  return [
+    {
+      columns: [
+        { width: '*', stack: left },
+        { ...image, width: logo.width, tag: element('Figure', { alt: logo.alt }) },
+      ],
+      columnGap: LOGO_GAP * 2,
+      margin: [0, 0, 0, LOGO_GAP],
+    },
+  ];
+}
+
 /** Between the logo's foot and the title. */
 const LOGO_GAP = 6;

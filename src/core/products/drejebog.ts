@@ -1,17 +1,17 @@
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
 import type { ListItem } from '../model.js';
+import type { Part } from '../layouts/layout.js';
 import { blocksArg, itemsArg, optionalTextArg, textArg } from '../layouts/part-args.js';
 import { blocks, bookmark, listBody, listItem, listItemNode, listNode, tipBox } from '../pdf/blocks.js';
 import { capsLabel } from '../pdf/caps-label.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { keepTogether, keepWithNext } from '../pdf/keep.js';
-import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { element, LAYOUT, tableBody, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import type { StepView } from '../view/view-types.js';
-import { mediaBox, footer, section, titleHeader } from './parts.js';
+import { footer, logoWithoutTitle, mediaBox, section, titleHeader } from './parts.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
 
@@ -33,14 +33,14 @@ export const drejebog: Product = {
       page,
       theme,
       footer: footer(ctx, theme, page.margins, [topic.series, topic.publisher]),
-      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, theme)],
+      content: [...logoWithoutTitle(ctx, 'title'), ...renderParts(ctx, parts, theme)],
     });
   },
 };
 
 const parts: Record<string, PartRenderer<Theme>> = {
   phone: (_part, ctx, theme) => phoneBox(ctx.view, theme),
-  title: (_part, ctx, theme) => titleBlock(ctx, theme),
+  title: (part, ctx, theme) => titleBlock(ctx, theme, part),
   organisation: (part, ctx, theme) => {
     const { labels } = ctx.view;
     const name = optionalTextArg(part, 'name');
@@ -112,7 +112,7 @@ const parts: Record<string, PartRenderer<Theme>> = {
 
 // --- internal ---
 
-function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
+function titleBlock(ctx: ProductContext, theme: Theme, part: Part): Content[] {
   const { topic, labels } = ctx.view;
   const facts: Content[] = [fact(labels.duration, topic.duration, theme), fact(labels.participants, topic.participants, theme)];
   // A film or podcast with an address has its own box right below (mediaBox), which names it with
@@ -126,13 +126,26 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
         : '';
     facts.push(fact(topic.media.label, `${topic.media.title}${minutes}`, theme));
   }
+  // Who the guide is tailored for and the meeting day are facts like these (`title organisation=… date=…`):
+  // in the row rather than on a line of their own, which kept the overview off page 1 with a logo.
+  for (const [key, label] of [
+    ['organisation', labels.organisation],
+    ['date', labels.meetingDate],
+  ] as const) {
+    const value = optionalTextArg(part, key);
+    if (value) facts.push(fact(label, value, theme));
+  }
+  const rows: Content[][] = [];
+  for (let i = 0; i < facts.length; i += FACTS_PER_ROW) rows.push(facts.slice(i, i + FACTS_PER_ROW));
+  const columns = Math.min(facts.length, FACTS_PER_ROW);
+  for (const row of rows) while (row.length < columns) row.push({ text: '' });
   return [
     ...titleHeader(ctx, theme, labels.guide, 12),
     {
       // Label and value read as one sentence each ("Varighed 60 minutter"), not as a table.
-      table: { widths: facts.map(() => '*'), body: [facts] },
+      table: { widths: rows[0]!.map(() => '*'), body: rows },
       layout: {
-        hLineWidth: (i: number) => (i === 0 || i === 1 ? 0.75 : 0),
+        hLineWidth: (i: number) => (i === 0 || i === rows.length ? 0.75 : 0),
         vLineWidth: () => 0,
         hLineColor: () => theme.colors.rule,
         paddingLeft: (i: number) => (i === 0 ? 0 : 8),
@@ -144,6 +157,9 @@ function titleBlock(ctx: ProductContext, theme: Theme): Content[] {
     ...mediaBox(ctx, theme),
   ];
 }
+
+/** The title block's facts, at most this many side by side. */
+const FACTS_PER_ROW = 4;
 
 function fact(label: string, value: string, theme: Theme): Content {
   return {

@@ -1,7 +1,7 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
 import type { Diagnostic, Span } from '../model.js';
-import { fitSizes, type FitBox } from '../pdf/fit.js';
+import { balanceFitted, fitSizes, type FitBox, type FitSpec } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
@@ -83,7 +83,7 @@ export const flipover: Product = {
     const promptHeight = space === 'write' ? body.height * settings.write.prompt : body.height;
 
     const boxes = sheets.map((sheet): FitBox => ({ prompt: sheet.prompt, details: sheet.details, line: sheet.line }));
-    const fitted = await fitSizes(boxes, {
+    const spec: FitSpec = {
       width: body.width,
       height: promptHeight,
       min: settings.fit.min * scale,
@@ -93,7 +93,9 @@ export const flipover: Product = {
       font: theme.font,
       content: (box, fontSize) => sheetBody(box, fontSize, settings, theme),
       typesetter: ctx.typesetter,
-    });
+    };
+    // Large type breaks into balanced lines: no short word left alone on the last (balance.ts).
+    const fitted = await balanceFitted(await fitSizes(boxes, spec), spec);
     const diagnostics: Diagnostic[] = fitted.flatMap((f) =>
       f.problems.map((p) => ({
         file: ctx.topic.file,

@@ -4,12 +4,11 @@ import { blocksArg, flagArg, itemsArg, numberArg, textArg } from '../layouts/par
 import { blocks, listItem, listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines } from '../pdf/inline.js';
 import { keepTogether } from '../pdf/keep.js';
-import { logoNode } from '../pdf/logo-node.js';
 import { phoneBox } from '../pdf/phone-box.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
 import { element, type StructureTag } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
-import { footer, mediaBox, section, sectionHeading, titleHeader } from './parts.js';
+import { footer, logoWithoutTitle, mediaBox, section, sectionHeading, titleHeader } from './parts.js';
 import type { Page } from '../pdf/paper.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product } from './product.js';
@@ -48,7 +47,7 @@ export const handout: Product = {
         topic.publisher,
         topic.date ? longDate(topic.date, topic.language === 'en' ? 'en' : 'da') : null,
       ]),
-      content: [...logoNode(ctx.view), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
+      content: [...logoWithoutTitle(ctx, 'header'), ...renderParts(ctx, parts, { theme, page, noteLines: settings.notes.lines })],
     });
   },
 };

@@ -4,12 +4,11 @@ import { textArg } from '../layouts/part-args.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { plain } from '../pdf/inline.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
-import { logoNode } from '../pdf/logo-node.js';
 import { element, tableBody } from '../pdf/tags.js';
 import { PAGE_SETTINGS, THEME_SETTINGS, type Theme } from '../pdf/theme.js';
 import { printList, type PrintList } from '../view/print-list.js';
 import { runSheetRows } from '../view/run-sheet.js';
-import { footer, titleHeader } from './parts.js';
+import { footer, logoWithoutTitle, titleHeader } from './parts.js';
 import type { Page } from '../pdf/paper.js';
 import { documentSettings, renderPdf } from './pdf-document.js';
 import { renderParts, type PartRenderer, type Product, type ProductContext } from './product.js';
@@ -29,7 +28,7 @@ export const koereplan: Product = {
   async make(ctx) {
     const { theme, page } = documentSettings(ctx, SETTINGS);
     const { topic, labels } = ctx.view;
-    const content = (scale: Scale) => [...logoNode(ctx.view), ...renderParts(ctx, parts, { theme, scale, page })];
+    const content = (scale: Scale) => [...logoWithoutTitle(ctx, 'header'), ...renderParts(ctx, parts, { theme, scale, page })];
     const fitted = await fitScale(ctx, page, theme, content);
     const notes = notesArea(fitted.room, page, theme, labels.runSheet.notes);
     const result = await renderPdf(ctx, this.file, {

@@ -1,9 +1,11 @@
 import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
+import { keepNamesTogether } from '../view/view-model.js';
 import { bookmark } from '../pdf/blocks.js';
 import { displayAddress, plain } from '../pdf/inline.js';
 import { qrBox } from '../pdf/qr-box.js';
 import { keepWithNext, runningFooter } from '../pdf/keep.js';
+import { besideLogo, logoNode } from '../pdf/logo-node.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import type { Theme } from '../pdf/theme.js';
 import type { ProductContext } from './product.js';
@@ -34,22 +36,26 @@ export function sectionHeading(title: string, theme: Theme, outlineId: string | 
   };
 }
 
-/** The series small and in capitals, the topic's title (`H1`), and what this document is. */
+/** The logo, the series small and in capitals, the topic's title (`H1`), and what this document is. */
 export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string, gapAfter: number): Content[] {
   const { topic } = ctx.view;
   return [
-    ...(topic.series
-      ? [
-          {
-            text: topic.series.toUpperCase(),
-            fontSize: theme.sizes.small + 0.5,
-            bold: true,
-            color: theme.colors.accent,
-            characterSpacing: 1,
-            tag: element('P', { actual: topic.series }),
-          },
-        ]
-      : []),
+    // The logo (if any) at the top right, the series line beside it (logo-node.ts).
+    ...besideLogo(
+      ctx.view,
+      topic.series
+        ? [
+            {
+              text: topic.series.toUpperCase(),
+              fontSize: theme.sizes.small + 0.5,
+              bold: true,
+              color: theme.colors.accent,
+              characterSpacing: 1,
+              tag: element('P', { actual: topic.series }),
+            },
+          ]
+        : [],
+    ),
     {
       text: plain(topic.title),
       fontSize: theme.sizes.title,
@@ -63,9 +69,21 @@ export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string,
   ];
 }
 
+/**
+ * The logo on its own at the top, for a layout that leaves out the part holding the title (`part`):
+ * with the title it is printed beside the series line (`titleHeader`), so never twice, never lost.
+ */
+export function logoWithoutTitle(ctx: ProductContext, part: string): Content[] {
+  return ctx.layout.render(ctx.view).some((p) => p.part === part) ? [] : logoNode(ctx.view);
+}
+
 /** A running footer: `left` (e.g. series · publisher), and "Side X af Y" right. */
 export function footer(ctx: ProductContext, theme: Theme, margins: readonly number[], left: readonly (string | null)[]) {
-  const text = left.filter(Boolean).join(' · ');
+  // Names (the publisher, the organisation) stay on one line; the list breaks between them.
+  const text = left
+    .filter((part): part is string => Boolean(part))
+    .map(keepNamesTogether)
+    .join(' · ');
   const pageLabel = ctx.view.labels.page;
   return (currentPage: number, pageCount: number): Content =>
     runningFooter({

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { budgetLoops } from '../layouts/loop-budget.js';
 import type { Manifest, ManifestFile, ManifestTopic } from './manifest.js';
 import type { Language } from '../model.js';
 import { PRODUCTS, type Product } from '../products/index.js';
@@ -35,6 +36,12 @@ export function renderIndex(input: IndexInput): string {
   const handlebars = Handlebars.create();
   // Labels for the page's script, as JSON that cannot end its <script> element early.
   handlebars.registerHelper('json', (value: unknown) => jsonInScript(value));
+  // A page of a thousand topics makes some 100,000 passes; a hostile nesting of loops is stopped.
+  budgetLoops(
+    handlebars,
+    PAGE_LOOPS,
+    (line) => new Error(`the layout does too much work: more than ${PAGE_LOOPS} passes through {{#each}} - ${line}:0`),
+  );
   const compiled = handlebars.compile(input.template.text, { strict: true });
   // A broken or misspelt layout is the editor's mistake, reported at its line, never an internal error.
   const template = (data: object): string => {
@@ -63,6 +70,9 @@ export function renderIndex(input: IndexInput): string {
 }
 
 // --- internal ---
+
+/** Passes through `{{#each}}` one render of the page may make (layouts/loop-budget.ts). */
+const PAGE_LOOPS = 2_000_000;
 
 /**
  * The one kind of unescaped value on the page: JSON for a `<script type="application/json">`
@@ -112,7 +122,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
     intro: summary.intro,
     date: summary.date,
     facts: [
-      { term: labels.duration, value: `${range(summary.duration)} ${labels.minutes}` },
+      { term: labels.duration, value: `${range(summary.duration)}\u00a0${labels.minutes}` },
       {
         term: labels.participants,
         value: labels.participantsValue
@@ -123,7 +133,7 @@ function topicView(topic: ManifestTopic, input: IndexInput, site: SiteLabels, la
         ? [
             {
               term: site.media,
-              value: `${mediaWord(labels, media.kind)}: ${media.title}${media.minutes ? ` (${media.minutes} ${labels.minutes})` : ''}`,
+              value: `${mediaWord(labels, media.kind)}: ${media.title}${media.minutes ? ` (${media.minutes}\u00a0${labels.minutes})` : ''}`,
             },
           ]
         : []),

@@ -85,12 +85,15 @@ export function makeViewModel(topic: Topic, options: BuildOptions, labels: Label
     },
     options: {
       start: options.start ?? null,
-      organisation: options.organisation ?? null,
+      organisation: options.organisation ? keepNamesTogether(options.organisation) : null,
       date: options.date ? longDate(options.date, meta.language) : null,
       note: options.note ?? null,
       phoneUrl: options.baseUrl === undefined ? null : `${normaliseBaseUrl(options.baseUrl)}${meta.slug}/`,
       logo: logoView(options, labels),
-      byline: [options.organisation, options.date ? longDate(options.date, meta.language) : undefined].filter(Boolean).join(' · ') || null,
+      byline:
+        [options.organisation && keepNamesTogether(options.organisation), options.date ? longDate(options.date, meta.language) : undefined]
+          .filter(Boolean)
+          .join(' · ') || null,
     },
     labels,
   };
@@ -118,6 +121,21 @@ export function longDate(iso: string, language: 'da' | 'en'): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   // No-break spaces: a date split over two lines reads wrong.
   return `${day}${language === 'da' ? '.' : ''}\u00a0${MONTHS[language][month - 1]}\u00a0${year}`;
+}
+
+/** A name longer than this may break: held on one line it would widen its column past the page. */
+const NAME_ON_ONE_LINE = 30;
+
+/**
+ * Names kept on one line, as Danish typography wants ("Aarhus Kommune", "HK Kommunal"): the words
+ * of each name in a list ("Fremfærd Borger, KL og HK Kommunal") joined by no-break spaces, the
+ * list itself free to break after a comma or around "og", "and", "&" and "·".
+ */
+export function keepNamesTogether(text: string): string {
+  return text
+    .split(/(,\s+|\s+(?:og|and|&|·)\s+)/)
+    .map((part, i) => (i % 2 === 1 || [...part].length > NAME_ON_ONE_LINE ? part : part.replace(/ +/g, '\u00a0')))
+    .join('');
 }
 
 export { fill, plainText };

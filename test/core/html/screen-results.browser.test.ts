@@ -117,8 +117,9 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
     expect(fields['DTSTART;VALUE=DATE']).toBe('20270301');
     expect(fields['DTEND;VALUE=DATE']).toBe('20270302');
     expect(fields['SUMMARY']).toBe('Opfølgning: Forventningsafstemning om digital hjælp');
+    // The date as a reader writes it, not the ISO key the UID and file names use.
     expect(fields['DESCRIPTION']).toBe(
-      'Aftale fra dialogen 2027-01-15: Fælles tjekliste; til skranken, med "citat" og \\ streg\nHvem: Team Borgerservice\nHvornår: Inden 1. marts',
+      'Aftale fra dialogen 15. januar 2027: Fælles tjekliste; til skranken, med "citat" og \\ streg\nHvem: Team Borgerservice\nHvornår: Inden 1. marts',
     );
     expect(fields['UID']).toBe('opfoelgning-forventningsafstemning-2027-01-15@dialogkit');
 
@@ -159,6 +160,8 @@ describe.runIf(HAS_BROWSER)('results and the minutes', () => {
     await page.getByRole('button', { name: 'Udskriv' }).click();
     await page.emulateMedia({ media: 'print' });
     const printed = squash(await page.locator('#print-referat').innerText());
+    expect(printed).toMatch(/\b\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}\b/);
+    expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(printed.indexOf('Aftale')).toBeLessThan(printed.indexOf('Høj idé 4'));
     expect(printed.indexOf('Høj idé 4')).toBeLessThan(printed.indexOf('Lav idé 1'));
     expect(await page.locator('[data-view]').first().isHidden()).toBe(true);

@@ -133,7 +133,28 @@ describe('every word the author wrote is printed (generated topics)', () => {
         expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         expect(missing).toEqual({});
       }),
-      RUN,
+      {
+        ...RUN,
+        examples: [
+          // Once drew a flip-chart prompt of four short words partly past the paper's edge.
+          [
+            {
+              about: [20, 23],
+              questions: 6,
+              preparation: 1,
+              steps: [
+                { paragraph: 62, list: 3, depth: 1, questions: 6, prompts: 0, longWord: 266, tip: false },
+                { paragraph: 68, list: 7, depth: 2, questions: 0, prompts: 1, longWord: 159, tip: true },
+                { paragraph: 63, list: 5, depth: 3, questions: 2, prompts: 3, longWord: 80, tip: false },
+                { paragraph: 13, list: 8, depth: 4, questions: 3, prompts: 3, longWord: 82, tip: true },
+                { paragraph: 99, list: 1, depth: 1, questions: 2, prompts: 1, longWord: undefined, tip: true },
+              ],
+              advice: 5,
+              legal: 78,
+            },
+          ],
+        ],
+      },
     );
   });
 
