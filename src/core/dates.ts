@@ -4,6 +4,8 @@
  * timestamps end in 2107; PDF dates and the printed Danish date have no trouble in between).
  */
 
+import { datePhrase, type DateReason } from './messages/phrases.js';
+
 export const FIRST_DATE = '1980-01-01';
 export const LAST_DATE = '2099-12-31';
 
@@ -16,14 +18,20 @@ const LAST_EPOCH = Date.parse(`${LAST_DATE}T23:59:59Z`) / 1000;
  * the value, e.g. `"2024-02-30" ` + reason.
  */
 export function dateProblem(text: string): string | undefined {
+  const reason = dateReason(text);
+  return reason === undefined ? undefined : datePhrase(reason, FIRST_DATE, LAST_DATE, 'en');
+}
+
+/** Why `text` is not an acceptable date, as data for a diagnostic's parameters. */
+export function dateReason(text: string): DateReason | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return 'is not a date';
+  if (!match) return 'not-a-date';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const parsed = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== day) {
-    return 'is not a day in the calendar';
+    return 'not-in-calendar';
   }
-  if (text < FIRST_DATE || text > LAST_DATE) return `is outside the supported range ${FIRST_DATE} to ${LAST_DATE}`;
+  if (text < FIRST_DATE || text > LAST_DATE) return 'out-of-range';
   return undefined;
 }
 

@@ -1,10 +1,4 @@
-import type { Diagnostic, Severity } from './model.js';
-
-/** Formats a diagnostic the way compilers do: `file:line:col: error: message`, hint on the next line. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${forTerminal(d.file)}:${d.line}:${d.col}: ${d.severity}: ${forTerminal(d.message)}`;
-  return d.hint ? `${head}\n  hint: ${forTerminal(d.hint)}` : head;
-}
+import type { Diagnostic } from './model.js';
 
 /**
  * Control and text-direction characters quoted from content are written as `\u001b`, so a file
@@ -15,11 +9,6 @@ export function forTerminal(text: string): string {
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-/** Shorthand to build a diagnostic; `col` defaults to 1. */
-export function diagnostic(severity: Severity, file: string, line: number, message: string, hint?: string, col = 1): Diagnostic {
-  return hint === undefined ? { file, line, col, severity, message } : { file, line, col, severity, message, hint };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -130,12 +130,26 @@ export interface Topic {
 
 export type Severity = 'error' | 'warning';
 
+/** A code of the message table; the table itself (src/core/messages/) knows which exist. */
+export type DiagnosticCode = `DK${number}`;
+
+/** A parameter's value: plain data, so a diagnostic survives JSON and a worker's message. */
+export type DiagnosticParam = string | number | boolean | readonly string[];
+
 /** A problem in the content, reported and collected, never thrown. */
 export interface Diagnostic {
   file: string;
   line: number;
   col: number;
   severity: Severity;
+  /**
+   * The message table's code (`DK0201`, src/core/messages/): stable, never reused, for editors
+   * and CI to filter by. Made only by `diagnostic()` (messages/index.ts), which takes a known code.
+   */
+  code: DiagnosticCode;
+  /** What the code's text is made from (`formatText(d, 'da')` in Danish). */
+  params: Readonly<Record<string, DiagnosticParam>>;
+  /** The English text of `code`, kept for logs and JSON; other languages come from `formatText`. */
   message: string;
   /** What to write instead. */
   hint?: string;

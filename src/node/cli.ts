@@ -12,6 +12,7 @@ import { runPreview } from './preview/preview.js';
 import { MAX_LOGO_BYTES } from '../core/settings/logo.js';
 import { capInWords, readBounded, UnreadableFile } from './read-file.js';
 import { safeForTerminal } from './terminal.js';
+import { messageLanguage } from './message-language.js';
 import { asKnownError, buildCommand, check, lockAware, plural, unmetDuration, usage, watchCommand, type Io } from './commands.js';
 
 export type { Io } from './commands.js';
@@ -38,7 +39,8 @@ export async function main(argv: readonly string[], rawIo: Io = defaultIo): Prom
   }
 }
 
-async function run(argv: readonly string[], io: Io): Promise<number> {
+async function run(argv: readonly string[], plainIo: Io): Promise<number> {
+  let io = plainIo;
   let parsed;
   try {
     parsed = parseArgs({
@@ -62,6 +64,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         logo: { type: 'string' },
         adapt: { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
+        lang: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         force: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
@@ -94,6 +97,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'new') return newCommand(extra, values, io);
   if (extra.length > 0) return usage(io, `unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') return usage(io, `--format must be text or json, not "${values.format}"`);
+  const lang = messageLanguage(values.lang, io.env);
+  if (typeof lang !== 'string') return usage(io, lang.problem);
+  io = { ...io, lang };
 
   let logo: Uint8Array | undefined;
   if (values.logo !== undefined) {
@@ -146,7 +152,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   // `watch` and `preview` keep what they parsed from build to build; a build keeps what the --duration check parsed.
   const cache = createBuildMemo({ persistent: command === 'watch' || command === 'preview' });
   if (options.duration !== undefined && (command === 'build' || command === 'watch' || command === 'preview')) {
-    const unmet = await unmetDuration(values.content, values.topic ?? [], options, cache);
+    const unmet = await unmetDuration(values.content, values.topic ?? [], options, cache, lang);
     if (unmet.length > 0) return usage(io, unmet.join('\n'));
   }
 

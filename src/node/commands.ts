@@ -1,7 +1,8 @@
 import { checkAll, prepareLayouts, type TopicBuild } from '../core/build/build.js';
 import type { BuildCache } from '../core/build/build-cache.js';
 import { createBuildMemo } from '../core/build/build-memo.js';
-import { DialogkitError, ExitCode, formatDiagnostic, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { DialogkitError, ExitCode, hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { formatDiagnostic, formatText, type Lang } from '../core/messages/index.js';
 import type { Diagnostic } from '../core/model.js';
 import type { BuildOptions } from '../core/settings/options.js';
 import { environmentError, isSystemError } from './environment-error.js';
@@ -27,6 +28,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
+  /** The language of diagnostics (`--lang`, or the locale); English when not given. */
+  lang?: Lang;
 }
 
 export async function check(
@@ -53,13 +56,29 @@ export async function check(
     ...checked.diagnostics,
     ...adapted,
   ]);
-  if (format === 'json') io.out(JSON.stringify({ files: loaded.sources.length, diagnostics }, null, 2));
+  if (format === 'json')
+    io.out(JSON.stringify({ files: loaded.sources.length, diagnostics: diagnostics.map((d) => inLanguage(d, io.lang)) }, null, 2));
   else {
-    for (const d of diagnostics) io.err(formatDiagnostic(d));
+    for (const d of diagnostics) io.err(formatDiagnostic(d, io.lang));
     io.err(summaryLine(`Checked ${plural(loaded.sources.length, 'topic')}`, diagnostics, strict));
   }
   if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
   return failsBuild(diagnostics, strict) ? ExitCode.contentError : ExitCode.ok;
+}
+
+/** A diagnostic as `--format json` writes it: its code, its text in `lang`, and the parameters the text is made from. */
+function inLanguage(d: Diagnostic, lang: Lang = 'en'): Record<string, unknown> {
+  const { message, hint } = formatText(d, lang);
+  return {
+    file: d.file,
+    line: d.line,
+    col: d.col,
+    severity: d.severity,
+    code: d.code,
+    message,
+    ...(hint !== undefined && { hint }),
+    params: d.params,
+  };
 }
 
 interface BuildFlags {
@@ -101,7 +120,7 @@ export async function buildCommand(
       loadPageTemplate(flags.templates),
       loadFonts(),
     ]);
-    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
+    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d, io.lang));
     if (loaded.sources.length === 0) io.err(`dialogkit: warning: no topic files (*.md) in ${contentDir}`);
     const publication = await startPublication({
       outDir,
@@ -113,7 +132,7 @@ export async function buildCommand(
     });
     const onTopic = (topic: TopicBuild) => {
       publication.add(topic);
-      for (const d of topic.diagnostics) io.err(formatDiagnostic(d));
+      for (const d of topic.diagnostics) io.err(formatDiagnostic(d, io.lang));
       if (!flags.quiet) io.err(topicLine(topic));
     };
     const input = {
@@ -130,7 +149,7 @@ export async function buildCommand(
       ...(flags.typesetter && { typesetter: flags.typesetter(fonts) }),
     };
     const result = await buildInParallel(input, flags.jobs, onTopic);
-    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+    for (const d of result.diagnostics) io.err(formatDiagnostic(d, io.lang));
     flags.observe?.({ topics: result.topics, diagnostics: [...loaded.diagnostics, ...result.diagnostics] });
 
     const {
@@ -142,7 +161,7 @@ export async function buildCommand(
       sources: loaded.sources,
       ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
     });
-    for (const d of pageProblems) io.err(formatDiagnostic(d));
+    for (const d of pageProblems) io.err(formatDiagnostic(d, io.lang));
     for (const slug of removed) io.err(`- ${slug.padEnd(28)} removed (its topic file is gone)`);
     const unknown = only.filter((slug) => !result.topics.some((t) => t.slug === slug));
     if (unknown.length > 0) return usage(io, `no topic with the slug ${unknown.map((s) => `"${s}"`).join(', ')} in ${contentDir}`);
@@ -242,6 +261,7 @@ export async function unmetDuration(
   only: readonly string[],
   options: BuildOptions,
   cache: BuildCache,
+  lang: Lang = 'en',
 ): Promise<string[]> {
   const { topics } = checkAll((await loadTopics(contentDir)).sources, cache);
   const duration = options.duration!;
@@ -249,8 +269,10 @@ export async function unmetDuration(
   return topics
     .filter((topic) => (only.length === 0 || only.includes(topic.meta.slug)) && !adapted.has(topic.meta.slug))
     .flatMap((topic) => {
-      const problem = durationProblems(topic, duration);
-      return problem?.severity === 'error' ? [`${topic.file}: ${problem.message}; ${problem.hint}`] : [];
+      const found = durationProblems(topic, duration);
+      if (found?.severity !== 'error') return [];
+      const text = formatText(found.problem, lang);
+      return [`${topic.file}: ${text.message}; ${text.hint}`];
     });
 }
 

@@ -41,12 +41,14 @@ Options
   --language da|en       new: the skeleton's language                   default: da
   --strict               build, check: a warning fails the run (exit 1) as an error does
   --format text|json     how check prints diagnostics                   default: text
+  --lang da|en           the language of problems found in the content  default: da when LANG is da_*, else en
   -q, --quiet            print only problems and the summary
   -h, --help             show this help
   -v, --version          show the version
 
 Environment
   SOURCE_DATE_EPOCH      seconds since 1970, used as the PDFs' date (reproducible builds)
+  LC_ALL, LC_MESSAGES, LANG   the first set: Danish problems when it starts with "da" (see --lang)
 
 Exit codes
   0  success (warnings allowed, unless --strict)

@@ -2,9 +2,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diagnostic, DialogkitError, ExitCode } from '../core/diagnostics.js';
+import { DialogkitError, ExitCode } from '../core/diagnostics.js';
+import { diagnostic } from '../core/messages/index.js';
 import type { LayoutSource } from '../core/layouts/layout.js';
 import type { Diagnostic, SourceFile } from '../core/model.js';
+import type { UnreadableReason } from '../core/messages/files.js';
 import { isSystemError } from './environment-error.js';
 import { readBounded, readUpTo, UnreadableFile } from './read-file.js';
 import { MAX_TOPIC_BYTES } from '../core/parse/parse-topic.js';
@@ -45,15 +47,11 @@ export async function loadTopics(dir: string): Promise<LoadedTopics> {
       sources.push({ path, bytes: read.bytes, ...(read.size > read.bytes.length && { size: read.size }) });
     } catch (error) {
       if (error instanceof UnreadableFile) {
-        diagnostics.push(
-          diagnostic('warning', path, 1, 'skipped: this is not a regular file', 'topic files are plain files; move or rename this entry'),
-        );
+        diagnostics.push(diagnostic('DK0001', {}, path, 1));
         continue;
       }
       if (!isSystemError(error)) throw error;
-      diagnostics.push(
-        diagnostic('warning', path, 1, `skipped: ${unreadable(error)}`, 'fix or remove this entry, or rename it so it does not end in .md'),
-      );
+      diagnostics.push(diagnostic('DK0002', { reason: unreadable(error), errno: error.code }, path, 1));
     }
   }
   return { sources, diagnostics };
@@ -79,7 +77,10 @@ export async function loadLayouts(dir?: string): Promise<{ layouts: LayoutSource
   const layouts = read.flatMap((l) => (l.text === undefined ? [] : [{ name: l.name, path: l.path, text: l.text }]));
   // A missing labels file (deleted while `watch` runs) is reported by the build, not a crash.
   const labels = await readTemplate('labels.yml', dir);
-  return { layouts, labels: { name: 'labels', path: labels.path, text: labels.text ?? '' } };
+  const builtIn = displayPath(join(TEMPLATES_DIR, 'labels.yml'));
+  // An editor's labels.yml may hold only the labels it changes: the built-in ones fill in the rest.
+  const base = labels.path === builtIn ? undefined : (await readTemplate('labels.yml', undefined)).text;
+  return { layouts, labels: { name: 'labels', path: labels.path, text: labels.text ?? '', ...(base !== undefined && { base }) } };
 }
 
 const PAGE_TEMPLATE = 'index.hbs';
@@ -157,19 +158,19 @@ export async function loadFonts(): Promise<FontSet> {
 // --- internal ---
 
 /** Why an entry could not be read, in words. */
-function unreadable(error: { code: string; message: string }): string {
+function unreadable(error: { code: string; message: string }): UnreadableReason {
   switch (error.code) {
     case 'ENOENT':
-      return 'it is a symbolic link to a file that does not exist';
+      return 'dangling-link';
     case 'ELOOP':
-      return 'it is a loop of symbolic links';
+      return 'link-loop';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return 'permission';
     case 'EISDIR':
-      return 'it is a folder';
+      return 'folder';
     default:
-      return `it cannot be read (${error.code})`;
+      return 'other';
   }
 }
 

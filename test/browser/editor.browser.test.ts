@@ -103,7 +103,8 @@ describe.skipIf(!HAS_BROWSER)('the editor beside the preview', () => {
     await retype(lineOf(original, 'duration:'), 'duration: "halvtreds"');
     const note = page.locator('.cm-line-note[data-line="6"]');
     await note.waitFor({ timeout: 30_000 });
-    expect(await note.innerText()).toContain('`duration` must be a number of minutes');
+    // In the topic's language: a Danish topic's problems are Danish.
+    expect(await note.innerText()).toContain('`duration` skal være et antal minutter eller et interval, ikke "halvtreds"');
     expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     const list = page.locator('.problem-list');
     expect(await list.locator('li.error .where').first().innerText()).toBe('6:11');

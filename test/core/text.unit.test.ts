@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { formatDiagnostic } from '../../src/core/messages/index.js';
 import { formatClock, parseClock, validateOptions } from '../../src/core/settings/options.js';
 import { fill, longDate } from '../../src/core/view/view-model.js';
 import { helpText } from '../../src/node/help.js';
@@ -96,6 +96,8 @@ describe('formatDiagnostic', () => {
         line: 12,
         col: 3,
         severity: 'error',
+        code: 'DK0130',
+        params: {},
         message: 'unknown key `titel`',
         hint: 'did you mean `title`?',
       }),
@@ -109,6 +111,8 @@ describe('formatDiagnostic', () => {
         line: 1,
         col: 1,
         severity: 'warning',
+        code: 'DK0210',
+        params: {},
         message: 'the section `## Juridisk baggrund` is missing',
       }),
     ).toMatchInlineSnapshot(`"content/emne.md:1:1: warning: the section \`## Juridisk baggrund\` is missing"`);
@@ -159,12 +163,14 @@ describe('--help', () => {
         --language da|en       new: the skeleton's language                   default: da
         --strict               build, check: a warning fails the run (exit 1) as an error does
         --format text|json     how check prints diagnostics                   default: text
+        --lang da|en           the language of problems found in the content  default: da when LANG is da_*, else en
         -q, --quiet            print only problems and the summary
         -h, --help             show this help
         -v, --version          show the version
 
       Environment
         SOURCE_DATE_EPOCH      seconds since 1970, used as the PDFs' date (reproducible builds)
+        LC_ALL, LC_MESSAGES, LANG   the first set: Danish problems when it starts with "da" (see --lang)
 
       Exit codes
         0  success (warnings allowed, unless --strict)

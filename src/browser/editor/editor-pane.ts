@@ -5,6 +5,7 @@
  * only over the version that was opened, else both versions are shown (conflict.ts).
  */
 import type { Diagnostic } from '../../core/model.js';
+import { formatText, type Lang } from '../../core/messages/index.js';
 import type { Draft, LiveDiagnostic, LiveTopic } from '../live/types.js';
 import { createConflictPanel } from './conflict.js';
 import type { DraftRequest, DraftResponse } from './draft-messages.js';
@@ -86,8 +87,14 @@ export function createEditorPane(hooks: EditorHooks): EditorPane {
     status.classList.toggle('unsaved', dirty());
     element.classList.toggle('unsaved', dirty());
   };
-  const located = (d: Diagnostic): LiveDiagnostic => ({ ...d, path: d.file === topic?.source ? topic.sourcePath : d.file });
-  const mine = (d: Diagnostic) => d.file === topic?.source;
+  // In the topic's language, as the preview shows it: Danish unless the text says `language: en`.
+  const lang = (): Lang => (/^language:\s*["']?en\b/m.test(editor?.text() ?? '') ? 'en' : 'da');
+  const located = (d: Diagnostic): LiveDiagnostic => ({
+    ...d,
+    ...formatText(d, lang()),
+    path: d.file === topic?.source ? topic.sourcePath : d.file,
+  });
+  const mine = (d: { file: string }) => d.file === topic?.source;
 
   const check = () => {
     if (!worker || !editor) return;

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { dateProblem } from '../dates.js';
-import { diagnostic } from '../diagnostics.js';
+import { dateReason, FIRST_DATE, LAST_DATE } from '../dates.js';
+import { diagnostic, problem } from '../messages/index.js';
 import type { AdaptationSource, Diagnostic } from '../model.js';
 import { readYamlDocument } from '../parse/front-matter.js';
 import { readSettings, report, type Read, type Schema, type SettingsContext } from '../settings/read-settings.js';
@@ -57,33 +57,31 @@ export const ADAPTATION_SCHEMA: Schema = {
   topic: {
     kind: 'text',
     required: true,
-    pattern: { test: /^[a-z0-9-]+$/, problem: 'is not a topic slug', hint: 'write the topic folder name, e.g. `private-it-loesninger`' },
-    missingHint: 'add a line `topic: <slug>` naming the topic the file adapts',
+    pattern: { test: /^[a-z0-9-]+$/, code: 'DK0404' },
+    missingCode: 'DK0403',
   },
-  media: { kind: 'choice', values: ['before', 'during'], hint: '`before` when the group has seen or heard it before the meeting' },
+  media: { kind: 'choice', values: ['before', 'during'], code: 'DK0405' },
   organisation: { kind: 'text' },
   date: { kind: 'custom', read: readDate },
   start: {
     kind: 'text',
-    pattern: { test: /^([01]\d|2[0-3]):[0-5]\d$/, problem: 'is not a time', hint: 'write HH:MM, e.g. 13:00' },
+    pattern: { test: /^([01]\d|2[0-3]):[0-5]\d$/, code: 'DK0406' },
   },
-  duration: { kind: 'integer', min: 1, max: 480, hint: 'the session in minutes, e.g. 45' },
-  participants: { kind: 'integer', min: 2, max: 200, hint: 'the number of participants, e.g. 12' },
-  note: { kind: 'custom', read: (value) => boundedText(value, 400) },
-  steps: { kind: 'custom', read: (value) => (isMap(value) ? { value } : { problem: 'must be a map of step numbers', hint: STEP_EXAMPLE }) },
+  duration: { kind: 'integer', min: 1, max: 480, code: 'DK0407' },
+  participants: { kind: 'integer', min: 2, max: 200, code: 'DK0408' },
+  note: { kind: 'custom', read: (value, name) => boundedText(value, name, 400) },
+  steps: { kind: 'custom', read: (value, name) => (isMap(value) ? { value } : { problem: problem('DK0409', { name }) }) },
 };
 
 const STEP_SCHEMA: Schema = {
-  minutes: { kind: 'integer', min: 1, max: 480, hint: 'the step in whole minutes, e.g. 10' },
+  minutes: { kind: 'integer', min: 1, max: 480, code: 'DK0410' },
   skip: { kind: 'boolean' },
-  note: { kind: 'custom', read: (value) => boundedText(value, 400) },
+  note: { kind: 'custom', read: (value, name) => boundedText(value, name, 400) },
   questions: { kind: 'custom', read: textList },
   addQuestions: { kind: 'custom', read: textList },
   prompts: { kind: 'custom', read: textList },
   addPrompts: { kind: 'custom', read: textList },
 };
-
-const STEP_EXAMPLE = 'write e.g. `steps:` and below it `  2: { minutes: 10 }`';
 
 /** Limits that keep a hostile file from costing more than a topic would. */
 const MAX_BYTES = 256 * 1024;
@@ -95,9 +93,7 @@ export function parseAdaptation(source: AdaptationSource): { adaptation?: Adapta
   const file = source.path;
   if (source.text.length > MAX_BYTES)
     return {
-      diagnostics: [
-        diagnostic('error', file, 1, 'the adaptation file is larger than 256 KB', 'an adaptation is a few lines; check the file'),
-      ],
+      diagnostics: [diagnostic('DK0401', {}, file, 1)],
     };
   const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
@@ -106,9 +102,7 @@ export function parseAdaptation(source: AdaptationSource): { adaptation?: Adapta
   const root = document.contents;
   if (!isMap(root))
     return {
-      diagnostics: [
-        diagnostic('error', file, 1, 'the adaptation file must be a map of keys', 'start with a line `topic: <slug>`; see docs/adapt.md'),
-      ],
+      diagnostics: [diagnostic('DK0402', {}, file, 1)],
     };
   const ctx: SettingsContext = { file, lineCounter, diagnostics };
   const settings = readSettings(root, ADAPTATION_SCHEMA, ctx);
@@ -141,7 +135,7 @@ export function parseAdaptation(source: AdaptationSource): { adaptation?: Adapta
 function readSteps(map: YAMLMap, ctx: SettingsContext): StepChange[] {
   const steps: StepChange[] = [];
   if (map.items.length > MAX_STEPS) {
-    report(ctx, map, `\`steps\` lists more than ${MAX_STEPS} steps`, 'list only the steps you change');
+    report(ctx, map, problem('DK0419', { limit: MAX_STEPS }));
     return steps;
   }
   for (const pair of map.items) {
@@ -149,17 +143,12 @@ function readSteps(map: YAMLMap, ctx: SettingsContext): StepChange[] {
     const key = isScalar(keyNode) ? keyNode.value : undefined;
     const number = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key.trim()) ? Number(key) : NaN;
     if (!Number.isInteger(number) || number < 1) {
-      report(ctx, keyNode, `\`steps\` has \`${String(key)}\`, which is not a step number`, 'name a step by its number, e.g. `2:`');
+      report(ctx, keyNode, problem('DK0420', { key: String(key) }));
       continue;
     }
     const node = pair.value as YamlNode | null;
     if (!isMap(node)) {
-      report(
-        ctx,
-        node ?? keyNode,
-        `step ${number} must be a map of changes`,
-        `write e.g. \`${number}: { minutes: 10 }\` or \`${number}: { skip: true }\``,
-      );
+      report(ctx, node ?? keyNode, problem('DK0421', { number }));
       continue;
     }
     const read = readSettings(node, STEP_SCHEMA, ctx, `steps.${number}.`);
@@ -175,35 +164,36 @@ function readSteps(map: YAMLMap, ctx: SettingsContext): StepChange[] {
 }
 
 /** A list of texts, or one text for a list of one. */
-function textList(value: unknown): Read {
+function textList(value: unknown, name: string): Read {
   const items = isSeq(value) ? value.items : [value];
   const texts: { text: string; node?: YamlNode }[] = [];
   for (const item of items) {
     const raw = isScalar(item) ? item.value : isSeq(value) ? item : value;
-    if (typeof raw !== 'string' && typeof raw !== 'number')
-      return { problem: 'must be a list of texts', hint: 'write e.g. `["Hvad gør vi, når …?"]`, or one text per line starting with `- `' };
+    if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: problem('DK0411', { name }) };
     const text = String(raw).trim();
-    if (text === '') return { problem: 'has an empty text', hint: 'write the question or prompt, or leave the line out' };
-    if (text.length > 600) return { problem: 'has a text longer than 600 characters', hint: 'keep each question or prompt short' };
+    if (text === '') return { problem: problem('DK0412', { name }) };
+    if (text.length > 600) return { problem: problem('DK0413', { name, max: 600 }) };
     texts.push({ text, ...(isScalar(item) && { node: item }) });
   }
-  if (texts.length > 40) return { problem: 'lists more than 40 texts', hint: 'keep the list to what the group can use' };
+  if (texts.length > 40) return { problem: problem('DK0414', { name, max: 40 }) };
   return { value: texts };
 }
 
-function boundedText(value: unknown, max: number): Read {
-  if (typeof value !== 'string' && typeof value !== 'number') return { problem: 'must be text' };
+function boundedText(value: unknown, name: string, max: number): Read {
+  if (typeof value !== 'string' && typeof value !== 'number') return { problem: problem('DK0133', { name }) };
   const text = String(value).trim();
-  if (text === '') return { problem: 'is empty', hint: 'write the text, or leave the line out' };
-  if (text.length > max) return { problem: `is longer than ${max} characters` };
+  if (text === '') return { problem: problem('DK0416', { name }) };
+  if (text.length > max) return { problem: problem('DK0417', { name, max }) };
   return { value: text };
 }
 
-function readDate(value: unknown): Read {
+function readDate(value: unknown, name: string): Read {
   // YAML reads an unquoted 2027-01-15 as text here (strict core schema), but a number is possible.
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  const problem = dateProblem(text);
-  return problem === undefined ? { value: text } : { problem: `"${text}" ${problem}`, hint: 'write YYYY-MM-DD, e.g. 2027-01-15' };
+  const reason = dateReason(text);
+  return reason === undefined
+    ? { value: text }
+    : { problem: problem('DK0418', { name, text, reason, first: FIRST_DATE, last: LAST_DATE }) };
 }
 
 function position(ctx: SettingsContext, node: YamlNode | null | undefined): At | undefined {

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, FlipPrompt, ListItem, Span, Step, Topic } from '../model.js';
 import { lexWithLines, toBlocks } from '../parse/parse-markdown.js';
 import type { Labels } from '../settings/labels.js';
@@ -23,11 +23,10 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
     if (!numbers.includes(change.number)) {
       diagnostics.push(
         diagnostic(
-          'error',
+          'DK0424',
+          { number: change.number, file: topic.file, numbers: numbers.map(String) },
           file,
           change.at.line,
-          `step ${change.number} is not in ${topic.file}: its steps are ${numbers.join(', ')}`,
-          'name a step by its number in the topic (`## Trin N`)',
           change.at.col,
         ),
       );
@@ -36,16 +35,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   const media = topic.meta.media;
   if (adaptation.media === 'before' && !media) {
     const at = adaptation.at.media!;
-    diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        at.line,
-        `\`media: before\`, but ${topic.file} has no film, podcast or case`,
-        'leave out the `media` line',
-        at.col,
-      ),
-    );
+    diagnostics.push(diagnostic('DK0425', { file: topic.file }, file, at.line, at.col));
   }
   const before = adaptation.media === 'before' && media !== undefined;
   const mediaIndex = mediaStepIndex(topic);
@@ -57,16 +47,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
         (k) => change[k] !== undefined,
       );
       if (unused.length > 0)
-        diagnostics.push(
-          diagnostic(
-            'warning',
-            file,
-            change.at.line,
-            `step ${step.number} is skipped, so its ${unused.map((k) => `\`${k}\``).join(', ')} ${unused.length === 1 ? 'is' : 'are'} not printed`,
-            'remove `skip: true` to keep the step, or the other changes',
-            change.at.col,
-          ),
-        );
+        diagnostics.push(diagnostic('DK0426', { number: step.number, keys: unused }, file, change.at.line, change.at.col));
       return;
     }
     const presents = media !== undefined && index === mediaIndex;
@@ -89,16 +70,7 @@ export function applyAdaptation(topic: Topic, adaptation: Adaptation, labels: La
   });
   if (steps.length === 0 && topic.steps.length > 0) {
     const first = adaptation.steps.find((c) => c.skip)!;
-    diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        first.at.line,
-        'every step is skipped: the kit would have no dialogue',
-        'keep at least one step',
-        first.at.col,
-      ),
-    );
+    diagnostics.push(diagnostic('DK0427', {}, file, first.at.line, first.at.col));
   }
   const total = steps.reduce((sum, s) => sum + s.minutes, 0);
   const retimed = steps.length !== topic.steps.length || before || steps.some((s, i) => s.minutes !== topic.steps[i]!.minutes);

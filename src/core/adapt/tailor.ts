@@ -1,9 +1,10 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, fromProblem } from '../messages/index.js';
 import type { AdaptationSource, Diagnostic, Topic } from '../model.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { Labels } from '../settings/labels.js';
 import { closest } from '../suggest.js';
-import { durationDiagnostics, durationProblems } from '../view/schedule.js';
+import { durationDiagnostics } from '../check/duration.js';
+import { durationProblems } from '../view/schedule.js';
 import { parseAdaptation, type Adaptation } from './adaptation.js';
 import { applyAdaptation } from './apply-adaptation.js';
 import { fillSessionWords, sessionValues } from './session-words.js';
@@ -38,16 +39,7 @@ export function readAdaptations(sources: readonly AdaptationSource[] | undefined
     const other = result.bySlug.get(read.adaptation.topic);
     if (other) {
       const at = read.adaptation.at.topic;
-      result.diagnostics.push(
-        diagnostic(
-          'error',
-          source.path,
-          at.line,
-          `${other.file} already adapts "${read.adaptation.topic}"`,
-          'give one adaptation file per topic',
-          at.col,
-        ),
-      );
+      result.diagnostics.push(diagnostic('DK0422', { other: other.file, slug: read.adaptation.topic }, source.path, at.line, at.col));
       if (result.blocked !== 'all') result.blocked.add(read.adaptation.topic);
       continue;
     }
@@ -62,14 +54,7 @@ export function unknownTopics(adaptations: Adaptations, slugs: readonly string[]
     .filter((a) => !slugs.includes(a.topic))
     .map((a) => {
       const guess = closest(a.topic, slugs);
-      return diagnostic(
-        'error',
-        a.file,
-        a.at.topic.line,
-        `no topic with the slug "${a.topic}"`,
-        guess ? `did you mean \`${guess}\`?` : `the topics are ${slugs.join(', ')}`,
-        a.at.topic.col,
-      );
+      return diagnostic('DK0423', { slug: a.topic, guess: guess ?? '', slugs }, a.file, a.at.topic.line, a.at.topic.col);
     });
 }
 
@@ -91,12 +76,9 @@ export function tailorTopic(
   const diagnostics = [...applied.diagnostics];
   const fromFile = adaptation?.at.duration && options.duration === undefined;
   if (fromFile) {
-    const problem = durationProblems(applied.topic, merged.duration!);
+    const found = durationProblems(applied.topic, merged.duration!, 'adaptation');
     const at = adaptation.at.duration!;
-    if (problem)
-      diagnostics.push(
-        diagnostic(problem.severity, adaptation.file, at.line, problem.message.replace('--duration', '`duration`'), problem.hint, at.col),
-      );
+    if (found) diagnostics.push(fromProblem(found.problem, adaptation.file, at.line, at.col));
   } else diagnostics.push(...durationDiagnostics(applied.topic, merged.duration, lines));
   return { topic: fillSessionWords(applied.topic, sessionValues(applied.topic, merged, labels)), options: merged, diagnostics };
 }

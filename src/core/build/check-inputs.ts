@@ -86,19 +86,17 @@ export function readBuildAdaptations(
 function checkSource(source: SourceFile): CheckedSource {
   const parsed = parseTopic(source);
   const text = parsed.text ?? '';
-  if (!parsed.topic) return { text, lines: [], diagnostics: parsed.diagnostics };
   // The lines as parsed give checks exact columns.
   const lines = parsed.lines ?? [];
-  return {
-    topic: parsed.topic,
-    text,
-    lines,
-    diagnostics: [
-      ...parsed.diagnostics,
-      ...checkTopic(parsed.topic),
-      ...checkMediaWords(parsed.topic, lines),
-      ...checkSessionWords(parsed.topic, lines),
-      ...checkWriteThis(parsed.topic.file, lines),
-    ],
-  };
+  // A topic with errors is not built, but the checks of the whole topic still run on what could
+  // be read (the minutes, a text still to write), so that one `check` reports everything.
+  if (!parsed.topic) {
+    const draft = parsed.draft ? topicChecks(parsed.draft, lines) : lines.length > 0 ? checkWriteThis(source.path, lines) : [];
+    return { text, lines: [], diagnostics: [...parsed.diagnostics, ...draft] };
+  }
+  return { topic: parsed.topic, text, lines, diagnostics: [...parsed.diagnostics, ...topicChecks(parsed.topic, lines)] };
+}
+
+function topicChecks(topic: Topic, lines: readonly string[]): Diagnostic[] {
+  return [...checkTopic(topic), ...checkMediaWords(topic, lines), ...checkSessionWords(topic, lines), ...checkWriteThis(topic.file, lines)];
 }

@@ -8,7 +8,8 @@ import { NO_LAYOUT, PRODUCTS, type Product } from '../products/index.js';
 import { summarise, type TopicSummary } from '../publish/summary.js';
 import type { BuildOptions } from '../settings/options.js';
 import type { FontSet, Typesetter } from '../pdf/typeset.js';
-import { durationDiagnostics, shortestSession } from '../view/schedule.js';
+import { durationDiagnostics } from '../check/duration.js';
+import { shortestSession } from '../view/schedule.js';
 import { tailorTopic, type Adaptations } from '../adapt/tailor.js';
 import { makeViewModel, type Labels, type ViewModel } from '../view/view-model.js';
 
@@ -223,6 +224,8 @@ async function makeProducts(
     }
   }
   // Worded from the text as it is now: a save may have moved a character's first use.
-  if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, text, missingGlyphs));
+  // A character typed into an option (`--organisation`, `--note`) is blamed on the option, not the topic.
+  const typed = { '--organisation': view.options.organisation ?? undefined, '--note': view.options.note ?? undefined };
+  if (missingGlyphs.size > 0) diagnostics.push(...missingGlyphDiagnostics(topic.file, text, missingGlyphs, typed));
   return { files, reports, notes, diagnostics, missingGlyphs: [...missingGlyphs.keys()] };
 }

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic, Topic } from '../model.js';
 import { SECTION_NAMES } from '../parse/section-names.js';
 
@@ -17,16 +17,7 @@ export function checkSlugs(topics: readonly { slug: string; file: string }[]): D
   for (const { slug, file } of topics) {
     const other = first.get(slug);
     if (other === undefined) first.set(slug, file);
-    else
-      out.push(
-        diagnostic(
-          'error',
-          file,
-          1,
-          `the slug "${slug}" is already used by ${other}`,
-          'give one of the topics another `slug:` in its front matter',
-        ),
-      );
+    else out.push(diagnostic('DK0301', { slug, other }, file, 1));
   }
   return out;
 }
@@ -37,32 +28,12 @@ export function checkSlugs(topics: readonly { slug: string; file: string }[]): D
 function checkCase(topic: Topic): Diagnostic[] {
   if (topic.meta.media?.kind !== 'case' || topic.case.length > 0) return [];
   const name = SECTION_NAMES[topic.meta.language].case;
-  return [
-    diagnostic(
-      'warning',
-      topic.file,
-      topic.steps[0]?.line ?? 1,
-      `the topic's medium is a case, but there is no \`## ${name}\` section: the handout has no case to read`,
-      `add \`## ${name}\` with the case text`,
-    ),
-  ];
+  return [diagnostic('DK0302', { name }, topic.file, topic.steps[0]?.line ?? 1)];
 }
 
 function checkMinutes(topic: Topic): Diagnostic[] {
   const total = topic.steps.reduce((sum, step) => sum + step.minutes, 0);
   const { min, max } = topic.meta.duration;
   if (topic.steps.length === 0 || (total >= min && total <= max)) return [];
-  const promised = min === max ? `${min} minutes` : `${min}–${max} minutes`;
-  const line = topic.steps[0]!.line;
-  return [
-    diagnostic(
-      'warning',
-      topic.file,
-      line,
-      `the steps add up to ${total} minutes, but \`duration\` promises ${promised}`,
-      total < min
-        ? `lengthen the steps, or set \`duration: "${total}-${max}"\``
-        : `shorten the steps, or set \`duration: "${min}-${total}"\``,
-    ),
-  ];
+  return [diagnostic('DK0303', { total, min, max }, topic.file, topic.steps[0]!.line)];
 }

@@ -1,3 +1,4 @@
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, ListItem, MediaKind, Span, Step, Topic } from '../model.js';
 
 /**
@@ -28,14 +29,7 @@ export function checkMediaWords(topic: Topic, lines: readonly string[]): Diagnos
   for (const run of bodyRuns(topic, { legal: false })) {
     for (const kind of others) {
       for (const match of run.text.matchAll(MEDIA_WORDS[kind])) {
-        out.push({
-          file: topic.file,
-          line: run.line,
-          col: columnOf(lines, run.line, match[0]),
-          severity: 'warning',
-          message: `the text speaks of "${match[0]}", but this topic's medium is ${article(own)} (media.kind: ${own})`,
-          hint: `write about the ${own} here, or change \`media.kind\` if the topic really uses ${article(kind)}`,
-        });
+        out.push(diagnostic('DK0309', { word: match[0], own, other: kind }, topic.file, run.line, columnOf(lines, run.line, match[0])));
       }
     }
   }
@@ -80,14 +74,8 @@ export function checkLeaks(topics: readonly Topic[], linesOf: (file: string) => 
         if (!copied) continue;
         reported.add(other);
         const source = topics[other]!;
-        out.push({
-          file: topic.file,
-          line: run.line,
-          col: columnOf(linesOf(topic.file), run.line, word),
-          severity: 'warning',
-          message: `this step speaks of "${writtenAs(run.text, word)}", which belongs to another topic, "${source.meta.title}" (${source.file}); copied from its guide?`,
-          hint: `rewrite the sentence for "${topic.meta.title}", or delete it`,
-        });
+        const said = { word: writtenAs(run.text, word), title: source.meta.title, file: source.file, own: topic.meta.title };
+        out.push(diagnostic('DK0310', said, topic.file, run.line, columnOf(linesOf(topic.file), run.line, word)));
       }
     }
   });
@@ -178,10 +166,6 @@ function onlyThese(index: TopicIndex, key: string, a: number, b: number): boolea
 function writtenAs(text: string, word: string): string {
   const at = text.toLowerCase().indexOf(word);
   return at === -1 ? word : text.slice(at, at + word.length);
-}
-
-function article(kind: MediaKind): string {
-  return kind === 'film' ? 'a film' : kind === 'podcast' ? 'a podcast' : 'a case';
 }
 
 function columnOf(lines: readonly string[], line: number, text: string): number {

@@ -1,3 +1,4 @@
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /**
@@ -6,25 +7,41 @@ import type { Diagnostic } from '../model.js';
  * Each points at the character's first use in the topic (or its first line, when the character
  * came from a label instead).
  *
+ * A character the topic does not hold but an option does (`--organisation`) is named at that option
+ * instead (`--organisation:1:col`), so the warning points where it can be changed.
+ *
  * @param missing character → the files that lack it
+ * @param typed option name → the value given for it, if any
  */
-export function missingGlyphDiagnostics(file: string, source: string, missing: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
+export function missingGlyphDiagnostics(
+  file: string,
+  source: string,
+  missing: ReadonlyMap<string, readonly string[]>,
+  typed: Readonly<Record<string, string | undefined>> = {},
+): Diagnostic[] {
   const lines = source.split(/\r?\n/);
-  return [...missing].map(([char, files]) => {
+  return [...missing].map(([char, files]): Diagnostic => {
     const line = lines.findIndex((l) => l.includes(char));
-    const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const option = line < 0 ? Object.entries(typed).find(([, value]) => value?.includes(char)) : undefined;
+    if (option) {
+      const [name, value] = option as [string, string];
+      return {
+        file: name,
+        line: 1,
+        col: [...value.slice(0, value.indexOf(char))].length + 1,
+        severity: 'warning',
+        message: `"${char}" (${codePointOf(char)}) in ${name} is not in the fonts and prints as an empty box in ${files.join(', ')}, which are therefore not marked PDF/UA or PDF/A`,
+        hint: `write ${name} without it, in letters, digits or common punctuation`,
+      };
+    }
+    const codePoint = codePointOf(char);
     // An invisible character (a separator, a joiner, a byte-order mark) is named by its code point only.
     const invisible = /[\p{C}\p{Z}]/u.test(char);
-    const named = invisible ? `${codePoint}, an invisible character,` : `"${char}" (${codePoint})`;
-    return {
-      file,
-      line: line + 1 || 1,
-      col: line >= 0 ? [...lines[line]!.slice(0, lines[line]!.indexOf(char))].length + 1 : 1,
-      severity: 'warning',
-      message: `${named} is not in the font and prints as an empty box in ${files.join(', ')}, which are therefore not marked PDF/UA or PDF/A`,
-      hint: invisible
-        ? 'delete it (it is often pasted in with text from other programs)'
-        : 'write it in words, or use a letter, digit or common punctuation mark instead',
-    };
+    const col = line >= 0 ? [...lines[line]!.slice(0, lines[line]!.indexOf(char))].length + 1 : 1;
+    return diagnostic('DK0308', { char, codePoint, invisible, files }, file, line + 1 || 1, col);
   });
+}
+
+function codePointOf(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

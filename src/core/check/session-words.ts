@@ -1,6 +1,6 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, ListItem, Topic } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import { PLACEHOLDER, SESSION_WORDS } from '../adapt/session-words.js';
 import { closest } from '../suggest.js';
 
@@ -19,29 +19,12 @@ export function checkSessionWords(topic: Topic, lines: readonly string[]): Diagn
   for (const { text, line } of texts) {
     const found = length.exec(text);
     if (found) {
-      out.push(
-        diagnostic(
-          'warning',
-          topic.file,
-          line,
-          `"${found[0]}" states the session's length in words; a kit made for another length (--duration, an adaptation) would contradict it`,
-          `write ${duration} where the length goes, e.g. \`**${en ? 'Time' : 'Tid'}:** ${duration}.\`: it prints the kit's own length`,
-          columnOf(lines, line, found[0]),
-        ),
-      );
+      const said = { found: found[0], placeholder: duration, label: en ? 'Time' : 'Tid' };
+      out.push(diagnostic('DK0304', said, topic.file, line, columnOf(lines, line, found[0])));
     }
     const group = GROUP.exec(text);
     if (group && /^\s*(deltagere|participants)\s*:/iu.test(text)) {
-      out.push(
-        diagnostic(
-          'warning',
-          topic.file,
-          line,
-          `"${group[0]}" states the group size in figures; a kit made for another group (--participants) would contradict it`,
-          `write ${participants} where the figures go: it prints the kit's own group size`,
-          columnOf(lines, line, group[0]),
-        ),
-      );
+      out.push(diagnostic('DK0305', { found: group[0], placeholder: participants }, topic.file, line, columnOf(lines, line, group[0])));
     }
   }
   const known = [...SESSION_WORDS.duration, ...SESSION_WORDS.participants];
@@ -50,17 +33,7 @@ export function checkSessionWords(topic: Topic, lines: readonly string[]): Diagn
       const name = match[1]!.toLowerCase();
       if (known.includes(name as never)) continue;
       const guess = closest(name, known);
-      if (guess)
-        out.push(
-          diagnostic(
-            'warning',
-            topic.file,
-            index + 1,
-            `\`${match[0]}\` is printed as written: it is not a placeholder`,
-            `did you mean \`{${guess}}\`?`,
-            match.index + 1,
-          ),
-        );
+      if (guess) out.push(diagnostic('DK0306', { written: match[0], guess }, topic.file, index + 1, match.index + 1));
     }
   });
   return out;

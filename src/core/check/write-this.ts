@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 import { WRITE_THIS } from '../new/skeleton.js';
 
@@ -19,16 +19,7 @@ export function checkWriteThis(file: string, lines: readonly string[]): Diagnost
   visible.forEach((text, index) => {
     const marker = MARKERS.find((m) => text.includes(m));
     if (marker === undefined) return;
-    out.push(
-      diagnostic(
-        'warning',
-        file,
-        index + 1,
-        `"${marker}" marks a text still to be written`,
-        'write this text, and remove the marker',
-        text.indexOf(marker) + 1,
-      ),
-    );
+    out.push(diagnostic('DK0307', { marker }, file, index + 1, text.indexOf(marker) + 1));
   });
   return out;
 }

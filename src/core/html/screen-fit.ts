@@ -3,9 +3,9 @@
  * page never cuts such text (it scrolls, screen-script.ts); the build says so at the line, so the
  * editor can shorten it before the room has to watch someone scroll.
  */
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Block, Diagnostic, Span } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import type { ViewModel } from '../view/view-types.js';
 
 /**
@@ -17,24 +17,17 @@ export const SCREEN_VIEW_CHARACTERS = 2000;
 export function screenFitDiagnostics(view: ViewModel, file: string): Diagnostic[] {
   const { topic } = view;
   const found: Diagnostic[] = [];
-  const check = (line: number, what: string, text: string) => {
+  const check = (line: number, what: { part: 'step' | 'prompt' | 'case'; number: number }, text: string) => {
     if (text.length > SCREEN_VIEW_CHARACTERS)
-      found.push(
-        diagnostic(
-          'warning',
-          file,
-          line,
-          `${what} is ${text.length} characters: more than the screen edition shows at a readable size (about ${SCREEN_VIEW_CHARACTERS}), so it will scroll on the screen`,
-          'shorten it, or split it over more questions or prompts',
-        ),
-      );
+      found.push(diagnostic('DK0324', { ...what, length: text.length, limit: SCREEN_VIEW_CHARACTERS }, file, line));
   };
   topic.steps.forEach((step, index) => {
     const items = step.questions.length > 0 ? step.questions.map((q) => q.spans) : step.flipPrompts.map((p) => p.spans);
-    check(step.line, `step ${step.number}'s view`, items.map(spansText).join('\n'));
+    check(step.line, { part: 'step', number: step.number }, items.map(spansText).join('\n'));
     for (const prompt of step.flipPrompts)
-      check(prompt.line, `a flip-chart prompt of step ${step.number}`, [prompt.spans, ...prompt.details].map(spansText).join('\n'));
-    if (topic.caseText && index === topic.mediaStep) check(topic.caseText[0]?.line ?? step.line, 'the case', blocksText(topic.caseText));
+      check(prompt.line, { part: 'prompt', number: step.number }, [prompt.spans, ...prompt.details].map(spansText).join('\n'));
+    if (topic.caseText && index === topic.mediaStep)
+      check(topic.caseText[0]?.line ?? step.line, { part: 'case', number: step.number }, blocksText(topic.caseText));
   });
   return found;
 }

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { budgetLoops } from './loop-budget.js';
 import type { Diagnostic, Language } from '../model.js';
 import type { Labels } from '../settings/labels.js';
@@ -10,6 +10,8 @@ export interface LayoutSource {
   /** Path for messages, e.g. `templates/drejebog.hbs`. */
   path: string;
   text: string;
+  /** For an editor's own `labels.yml` (`--templates DIR`): the built-in labels it overrides in part. */
+  base?: string;
 }
 
 // The checked set is declared here, beside the layout it holds, so that what only passes it on
@@ -74,13 +76,8 @@ export function compileLayout(
   // What one render has done so far, against RENDER_BUDGET: a hostile layout nesting `#each` over
   // lists multiplies its work with every level (six levels over a topic's steps: a minute, 900 MB).
   const work = { parts: 0 };
-  const overBudget = (line: number, what: string) =>
-    templateError(
-      path,
-      line,
-      `the layout does too much work: ${what}`,
-      'a layout lists each part once; an {{#each}} inside another {{#each}} repeats everything inside it for every item',
-    );
+  const overBudget = (line: number, what: 'parts' | 'loops') =>
+    new TemplateError(diagnostic('DK0528', { what, limit: RENDER_BUDGET[what] }, path, line));
   // The part helper collects its parts, in the order Handlebars meets them (print order, through
   // #if and #each), into the render under way; it prints nothing. One render at a time per
   // layout: rendering is synchronous.
@@ -88,30 +85,25 @@ export function compileLayout(
   handlebars.registerHelper('part', function (this: unknown, partName: unknown, options: Handlebars.HelperOptions) {
     const line = lineOf(options);
     if (typeof partName !== 'string' || !partNames.includes(partName)) {
-      throw templateError(path, line, `unknown part "${String(partName)}"`, `known parts of this layout: ${partNames.join(', ')}`);
+      throw new TemplateError(diagnostic('DK0511', { part: String(partName), known: partNames }, path, line));
     }
-    if (++work.parts > RENDER_BUDGET.parts) throw overBudget(line, `more than ${RENDER_BUDGET.parts} parts`);
+    if (++work.parts > RENDER_BUDGET.parts) throw overBudget(line, 'parts');
     collecting.push({ part: partName, layout: path, at: line, args: { ...(options.hash as Record<string, unknown>) } });
     return '';
   });
-  const loops = budgetLoops(handlebars, RENDER_BUDGET.loops, (line) =>
-    overBudget(line + bodyOffset, `more than ${RENDER_BUDGET.loops} passes through {{#each}}`),
-  );
+  const loops = budgetLoops(handlebars, RENDER_BUDGET.loops, (line) => overBudget(line + bodyOffset, 'loops'));
   let program: hbs.AST.Program;
   try {
     program = handlebars.parse(body); // syntax errors surface at load time, with their line
   } catch (error) {
     const parseLine = /line (\d+)/.exec(String(error))?.[1];
-    throw templateError(path, Number(parseLine ?? 1) + bodyOffset, firstLine(String((error as Error).message ?? error)));
+    const detail = firstLine(String((error as Error).message ?? error));
+    throw new TemplateError(diagnostic('DK0512', { detail }, path, Number(parseLine ?? 1) + bodyOffset));
   }
   const stray = strayText(program);
   if (stray)
-    throw templateError(
-      path,
-      stray.line + bodyOffset,
-      `text outside a part: ${JSON.stringify(stray.text.slice(0, 40))}`,
-      'a layout holds only {{part …}} lines and {{!-- comments --}}; put words to print in templates/labels.yml',
-      stray.col,
+    throw new TemplateError(
+      diagnostic('DK0513', { text: JSON.stringify(stray.text.slice(0, 40)) }, path, stray.line + bodyOffset, stray.col),
     );
   const references = pathsIn(program).map((r) => ({ ...r, line: r.line + bodyOffset }));
   const template = handlebars.compile(body, { strict: true, noEscape: true });
@@ -132,11 +124,8 @@ export function compileLayout(
         const where = / - (\d+):(\d+)$/.exec(String((error as Error).message));
         const line = where ? Number(where[1]) + bodyOffset : 1;
         const field = /"([^"]+)" not defined/.exec(String((error as Error).message))?.[1];
-        throw templateError(
-          path,
-          line,
-          field ? `the field "${field}" does not exist` : firstLine(error),
-          field ? 'check the spelling against the fields listed in the README' : undefined,
+        throw new TemplateError(
+          field ? diagnostic('DK0514', { field }, path, line) : diagnostic('DK0515', { detail: firstLine(error) }, path, line),
         );
       } finally {
         collecting = [];
@@ -154,10 +143,6 @@ export class TemplateError extends Error {
     this.name = 'TemplateError';
     this.diagnostic = d;
   }
-}
-
-export function templateError(path: string, line: number, message: string, hint?: string, col = 1): TemplateError {
-  return new TemplateError(diagnostic('error', path, line, message, hint, col));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Block, ListItem } from '../model.js';
-import { templateError, type Part } from './layout.js';
+import { diagnostic } from '../messages/index.js';
+import { TemplateError, type Part } from './layout.js';
 
 /*
  * Typed readers for a part's arguments (`{{part "section" title=labels.advice blocks=topic.advice}}`).
@@ -15,7 +16,7 @@ export function textArg(part: Part, name: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  throw wrongKind(part, name, 'a text, such as labels.overview');
+  throw wrongKind(part, name, 'text');
 }
 
 /** Text, or `null` when left out or empty. */
@@ -26,12 +27,12 @@ export function optionalTextArg(part: Part, name: string): string | null {
 
 /** The blocks of a section (`blocks=topic.advice`). */
 export function blocksArg(part: Part, name: string): Block[] {
-  return listArg<Block>(part, name, 'the blocks of a section, such as topic.advice');
+  return listArg<Block>(part, name, 'blocks');
 }
 
 /** List items (`items=topic.guidingQuestions`). */
 export function itemsArg(part: Part, name: string): ListItem[] {
-  return listArg<ListItem>(part, name, 'a list, such as topic.guidingQuestions');
+  return listArg<ListItem>(part, name, 'items');
 }
 
 /** A number (`count=topic.cards`), or `fallback` when left out. */
@@ -39,7 +40,7 @@ export function numberArg(part: Part, name: string, fallback: number): number {
   const value = part.args[name];
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw wrongKind(part, name, 'a number, such as topic.cards or 10');
+  throw wrongKind(part, name, 'number');
 }
 
 /** Yes or no (`newPage=true`), `false` when left out. */
@@ -47,23 +48,20 @@ export function flagArg(part: Part, name: string): boolean {
   const value = part.args[name];
   if (value === undefined || value === null) return false;
   if (typeof value === 'boolean') return value;
-  throw wrongKind(part, name, 'true or false');
+  throw wrongKind(part, name, 'flag');
 }
 
 // --- internal ---
 
-function listArg<T>(part: Part, name: string, kind: string): T[] {
+function listArg<T>(part: Part, name: string, kind: ArgKind): T[] {
   const value = part.args[name];
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value as T[];
   throw wrongKind(part, name, kind);
 }
 
-function wrongKind(part: Part, name: string, kind: string) {
-  return templateError(
-    part.layout,
-    part.at,
-    `\`${name}=\` of the part "${part.part}" must be ${kind}`,
-    'docs/layouts.md lists each part and the arguments it takes',
-  );
+type ArgKind = 'text' | 'blocks' | 'items' | 'number' | 'flag';
+
+function wrongKind(part: Part, name: string, kind: ArgKind): TemplateError {
+  return new TemplateError(diagnostic('DK0527', { name, part: part.part, kind }, part.layout, part.at));
 }

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /**
@@ -29,42 +29,15 @@ export function findSlips(file: string, lines: readonly string[], bodyLine: numb
     if (dash) {
       const whole = text.trim();
       const shown = whole.length > 30 ? `${whole.slice(0, 30)}…` : whole;
-      out.push(
-        diagnostic(
-          'warning',
-          file,
-          line,
-          `"${shown}" has no space after the dash, so it is no list item: it is printed as part of the text before it`,
-          `write \`- ${shown.slice(1)}\``,
-          dash[1]!.length + 1,
-        ),
-      );
+      out.push(diagnostic('DK0250', { shown, rest: shown.slice(1) }, file, line, dash[1]!.length + 1));
     }
     const heading = /^( {0,3})(#{2,6})([^\s#].*)$/.exec(text);
     if (heading) {
-      out.push(
-        diagnostic(
-          'warning',
-          file,
-          line,
-          `\`${heading[2]}${heading[3]}\` has no space after \`${heading[2]}\`, so it is no heading: it is printed as text`,
-          `write \`${heading[2]} ${heading[3]!.trim()}\``,
-          heading[1]!.length + 1,
-        ),
-      );
+      out.push(diagnostic('DK0251', { marks: heading[2]!, text: heading[3]! }, file, line, heading[1]!.length + 1));
     }
     for (const link of text.matchAll(/\[[^\]\n]+\](\s+)\((?:https?:|mailto:)/giu)) {
       const col = link.index + link[0].indexOf(']') + 1;
-      out.push(
-        diagnostic(
-          'warning',
-          file,
-          line,
-          'a space between `]` and `(` makes this link print as text, with its address in brackets',
-          'write the link without the space: `[text](https://…)`',
-          col,
-        ),
-      );
+      out.push(diagnostic('DK0252', {}, file, line, col));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { isDocument, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, fromProblem } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 import { explainYamlError } from './yaml-errors.js';
 
@@ -35,6 +35,11 @@ export interface FrontMatter {
   bodyLine: number;
   /** YAML syntax errors in the author's terms, and aliases (never resolved). */
   diagnostics: Diagnostic[];
+  /**
+   * For `invalid` with syntax errors: the YAML read again without the lines the errors are on,
+   * so the keys on the other lines can still be checked in the same run.
+   */
+  recovered?: { root: YamlNode; lineCounter: LineCounter };
 }
 
 /** Splits `text` (normalised: no BOM, `\n` line endings) into its front matter and body. */
@@ -67,7 +72,10 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   if (document === undefined || document.contents === null || (isScalar(document.contents) && document.contents.value === null))
     return { ...here, state: 'empty' };
 
-  if (!readYamlDocument(file, document, split.yaml, lineCounter, here.diagnostics)) return { ...here, state: 'invalid', document };
+  if (!readYamlDocument(file, document, split.yaml, lineCounter, here.diagnostics)) {
+    const recovered = document.errors.length > 0 ? withoutBadLines(split.yaml, here.diagnostics) : undefined;
+    return { ...here, state: 'invalid', document, ...(recovered && { recovered }) };
+  }
   return { ...here, state: 'read', document, root: document.contents };
 }
 
@@ -88,16 +96,14 @@ export function readYamlDocument(
   document.errors.forEach((error, index) => {
     if (index > 0 && error.code !== 'DUPLICATE_KEY') return;
     const explained = explainYamlError(error, lineCounter.linePos(error.pos[0]), lines);
-    diagnostics.push(diagnostic('error', file, explained.line, explained.message, explained.hint, explained.col));
+    diagnostics.push(fromProblem(explained.problem, file, explained.line, explained.col));
   });
   if (document.errors.length > 0) return false;
   let alias: YamlNode | undefined;
   visit(document, { Alias: (_key, node) => ((alias = node as YamlNode), visit.BREAK) });
   if (alias) {
     const pos = lineCounter.linePos(alias.range?.[0] ?? 0);
-    diagnostics.push(
-      diagnostic('error', file, pos.line, 'YAML aliases (`*name`) are not supported', 'write the value out in full', pos.col),
-    );
+    diagnostics.push(diagnostic('DK0111', {}, file, pos.line, pos.col));
     return false;
   }
   return true;
@@ -109,26 +115,8 @@ export function readYamlDocument(
  */
 export function languageDiagnostic(file: string, front: FrontMatter, noun: 'front matter' | 'settings'): Diagnostic {
   const { name, col } = front.language!;
-  const plural = noun === 'settings';
-  const inYaml = `between two lines that hold only \`---\` (the first without \`${name}\`)`;
-  if (/^ya?ml$/i.test(name))
-    return diagnostic(
-      'error',
-      file,
-      1,
-      `the opening line of the ${noun} must hold only \`---\``,
-      `remove \`${name}\`: ${noun} ${plural ? 'are' : 'is'} always YAML`,
-      col,
-    );
-  const known = LANGUAGES[name.toLowerCase()];
-  return diagnostic(
-    'error',
-    file,
-    1,
-    `${noun} in ${known ?? `\`${name}\``} ${plural ? 'are' : 'is'} not supported`,
-    `write ${plural ? 'them' : 'it'} in YAML, ${inYaml}`,
-    col,
-  );
+  if (/^ya?ml$/i.test(name)) return diagnostic('DK0115', { name, noun }, file, 1, col);
+  return diagnostic('DK0116', { name, language: LANGUAGES[name.toLowerCase()] ?? '', noun }, file, 1, col);
 }
 
 // --- internal ---
@@ -167,6 +155,25 @@ function viaGrayMatter(text: string, lineCounter: LineCounter): { document?: Doc
     },
   });
   return { ...(isDocument(split.data) && { document: split.data }), yaml, body: split.content };
+}
+
+/**
+ * The YAML read again with the lines its errors are on left blank (as many rounds as it takes,
+ * up to a few), or undefined when that does not give a readable map. YAML line N is file line N.
+ */
+function withoutBadLines(yaml: string, reported: readonly Diagnostic[]): FrontMatter['recovered'] {
+  const lines = yaml.split('\n');
+  const blank = new Set(reported.map((d) => d.line));
+  for (let round = 0; round < 8; round++) {
+    const lineCounter = new LineCounter();
+    const text = lines.map((line, index) => (blank.has(index + 1) ? '' : line)).join('\n');
+    const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    if (document.errors.length === 0) return document.contents === null ? undefined : { root: document.contents, lineCounter };
+    const before = blank.size;
+    for (const error of document.errors) blank.add(lineCounter.linePos(error.pos[0]).line);
+    if (blank.size === before) return undefined;
+  }
+  return undefined;
 }
 
 function countLines(text: string): number {

@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /**
@@ -63,31 +63,13 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
       const references = closedBrackets(paragraph.text);
       referenceWork += references * paragraph.text.length;
       if (referenceWork > LIMITS.referenceLinkWork) {
-        once(
-          'references',
-          diagnostic(
-            'error',
-            file,
-            paragraph.line,
-            `this paragraph has ${references.toLocaleString('en')} bracketed words or links; with reference links (\`[name]: https://…\`) in the file, that is too many to be read in reasonable time`,
-            'write the links in full, `[text](https://…)`, or split the text into shorter paragraphs',
-          ),
-        );
+        once('references', diagnostic('DK0010', { references }, file, paragraph.line));
       }
     }
     const unclosed = unclosedEmphasis(paragraph.text) + unclosedBrackets(paragraph.text);
     work += unclosed * paragraph.text.length;
     if (work > LIMITS.unclosedEmphasisWork) {
-      once(
-        'emphasis',
-        diagnostic(
-          'error',
-          file,
-          paragraph.line,
-          `this paragraph has ${unclosed} \`*\`, \`_\` or \`[\` marks that open bold, italic or a link and are never closed; the file has too many such marks to be read in reasonable time`,
-          'close each `*…*`, `**…**` and `[…]` in the same paragraph, or write a literal mark with a backslash: `\\*`, `\\[`',
-        ),
-      );
+      once('emphasis', diagnostic('DK0011', { unclosed }, file, paragraph.line));
     }
     paragraph = undefined;
   };
@@ -96,17 +78,7 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
   for (const [index, text] of lines.entries()) {
     const word = new RegExp(`\\S{${LIMITS.wordLength + 1},}`).exec(text);
     if (!word) continue;
-    once(
-      'word',
-      diagnostic(
-        'error',
-        file,
-        index + 1,
-        `a word of ${word[0].length.toLocaleString('en')} characters without a space; at most ${LIMITS.wordLength.toLocaleString('en')} can be printed`,
-        'put spaces between the words, or shorten it',
-        word.index + 1,
-      ),
-    );
+    once('word', diagnostic('DK0012', { length: word[0].length, limit: LIMITS.wordLength }, file, index + 1, word.index + 1));
   }
 
   for (let index = bodyLine - 1; index < lines.length; index++) {
@@ -120,32 +92,14 @@ export function checkInputBounds(file: string, lines: readonly string[], bodyLin
 
     const quotes = /^[ \t]*(?:>[ \t]?)+/.exec(text)?.[0].split('>').length ?? 1;
     if (quotes - 1 > LIMITS.quoteDepth) {
-      once(
-        'quote',
-        diagnostic(
-          'error',
-          file,
-          line,
-          `block quotes are nested ${quotes - 1} deep here; at most ${LIMITS.quoteDepth} are allowed`,
-          'use one `>` for a quote or tip',
-        ),
-      );
+      once('quote', diagnostic('DK0013', { depth: quotes - 1, limit: LIMITS.quoteDepth }, file, line));
     }
     const indent = columns(/^[ \t]*/.exec(text)![0]);
     if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(text)) {
       while (listIndents.length > 0 && listIndents[listIndents.length - 1]! >= indent) listIndents.pop();
       listIndents.push(indent);
       if (listIndents.length > LIMITS.listDepth) {
-        once(
-          'list',
-          diagnostic(
-            'error',
-            file,
-            line,
-            `lists are nested ${listIndents.length} deep here; at most ${LIMITS.listDepth} are allowed`,
-            'move the deepest items up a level',
-          ),
-        );
+        once('list', diagnostic('DK0014', { depth: listIndents.length, limit: LIMITS.listDepth }, file, line));
       }
     } else if (indent === 0) listIndents.length = 0;
   }

@@ -1,5 +1,5 @@
 import type { Tokens } from 'marked';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import { LIMITS } from './input-bounds.js';
 import type { Block, Diagnostic, FlipPrompt, Language, ListItem, SectionKind, Step, Topic } from '../model.js';
 import { isAuthorComment, lexWithLines, plainText, toBlocks, toList, type MarkdownContext } from './parse-markdown.js';
@@ -37,20 +37,14 @@ export function parseBody(
   const seen = new Map<SectionKind, number>();
   let lastKnown: SectionKind | 'start' = 'start';
   let flipPrompts = 0;
+  /** Unknown `##` headings that look like a known section's name. */
+  const misspelt: { heading: string; guess: string; line: number }[] = [];
 
   for (const section of splitSections(lexWithLines(body, bodyLine), ctx)) {
     if (section.heading === undefined) {
       if (section.tokens.some((t) => t.token.type !== 'space')) {
         const first = section.tokens.find((t) => t.token.type !== 'space')!;
-        diagnostics.push(
-          diagnostic(
-            'warning',
-            file,
-            first.line,
-            'text before the first `##` section is not printed',
-            `put it under \`## ${names.about}\``,
-          ),
-        );
+        diagnostics.push(diagnostic('DK0201', { about: names.about }, file, first.line));
       }
       continue;
     }
@@ -58,28 +52,11 @@ export function parseBody(
     const kind = classify(heading);
     const named = kind === 'step' || kind === 'other' ? undefined : names[kind];
     if (named !== undefined && !sameName(heading, named)) {
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          file,
-          line,
-          `\`## ${heading.trim()}\` is read as the section \`## ${named}\`; the words after "${named}" are not printed`,
-          `write \`## ${named}\`, and put the rest in the section's text`,
-          4,
-        ),
-      );
+      diagnostics.push(diagnostic('DK0202', { heading: heading.trim(), named }, file, line, 4));
     }
     if (kind !== 'step' && kind !== 'other') {
       if (seen.has(kind)) {
-        diagnostics.push(
-          diagnostic(
-            'error',
-            file,
-            line,
-            `the section \`## ${names[kind]}\` appears twice (first at line ${seen.get(kind)})`,
-            'merge the two sections into one',
-          ),
-        );
+        diagnostics.push(diagnostic('DK0203', { name: names[kind], first: seen.get(kind)! }, file, line));
         continue;
       }
       seen.set(kind, line);
@@ -98,23 +75,14 @@ export function parseBody(
         result.case = toBlocks(tokens, ctx);
         break;
       case 'starting':
-        result.guidingQuestions = listItems(tokens, line, `## ${names.starting}`, 'the guiding questions');
+        result.guidingQuestions = listItems(tokens, line, `## ${names.starting}`, 'guiding');
         break;
       case 'preparation':
-        result.preparation = listItems(tokens, line, `## ${names.preparation}`, 'one item per thing to prepare');
+        result.preparation = listItems(tokens, line, `## ${names.preparation}`, 'preparation');
         break;
       case 'step': {
         if (result.steps.length === LIMITS.steps) {
-          diagnostics.push(
-            diagnostic(
-              'error',
-              file,
-              line,
-              `a topic has at most ${LIMITS.steps} steps; this is one more`,
-              'merge steps, or split the topic in two',
-              4,
-            ),
-          );
+          diagnostics.push(diagnostic('DK0204', { limit: LIMITS.steps }, file, line, 4));
         }
         const step = parseStep(heading, line, tokens);
         if (step) result.steps.push(step);
@@ -124,30 +92,11 @@ export function parseBody(
       case 'other': {
         const known = Object.values(names);
         const guess = closest(heading, known);
-        if (guess) {
-          diagnostics.push(
-            diagnostic(
-              'warning',
-              file,
-              line,
-              `unknown section \`## ${heading}\` is printed as it stands`,
-              `did you mean \`## ${guess}\`?`,
-              4,
-            ),
-          );
-        }
+        // Said once the whole body is read: a misspelt required section is one error here, not two.
+        if (guess) misspelt.push({ heading, guess, line });
         // Only the first section after it ends the legal background; later ones follow that one.
         if (lastKnown === 'legal' && result.extras.at(-1)?.after !== 'legal') {
-          diagnostics.push(
-            diagnostic(
-              'warning',
-              file,
-              line,
-              `\`## ${heading.trim()}\` ends the legal background: it and what follows are printed in the guide, not in the handout`,
-              `write \`### ${heading.trim()}\` to keep it in the legal background, or move it before \`## ${names.legal}\``,
-              4,
-            ),
-          );
+          diagnostics.push(diagnostic('DK0206', { heading: heading.trim(), legal: names.legal }, file, line, 4));
         }
         result.extras.push({ title: heading, blocks: toBlocks(tokens, ctx), line, after: lastKnown });
         break;
@@ -157,39 +106,24 @@ export function parseBody(
   }
 
   const end = bodyLine;
-  if (!seen.has('starting'))
-    diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        end,
-        `the section \`## ${names.starting}\` is missing`,
-        "add it with the topic's guiding questions as a list",
-      ),
-    );
-  if (!seen.has('preparation'))
-    diagnostics.push(
-      diagnostic(
-        'error',
-        file,
-        end,
-        `the section \`## ${names.preparation}\` is missing`,
-        'add it with one list item per thing to prepare',
-      ),
-    );
-  if (result.steps.length === 0 && !diagnostics.some((d) => d.message.includes(`\`## ${stepWord}`))) {
-    diagnostics.push(diagnostic('error', file, end, 'the topic has no steps', `add at least one \`## ${stepWord} 1 (10 min): …\` section`));
+  // A heading that looks like a missing required section ("## Forbredelse") is that section misspelt:
+  // one error at the heading, instead of a warning there and "missing" at the front matter's end.
+  const missing = (kind: 'starting' | 'preparation' | 'legal') => !seen.has(kind);
+  const misspeltAs = (kind: 'starting' | 'preparation' | 'legal') => misspelt.find((m) => m.guess === names[kind]);
+  for (const m of misspelt) {
+    const kind = (['starting', 'preparation'] as const).find((k) => names[k] === m.guess && missing(k));
+    if (kind) diagnostics.push(diagnostic('DK0211', { heading: m.heading, name: m.guess }, file, m.line, 4));
+    else diagnostics.push(diagnostic('DK0205', { heading: m.heading, guess: m.guess }, file, m.line, 4));
   }
-  if (!seen.has('legal'))
-    diagnostics.push(
-      diagnostic(
-        'warning',
-        file,
-        end,
-        `the section \`## ${names.legal}\` is missing; the handout will have no legal background`,
-        `add \`## ${names.legal}\` with the legal background participants are handed`,
-      ),
-    );
+  if (missing('starting') && !misspeltAs('starting')) diagnostics.push(diagnostic('DK0207', { name: names.starting }, file, end));
+  if (missing('preparation') && !misspeltAs('preparation')) diagnostics.push(diagnostic('DK0208', { name: names.preparation }, file, end));
+  if (
+    result.steps.length === 0 &&
+    !diagnostics.some((d) => d.code === 'DK0220' || String(d.params['heading'] ?? '').startsWith(stepWord))
+  ) {
+    diagnostics.push(diagnostic('DK0209', { stepWord }, file, end));
+  }
+  if (missing('legal')) diagnostics.push(diagnostic('DK0210', { name: names.legal }, file, end));
   checkStepOrder(result.steps);
   return result;
 
@@ -204,24 +138,14 @@ export function parseBody(
     return 'other';
   }
 
-  function listItems(tokens: readonly Located[], line: number, name: string, what: string): ListItem[] {
+  function listItems(tokens: readonly Located[], line: number, name: string, what: 'guiding' | 'preparation'): ListItem[] {
     const lists = tokens.filter((t) => t.token.type === 'list');
     const others = tokens.filter((t) => t.token.type !== 'list' && t.token.type !== 'space' && !isAuthorComment(t.token));
     for (const other of others) {
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          file,
-          other.line,
-          `only list items are printed under \`${name}\`; this text is left out`,
-          `write it as a list item: \`- …\``,
-        ),
-      );
+      diagnostics.push(diagnostic('DK0212', { name }, file, other.line));
     }
     if (lists.length === 0) {
-      diagnostics.push(
-        diagnostic('error', file, line, `\`${name}\` has no list`, `write ${what} as list items, each starting with \`- \``),
-      );
+      diagnostics.push(diagnostic('DK0213', { name, what }, file, line));
       return [];
     }
     return lists.flatMap((l) => (toList(l.token as Tokens.List, l.line, ctx) as Extract<Block, { kind: 'list' }>).items);
@@ -231,22 +155,15 @@ export function parseBody(
     const match = STEP_HEADING.exec(heading.trim());
     const example = `\`## ${stepWord} 1 (10 min): ${language === 'da' ? 'Rammesæt emnet' : 'Set the scene'}\``;
     if (!match) {
-      const hint = /\(\s*\d+\s*\)/.test(heading) ? `write the minutes with "min": ${example}` : `write the step as ${example}`;
-      const what = /\(/.test(heading) ? 'the step heading is not in the form' : 'the step heading has no minutes';
-      diagnostics.push(diagnostic('error', file, line, `${what} \`${stepWord} N (M min): Title\`: "${heading.trim()}"`, hint, 4));
+      const said = { stepWord, heading: heading.trim(), paren: /\(/.test(heading), bareMinutes: /\(\s*\d+\s*\)/.test(heading), example };
+      diagnostics.push(diagnostic('DK0220', said, file, line, 4));
       return undefined;
     }
     const number = Number(match[2]);
     const minutes = Number(match[3]);
     const title = match[4]!.trim();
-    if (minutes === 0)
-      diagnostics.push(
-        diagnostic('error', file, line, `${stepWord} ${number} lasts 0 minutes`, 'give the step its time in minutes, e.g. `(8 min)`', 4),
-      );
-    if (title === '')
-      diagnostics.push(
-        diagnostic('error', file, line, `${stepWord} ${number} has no title`, `write a title after the colon: ${example}`, 4),
-      );
+    if (minutes === 0) diagnostics.push(diagnostic('DK0221', { stepWord, number }, file, line, 4));
+    if (title === '') diagnostics.push(diagnostic('DK0222', { stepWord, number, example }, file, line, 4));
     const subs = SUBSECTION_NAMES[language];
     const step: Step = { number, minutes, title, line, instructions: [], questions: [], tips: [], flipPrompts: [] };
     let mode: 'instructions' | 'questions' | 'flipover' = 'instructions';
@@ -255,15 +172,7 @@ export function parseBody(
     const closeMode = () => {
       if (!modeHadList) {
         const name = mode === 'questions' ? subs.questions : subs.flipover;
-        diagnostics.push(
-          diagnostic(
-            'error',
-            file,
-            modeLine,
-            `\`### ${name}\` must be followed by a list`,
-            'write each item on its own line, starting with `- `',
-          ),
-        );
+        diagnostics.push(diagnostic('DK0223', { name }, file, modeLine));
       }
     };
     for (const item of tokens) {
@@ -278,17 +187,7 @@ export function parseBody(
           continue;
         }
         const guess = closest(text, [subs.questions, subs.flipover]);
-        if (guess)
-          diagnostics.push(
-            diagnostic(
-              'warning',
-              file,
-              item.line,
-              `\`### ${text}\` is printed as an ordinary heading`,
-              `did you mean \`### ${guess}\`?`,
-              5,
-            ),
-          );
+        if (guess) diagnostics.push(diagnostic('DK0224', { heading: text, guess }, file, item.line, 5));
         closeMode();
         mode = 'instructions';
         modeHadList = true;
@@ -305,15 +204,7 @@ export function parseBody(
       if (!block) continue;
       if (block.kind === 'tip') step.tips.push(block.blocks);
       else if (mode !== 'instructions') {
-        diagnostics.push(
-          diagnostic(
-            'warning',
-            file,
-            item.line,
-            'this text stands among list items and is printed as an instruction',
-            'put instructions before the `###` heading',
-          ),
-        );
+        diagnostics.push(diagnostic('DK0225', {}, file, item.line));
         step.instructions.push(block);
       } else step.instructions.push(block);
     }
@@ -325,15 +216,7 @@ export function parseBody(
   function withinPromptLimit(prompt: FlipPrompt): boolean {
     flipPrompts++;
     if (flipPrompts === LIMITS.flipPrompts + 1) {
-      diagnostics.push(
-        diagnostic(
-          'error',
-          file,
-          prompt.line,
-          `a topic has at most ${LIMITS.flipPrompts} flip-chart sheets; this is sheet ${flipPrompts}`,
-          'keep the prompts for the flip chart few and short; put the rest under `### Dialogspørgsmål`',
-        ),
-      );
+      diagnostics.push(diagnostic('DK0226', { limit: LIMITS.flipPrompts, sheet: flipPrompts }, file, prompt.line));
     }
     return flipPrompts <= LIMITS.flipPrompts;
   }
@@ -345,7 +228,7 @@ export function parseBody(
       else if (child.kind === 'paragraph') details.push(child.spans);
     }
     if (plainText(item.spans).trim() === '') {
-      diagnostics.push(diagnostic('error', file, item.line, 'a flip-chart item is empty', 'write the question after `- `'));
+      diagnostics.push(diagnostic('DK0227', {}, file, item.line));
     }
     return { spans: item.spans, details, line: item.line };
   }
@@ -357,11 +240,8 @@ export function parseBody(
     steps.forEach((step, index) => {
       const expected = index === 0 ? 1 : steps[index - 1]!.number + 1;
       if (step.number !== expected) {
-        const detail =
-          step.number > expected ? `${stepWord} ${expected} is missing` : `${stepWord} ${step.number} comes again or out of order`;
-        diagnostics.push(
-          diagnostic('error', file, step.line, `steps must be numbered 1, 2, 3 … in order: ${detail}`, `number this step ${expected}`, 4),
-        );
+        const said = { stepWord, number: step.number, expected, missing: step.number > expected };
+        diagnostics.push(diagnostic('DK0228', said, file, step.line, 4));
       }
     });
   }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, visit, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import { dateProblem } from '../dates.js';
-import { diagnostic } from '../diagnostics.js';
-import { qrProblem } from '../settings/qr-capacity.js';
+import { dateReason, FIRST_DATE, LAST_DATE } from '../dates.js';
+import { diagnostic, problem } from '../messages/index.js';
+import { qrOverflow } from '../settings/qr-capacity.js';
 import { languageDiagnostic, splitFrontMatter } from './front-matter.js';
 import { LIMITS } from './input-bounds.js';
 import {
@@ -16,9 +16,17 @@ import {
   type Range,
   type TopicMeta,
 } from '../model.js';
-import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
+import { isPlaceholder } from './placeholders.js';
 import { linkProblem } from './links.js';
-import { readSettings, report, type Field, type Schema, type Settings, type SettingsContext } from '../settings/read-settings.js';
+import {
+  readSettings,
+  report,
+  type CodeWith,
+  type Field,
+  type Schema,
+  type Settings,
+  type SettingsContext,
+} from '../settings/read-settings.js';
 import { closest } from '../suggest.js';
 
 /** The front matter as read, before the body is parsed. */
@@ -30,6 +38,12 @@ export interface FrontMatterResult {
   bodyLine: number;
   /** The front matter never ends, so the whole file is unreadable as a body. */
   noBody?: boolean;
+  /**
+   * What could be read, with defaults for what could not (an empty title, a group of one), when
+   * at least `duration` was read: the checks of the whole topic (the minutes) still run on it
+   * when the front matter has errors, so they are reported in the same run.
+   */
+  draft?: TopicMeta;
   diagnostics: Diagnostic[];
 }
 
@@ -41,32 +55,25 @@ const HTTP_URL = /^https?:\/\/[^\s/]+\.[^\s]*$/i;
 
 /** A number or a range `"45-60"` of whole numbers, read from a YAML scalar. */
 function rangeField(
-  key: string,
-  unit: string,
+  unit: 'minutes' | 'people',
   example: string,
-  options: { single: boolean; largest?: number; missingHint: string },
+  options: { single: boolean; largest?: number; missingCode: CodeWith<{ name: string; key: string }> },
 ): Field {
   return {
     kind: 'custom',
     required: true,
-    missingHint: options.missingHint,
-    read(value) {
+    missingCode: options.missingCode,
+    read(value, name) {
       const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
       const match = text === undefined ? null : /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/.exec(text);
-      if (!match)
-        return { problem: `must be a number of ${unit} or a range, not "${text ?? typeof value}"`, hint: `write e.g. ${example}` };
+      if (!match) return { problem: problem('DK0145', { name, unit, got: text ?? typeof value, example }) };
       const min = Number(match[1]);
       const max = match[2] === undefined ? min : Number(match[2]);
-      if (match[2] === undefined && !options.single)
-        return { problem: 'must be a range from the smallest to the largest group', hint: `write e.g. ${example}` };
-      if (min < 1) return { problem: 'must be at least 1', hint: `write e.g. ${example}` };
-      if (min > max) return { problem: `"${text}" goes backwards`, hint: `write the smaller figure first: \`${key}: "${max}-${min}"\`` };
+      if (match[2] === undefined && !options.single) return { problem: problem('DK0146', { name, example }) };
+      if (min < 1) return { problem: problem('DK0147', { name, example }) };
+      if (min > max) return { problem: problem('DK0148', { name, text: text!, min, max }) };
       const largest = options.largest ?? Infinity;
-      if (max > largest)
-        return {
-          problem: `goes up to ${max}; at most ${largest} ${unit} are supported`,
-          hint: `write e.g. \`${key}: "${min}-${largest}"\``,
-        };
+      if (max > largest) return { problem: problem('DK0149', { name, unit, min, max, largest }) };
       return { value: { min, max } satisfies Range };
     },
   };
@@ -74,66 +81,46 @@ function rangeField(
 
 /** The contract's front matter (README "Writing a topic"), as data. */
 export const TOPIC_SCHEMA: Schema = {
-  title: { kind: 'text', required: true, missingHint: 'add a line `title: …` to the front matter' },
-  slug: {
-    kind: 'text',
-    pattern: { test: SLUG, problem: 'may only hold a-z, 0-9 and single hyphens', hint: 'for example `slug: private-it-loesninger`' },
-  },
+  title: { kind: 'text', required: true, missingCode: 'DK0140' },
+  slug: { kind: 'text', pattern: { test: SLUG, code: 'DK0150' } },
   series: { kind: 'text' },
   publisher: { kind: 'text' },
   date: {
     kind: 'custom',
-    read(value) {
+    read(value, name) {
       const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-      const problem = dateProblem(text);
-      return problem === undefined
+      const reason = dateReason(text);
+      return reason === undefined
         ? { value: text }
-        : { problem: `"${text}" ${problem}`, hint: 'write it as YYYY-MM-DD, e.g. `date: 2023-10-27`' };
+        : { problem: problem('DK0151', { name, text, reason, first: FIRST_DATE, last: LAST_DATE }) };
     },
   },
   language: { kind: 'choice', values: ['da', 'en'] },
-  duration: rangeField('duration', 'minutes', '`duration: 60` or `duration: "45-60"`', {
-    single: true,
-    missingHint: 'add the total time in minutes, e.g. `duration: 60` or `duration: "45-60"`',
-  }),
-  participants: rangeField('participants', 'people', '`participants: "4-20"`', {
+  duration: rangeField('minutes', '`duration: 60` or `duration: "45-60"`', { single: true, missingCode: 'DK0141' }),
+  participants: rangeField('people', '`participants: "4-20"`', {
     single: false,
     largest: LIMITS.participants,
-    missingHint: 'add the group size, e.g. `participants: "4-20"`',
+    missingCode: 'DK0142',
   }),
   media: {
     kind: 'map',
     example: '`media: { kind: film, title: …, url: "https://…", minutes: 6 }`',
     fields: {
-      kind: {
-        kind: 'choice',
-        values: ['film', 'podcast', 'case'],
-        required: true,
-        hint: 'write `kind: film`, `kind: podcast` or `kind: case`',
-        missingHint: 'write `kind: film`, `kind: podcast` or `kind: case`',
-      },
-      title: { kind: 'text', required: true, missingHint: 'write the title of the film, podcast or case' },
+      kind: { kind: 'choice', values: ['film', 'podcast', 'case'], required: true, code: 'DK0152', missingCode: 'DK0143' },
+      title: { kind: 'text', required: true, missingCode: 'DK0144' },
       url: {
         kind: 'custom',
-        read: (value) => {
-          const problem = typeof value === 'string' ? linkProblem(value, 'web') : undefined;
-          if (problem?.kind === 'character') return { problem: `"${String(value)}" ${problem.message}`, hint: problem.hint };
-          if (typeof value !== 'string' || problem !== undefined || !HTTP_URL.test(value))
-            return {
-              problem: `must be an http or https address, not "${String(value)}"`,
-              hint: 'write e.g. `url: "https://www.borger.dk"`',
-            };
+        read: (value, name) => {
+          const link = typeof value === 'string' ? linkProblem(value, 'web') : undefined;
+          if (link?.kind === 'character') return { problem: problem('DK0153', { name, url: String(value), char: link.char }) };
+          if (typeof value !== 'string' || link !== undefined || !HTTP_URL.test(value))
+            return { problem: problem('DK0154', { name, url: String(value) }) };
           // The guide prints it as a QR code, which has a limit.
-          const tooLong = qrProblem(value);
-          return tooLong
-            ? {
-                problem: `${tooLong}, so it cannot be printed as a QR code`,
-                hint: 'use a shorter address for the same page (many sites offer a short link to share)',
-              }
-            : { value };
+          const tooLong = qrOverflow(value);
+          return tooLong ? { problem: problem('DK0155', { name, ...tooLong }) } : { value };
         },
       },
-      minutes: { kind: 'integer', min: 1, max: 600, hint: 'write e.g. `minutes: 6`' },
+      minutes: { kind: 'integer', min: 1, max: 600, code: 'DK0156' },
     },
   },
   draft: { kind: 'boolean' },
@@ -144,24 +131,19 @@ export const TOPIC_SCHEMA: Schema = {
       size: { kind: 'choice', values: ['A4', 'A3', 'A2', 'A1'] },
       tile: {
         kind: 'custom',
-        read: (value) =>
+        read: (value, name) =>
           value === 'A4'
             ? { value }
             : value === false
               ? { value: undefined }
-              : { problem: `can only be A4, not "${String(value)}"`, hint: 'write `tile: A4` or leave the key out' },
+              : { problem: problem('DK0157', { name, got: String(value) }) },
       },
       space: {
         kind: 'custom',
-        read: (value) => {
+        read: (value, name) => {
           if (FLIP_SPACES.includes(value as FlipSpace)) return { value };
           const guess = typeof value === 'string' ? closest(value, FLIP_SPACES) : undefined;
-          return {
-            problem: `must be none or write, not "${String(value)}"`,
-            hint: guess
-              ? `did you mean \`space: ${guess}\`?`
-              : 'write `space: write` for room to write below the prompt, or leave the key out',
-          };
+          return { problem: problem('DK0158', { name, got: String(value), guess: guess ?? '' }) };
         },
       },
     },
@@ -170,8 +152,8 @@ export const TOPIC_SCHEMA: Schema = {
     kind: 'map',
     example: '`dotvote: { cards: 20, dots: 2 }`',
     fields: {
-      cards: { kind: 'integer', min: 1, max: 200, hint: 'write e.g. `cards: 20`' },
-      dots: { kind: 'integer', min: 1, max: 10, hint: 'write e.g. `dots: 1`' },
+      cards: { kind: 'integer', min: 1, max: 200, code: 'DK0159' },
+      dots: { kind: 'integer', min: 1, max: 10, code: 'DK0160' },
     },
   },
 };
@@ -187,82 +169,86 @@ export function parseFrontMatter(file: string, text: string, fallbackSlug: strin
   const ctx: SettingsContext = { file, lineCounter, diagnostics };
   switch (front.state) {
     case 'unclosed':
-      diagnostics.push(diagnostic('error', file, 1, 'the front matter is not closed', 'end it with a line that holds only `---`'));
+      diagnostics.push(diagnostic('DK0112', {}, file, 1));
       return { body, bodyLine, diagnostics, noBody: true };
     case 'none':
-      diagnostics.push(
-        diagnostic(
-          'error',
-          file,
-          1,
-          'the file has no front matter',
-          'start the file with `---`, then `title:`, `duration:` and `participants:`, then `---`',
-        ),
-      );
+      diagnostics.push(diagnostic('DK0113', {}, file, 1));
       return { body, bodyLine, diagnostics };
     case 'language':
       diagnostics.push(languageDiagnostic(file, front, 'front matter'));
       // Without a closing `---` the whole file is front matter: saying its sections are missing would mislead.
       return { body, bodyLine, diagnostics, ...(!front.language!.closed && { noBody: true }) };
     case 'empty':
-      diagnostics.push(diagnostic('error', file, 1, 'the front matter is empty', 'add at least `title:`, `duration:` and `participants:`'));
+      diagnostics.push(diagnostic('DK0114', {}, file, 1));
       return { body, bodyLine, diagnostics };
-    case 'invalid':
-      return { body, bodyLine, diagnostics };
+    case 'invalid': {
+      // The keys on lines without a YAML error are still checked; a key on such a line is not
+      // reported missing (its line is already an error).
+      const recovered = front.recovered;
+      if (!recovered || !isMap(recovered.root)) return { body, bodyLine, diagnostics };
+      const found: Diagnostic[] = [];
+      const again: SettingsContext = { file, lineCounter: recovered.lineCounter, diagnostics: found };
+      const draft = toMeta(readSettings(recovered.root, TOPIC_SCHEMA, again), fallbackSlug, again, recovered.root)?.meta;
+      diagnostics.push(...found.filter((d) => !MISSING.has(d.code)));
+      return { body, bodyLine, diagnostics, ...(draft && { draft }) };
+    }
     case 'read':
       break;
   }
   const root = front.root!;
   if (!isMap(root)) {
-    report(ctx, root, 'the front matter must be a list of `key: value` lines');
+    report(ctx, root, problem('DK0117', {}));
     return { body, bodyLine, diagnostics };
   }
   diagnostics.push(...swallowedByComments(file, front.yaml, lineCounter, front.document!));
 
   const settings = readSettings(root, TOPIC_SCHEMA, ctx);
-  const meta = toMeta(settings, fallbackSlug, ctx, root);
-  if (diagnostics.some((d) => d.severity === 'error') || meta === undefined) return { body, bodyLine, diagnostics };
-  return { meta, body, bodyLine, diagnostics };
+  const made = toMeta(settings, fallbackSlug, ctx, root);
+  const draft = made?.meta;
+  if (diagnostics.some((d) => d.severity === 'error') || !made?.complete) return { body, bodyLine, diagnostics, ...(draft && { draft }) };
+  return { meta: made.meta, draft: made.meta, body, bodyLine, diagnostics };
 }
 
 // --- internal ---
 
-/** The checked settings as `TopicMeta`, with defaults and the checks that involve more than one key. */
-function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, root: YamlNode): TopicMeta | undefined {
+/** Codes of a required key that is missing: left out when the front matter is read again around its YAML errors. */
+const MISSING = new Set<string>(['DK0131', 'DK0140', 'DK0141', 'DK0142', 'DK0143', 'DK0144', 'DK0118']);
+
+/**
+ * The checked settings as `TopicMeta`, with defaults and the checks that involve more than one
+ * key; `complete` when every required key was read. Undefined without `duration`.
+ */
+function toMeta(
+  settings: Settings,
+  fallbackSlug: string,
+  ctx: SettingsContext,
+  root: YamlNode,
+): { meta: TopicMeta; complete: boolean } | undefined {
   const { values } = settings;
   const text = (key: string) => values.get(key) as string | undefined;
   if (!settings.nodes.has('slug') && !SLUG.test(fallbackSlug)) {
-    report(
-      ctx,
-      root,
-      `the file name "${fallbackSlug}" is not a valid slug, and no \`slug\` is given`,
-      'add e.g. `slug: mit-emne` (a-z, 0-9 and hyphens) or rename the file',
-    );
+    report(ctx, root, problem('DK0118', { slug: fallbackSlug }));
   }
   const slug = text('slug') ?? fallbackSlug;
   // out/ holds the page's own folders beside the topics' (the page's scripts in out/assets/).
-  if (RESERVED_SLUGS.has(slug))
-    report(
-      ctx,
-      settings.nodes.get('slug') ?? root,
-      `the slug "${slug}" is the name of the download page's own folder in the output`,
-      'choose another slug, e.g. `slug: ' + slug + '-emne`',
-    );
+  if (RESERVED_SLUGS.has(slug)) report(ctx, settings.nodes.get('slug') ?? root, problem('DK0119', { slug }));
   const participants = values.get('participants') as Range | undefined;
   const media = toMedia(values.get('media') as Settings | undefined, ctx);
   const flipover = values.get('flipover') as Settings | undefined;
   const dotvote = values.get('dotvote') as Settings | undefined;
   const title = text('title');
   const duration = values.get('duration') as Range | undefined;
-  if (title === undefined || duration === undefined || participants === undefined) return undefined;
+  if (duration === undefined) return undefined;
+  const complete = title !== undefined && participants !== undefined;
+  const group = participants ?? { min: 1, max: 1 };
   const tile = flipover?.values.get('tile') as 'A4' | undefined;
   const space = flipover?.values.get('space') as FlipSpace | undefined;
-  return {
-    title,
+  const meta: TopicMeta = {
+    title: title ?? '',
     slug: text('slug') ?? fallbackSlug,
     language: (values.get('language') as Language | undefined) ?? 'da',
     duration,
-    participants,
+    participants: group,
     draft: (values.get('draft') as boolean | undefined) ?? false,
     flipover: {
       size: (flipover?.values.get('size') as PaperSize | undefined) ?? 'A3',
@@ -270,7 +256,7 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
       ...(space !== undefined && { space }),
     },
     dotvote: {
-      cards: (dotvote?.values.get('cards') as number | undefined) ?? ideaCardsFor(participants.max),
+      cards: (dotvote?.values.get('cards') as number | undefined) ?? ideaCardsFor(group.max),
       dots: (dotvote?.values.get('dots') as number | undefined) ?? 1,
     },
     ...(text('series') !== undefined && { series: text('series')! }),
@@ -278,6 +264,7 @@ function toMeta(settings: Settings, fallbackSlug: string, ctx: SettingsContext, 
     ...(text('date') !== undefined && { date: text('date')! }),
     ...(media !== undefined && { media }),
   };
+  return { meta, complete };
 }
 
 function toMedia(media: Settings | undefined, ctx: SettingsContext): Media | undefined {
@@ -287,7 +274,7 @@ function toMedia(media: Settings | undefined, ctx: SettingsContext): Media | und
   const url = media.values.get('url') as string | undefined;
   const minutes = media.values.get('minutes') as number | undefined;
   if (url !== undefined && isPlaceholder(url)) {
-    report(ctx, media.nodes.get('url'), `\`media.url\` "${url}" is a placeholder, not a real address`, PLACEHOLDER_HINT, 'warning');
+    report(ctx, media.nodes.get('url'), problem('DK0120', { url }));
   }
   if (kind === undefined || title === undefined) return undefined;
   return { kind, title, ...(url !== undefined && { url }), ...(minutes !== undefined && { minutes }) };
@@ -308,16 +295,7 @@ function swallowedByComments(file: string, matter: string, lineCounter: LineCoun
       const pos = lineCounter.linePos(matter.indexOf('#', value.range[1]));
       const key = isScalar(pair.key) ? String(pair.key.value) : 'value';
       const whole = `${matter.slice(value.range[0], value.range[1])} ${comment}`.replace(/"/g, '\\"');
-      out.push(
-        diagnostic(
-          'warning',
-          file,
-          pos.line,
-          `"${comment}" is read as a YAML comment and is not part of \`${key}\``,
-          `put the whole value in quotes: \`${key}: "${whole}"\``,
-          pos.col,
-        ),
-      );
+      out.push(diagnostic('DK0121', { comment, key, whole }, file, pos.line, pos.col));
     },
   });
   return out;

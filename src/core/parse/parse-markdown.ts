@@ -1,8 +1,9 @@
 import { marked, type Token, type Tokens } from 'marked';
-import { diagnostic } from '../diagnostics.js';
-import { isPlaceholder, PLACEHOLDER_HINT } from './placeholders.js';
+import { diagnostic } from '../messages/index.js';
+import { isPlaceholder } from './placeholders.js';
 import { linkProblem } from './links.js';
 import type { Block, Diagnostic, ListItem, Span } from '../model.js';
+import { plainText } from './plain-text.js';
 
 /** Context for turning Markdown tokens into blocks: where we are, and where problems go. */
 export interface MarkdownContext {
@@ -55,15 +56,7 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
       // Nothing to print (no words, or only an image without text, HTML or blank characters): a
       // heading with no text would be an empty bookmark and an empty tag in the PDF.
       if (!/[^\s\u200b-\u200d\u2060\ufeff]/u.test(plainText(spans))) {
-        ctx.diagnostics.push(
-          diagnostic(
-            'warning',
-            ctx.file,
-            line,
-            'this heading has no text and is left out',
-            "write the heading's words after the `#` marks, or delete the line",
-          ),
-        );
+        ctx.diagnostics.push(diagnostic('DK0230', {}, ctx.file, line));
         return undefined;
       }
       return { kind: 'heading', level, spans, line };
@@ -76,33 +69,25 @@ function toBlock(token: Token, line: number, ctx: MarkdownContext): Block | unde
       if (!isTip(inner)) return { kind: 'quote', blocks: inner, line };
       const blocks = stripTipLabel(inner);
       if (blocks.every(isEmpty)) {
-        ctx.diagnostics.push(
-          diagnostic('warning', ctx.file, line, 'the tip is empty and is left out', 'write the tip after `**Tip:**`, or delete the line'),
-        );
+        ctx.diagnostics.push(diagnostic('DK0231', {}, ctx.file, line));
         return undefined;
       }
       return { kind: 'tip', blocks, line };
     }
     case 'code':
-      ctx.diagnostics.push(
-        diagnostic('warning', ctx.file, line, 'a code block is printed as plain text', 'write it as an ordinary paragraph'),
-      );
+      ctx.diagnostics.push(diagnostic('DK0232', {}, ctx.file, line));
       return { kind: 'paragraph', spans: [{ text: (token as Tokens.Code).text }], line };
     case 'table':
-      ctx.diagnostics.push(
-        diagnostic('warning', ctx.file, line, 'tables are not supported and are left out', 'write the content as a list'),
-      );
+      ctx.diagnostics.push(diagnostic('DK0233', {}, ctx.file, line));
       return undefined;
     case 'html':
       // A block that is only an HTML comment is a note to the author (`dialogkit new` writes one
       // per section): left out on purpose, so nothing to warn about. Text beside it still warns.
       if (isAuthorComment(token)) return undefined;
-      ctx.diagnostics.push(
-        diagnostic('warning', ctx.file, line, 'HTML is not printed', 'use Markdown: **bold**, *italic*, [text](https://…)'),
-      );
+      ctx.diagnostics.push(diagnostic('DK0234', {}, ctx.file, line));
       return undefined;
     default:
-      ctx.diagnostics.push(diagnostic('warning', ctx.file, line, `unsupported Markdown (${token.type}) is left out`));
+      ctx.diagnostics.push(diagnostic('DK0235', { type: token.type }, ctx.file, line));
       return undefined;
   }
 }
@@ -117,16 +102,7 @@ export function toList(list: Tokens.List, line: number, ctx: MarkdownContext): B
     // One space more than the list is not enough to nest: Markdown reads it as an item of its own.
     const extra = indentOf(itemLine) - firstIndent;
     if (extra > 0) {
-      ctx.diagnostics.push(
-        diagnostic(
-          'warning',
-          ctx.file,
-          itemLine,
-          `this item is indented by ${extra === 1 ? 'one space' : `${extra} spaces`} more than the list, which is not enough to put it under the item before: it is printed as an item of its own`,
-          'indent a line that belongs under an item by two spaces more, or start it at the same place as the others',
-          firstIndent + 1,
-        ),
-      );
+      ctx.diagnostics.push(diagnostic('DK0236', { extra }, ctx.file, itemLine, firstIndent + 1));
     }
     items.push(toListItem(item, itemLine, ctx));
     itemLine += countNewlines(item.raw);
@@ -174,29 +150,15 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
           if (problem === undefined) {
             if (isPlaceholder(href)) {
               const pos = locate(ctx.lines, href, line);
-              ctx.diagnostics.push(
-                diagnostic(
-                  'warning',
-                  ctx.file,
-                  pos.line,
-                  `the link "${href}" is a placeholder, not a real address`,
-                  PLACEHOLDER_HINT,
-                  pos.col,
-                ),
-              );
+              ctx.diagnostics.push(diagnostic('DK0237', { href }, ctx.file, pos.line, pos.col));
             }
             walk(link.tokens, { ...style, link: href });
           } else {
             const pos = locate(ctx.lines, `](${link.href}`, line);
             ctx.diagnostics.push(
-              diagnostic(
-                'error',
-                ctx.file,
-                pos.line,
-                `the link "${link.href}" ${problem.message}`,
-                problem.kind === 'character' ? problem.hint : 'write a full address, e.g. [borger.dk](https://www.borger.dk)',
-                pos.col + 2,
-              ),
+              problem.kind === 'character'
+                ? diagnostic('DK0238', { href: link.href, char: problem.char }, ctx.file, pos.line, pos.col + 2)
+                : diagnostic('DK0239', { href: link.href }, ctx.file, pos.line, pos.col + 2),
             );
             walk(link.tokens, style);
           }
@@ -204,16 +166,7 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
         }
         case 'image': {
           const pos = locate(ctx.lines, '![', line);
-          ctx.diagnostics.push(
-            diagnostic(
-              'warning',
-              ctx.file,
-              pos.line,
-              'images are not printed; only their text is kept',
-              'describe the picture in words',
-              pos.col,
-            ),
-          );
+          ctx.diagnostics.push(diagnostic('DK0240', {}, ctx.file, pos.line, pos.col));
           spans.push({ ...style, text: (token as Tokens.Image).text });
           break;
         }
@@ -231,9 +184,7 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
           break;
         }
         case 'html':
-          ctx.diagnostics.push(
-            diagnostic('warning', ctx.file, line, `HTML "${token.raw.trim()}" is not printed`, 'use Markdown instead of HTML'),
-          );
+          ctx.diagnostics.push(diagnostic('DK0241', { html: token.raw.trim() }, ctx.file, line));
           break;
         default:
           spans.push({ ...style, text: token.raw });
@@ -244,10 +195,8 @@ export function toSpans(tokens: readonly Token[], line: number, ctx: MarkdownCon
   return mergeSpans(spans);
 }
 
-/** Plain text of spans, e.g. for titles, checks and metadata. */
-export function plainText(spans: readonly Span[]): string {
-  return spans.map((s) => s.text + (s.lineBreak ? '\n' : '')).join('');
-}
+/** Kept here too, where most readers of Markdown look for it. */
+export { plainText };
 
 // --- internal ---
 

@@ -16,5 +16,3 @@ export function isPlaceholder(address: string): boolean {
     host === '[::1]'
   );
 }
-
-export const PLACEHOLDER_HINT = 'replace it with the real address before the material is published';

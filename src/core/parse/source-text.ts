@@ -1,5 +1,6 @@
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
+import type { UnwantedKind } from '../messages/phrases.js';
 
 /**
  * Turning a topic's bytes into the text the parser reads: UTF-8 checked with the position of the
@@ -25,7 +26,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 
 /** A character the cleaner removes or replaces, and what the author is told about it. */
 interface Unwanted {
-  name: string;
+  name: UnwantedKind;
   replacement: string;
 }
 
@@ -36,16 +37,16 @@ interface Unwanted {
  */
 function unwanted(char: string): Unwanted | undefined {
   const code = char.codePointAt(0)!;
-  if (code === 0x2028) return { name: 'a line separator', replacement: ' ' };
-  if (code === 0x2029) return { name: 'a paragraph separator', replacement: ' ' };
-  if (code === 0xfeff) return { name: 'a byte-order mark in the text', replacement: '' };
-  if (code === 0x200b) return { name: 'a zero-width space', replacement: '' };
-  if (code === 0x200c) return { name: 'a zero-width non-joiner', replacement: '' };
-  if (code === 0x200d) return { name: 'a zero-width joiner', replacement: '' };
-  if (code === 0x2060) return { name: 'a word joiner', replacement: '' };
-  if (code >= 0x202a && code <= 0x202e) return { name: 'a text-direction control', replacement: '' };
-  if (code >= 0x2066 && code <= 0x2069) return { name: 'a text-direction control', replacement: '' };
-  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return { name: 'a control character', replacement: '' };
+  if (code === 0x2028) return { name: 'line-separator', replacement: ' ' };
+  if (code === 0x2029) return { name: 'paragraph-separator', replacement: ' ' };
+  if (code === 0xfeff) return { name: 'byte-order-mark', replacement: '' };
+  if (code === 0x200b) return { name: 'zero-width-space', replacement: '' };
+  if (code === 0x200c) return { name: 'zero-width-non-joiner', replacement: '' };
+  if (code === 0x200d) return { name: 'zero-width-joiner', replacement: '' };
+  if (code === 0x2060) return { name: 'word-joiner', replacement: '' };
+  if (code >= 0x202a && code <= 0x202e) return { name: 'direction', replacement: '' };
+  if (code >= 0x2066 && code <= 0x2069) return { name: 'direction', replacement: '' };
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return { name: 'control', replacement: '' };
   return undefined;
 }
 
@@ -72,9 +73,7 @@ export function cleanText(file: string, raw: string): { text: string; diagnostic
     let line = lineStarts.length;
     while (lineStarts[line - 1]! > index) line--;
     const col = [...text.slice(lineStarts[line - 1], index)].length + 1;
-    diagnostics.push(
-      diagnostic('warning', file, line, unwantedMessage(char), 'delete it; it often comes with text pasted from Word or a web page', col),
-    );
+    diagnostics.push(diagnostic('DK0007', unwantedParams(char), file, line, col));
   }
   if (reported.size === 0) return { text, diagnostics };
   return { text: text.replace(SUSPECT, (char) => unwanted(char)!.replacement), diagnostics };
@@ -91,10 +90,10 @@ export function cleanValue(value: string): { text: string; unwanted: string[] } 
   return { text: value.normalize('NFC').replace(SUSPECT, (char) => unwanted(char)!.replacement), unwanted: found };
 }
 
-/** The warning for an unwanted character: what it is, and what is done with it. */
-export function unwantedMessage(char: string): string {
+/** The parameters of the warning for an unwanted character: what it is, and what is done with it. */
+export function unwantedParams(char: string): { kind: UnwantedKind; codePoint: string; spaced: boolean } {
   const what = unwanted(char)!;
-  return `${what.name} (${codePoint(char)}) is in the text; ${what.replacement === '' ? 'it is left out' : 'it is printed as a space'}`;
+  return { kind: what.name, codePoint: codePoint(char), spaced: what.replacement !== '' };
 }
 
 /** `U+00A0` for a character. */

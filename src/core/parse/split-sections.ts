@@ -1,5 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { MarkdownContext } from './parse-markdown.js';
 
 /** A top-level Markdown token with the line of the topic file it starts on. */
@@ -12,15 +12,7 @@ export function splitSections(tokens: readonly Located[], ctx: MarkdownContext) 
     if (item.token.type === 'heading') {
       const heading = item.token as Tokens.Heading;
       if (heading.depth === 1) {
-        ctx.diagnostics.push(
-          diagnostic(
-            'error',
-            ctx.file,
-            item.line,
-            `a level-1 heading ("# ${heading.text}") is not allowed in the body`,
-            'the title belongs in the front matter as `title:`; use `##` for sections',
-          ),
-        );
+        ctx.diagnostics.push(diagnostic('DK0253', { text: heading.text }, ctx.file, item.line));
         continue;
       }
       if (heading.depth === 2) {

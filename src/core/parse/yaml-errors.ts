@@ -1,5 +1,6 @@
 import type { YAMLError } from 'yaml';
-import { codePoint } from './source-text.js';
+import type { Problem } from '../messages/index.js';
+import { LOOK_ALIKE_CHARS } from '../messages/phrases.js';
 
 /**
  * The YAML library's errors in the author's terms ("the value of `title` contains `: `") at the
@@ -9,31 +10,16 @@ import { codePoint } from './source-text.js';
 export interface AuthorError {
   line: number;
   col: number;
-  message: string;
-  hint: string;
+  problem: Problem;
 }
 
-/** Characters that look like ones YAML needs (quotes, spaces) but are not, with their names. */
-const LOOK_ALIKES: Record<string, string> = {
-  '\u201c': 'a curly quote “',
-  '\u201d': 'a curly quote ”',
-  '\u201e': 'a low curly quote „',
-  '\u2018': 'a curly apostrophe ‘',
-  '\u2019': 'a curly apostrophe ’',
-  '\u00ab': 'an angle quote «',
-  '\u00bb': 'an angle quote »',
-  '\u00a0': 'a non-breaking space',
-  '\u202f': 'a narrow non-breaking space',
-  '\u2007': 'a figure space',
-  '\u3000': 'an ideographic space',
-  '\t': 'a tab',
-};
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'u');
+const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_CHARS.join('')}]`, 'u');
+const SPACES = new Set(['\u00a0', '\u202f', '\u2007', '\u3000', '\t']);
 
-/** `a non-breaking space (U+00A0)` for the first look-alike character in `text`, with its index. */
-export function firstLookAlike(text: string): { name: string; index: number } | undefined {
+/** The first character in `text` that looks like one YAML needs (a curly quote, a non-breaking space), with its index. */
+export function firstLookAlike(text: string): { char: string; index: number } | undefined {
   const match = LOOK_ALIKE.exec(text);
-  return match ? { name: `${LOOK_ALIKES[match[0]]} (${codePoint(match[0])})`, index: match.index } : undefined;
+  return match ? { char: match[0], index: match.index } : undefined;
 }
 
 /**
@@ -43,24 +29,17 @@ export function firstLookAlike(text: string): { name: string; index: number } | 
 export function explainYamlError(error: YAMLError, at: { line: number; col: number }, lines: readonly string[]): AuthorError {
   const text = (line: number) => lines[line - 1] ?? '';
   const key = (line: number) => /^\s*([^\s:#][^:]*?)\s*:/.exec(text(line))?.[1];
-  const quoteHint = (line: number) => {
+  /** The line as it would read with its value in quotes (`title: "…"`), or '' when it has no key. */
+  const quoted = (line: number) => {
     const [, name, value] = /^\s*([^:]+?)\s*:\s*(.*)$/.exec(text(line)) ?? [];
-    return name === undefined ? 'put the value in quotes' : `put the value in quotes: \`${name}: "${value!.replace(/"/g, '\\"')}"\``;
+    return name === undefined ? '' : `${name}: "${value!.replace(/"/g, '\\"')}"`;
   };
 
   // A look-alike character near the error is almost always the cause.
   for (const line of [at.line, at.line - 1]) {
     const odd = firstLookAlike(text(line));
     if (odd && line >= 1) {
-      const isSpace = /space|tab/.test(odd.name);
-      return {
-        line,
-        col: odd.index + 1,
-        message: `this line has ${odd.name}, which YAML does not read as ${isSpace ? 'a space' : 'a quote'}`,
-        hint: isSpace
-          ? 'replace it with an ordinary space (indent with spaces only)'
-          : 'type straight quotes " or \', or leave the quotes out',
-      };
+      return { line, col: odd.index + 1, problem: { code: 'DK0101', params: { char: odd.char, space: SPACES.has(odd.char) } } };
     }
   }
 
@@ -71,8 +50,7 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       return {
         ...at,
         col: indent(text(at.line)) + 1,
-        message: `a key is given twice: \`${name}\`${first > 0 ? ` (first at line ${first})` : ''}`,
-        hint: 'keep one of the two lines',
+        problem: { code: 'DK0102', params: { key: name, first } },
       };
     }
     case 'BLOCK_AS_IMPLICIT_KEY': {
@@ -80,16 +58,14 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       if (/:\s/.test(value)) {
         return {
           ...at,
-          message: `the value of \`${key(at.line)}\` contains \`: \`, which YAML reads as the start of another key`,
-          hint: quoteHint(at.line),
+          problem: { code: 'DK0103', params: { key: key(at.line) ?? '?', quoted: quoted(at.line) } },
         };
       }
       if (indent(text(at.line + 1)) > indent(text(at.line))) {
         return {
           line: at.line + 1,
           col: 1,
-          message: 'this line is indented more than the line above it',
-          hint: 'indent the keys of one map (such as `media:`) by the same number of spaces',
+          problem: { code: 'DK0104', params: {} },
         };
       }
       break;
@@ -100,14 +76,12 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
         return {
           line: at.line,
           col: glued[1]!.length + glued[2]!.length + 2,
-          message: `\`${glued[2]}:\` needs a space after the colon`,
-          hint: `write \`${glued[2]}: ${glued[3]}\``,
+          problem: { code: 'DK0105', params: { key: glued[2]!, value: glued[3]! } },
         };
       if (!text(at.line).includes(':')) {
         return {
           ...at,
-          message: 'this line is not a `key: value` line',
-          hint: 'write `key: value`; if it continues the value above, put that value in quotes on one line',
+          problem: { code: 'DK0106', params: {} },
         };
       }
       break;
@@ -117,12 +91,11 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       const open = unclosedOpener(lines, at.line);
       if (open) {
         const closer = { '"': '"', "'": "'", '[': ']', '{': '}' }[open.char]!;
-        const what = open.char === '[' ? 'a list' : open.char === '{' ? 'a map' : 'quoted text';
+        const what = open.char === '[' ? 'list' : open.char === '{' ? 'map' : 'text';
         return {
           line: open.line,
           col: open.col,
-          message: `the \`${open.char}\` here starts ${what} that is never closed with \`${closer}\``,
-          hint: open.char === '[' || open.char === '{' ? `close it, or ${quoteHint(open.line)}` : `end the value with \`${closer}\``,
+          problem: { code: 'DK0107', params: { char: open.char, closer, what, quoted: quoted(open.line) } },
         };
       }
       break;
@@ -131,20 +104,18 @@ export function explainYamlError(error: YAMLError, at: { line: number; col: numb
       if (/^\s*[^:]+:\s*(["']).*\1\s*\S/.test(text(at.line))) {
         return {
           ...at,
-          message: 'the value starts with a quote, so it must also end with that quote; here text follows the closing quote',
-          hint: quoteHint(at.line),
+          problem: { code: 'DK0108', params: { quoted: quoted(at.line) } },
         };
       }
       break;
     case 'BAD_SCALAR_START': {
       const char = text(at.line)[at.col - 1] ?? '';
-      return { ...at, message: `a value cannot start with \`${char}\` without quotes`, hint: quoteHint(at.line) };
+      return { ...at, problem: { code: 'DK0109', params: { char, quoted: quoted(at.line) } } };
     }
   }
   return {
     ...at,
-    message: `the front matter is not valid YAML here (${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')})`,
-    hint: 'check indentation, and quote text that contains `:` or `#`',
+    problem: { code: 'DK0110', params: { detail: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') } },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Span } from '../model.js';
+import { problem, type Problem } from '../messages/index.js';
 import { balanceLines } from './balance.js';
 import type { Typesetter } from './typeset.js';
 
@@ -32,7 +33,7 @@ export interface Fitted {
   fontSize: number;
   /** The content's height at that size. */
   height: number;
-  problems: { line: number; message: string; hint: string }[];
+  problems: { line: number; problem: Problem }[];
 }
 
 /** Sizes are chosen to this step (points); finer makes no visible difference from across a room. */
@@ -86,11 +87,7 @@ export async function fitSizes(boxes: readonly FitBox[], spec: FitSpec): Promise
       if (height <= spec.height) Object.assign(s, { height, verified: true });
       else {
         // Even the minimum does not fit: go below it, and say so.
-        s.problems.push({
-          line: s.box.line,
-          message: `the flip-chart prompt is too long to fit the sheet at the minimum size (${round1(spec.min)} pt)`,
-          hint: 'shorten the prompt, move detail into a nested list item, or choose a larger `flipover.size`',
-        });
+        s.problems.push({ line: s.box.line, problem: problem('DK0320', { size: round1(spec.min) }) });
         Object.assign(s, { hi: size, lo: FLOOR, height: NaN, last: { size, height } });
       }
     },
@@ -167,11 +164,7 @@ async function prepare(original: FitBox, spec: FitSpec): Promise<State> {
     const broken = await hyphenate(original, limit, spec);
     box = broken.box;
     for (const word of broken.words) {
-      problems.push({
-        line: original.line,
-        message: `the word "${word}" is too long for the sheet even at the minimum size (${round1(spec.min)} pt); it is broken with a hyphen`,
-        hint: 'write it as two words or with a hyphen where it should break, or choose a larger `flipover.size`',
-      });
+      problems.push({ line: original.line, problem: problem('DK0321', { word, size: round1(spec.min) }) });
     }
     hi = spec.min;
   }

@@ -1,4 +1,3 @@
-import type { Diagnostic } from '../model.js';
 import type { Inline, LaidOutLine, PageItem } from './structure.js';
 import { isArtifact, type StructureTag, type Tag } from './tags.js';
 
@@ -233,21 +232,4 @@ function inlineText(
     const inner = Array.isArray(item.text) ? owner : (item.tag ?? owner);
     inlineText(item.text, inner, sourceLine, add);
   }
-}
-
-/** Error diagnostics for text a product did not print, at the source line it came from. */
-export function lostTextDiagnostics(file: string, product: string, lost: readonly LostText[]): Diagnostic[] {
-  return lost.map((l) => ({
-    file,
-    // Line 0 is text from an option (the note), not from the topic: its first line stands for it.
-    line: Math.max(1, l.sourceLine ?? 1),
-    col: 1,
-    severity: 'error',
-    message: l.offPage
-      ? `${product} prints part of this past the paper's edge: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}"`
-      : `${product} does not print all of this: ${l.expected - l.drawn} of ${l.expected} characters of "${l.sample}" were not drawn`,
-    hint: l.offPage
-      ? 'a word too long for its column or footer pushes the text off the page; shorten it or add spaces, and report this as a Dialogkit bug'
-      : 'pdfmake drops a block kept together on one page when it is taller than a page; shorten or split the block, and report this as a Dialogkit bug',
-  }));
 }

@@ -51,7 +51,7 @@ const parts: Record<string, PartRenderer<Theme>> = {
           ...(name
             ? [
                 { text: `${labels.organisation}: `, color: theme.colors.muted },
-                { text: name, bold: true },
+                { text: plain(name), bold: true },
               ]
             : []),
           ...(date

@@ -1,13 +1,14 @@
 import type { CanvasLine, Content, ContentStack, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fill } from '../settings/labels.js';
 import type { Diagnostic, Span } from '../model.js';
+import { fromProblem } from '../messages/index.js';
 import { balanceFitted, fitSizes, type FitBox, type FitSpec } from '../pdf/fit.js';
 import { mm } from '../pdf/impose.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
 import { inlines, plain } from '../pdf/inline.js';
 import { PAPER } from '../pdf/paper.js';
 import { ruledLines } from '../pdf/ruled-lines.js';
-import { lostTextDiagnostics } from '../pdf/ledger.js';
+import { lostTextDiagnostics } from '../pdf/lost-text.js';
 import { breakLongTokens } from '../pdf/long-words.js';
 import { element, PAGINATION } from '../pdf/tags.js';
 import { THEME_SETTINGS, themeFrom, type Theme } from '../pdf/theme.js';
@@ -96,16 +97,7 @@ export const flipover: Product = {
     };
     // Large type breaks into balanced lines: no short word left alone on the last (balance.ts).
     const fitted = await balanceFitted(await fitSizes(boxes, spec), spec);
-    const diagnostics: Diagnostic[] = fitted.flatMap((f) =>
-      f.problems.map((p) => ({
-        file: ctx.topic.file,
-        line: p.line,
-        col: 1,
-        severity: 'warning' as const,
-        message: p.message,
-        hint: p.hint,
-      })),
-    );
+    const diagnostics: Diagnostic[] = fitted.flatMap((f) => f.problems.map((p) => fromProblem(p.problem, ctx.topic.file, p.line)));
 
     const byline = ctx.view.options.byline;
     // The foot is a set of columns: a long token in it would widen it past the paper (long-words.ts).

@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import { diagnostic } from '../messages/index.js';
 import { fill } from '../settings/labels.js';
 import { textArg } from '../layouts/part-args.js';
 import { listItemNode, listNode } from '../pdf/blocks.js';
@@ -43,14 +44,7 @@ export const koereplan: Product = {
       ...result,
       diagnostics: [
         ...result.diagnostics,
-        {
-          file: ctx.topic.file,
-          line: 1,
-          col: 1,
-          severity: 'warning',
-          message: `the run sheet needs ${result.file?.pages ?? 2} pages for ${topic.steps.length} steps, even in its smallest type; the table's head is repeated on each page`,
-          hint: 'a run sheet holds about 20 steps on one A4 page; join short steps, or print it on two pages',
-        },
+        diagnostic('DK0322', { pages: result.file?.pages ?? 2, steps: topic.steps.length }, ctx.topic.file, 1),
       ],
     };
   },

@@ -65,7 +65,8 @@ export function titleHeader(ctx: ProductContext, theme: Theme, subtitle: string,
       headlineLevel: 1,
       tag: element('H1'),
     },
-    { text: subtitle, fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, gapAfter], tag: element('P') },
+    // The subtitle carries the byline (`--organisation`): its emoji are set in the emoji font.
+    { text: plain(subtitle), fontSize: theme.sizes.h3, color: theme.colors.muted, margin: [0, 0, 0, gapAfter], tag: element('P') },
   ];
 }
 

@@ -162,7 +162,7 @@ function header(title: string, ctx: ProductContext, theme: Theme, box: Rect): Co
     ...(ctx.view.options.byline
       ? [
           {
-            text: ctx.view.options.byline,
+            text: plain(ctx.view.options.byline),
             fontSize: size.small - 1,
             color: theme.colors.muted,
             margin: [0, 1, 0, size.compact ? 3 : 7],

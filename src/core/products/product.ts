@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Layout } from '../layouts/layout.js';
 import type { Diagnostic, OutputFile, Topic } from '../model.js';
 import type { SettingsTable } from '../settings/settings-table.js';
-import { lostTextDiagnostics } from '../pdf/ledger.js';
+import { lostTextDiagnostics } from '../pdf/lost-text.js';
 import type { FontSet, RenderedPdf, Typesetter } from '../pdf/typeset.js';
 import type { ViewModel } from '../view/view-types.js';
 

@@ -1,5 +1,5 @@
 import { parseTopic } from '../parse/parse-topic.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import { mediaStepIndex } from '../view/schedule.js';
 
 /**

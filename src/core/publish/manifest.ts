@@ -1,4 +1,5 @@
 import type { OutputFile, ProductReport } from '../model.js';
+import { MESSAGES } from '../messages/index.js';
 import type { TopicSummary } from './summary.js';
 
 /** `out/manifest.json`: every topic and file with its size, page count and SHA-256. */
@@ -146,13 +147,24 @@ function isWarning(value: unknown): boolean {
     position(value['line']) &&
     position(value['col']) &&
     value['severity'] === 'warning' &&
+    typeof value['code'] === 'string' &&
+    Object.hasOwn(MESSAGES, value['code']) &&
+    isRecord(value['params']) &&
     typeof value['message'] === 'string' &&
     (value['hint'] === undefined || typeof value['hint'] === 'string')
   );
 }
 
-function ownFields({ line, col, severity, message, hint }: ProductReport['warnings'][number]): ProductReport['warnings'][number] {
-  return { line, col, severity, message, ...(hint !== undefined && { hint }) };
+function ownFields({
+  line,
+  col,
+  severity,
+  code,
+  params,
+  message,
+  hint,
+}: ProductReport['warnings'][number]): ProductReport['warnings'][number] {
+  return { line, col, severity, code, params, message, ...(hint !== undefined && { hint }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

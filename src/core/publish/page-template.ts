@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 
 /** The download page's layout could not be used: the diagnostic names its line. */
@@ -11,9 +11,6 @@ export class PageTemplateError extends Error {
     this.diagnostic = d;
   }
 }
-
-const HINT =
-  'fix the tag on this line: every {{ needs its }}, every {{#each}} its {{/each}}; the fields a page can use are in templates/index.hbs';
 
 /** Syntax errors in `index.hbs`, found before anything is built, so `check` reports them too. */
 export function pageTemplateProblems(template: { path: string; text: string }): Diagnostic[] {
@@ -36,5 +33,5 @@ export function pageTemplateDiagnostic(path: string, error: unknown): Diagnostic
   const line = Number(parsed?.[1] ?? looked?.[1] ?? 1);
   const col = looked ? Number(looked[2]) + 1 : 1;
   const first = text.split('\n')[0]!.replace(/\s*- \d+:\d+\s*$/, '');
-  return diagnostic('error', path, line, `the download page's layout cannot be used: ${first}`, HINT, col);
+  return diagnostic('DK0525', { detail: first }, path, line, col);
 }

@@ -1,5 +1,5 @@
 import type { Language, Topic } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 
 /** What the download page shows of a topic; kept in the manifest so unchanged topics need no re-parse. */
 export interface TopicSummary {

@@ -1,5 +1,5 @@
 import { isMap, isNode } from 'yaml';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, problem } from '../messages/index.js';
 import { languageDiagnostic, type FrontMatter } from '../parse/front-matter.js';
 import type { Diagnostic } from '../model.js';
 import { readSettings, report, type Field, type Read, type Schema, type Settings, type SettingsContext } from './read-settings.js';
@@ -20,11 +20,9 @@ export function readLayoutSettings(
   const diagnostics = [...front.diagnostics];
   const ctx: SettingsContext = { file, lineCounter: front.lineCounter, noun: 'setting', diagnostics };
   let settings: Settings | undefined;
-  if (front.state === 'unclosed')
-    diagnostics.push(diagnostic('error', file, 1, 'the settings are not closed', 'end them with a line that holds only `---`'));
+  if (front.state === 'unclosed') diagnostics.push(diagnostic('DK0516', {}, file, 1));
   else if (front.state === 'language') diagnostics.push(languageDiagnostic(file, front, 'settings'));
-  else if (front.state === 'read' && !isMap(front.root))
-    report(ctx, front.root, 'the settings between the `---` lines must be `name: value` lines');
+  else if (front.state === 'read' && !isMap(front.root)) report(ctx, front.root, problem('DK0517', {}));
   else if (front.state === 'read' && isMap(front.root)) settings = readSettings(front.root, schemaOf(table, fonts), ctx);
   return { values: valuesOf(table, settings), diagnostics };
 }
@@ -40,8 +38,8 @@ function schemaOf(table: SettingsTable, fonts: readonly string[]): Schema {
   const fields: Record<string, Field> = {};
   for (const [key, entry] of Object.entries(table))
     fields[key] = isSetting(entry)
-      ? { kind: 'custom', read: (value) => readValue(entry, isNode(value) ? value.toJSON() : value, fonts) }
-      : { kind: 'map', fields: schemaOf(entry, fonts), example: '', hint: `settings under it: ${Object.keys(entry).join(', ')}` };
+      ? { kind: 'custom', read: (value, name) => readValue(entry, name, isNode(value) ? value.toJSON() : value, fonts) }
+      : { kind: 'map', fields: schemaOf(entry, fonts), example: Object.keys(entry).join(', '), code: 'DK0524' };
   return fields;
 }
 
@@ -56,49 +54,35 @@ function valuesOf(table: SettingsTable, settings: Settings | undefined): Record<
 }
 
 /** One value against its setting; problems read after the setting's name. */
-function readValue(setting: Setting, value: unknown, fonts: readonly string[]): Read {
+function readValue(setting: Setting, name: string, value: unknown, fonts: readonly string[]): Read {
+  const got = String(JSON.stringify(value));
   switch (setting.type) {
     case 'number': {
-      const unit = setting.unit === 'pt' ? ' (points; 1 mm is 2.835 pt)' : setting.unit === 'mm' ? ' (millimetres)' : '';
+      const unit = setting.unit === 'pt' || setting.unit === 'mm' ? setting.unit : '';
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return {
-          problem: `must be a number${unit}, not ${JSON.stringify(value)}`,
-          hint: `write a plain number from ${setting.min} to ${setting.max}, e.g. ${setting.default}`,
-        };
+        return { problem: problem('DK0518', { name, unit, got, min: setting.min, max: setting.max, example: setting.default }) };
       if (value < setting.min || value > setting.max)
-        return { problem: `must be from ${setting.min} to ${setting.max}${unit}; it is ${value}` };
+        return { problem: problem('DK0519', { name, unit, min: setting.min, max: setting.max, value }) };
       return { value };
     }
     case 'choice': {
       if (typeof value === 'string' && setting.values.includes(value)) return { value };
       const guess = typeof value === 'string' ? closest(value, setting.values) : undefined;
-      return {
-        problem: `cannot be ${JSON.stringify(value)}`,
-        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed: ${setting.values.join(', ')}`,
-      };
+      return { problem: problem('DK0520', { name, got, guess: guess ?? '', values: setting.values }) };
     }
     case 'colour':
       if (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) return { value };
-      return {
-        problem: `must be a colour as a hex code, not ${JSON.stringify(value)}`,
-        hint: `write it in quotes, e.g. "${setting.default}"`,
-      };
+      return { problem: problem('DK0521', { name, got, example: setting.default }) };
     case 'font': {
       if (typeof value === 'string' && fonts.includes(value)) return { value };
       const guess = typeof value === 'string' ? closest(value, fonts) : undefined;
-      return {
-        problem: `cannot be ${JSON.stringify(value)}: the font ${JSON.stringify(value)} is not one Dialogkit embeds`,
-        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}fonts: ${fonts.join(', ')}`,
-      };
+      return { problem: problem('DK0522', { name, got, guess: guess ?? '', fonts }) };
     }
     case 'margins': {
       const valid =
         Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 300);
       if (valid) return { value };
-      return {
-        problem: `must be four numbers in points (left, top, right, bottom), not ${JSON.stringify(value)}`,
-        hint: `e.g. [${setting.default.join(', ')}]`,
-      };
+      return { problem: problem('DK0523', { name, got, example: setting.default.join(', ') }) };
     }
   }
 }

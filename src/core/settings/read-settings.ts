@@ -1,9 +1,9 @@
 import { isMap, isScalar, type LineCounter, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { diagnostic } from '../diagnostics.js';
+import { fromProblem, problem, type Code, type ParamsOf, type Problem } from '../messages/index.js';
 import type { Diagnostic } from '../model.js';
 import { firstLookAlike } from '../parse/yaml-errors.js';
 import { closest } from '../suggest.js';
-import { cleanValue, unwantedMessage } from '../parse/source-text.js';
+import { cleanValue, unwantedParams } from '../parse/source-text.js';
 
 /**
  * A declarative schema for YAML settings (a topic's front matter, a layout's settings) and the one
@@ -11,17 +11,20 @@ import { cleanValue, unwantedMessage } from '../parse/source-text.js';
  * required keys, wrong types and values, each a diagnostic at its own line and column.
  */
 
-/** What a value may be. `custom` gives the checked value, or a problem that reads after the key. */
-export type Field = (
-  | { kind: 'text'; pattern?: { test: RegExp; problem: string; hint: string } }
-  | { kind: 'choice'; values: readonly (string | boolean)[]; hint?: string }
-  | { kind: 'integer'; min: number; max: number; hint?: string }
-  | { kind: 'boolean' }
-  | { kind: 'map'; fields: Schema; example: string; hint?: string }
-  | { kind: 'custom'; read: (value: unknown) => Read }
-) & { required?: boolean; missingHint?: string };
+/** Codes whose parameters are exactly `P`: a field may name its own code for a problem (with its own hint). */
+export type CodeWith<P> = { [C in Code]: [ParamsOf<C>] extends [P] ? ([P] extends [ParamsOf<C>] ? C : never) : never }[Code];
 
-export type Read = { value: unknown } | { problem: string; hint?: string };
+/** What a value may be. `custom` gives the checked value, or a problem (whose parameters name the key). */
+export type Field = (
+  | { kind: 'text'; pattern?: { test: RegExp; code: CodeWith<{ name: string; text: string }> } }
+  | { kind: 'choice'; values: readonly (string | boolean)[]; code?: CodeWith<{ name: string; values: readonly string[]; got: string }> }
+  | { kind: 'integer'; min: number; max: number; code?: CodeWith<{ name: string; min: number; max: number }> }
+  | { kind: 'boolean' }
+  | { kind: 'map'; fields: Schema; example: string; code?: CodeWith<{ name: string; example: string }> }
+  | { kind: 'custom'; read: (value: unknown, name: string) => Read }
+) & { required?: boolean; missingCode?: CodeWith<{ name: string; key: string }> };
+
+export type Read = { value: unknown } | { problem: Problem };
 
 export type Schema = Readonly<Record<string, Field>>;
 
@@ -40,6 +43,8 @@ export interface SettingsContext {
   lineOffset?: number;
   /** What the file calls its keys in messages: a topic's `key`s, a layout's `setting`s. */
   noun?: 'key' | 'setting';
+  /** The code for a value that should be a group of keys but is not (a layout's settings have their own). */
+  notMapCode?: CodeWith<{ name: string; example: string }>;
   diagnostics: Diagnostic[];
 }
 
@@ -49,7 +54,6 @@ export interface SettingsContext {
  */
 export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext, path = ''): Settings {
   const noun = ctx.noun ?? 'key';
-  const where = path === '' ? '' : ` ${noun === 'key' ? 'in' : 'under'} \`${path.slice(0, -1)}\``;
   const known = Object.keys(schema);
   const found = new Map<string, YamlNode>();
   // A key an unknown one was taken for ("titel" → title): its absence is not reported twice.
@@ -61,12 +65,7 @@ export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext,
       const guess = closest(key, known);
       if (guess) suggested.add(guess);
       const odd = firstLookAlike(key);
-      report(
-        ctx,
-        keyNode,
-        `unknown ${noun} \`${key}\`${where}${odd ? ` (it contains ${odd.name})` : ''}`,
-        guess ? `did you mean \`${guess}\`?` : `known ${noun}s: ${known.join(', ')}`,
-      );
+      report(ctx, keyNode, problem('DK0130', { key, parent: path.slice(0, -1), noun, odd: odd?.char ?? '', guess: guess ?? '', known }));
       continue;
     }
     found.set(key, pair.value as YamlNode);
@@ -79,28 +78,22 @@ export function readSettings(map: YAMLMap, schema: Schema, ctx: SettingsContext,
     const raw = node === undefined || node === null ? undefined : isScalar(node) ? node.value : node;
     if (raw === undefined || raw === null) {
       if (field.required && !suggested.has(key)) {
-        report(ctx, node ?? map, `\`${name}\` is missing`, field.missingHint ?? `add a line \`${key}: …\``);
+        report(ctx, node ?? map, problem(field.missingCode ?? 'DK0131', { name, key }));
       }
       continue;
     }
     const read = readField(field, raw, node!, name, ctx);
-    if ('problem' in read) report(ctx, node!, `\`${name}\` ${read.problem}`, read.hint);
+    if ('problem' in read) report(ctx, node!, read.problem);
     else values.set(key, read.value);
   }
   return { values, nodes: found };
 }
 
 /** `file:line:col` of a node, as a diagnostic. */
-export function report(
-  ctx: SettingsContext,
-  node: YamlNode | null | undefined,
-  message: string,
-  hint?: string,
-  severity: 'error' | 'warning' = 'error',
-): void {
+export function report(ctx: SettingsContext, node: YamlNode | null | undefined, said: Problem): void {
   const offset = node?.range?.[0];
   const pos = offset === undefined ? { line: 1, col: 1 } : ctx.lineCounter.linePos(offset);
-  ctx.diagnostics.push(diagnostic(severity, ctx.file, pos.line + (ctx.lineOffset ?? 0), message, hint, pos.col));
+  ctx.diagnostics.push(fromProblem(said, ctx.file, pos.line + (ctx.lineOffset ?? 0), pos.col));
 }
 
 // --- internal ---
@@ -108,42 +101,29 @@ export function report(
 function readField(field: Field, raw: unknown, node: YamlNode, name: string, ctx: SettingsContext): Read {
   switch (field.kind) {
     case 'text': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: 'must be text' };
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: problem('DK0133', { name }) };
       // A YAML escape can write what the source-text check took out of the file: out with a warning.
       const cleaned = cleanValue(String(raw));
-      for (const char of cleaned.unwanted)
-        report(ctx, node, `\`${name}\`: ${unwantedMessage(char)}`, 'delete the escape (`\\u…`, `\\x…`, `\\e`) from the value', 'warning');
+      for (const char of cleaned.unwanted) report(ctx, node, problem('DK0132', { name, ...unwantedParams(char) }));
       const text = cleaned.text.trim();
-      if (text === '') return { problem: 'is empty', hint: `write the ${name} after \`${name}:\`` };
-      if (field.pattern && !field.pattern.test.test(text))
-        return { problem: `"${text}" ${field.pattern.problem}`, hint: field.pattern.hint };
+      if (text === '') return { problem: problem('DK0134', { name }) };
+      if (field.pattern && !field.pattern.test.test(text)) return { problem: problem(field.pattern.code, { name, text }) };
       return { value: text };
     }
     case 'choice':
       return field.values.includes(raw as string | boolean)
         ? { value: raw }
-        : {
-            problem: `must be ${orList(field.values.map(String))}, not "${String(raw)}"`,
-            ...(field.hint !== undefined && { hint: field.hint }),
-          };
+        : { problem: problem(field.code ?? 'DK0135', { name, values: field.values.map(String), got: String(raw) }) };
     case 'integer':
       return typeof raw === 'number' && Number.isInteger(raw) && raw >= field.min && raw <= field.max
         ? { value: raw }
-        : { problem: `must be a whole number from ${field.min} to ${field.max}`, ...(field.hint !== undefined && { hint: field.hint }) };
+        : { problem: problem(field.code ?? 'DK0136', { name, min: field.min, max: field.max }) };
     case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw } : { problem: 'must be `true` or `false`' };
+      return typeof raw === 'boolean' ? { value: raw } : { problem: problem('DK0137', { name }) };
     case 'map':
-      if (!isMap(node))
-        return {
-          problem: ctx.noun === 'setting' ? 'must be a group of settings, not a single value' : 'must be a map of keys',
-          hint: field.hint ?? `write e.g. ${field.example}`,
-        };
+      if (!isMap(node)) return { problem: problem(field.code ?? ctx.notMapCode ?? 'DK0138', { name, example: field.example }) };
       return { value: readSettings(node, field.fields, ctx, `${name}.`) };
     case 'custom':
-      return field.read(raw);
+      return field.read(raw, name);
   }
-}
-
-function orList(items: readonly string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -1,5 +1,5 @@
 import type { ListItem, Step } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import { fill } from '../settings/labels.js';
 import type { ViewModel } from './view-types.js';
 

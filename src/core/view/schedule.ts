@@ -1,6 +1,6 @@
-import { diagnostic } from '../diagnostics.js';
-import type { Diagnostic, Step, Topic } from '../model.js';
-import { plainText } from '../parse/parse-markdown.js';
+import type { Step, Topic } from '../model.js';
+import type { Problem } from '../messages/index.js';
+import { plainText } from '../parse/plain-text.js';
 
 /**
  * The session's real length (`--duration N`): the steps' minutes scaled to N whole minutes.
@@ -82,31 +82,23 @@ export function scheduleSteps(topic: Topic, total: number): Schedule {
 export function durationProblems(
   topic: Topic,
   total: number,
-): { severity: 'error' | 'warning'; message: string; hint: string } | undefined {
+  source: 'option' | 'adaptation' = 'option',
+): { severity: 'error' | 'warning'; problem: Problem } | undefined {
   const shortest = shortestSession(topic);
   const { min, max } = topic.meta.duration;
   const range = min === max ? `${min}` : `${min}–${max}`;
   if (topic.steps.length > 0 && topic.steps.every((s) => s.pinned) && total !== shortest) {
-    return {
-      severity: 'error',
-      message: `--duration ${total} cannot be met: the adaptation gives every step its minutes, and they add up to ${shortest}`,
-      hint: `leave out one step's \`minutes\` so it takes up the rest, or give duration ${shortest}`,
-    };
+    return { severity: 'error', problem: { code: 'DK0311', params: { source, total, shortest } } };
   }
   if (total < shortest) {
-    const media = topic.meta.media?.minutes ? ` and the ${topic.meta.media.kind}'s ${topic.meta.media.minutes}` : '';
+    const media = { media: topic.meta.media?.kind ?? '', mediaMinutes: topic.meta.media?.minutes ?? 0 };
     return {
       severity: 'error',
-      message: `--duration ${total} is shorter than the topic can be: ${topic.steps.length} steps of at least 1 minute${media} need ${shortest} minutes`,
-      hint: `give at least --duration ${shortest}; the topic is written for ${range} minutes`,
+      problem: { code: 'DK0312', params: { source, total, steps: topic.steps.length, shortest, range, ...media } },
     };
   }
   if (total < min / 2 || total > max * 2) {
-    return {
-      severity: 'warning',
-      message: `--duration ${total} is far from the ${range} minutes the topic is written for`,
-      hint: `the steps are scaled all the same; check that each step still has time for its task`,
-    };
+    return { severity: 'warning', problem: { code: 'DK0313', params: { source, total, range } } };
   }
   return undefined;
 }
@@ -138,13 +130,4 @@ function stepText(step: Step): string {
     if (block.kind === 'list') for (const item of block.items) parts.push(plainText(item.spans));
   }
   return parts.join(' ');
-}
-
-/** `durationProblems` as a diagnostic at the topic's `duration:` line, for the build's report. */
-export function durationDiagnostics(topic: Topic, total: number | undefined, lines: readonly string[]): Diagnostic[] {
-  if (total === undefined) return [];
-  const problem = durationProblems(topic, total);
-  if (!problem) return [];
-  const index = lines.findIndex((l) => /^duration\s*:/.test(l));
-  return [diagnostic(problem.severity, topic.file, index < 0 ? 1 : index + 1, problem.message, problem.hint)];
 }

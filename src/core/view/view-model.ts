@@ -2,7 +2,7 @@ import type { Labels } from '../settings/labels.js';
 import { ideaCardsFor, type Topic } from '../model.js';
 import { formatClock, normaliseBaseUrl, parseClock, type BuildOptions } from '../settings/options.js';
 import { fill } from '../settings/labels.js';
-import { plainText } from '../parse/parse-markdown.js';
+import { plainText } from '../parse/plain-text.js';
 import { LOGO_BOX, prepareLogo } from '../settings/logo.js';
 import type { StepView, ViewModel } from './view-types.js';
 import { durationProblems, mediaStepIndex, scheduleSteps, sessionFigure } from './schedule.js';

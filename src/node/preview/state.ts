@@ -4,6 +4,7 @@ import type { Manifest } from '../../core/publish/manifest.js';
 import type { Diagnostic } from '../../core/model.js';
 import { PRODUCTS } from '../../core/products/index.js';
 import { sortDiagnostics } from '../../core/diagnostics.js';
+import { formatText, type Lang } from '../../core/messages/index.js';
 import { SLUG } from '../../core/parse/parse-front-matter.js';
 
 /**
@@ -111,7 +112,10 @@ export function nextState(
       sourcePath: resolve(source),
       stale: build ? !build.ok : (before.get(slug)?.stale ?? false),
       products: productsOf(entry?.files ?? []),
-      diagnostics: build ? located(build.diagnostics) : (before.get(slug)?.diagnostics ?? []),
+      // In the topic's language (its `language:`; Danish when it cannot be read), as the page is.
+      diagnostics: build
+        ? located(build.diagnostics, build.summary?.language ?? entry?.summary?.language ?? 'da')
+        : (before.get(slug)?.diagnostics ?? []),
     };
   });
   return {
@@ -119,7 +123,7 @@ export function nextState(
     build: previous.build + 1,
     building: false,
     topics: topics.sort((a, b) => a.source.localeCompare(b.source)),
-    diagnostics: outcome ? located(outcome.diagnostics) : previous.diagnostics,
+    diagnostics: outcome ? located(outcome.diagnostics, 'da') : previous.diagnostics,
     problems: [...problems],
   };
 }
@@ -154,6 +158,6 @@ function productsOf(files: Manifest['topics'][number]['files']): PreviewProduct[
 }
 
 /** In the order of the file (errors and warnings together), each with its absolute path. */
-function located(diagnostics: readonly Diagnostic[]): PreviewDiagnostic[] {
-  return sortDiagnostics([...diagnostics]).map((d) => ({ ...d, path: resolve(d.file) }));
+function located(diagnostics: readonly Diagnostic[], lang: Lang): PreviewDiagnostic[] {
+  return sortDiagnostics([...diagnostics]).map((d) => ({ ...d, ...formatText(d, lang), path: resolve(d.file) }));
 }

@@ -7,12 +7,14 @@ import { loadFonts, loadLayouts } from '../../../src/node/load.js';
 import { buildSources, FIXTURES, source } from '../../helpers/build.js';
 import { cli, STACK_FRAME } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/temp.js';
+import type { Code } from '../../../src/core/messages/index.js';
 
 interface Expected {
   exit: number;
   line: number;
   col: number;
   severity: 'error' | 'warning';
+  code: Code;
   message: string;
   hint: string | null;
   /** How many diagnostics of that severity the file gets. */
@@ -34,6 +36,8 @@ function wanted(name: string, want: Expected): Diagnostic {
     line: want.line,
     col: want.col,
     severity: want.severity,
+    code: want.code,
+    params: expect.any(Object) as Diagnostic['params'],
     message: want.message,
     ...(want.hint !== null && { hint: want.hint }),
   };
@@ -162,8 +166,10 @@ describe('dialogkit check and build on broken topics', () => {
       line: 2,
       col: 1,
       severity: 'error',
+      code: 'DK0130',
       message: 'unknown key `titel`',
       hint: 'did you mean `title`?',
+      params: { key: 'titel', parent: '', noun: 'key', odd: '', guess: 'title', known: expect.any(Array) as unknown },
     });
     expect(report.diagnostics).toContainEqual(
       expect.objectContaining({ file: join(content, 'media-mismatch.md'), line: 43, col: 64, severity: 'warning' }),

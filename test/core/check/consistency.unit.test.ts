@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAll } from '../../../src/core/build/build.js';
-import { formatDiagnostic } from '../../../src/core/diagnostics.js';
+import { formatDiagnostic } from '../../../src/core/messages/index.js';
 import type { SourceFile } from '../../../src/core/model.js';
 import { FIXTURES, source } from '../../helpers/build.js';
 
@@ -22,7 +22,7 @@ describe('the copy-paste check', () => {
   it('says nothing about words the series shares (pårørende, MitID, borger, selv)', () => {
     const { topics, diagnostics } = checkAll(series);
     expect(topics).toHaveLength(8);
-    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
   });
 
   it("catches a step pasted from another topic's guide, in the topic it was pasted into only", () => {

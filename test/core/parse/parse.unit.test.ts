@@ -63,7 +63,12 @@ describe('parseTopic: the contract, section by section', () => {
 
   // [what, find, replace with, expected message, the line it must be on (default: the replacement's first line)]
   const cases: [string, string, string, RegExp, string?][] = [
-    ['a misspelt section', '## Forberedelse', '## Forbredelse', /warning: unknown section `## Forbredelse` is printed as it stands/],
+    [
+      'a misspelt section',
+      '## Forberedelse',
+      '## Forbredelse',
+      /error: the section `## Forbredelse` is not known, and `## Forberedelse` is missing/,
+    ],
     ['a section twice', '## Praktiske råd', '## Forberedelse', /error: the section `## Forberedelse` appears twice \(first at line \d+\)/],
     [
       'a step without a title',
@@ -191,6 +196,8 @@ describe("front matter in JavaScript (gray-matter's `---js`)", () => {
         line: 1,
         col,
         severity: 'error',
+        code: 'DK0116',
+        params: expect.any(Object) as unknown,
         message: 'front matter in JavaScript is not supported',
         hint: `write it in YAML, between two lines that hold only \`---\` (the first without \`${opening.slice(3).trim()}\`)`,
       },
@@ -205,6 +212,8 @@ describe("front matter in JavaScript (gray-matter's `---js`)", () => {
         line: 1,
         col,
         severity: 'error',
+        code: 'DK0116',
+        params: expect.any(Object) as unknown,
         message: 'settings in JavaScript are not supported',
         hint: `write them in YAML, between two lines that hold only \`---\` (the first without \`${opening.slice(3).trim()}\`)`,
       },
@@ -238,7 +247,16 @@ describe('an opening line that names another language (`---json`, `---yaml`)', (
     const { diagnostics, topic } = parse(seed.replace(/^---\n/, `${opening}\n`));
     expect(topic).toBeUndefined();
     expect(diagnostics).toEqual([
-      { file: 'content/topic.md', line: 1, col: opening.indexOf(opening.slice(3).trim()) + 1, severity: 'error', message, hint },
+      {
+        file: 'content/topic.md',
+        line: 1,
+        col: opening.indexOf(opening.slice(3).trim()) + 1,
+        severity: 'error',
+        code: /ya?ml/i.test(opening) ? 'DK0115' : 'DK0116',
+        params: expect.any(Object) as unknown,
+        message,
+        hint,
+      },
     ]);
   });
 
@@ -250,6 +268,8 @@ describe('an opening line that names another language (`---json`, `---yaml`)', (
         line: 1,
         col: 4,
         severity: 'error',
+        code: 'DK0115',
+        params: { name: 'yaml', noun: 'settings' },
         message: 'the opening line of the settings must hold only `---`',
         hint: 'remove `yaml`: settings are always YAML',
       },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../src/core/diagnostics.js';
+import { formatDiagnostic } from '../../../src/core/messages/index.js';
 import { parseTopic } from '../../../src/core/parse/parse-topic.js';
 import { plainText } from '../../../src/core/parse/parse-markdown.js';
 import { FIXTURES, source } from '../../helpers/build.js';
@@ -166,7 +166,16 @@ describe('text hygiene', () => {
   });
 
   it('prints control characters from content escaped, never raw', () => {
-    const line = formatDiagnostic({ file: 'a\u001b.md', line: 1, col: 1, severity: 'warning', message: 'x \u001b[2J y', hint: '\u0007' });
+    const line = formatDiagnostic({
+      file: 'a\u001b.md',
+      line: 1,
+      col: 1,
+      severity: 'warning',
+      code: 'DK0252',
+      params: {},
+      message: 'x \u001b[2J y',
+      hint: '\u0007',
+    });
     expect(line).toBe('a\\u001b.md:1:1: warning: x \\u001b[2J y\n  hint: \\u0007');
   });
 });

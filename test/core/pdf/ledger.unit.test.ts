@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostTextDiagnostics } from '../../../src/core/pdf/ledger.js';
+import { lostTextDiagnostics } from '../../../src/core/pdf/lost-text.js';
 
 describe('lostTextDiagnostics', () => {
   it('makes each lost block an error at its source line that says how much of what was not drawn', () => {
@@ -13,6 +13,8 @@ describe('lostTextDiagnostics', () => {
         line: 42,
         col: 1,
         severity: 'error',
+        code: 'DK0323',
+        params: expect.any(Object) as unknown,
         message: 'handout.pdf does not print all of this: 100 of 120 characters of "Borgeren skal selv …" were not drawn',
         hint: expect.stringContaining('shorten or split the block') as unknown,
       },

@@ -5,7 +5,7 @@ import { readSettings, type Schema } from '../../../src/core/settings/read-setti
 
 /** A layout-like schema, to show the reader is not tied to topics. */
 const PAGE: Schema = {
-  size: { kind: 'choice', values: ['A4', 'A5'], required: true, missingHint: 'write `size: A4`' },
+  size: { kind: 'choice', values: ['A4', 'A5'], required: true },
   fontsize: { kind: 'integer', min: 6, max: 30 },
   margin: { kind: 'map', example: '`margin: { top: 40 }`', fields: { top: { kind: 'integer', min: 0, max: 200 } } },
 };
@@ -30,7 +30,7 @@ describe('readSettings: one reader for any YAML settings table', () => {
     const { said } = read('fontsiz: 11\nmargin:\n  tpo: 4\n  top: 900\n');
     expect(said).toEqual([
       'templates/page.hbs:2:1: unknown key `fontsiz` (did you mean `fontsize`?)',
-      'templates/page.hbs:2:1: `size` is missing (write `size: A4`)',
+      'templates/page.hbs:2:1: `size` is missing (add a line `size: …`)',
       'templates/page.hbs:4:3: unknown key `tpo` in `margin` (did you mean `top`?)',
       'templates/page.hbs:5:8: `margin.top` must be a whole number from 0 to 200',
     ]);

@@ -5,6 +5,7 @@ import { durationProblems, mediaStepIndex, scheduleSteps, shortestSession } from
 import { validateOptions } from '../../../src/core/settings/options.js';
 import { buildProducts, contentTopics, fileOf, source } from '../../helpers/build.js';
 import { flat, readPdf } from '../../helpers/pdf.js';
+import { formatText } from '../../../src/core/messages/index.js';
 
 function topic(steps: [number, string][], media = 'media: { kind: film, title: Filmen, url: "https://example.org/f", minutes: 6 }'): Topic {
   const body = steps.map(([minutes, text], i) => `## Trin ${i + 1} (${minutes} min): Trin ${i + 1}\n\n${text}\n`).join('\n');
@@ -100,8 +101,8 @@ describe('durationProblems', () => {
     expect(shortestSession(five)).toBe(10);
     const problem = durationProblems(five, 9);
     expect(problem?.severity).toBe('error');
-    expect(problem?.message).toContain('need 10 minutes');
-    expect(problem?.hint).toContain('--duration 10');
+    expect(problem && formatText(problem.problem, 'en').message).toContain('need 10 minutes');
+    expect(problem && formatText(problem.problem, 'en').hint).toContain('--duration 10');
     expect(durationProblems(five, 10)?.severity).toBe('warning');
   });
   it('warns far outside the topic range, and is silent within reason', () => {

@@ -123,7 +123,8 @@ describe.skipIf(!HAS_BROWSER)('dialogkit preview in the browser', () => {
     const where = overlay.locator('.diagnostics .error .where');
     expect(await where.innerText()).toBe('content/emne.md:6:11');
     expect(await where.getAttribute('href')).toBe(`vscode://file${join(dir, 'content/emne.md')}:6:11`);
-    expect(await overlay.innerText()).toContain('`duration` must be a number of minutes');
+    // In the topic's language: this topic is Danish.
+    expect(await overlay.innerText()).toContain('`duration` skal være et antal minutter eller et interval');
     expect(await overlay.locator('.hint').innerText()).toContain('duration: 60');
     // The last good products stay on screen.
     await waitForText('drejebog.pdf', 'Rammesæt forandringen');

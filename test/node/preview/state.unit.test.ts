@@ -4,6 +4,7 @@ import type { TopicBuild } from '../../../src/core/build/build.js';
 import type { Manifest } from '../../../src/core/publish/manifest.js';
 import { emptyState, nextState } from '../../../src/node/preview/state.js';
 import { placeAt } from '../../../src/browser/live/places.js';
+import { diagnostic } from '../../../src/core/messages/index.js';
 
 const manifest = (sha: string): Manifest => ({
   generator: 'dialogkit test',
@@ -55,6 +56,8 @@ describe('the preview state', () => {
       line,
       col: 3,
       severity,
+      code: 'DK9999' as const, // a code the table does not know keeps its text
+      params: {},
       message: `m${line}`,
     });
     // The build names a topic it could not parse by its path.
@@ -73,6 +76,25 @@ describe('the preview state', () => {
     const fixed = nextState(bad, manifest('c'.repeat(64)), { topics: [topic({})], diagnostics: [] }, [], 'content');
     expect(fixed.topics[0]!.stale).toBe(false);
     expect(fixed.topics[0]!.diagnostics).toEqual([]);
+  });
+
+  it("shows a topic's diagnostics in the topic's language: Danish unless it says `language: en`", () => {
+    const said = diagnostic('DK0205', { heading: 'Forbredelse', guess: 'Forberedelse' }, 'content/emne.md', 20, 4);
+    const summary = (language: 'da' | 'en') => ({ summary: { language } as NonNullable<TopicBuild['summary']> });
+    const shown = (over: Partial<TopicBuild>) =>
+      nextState(
+        emptyState('x'),
+        manifest('a'.repeat(64)),
+        { topics: [topic({ diagnostics: [said], ...over })], diagnostics: [] },
+        [],
+        'content',
+      ).topics[0]!.diagnostics[0]!;
+    expect(shown(summary('da'))).toMatchObject({
+      code: 'DK0205',
+      message: 'afsnittet `## Forbredelse` kendes ikke og udskrives, som det står',
+    });
+    expect(shown({ ok: false })).toMatchObject({ hint: 'mente du `## Forberedelse`?' });
+    expect(shown(summary('en'))).toMatchObject({ message: said.message, hint: 'did you mean `## Forberedelse`?' });
   });
 
   it('keeps the diagnostics when a build stopped before building, and shows why', () => {
