@@ -29,21 +29,9 @@ describe.skipIf(!HAS_BROWSER)('dialogkit preview in the browser', () => {
     topic = join(dir, 'content', 'emne.md');
     original = await readFile(join(FIXTURES, 'valid/minimal.md'), 'utf8');
     await writeFile(topic, original);
-    child = spawn(process.execPath, [join(ROOT, 'bin/dialogkit.js'), 'preview', '--content', 'content', '--out', 'out', '--port', '0'], {
-      cwd: dir,
-    });
-    child.stderr!.on('data', (d) => (stderr += d));
-    let stdout = '';
-    const [, started] = await Promise.all([
-      new Promise<void>((resolve, reject) => {
-        child.stdout!.on('data', (d) => {
-          stdout += d;
-          if (/Preview: /.test(stdout)) resolve();
-        });
-        child.on('exit', () => reject(new Error(`preview ended: ${stderr}`)));
-      }),
-      launch(),
-    ]);
+    // Its own layouts folder, empty: the built-in layouts and labels until a file is saved there.
+    await mkdir(join(dir, 'layouts'));
+    const [stdout, started] = await Promise.all([startPreview('0'), launch()]);
     browser = started;
     expect(stdout).toMatch(/^Preview: http:\/\/127\.0\.0\.1:\d+\/\n$/);
     origin = stdout.match(/http:\/\/127\.0\.0\.1:\d+/)![0];
@@ -52,6 +40,24 @@ describe.skipIf(!HAS_BROWSER)('dialogkit preview in the browser', () => {
     await page.goto(`${origin}/_preview/emne/`);
     await page.waitForSelector('body[data-drawn]', { timeout: 90_000 });
   }, 180_000);
+
+  /** Starts `dialogkit preview` on `port` in `dir` as `child`; resolves with what it printed once it serves. */
+  const startPreview = (port: string): Promise<string> => {
+    child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/dialogkit.js'), 'preview', '--content', 'content', '--templates', 'layouts', '--out', 'out', '--port', port],
+      { cwd: dir },
+    );
+    child.stderr!.on('data', (d) => (stderr += d));
+    let stdout = '';
+    return new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        stdout += d;
+        if (/Preview: .*\n/.test(stdout)) resolve(stdout);
+      });
+      child.on('exit', () => reject(new Error(`preview ended: ${stderr}`)));
+    });
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -155,4 +161,59 @@ describe.skipIf(!HAS_BROWSER)('dialogkit preview in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'preview-source.png') });
     expect(problems).toEqual([]);
   }, 60_000);
+  /** Saves `text` as `file` in the layouts folder and waits for the overlay to name `where`; then `fix` removes it. */
+  const brokenLayout = async (file: string, text: string, where: RegExp, fix: () => Promise<void>) => {
+    await writeFile(join(dir, 'layouts', file), text);
+    const overlay = page.locator('.overlay');
+    await overlay.locator('.banner').waitFor({ timeout: 60_000 });
+    expect(await overlay.locator('.banner').innerText(), file).toContain('Viser sidste gode version');
+    const at = overlay.locator('.diagnostics .error .where').first();
+    expect(await at.innerText(), file).toMatch(where);
+    expect(await at.getAttribute('href'), file).toMatch(/^vscode:\/\/file\/.*:\d+:\d+$/);
+    // The last good products stay on screen under it.
+    await waitForText('handout.pdf', 'Hvad er svært?');
+    await fix();
+    await overlay.waitFor({ state: 'hidden', timeout: 60_000 });
+  };
+
+  it('shows an error in a layout file or labels.yml as it shows a topic error, and removes it when fixed', async () => {
+    const handout = await readFile(join(ROOT, 'templates/handout.hbs'), 'utf8');
+    // An unclosed block helper on the layout's last line, below its front matter.
+    const lines = `${handout.trimEnd()}\n{{#if topic.title}}\n`;
+    await brokenLayout('handout.hbs', lines, /^layouts\/handout\.hbs:\d+(:\d+)?$/, () =>
+      writeFile(join(dir, 'layouts', 'handout.hbs'), handout),
+    );
+    const labels = await readFile(join(ROOT, 'templates/labels.yml'), 'utf8');
+    await brokenLayout('labels.yml', labels.replace(/^da:\n/m, 'da:\n  guide: [unclosed\n'), /^layouts\/labels\.yml:\d+(:\d+)?$/, () =>
+      writeFile(join(dir, 'layouts', 'labels.yml'), labels),
+    );
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('takes a click on a run-sheet row to its step’s line', async () => {
+    const line = original.split('\n').findIndex((l) => l.includes('Indsaml pointer')) + 1;
+    const span = page.locator('.column[data-file="koereplan.pdf"] .textLayer span', { hasText: 'Indsaml pointer' }).first();
+    await span.scrollIntoViewIfNeeded();
+    await span.click();
+    const popover = page.locator('.source-popover');
+    await popover.waitFor();
+    expect(await popover.locator('.where').innerText()).toBe(`content/emne.md:${line}`);
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  // Last: it stops the server the other tests use and starts another on its port.
+  it('reconnects by itself when the server restarts on the same port, and shows the next save', async () => {
+    const port = new URL(origin).port;
+    const stopped = child;
+    stopped.kill('SIGINT');
+    await new Promise((resolve) => (stopped.exitCode === null ? stopped.on('exit', resolve) : resolve(undefined)));
+    expect(stopped.exitCode).toBe(0);
+    expect(await startPreview(port)).toBe(`Preview: ${origin}/\n`);
+    // No reload: the page's own channel finds the new server.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const current = await readFile(topic, 'utf8');
+    await writeFile(topic, current.replace('Find handlingsrum', 'Find nye veje'));
+    await waitForText('drejebog.pdf', 'Find nye veje');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  }, 180_000);
 });
