@@ -26,7 +26,7 @@ export function missingGlyphDiagnostics(
     if (option) {
       const [name, value] = option as [string, string];
       const col = [...value.slice(0, value.indexOf(char))].length + 1;
-      return diagnostic('DK0308', { char, codePoint: codePointOf(char), invisible: false, files }, name, 1, col);
+      return diagnostic('DK0325', { char, codePoint: codePointOf(char), option: name, files }, name, 1, col);
     }
     const codePoint = codePointOf(char);
     // An invisible character (a separator, a joiner, a byte-order mark) is named by its code point only.

@@ -203,4 +203,14 @@ export const CHECK_MESSAGES = {
       'gør teksten kortere, eller fordel den på flere spørgsmål',
     ],
   ),
+  DK0325: warning<{ char: string; codePoint: string; option: string; files: readonly string[] }>(
+    (p) => [
+      `"${p.char}" (${p.codePoint}) in ${p.option} is not in the fonts and prints as an empty box in ${p.files.join(', ')}, which are therefore not marked PDF/UA or PDF/A`,
+      `write ${p.option} without it, in letters, digits or common punctuation`,
+    ],
+    (p) => [
+      `"${p.char}" (${p.codePoint}) i ${p.option} findes ikke i skrifttyperne og udskrives som en tom firkant i ${p.files.join(', ')}, som derfor ikke mærkes PDF/UA eller PDF/A`,
+      `skriv ${p.option} uden tegnet, med bogstaver, tal eller almindelige tegn`,
+    ],
+  ),
 } as const;
