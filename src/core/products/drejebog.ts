@@ -128,22 +128,28 @@ function titleBlock(ctx: ProductContext, theme: Theme, part: Part): Content[] {
   }
   // Who the guide is tailored for and the meeting day are facts like these (`title organisation=… date=…`):
   // in the row rather than on a line of their own, which kept the overview off page 1 with a logo.
+  let organisationAt = -1;
   for (const [key, label] of [
     ['organisation', labels.organisation],
     ['date', labels.meetingDate],
   ] as const) {
     const value = optionalTextArg(part, key);
-    if (value) facts.push(fact(label, value, theme));
+    if (!value) continue;
+    if (key === 'organisation') organisationAt = facts.length % FACTS_PER_ROW;
+    facts.push(fact(label, value, theme));
   }
   const rows: Content[][] = [];
   for (let i = 0; i < facts.length; i += FACTS_PER_ROW) rows.push(facts.slice(i, i + FACTS_PER_ROW));
   const columns = Math.min(facts.length, FACTS_PER_ROW);
   for (const row of rows) while (row.length < columns) row.push({ text: '' });
+  // A name is never split over lines: the organisation's column takes the room the short facts
+  // (a duration, a group size, a date) leave; without one the columns share the width evenly.
+  const widths = rows[0]!.map((_, i) => (organisationAt < 0 || i === organisationAt ? '*' : 'auto'));
   return [
     ...titleHeader(ctx, theme, labels.guide, 12),
     {
       // Label and value read as one sentence each ("Varighed 60 minutter"), not as a table.
-      table: { widths: rows[0]!.map(() => '*'), body: rows },
+      table: { widths, body: rows },
       layout: {
         hLineWidth: (i: number) => (i === 0 || i === rows.length ? 0.75 : 0),
         vLineWidth: () => 0,
