@@ -166,11 +166,14 @@ export async function runPreviewBench(): Promise<PreviewFigures> {
       }
       return { coldMs: median(colds), rows };
     } finally {
+      // Wait for the preview to stop: it may still be writing into `dir`, which is removed next.
+      const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
       child.kill('SIGINT');
+      await exited;
     }
   } finally {
     await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
