@@ -7,7 +7,7 @@
 import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import type { LiveDiagnostic } from '../live/types.js';
-import { problemWords } from './problem-words.js';
+import { problemText } from './problem-words.js';
 
 export const setLineNotes = StateEffect.define<readonly LiveDiagnostic[]>();
 
@@ -60,25 +60,9 @@ class NoteWidget extends WidgetType {
     box.className = 'cm-line-note';
     box.dataset['line'] = String(this.line);
     for (const problem of this.problems) {
-      const words = problemWords(problem);
       const item = document.createElement('div');
       item.className = `cm-line-note-${problem.severity}`;
-      const message = document.createElement('span');
-      message.className = 'message';
-      message.textContent = `${words.severity}: ${problem.message}`;
-      item.append(message);
-      if (words.strict) {
-        const strict = document.createElement('span');
-        strict.className = 'strict';
-        strict.textContent = words.strict;
-        item.append(' ', strict);
-      }
-      if (problem.hint) {
-        const hint = document.createElement('div');
-        hint.className = 'hint';
-        hint.textContent = problem.hint;
-        item.append(hint);
-      }
+      item.append(...problemText(problem));
       box.append(item);
     }
     return box;

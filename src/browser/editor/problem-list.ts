@@ -1,5 +1,5 @@
 import type { LiveDiagnostic } from '../live/types.js';
-import { problemWords } from './problem-words.js';
+import { problemText } from './problem-words.js';
 
 /**
  * The list under the editor: every problem of the text as typed, in the order of the file, each
@@ -29,11 +29,10 @@ export function createProblemList(goTo: (line: number, col: number) => void): Pr
           ? checking
             ? 'Tjekker teksten …'
             : 'Ingen problemer i teksten'
-          : `Problemer i teksten: ${errors} ${errors === 1 ? 'fejl' : 'fejl'}, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}`;
+          : `Problemer i teksten: ${errors} fejl, ${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}`;
       element.classList.toggle('failing', errors > 0);
       list.replaceChildren(
         ...problems.map((p) => {
-          const words = problemWords(p);
           const item = document.createElement('li');
           item.className = p.severity;
           const where = document.createElement('button');
@@ -42,22 +41,7 @@ export function createProblemList(goTo: (line: number, col: number) => void): Pr
           where.textContent = `${p.line}:${p.col}`;
           where.title = `Gå til linje ${p.line}`;
           where.addEventListener('click', () => goTo(p.line, p.col));
-          const message = document.createElement('span');
-          message.className = 'message';
-          message.textContent = `${words.severity}: ${p.message}`;
-          item.append(where, ' ', message);
-          if (words.strict) {
-            const strict = document.createElement('span');
-            strict.className = 'strict';
-            strict.textContent = words.strict;
-            item.append(' ', strict);
-          }
-          if (p.hint) {
-            const hint = document.createElement('div');
-            hint.className = 'hint';
-            hint.textContent = p.hint;
-            item.append(hint);
-          }
+          item.append(where, ' ', ...problemText(p));
           return item;
         }),
       );
